@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+
+// The only module that reads process.env; everything else receives a Config.
+export type Env = 'development' | 'test' | 'production';
+
+export interface Config {
+  env: Env;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  publicUrl: string;
+  jwt: { issuer: string; audience: string; accessTtlSeconds: number; keysDir: string; oidcIssuer?: string; oidcJwksUrl?: string };
+  authDevLoginCode: string | undefined;
+  /** keyId -> 32-byte key; the first entry encrypts new values. */
+  piiKeys: Map<string, Buffer>;
+  piiActiveKeyId: string;
+  blindIndexKey: Buffer;
+  pseudonymKey: Buffer;
+  analyticsPseudonymKey: Buffer;
+  analyticsK: number;
+  analyticsEpsilon: number | undefined;
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxPageSize: number };
+}
+
+export class ConfigError extends Error {}
+
+type Source = Record<string, string | undefined>;
+
+const DEV_FILL = 'dev-only-not-secret';
+
+function key(src: Source, name: string, env: Env, problems: string[]): Buffer {
+  const raw = src[name];
+  if (raw) {
+    const buf = Buffer.from(raw, 'base64');
+    if (buf.length !== 32) problems.push(`${name} must be 32 bytes, base64-encoded`);
+    return buf;
+  }
+  if (env === 'production') problems.push(`${name} is required in production`);
+  // Deterministic per name outside production so that restarts can read what they wrote.
+  return Buffer.from(`${DEV_FILL}:${name}`.padEnd(32, '.').slice(0, 32));
+}
+
+function int(src: Source, name: string, dflt: number, problems: string[], min = 0): number {
+  const raw = src[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) problems.push(`${name} must be an integer >= ${min}`);
+  return n;
+}
+
+function piiKeys(src: Source, env: Env, problems: string[]): [Map<string, Buffer>, string] {
+  // PII_KEYS="k2:base64,k1:base64": first is active, the rest still decrypt older values.
+  const raw = src.PII_KEYS;
+  if (!raw) {
+    if (env === 'production') problems.push('PII_KEYS is required in production');
+    return [new Map([['dev1', key({}, 'PII_KEYS', env, [])]]), 'dev1'];
+  }
+  const map = new Map<string, Buffer>();
+  for (const part of raw.split(',')) {
+    const [id, b64] = part.split(':');
+    const buf = Buffer.from(b64 ?? '', 'base64');
+    if (!id || buf.length !== 32) problems.push('PII_KEYS entries must be id:base64(32 bytes)');
+    map.set(id, buf);
+  }
+  return [map, raw.split(':')[0]];
+}
+
+export function loadConfig(src: Source = process.env): Config {
+  const problems: string[] = [];
+  const env = (src.NODE_ENV ?? 'development') as Env;
+  if (!['development', 'test', 'production'].includes(env)) problems.push('NODE_ENV must be development, test or production');
+  if (env === 'production' && src.AUTH_DEV_LOGIN_CODE) problems.push('AUTH_DEV_LOGIN_CODE must not be set in production');
+  if (env === 'production' && !src.DATABASE_URL) problems.push('DATABASE_URL is required in production');
+  if (env === 'production' && !src.JWT_KEYS_DIR && !src.OIDC_JWKS_URL) problems.push('JWT_KEYS_DIR is required in production');
+  const devCode = src.AUTH_DEV_LOGIN_CODE;
+  if (devCode !== undefined && !/^\d{6}$/.test(devCode)) problems.push('AUTH_DEV_LOGIN_CODE must be 6 digits');
+  const port = int(src, 'PORT', 4000, problems);
+  const [keys, active] = piiKeys(src, env, problems);
+  const epsilonRaw = src.ANALYTICS_EPSILON;
+  const epsilon = epsilonRaw ? Number(epsilonRaw) : undefined;
+  if (epsilon !== undefined && !(epsilon > 0)) problems.push('ANALYTICS_EPSILON must be a positive number');
+  const dataDir = src.QAZ_DATA_DIR ?? new URL('../../.data', import.meta.url).pathname;
+  const cfg: Config = {
+    env,
+    port,
+    host: src.HOST ?? '127.0.0.1',
+    databaseUrl: src.DATABASE_URL || undefined,
+    dataDir,
+    logLevel: src.LOG_LEVEL ?? (env === 'test' ? 'silent' : 'info'),
+    publicUrl: src.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+    jwt: {
+      issuer: src.JWT_ISSUER ?? 'https://gateway.qaztracker.kz',
+      audience: src.JWT_AUDIENCE ?? 'qaztracker-gateway',
+      accessTtlSeconds: int(src, 'ACCESS_TOKEN_TTL_SECONDS', 900, problems, 1),
+      keysDir: src.JWT_KEYS_DIR ?? `${dataDir}/keys`,
+      oidcIssuer: src.OIDC_ISSUER || undefined,
+      oidcJwksUrl: src.OIDC_JWKS_URL || undefined,
+    },
+    authDevLoginCode: devCode,
+    piiKeys: keys,
+    piiActiveKeyId: active,
+    blindIndexKey: key(src, 'BLIND_INDEX_KEY', env, problems),
+    pseudonymKey: key(src, 'PSEUDONYM_KEY', env, problems),
+    analyticsPseudonymKey: key(src, 'ANALYTICS_PSEUDONYM_KEY', env, problems),
+    analyticsK: int(src, 'ANALYTICS_K', 5, problems, 2),
+    analyticsEpsilon: epsilon,
+    limits: {
+      maxDepth: int(src, 'GRAPHQL_MAX_DEPTH', 10, problems, 1),
+      maxAliases: int(src, 'GRAPHQL_MAX_ALIASES', 30, problems, 1),
+      maxTokens: int(src, 'GRAPHQL_MAX_TOKENS', 2000, problems, 10),
+      maxCost: int(src, 'GRAPHQL_MAX_COST', 20000, problems, 1),
+      maxPageSize: int(src, 'GRAPHQL_MAX_PAGE_SIZE', 100, problems, 1),
+    },
+  };
+  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  return cfg;
+}
+
+/** A random 32-byte key in the form the config expects, for set-up scripts. */
+export function newKeyBase64(): string {
+  return randomBytes(32).toString('base64');
+}
