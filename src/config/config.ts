@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 // The only module that reads process.env; everything else receives a Config.
 export type Env = 'development' | 'test' | 'production';
 
@@ -8,11 +6,15 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  embeddedPgPort: number;
+  dbPoolMax: number;
   dataDir: string;
   logLevel: string;
   publicUrl: string;
   jwt: { issuer: string; audience: string; accessTtlSeconds: number; keysDir: string; oidcIssuer?: string; oidcJwksUrl?: string };
   authDevLoginCode: string | undefined;
+  /** HMAC key for phone hashes, login codes and refresh tokens at rest. */
+  authHmacKey: Buffer;
   /** keyId -> 32-byte key; the first entry encrypts new values. */
   piiKeys: Map<string, Buffer>;
   piiActiveKeyId: string;
@@ -87,6 +89,8 @@ export function loadConfig(src: Source = process.env): Config {
     port,
     host: src.HOST ?? '127.0.0.1',
     databaseUrl: src.DATABASE_URL || undefined,
+    embeddedPgPort: int(src, 'EMBEDDED_PG_PORT', 54329, problems, 1),
+    dbPoolMax: int(src, 'DB_POOL_MAX', 10, problems, 1),
     dataDir,
     logLevel: src.LOG_LEVEL ?? (env === 'test' ? 'silent' : 'info'),
     publicUrl: src.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
@@ -99,6 +103,7 @@ export function loadConfig(src: Source = process.env): Config {
       oidcJwksUrl: src.OIDC_JWKS_URL || undefined,
     },
     authDevLoginCode: devCode,
+    authHmacKey: key(src, 'AUTH_HMAC_KEY', env, problems),
     piiKeys: keys,
     piiActiveKeyId: active,
     blindIndexKey: key(src, 'BLIND_INDEX_KEY', env, problems),
@@ -116,9 +121,4 @@ export function loadConfig(src: Source = process.env): Config {
   };
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return cfg;
-}
-
-/** A random 32-byte key in the form the config expects, for set-up scripts. */
-export function newKeyBase64(): string {
-  return randomBytes(32).toString('base64');
 }

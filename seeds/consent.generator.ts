@@ -1,0 +1,39 @@
+import type { ConsentPurpose } from '../src/consent/consent.entity.js';
+import { AS_OF, addMinutes } from './calendar.js';
+import type { ConsentEventRow, ConsentRow, PlainUserRow } from './demo.types.js';
+import type { Random } from './random.js';
+
+export interface ConsentData { consents: ConsentRow[]; consentEvents: ConsentEventRow[] }
+
+/** How likely a traveller grants a purpose at sign-up, and how likely they withdraw it later. */
+const ODDS: Record<ConsentPurpose, { grant: number; withdraw: number }> = {
+  TOUR_BOOKING: { grant: 0.8, withdraw: 0 },
+  ANALYTICS: { grant: 0.95, withdraw: 0.1 },
+  COMMUNICATION: { grant: 0.4, withdraw: 0.08 },
+  CROSS_BORDER_TRANSFER: { grant: 0.05, withdraw: 0 },
+};
+
+function between(rnd: Random, lo: Date, hi: Date): Date {
+  return new Date(lo.getTime() + Math.floor(rnd.next() * (hi.getTime() - lo.getTime())));
+}
+
+/**
+ * Policy acceptance at sign-up, then each purpose's grant and any withdrawal, with the current state matching the last event.
+ * Travellers with bookings always hold TOUR_BOOKING; the well-known ones hold everything but cross-border transfer.
+ */
+export function consentsFor(rnd: Random, user: PlainUserRow, policyVersionId: string, hasBookings: boolean, wellKnown: boolean, out: ConsentData): void {
+  const signedUp = new Date(user.created_at);
+  const event = (purpose: ConsentPurpose | null, action: ConsentEventRow['action'], at: Date) =>
+    out.consentEvents.push({ id: rnd.uuid(), user_id: user.id, purpose, action, policy_version_id: policyVersionId, at: at.toISOString() });
+  event(null, 'POLICY_ACCEPTED', signedUp);
+  for (const [purpose, odds] of Object.entries(ODDS) as [ConsentPurpose, (typeof ODDS)[ConsentPurpose]][]) {
+    const granted = wellKnown ? purpose !== 'CROSS_BORDER_TRANSFER' : (purpose === 'TOUR_BOOKING' && hasBookings) || rnd.chance(odds.grant);
+    if (!granted) continue;
+    const grantedAt = addMinutes(signedUp, rnd.int(1, 3));
+    event(purpose, 'GRANTED', grantedAt);
+    const withdrawn = !wellKnown && rnd.chance(odds.withdraw);
+    const withdrawnAt = withdrawn ? between(rnd, grantedAt, AS_OF) : grantedAt;
+    if (withdrawn) event(purpose, 'WITHDRAWN', withdrawnAt);
+    out.consents.push({ id: rnd.uuid(), user_id: user.id, purpose, granted: !withdrawn, policy_version_id: policyVersionId, updated_at: withdrawnAt.toISOString() });
+  }
+}

@@ -1,0 +1,54 @@
+import { rule, type IRule } from 'graphql-shield';
+import type { RuleTree } from '../access/rule-tree.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
+import { isStaffKind, type Principal } from './principal.js';
+
+type Check = (p: Principal) => true | Error;
+
+const signedIn = (p: Principal): Error | null => (p.kind === 'ANONYMOUS' ? new UnauthenticatedError() : null);
+
+// These read nothing but the request's principal, so one answer per request ('contextual') is exact.
+function principalRule(name: string, check: Check): IRule {
+  return rule(name, { cache: 'contextual' })((_parent, _args, ctx: GatewayContext) => check(ctx.principal));
+}
+
+const adminCheck: Check = (p) => signedIn(p) ?? (p.kind === 'ADMIN' || new ForbiddenError('Administrators only', 'NOT_ADMIN'));
+
+/** Public operations, such as signing in. */
+export const allowAll = principalRule('allowAll', () => true);
+export const isAuthenticated = principalRule('isAuthenticated', (p) => signedIn(p) ?? true);
+export const isUser = principalRule('isUser', (p) => signedIn(p) ?? (p.kind === 'USER' || new ForbiddenError('Travellers only', 'NOT_A_USER')));
+export const isAdmin = principalRule('isAdmin', adminCheck);
+export const isStaff = principalRule('isStaff', (p) => signedIn(p) ?? (isStaffKind(p.kind) || new ForbiddenError('Staff only', 'NOT_STAFF')));
+
+const scopeRules = new Map<string, IRule>();
+
+/** One rule per scope, named after it, so shield's per-request cache keeps scopes apart. */
+export function hasScope(scope: string): IRule {
+  let r = scopeRules.get(scope);
+  if (!r) {
+    r = principalRule(`hasScope:${scope}`, (p) => signedIn(p) ?? (p.scopes.includes(scope) || new ForbiddenError('The token lacks a required scope', 'INSUFFICIENT_SCOPE')));
+    scopeRules.set(scope, r);
+  }
+  return r;
+}
+
+/** For resolvers: the same admin check as the isAdmin rule, thrown. */
+export function requireAdmin(p: Principal): void {
+  const r = adminCheck(p);
+  if (r !== true) throw r;
+}
+
+export const authRuleTree = {
+  Mutation: {
+    requestLoginCode: allowAll,
+    verifyLoginCode: allowAll,
+    refreshSession: allowAll,
+    logout: isAuthenticated,
+    registerApiClient: isAdmin,
+    rotateApiClientSecret: isAdmin,
+    disableApiClient: isAdmin,
+    revokeToken: isAdmin,
+  },
+} satisfies RuleTree;

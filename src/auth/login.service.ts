@@ -1,0 +1,88 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { Config } from '../config/config.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
+import { User } from '../users/user.entity.js';
+import { normalizeKzPhone } from '../users/phone.js';
+import { authOf } from './auth.module.js';
+import { loginCodeHash, phoneHash } from './auth-hmac.js';
+import { LoginCode } from './login-code.entity.js';
+import { LoginFailureReason, type LoginCodeSent, type LoginFailed, type LoginSucceeded } from './login.types.js';
+import { factsOf } from './request-facts.js';
+import { newLoginCode } from './secret-hash.js';
+import { openSession, sessionTokens } from './session.service.js';
+import { phoneRetryAfter } from './throttle.service.js';
+import type { SlidingWindow } from './sliding-window.js';
+
+export const LOGIN_CODE_TTL_SECONDS = 5 * 60;
+export const MAX_CODE_ATTEMPTS = 5;
+const CODE = /^\d{6}$/;
+
+function normalizedPhone(input: string): string {
+  const phone = normalizeKzPhone(input);
+  if (!phone) throw new BadInputError('Not a Kazakh mobile number (+7 7xx xxx xx xx)', 'phone');
+  return phone;
+}
+
+function countAddress(window: SlidingWindow, ctx: GatewayContext): void {
+  const address = factsOf(ctx.principal).clientAddress;
+  const retry = window.retryAfter(address);
+  if (retry) throw new TooManyRequestsError(retry);
+  window.hit(address);
+}
+
+function codeMatches(cfg: Config, row: LoginCode, code: string): boolean {
+  // The development code stands in for any phone's code; config refuses it in production, and so does this.
+  if (cfg.env !== 'production' && cfg.authDevLoginCode !== undefined && code === cfg.authDevLoginCode) return true;
+  return timingSafeEqual(Buffer.from(loginCodeHash(cfg, row.id, code)), Buffer.from(row.codeHash));
+}
+
+const failed = (reason: LoginFailureReason, attemptsLeft: number): LoginFailed => ({ reason, attemptsLeft });
+
+export async function requestLoginCode(ctx: GatewayContext, phoneInput: string): Promise<LoginCodeSent> {
+  const phone = normalizedPhone(phoneInput);
+  const { cfg } = ctx.services;
+  const auth = authOf(ctx.services);
+  countAddress(auth.throttles.codeRequestsByAddress, ctx);
+  const hash = phoneHash(cfg, phone);
+  const code = newLoginCode();
+  await ctx.em().transactional(async (tem) => {
+    const retry = await phoneRetryAfter(tem, hash);
+    if (retry) throw new TooManyRequestsError(retry);
+    const id = randomUUID();
+    tem.persist(tem.create(LoginCode, {
+      id, phoneHash: hash, codeHash: loginCodeHash(cfg, id, code), expiresAt: new Date(Date.now() + LOGIN_CODE_TTL_SECONDS * 1000),
+    }));
+  });
+  await auth.sms.sendLoginCode(phone, code);
+  return { expiresInSeconds: LOGIN_CODE_TTL_SECONDS };
+}
+
+/** Only the phone's newest code counts; each check uses up an attempt, and a code with none left refuses even the right code. */
+export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, code: string): Promise<LoginSucceeded | LoginFailed> {
+  const phone = normalizedPhone(phoneInput);
+  if (!CODE.test(code)) throw new BadInputError('The login code is 6 digits', 'code');
+  const { cfg } = ctx.services;
+  const auth = authOf(ctx.services);
+  countAddress(auth.throttles.codeChecksByAddress, ctx);
+  const outcome = await ctx.em().transactional(async (tem) => {
+    const row = await tem.findOne(LoginCode, { phoneHash: phoneHash(cfg, phone) }, {
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], lockMode: LockMode.PESSIMISTIC_WRITE,
+    });
+    const now = new Date();
+    if (!row || row.usedAt || row.expiresAt <= now) return failed(LoginFailureReason.CODE_EXPIRED, 0);
+    if (row.attempts >= MAX_CODE_ATTEMPTS) throw new TooManyRequestsError(Math.ceil((row.expiresAt.getTime() - now.getTime()) / 1000));
+    row.attempts += 1;
+    if (!codeMatches(cfg, row, code)) return failed(LoginFailureReason.WRONG_CODE, MAX_CODE_ATTEMPTS - row.attempts);
+    row.usedAt = now;
+    const existing = await tem.findOne(User, { phone });
+    const user = existing ?? tem.create(User, { phone });
+    if (user.status !== 'ACTIVE') return failed(LoginFailureReason.ACCOUNT_BLOCKED, 0);
+    const { session, refreshToken } = openSession(tem, cfg, user);
+    return { user, sessionId: session.id, refreshToken, newAccount: !existing };
+  });
+  if ('reason' in outcome) return outcome;
+  const tokens = await sessionTokens(auth.ring, cfg, outcome.user, outcome.sessionId, outcome.refreshToken);
+  return { tokens, newAccount: outcome.newAccount };
+}

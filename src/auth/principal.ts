@@ -1,0 +1,73 @@
+import type { PrincipalKind, Purpose } from '../privacy/privacy.types.js';
+
+export type { PrincipalKind, Purpose };
+
+export interface Principal {
+  readonly kind: PrincipalKind;
+  readonly id: string | null;
+  readonly partnerId: string | null;
+  readonly scopes: readonly string[];
+  readonly purpose: Purpose | null;
+  /** Ticket, case or request number backing the purpose. */
+  readonly purposeRef: string | null;
+  readonly tokenId: string | null;
+  readonly clientId: string | null;
+}
+
+export const ANONYMOUS_PRINCIPAL: Principal = Object.freeze({
+  kind: 'ANONYMOUS',
+  id: null,
+  partnerId: null,
+  scopes: Object.freeze([]),
+  purpose: null,
+  purposeRef: null,
+  tokenId: null,
+  clientId: null,
+});
+
+export const PRINCIPAL_KINDS: readonly PrincipalKind[] = Object.freeze([
+  'ANONYMOUS', 'USER', 'PARTNER', 'PAYMENT_PROVIDER', 'SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY',
+]);
+
+export type StaffKind = 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
+
+/** The purposes each staff kind may declare; the first is the default. */
+export const STAFF_PURPOSES: Readonly<Record<StaffKind, readonly Purpose[]>> = Object.freeze({
+  SUPPORT: Object.freeze(['SUPPORT'] as const),
+  MODERATOR: Object.freeze(['MODERATION'] as const),
+  ADMIN: Object.freeze(['ACCOUNT', 'FRAUD_PREVENTION'] as const),
+  ANALYST: Object.freeze(['ANALYTICS'] as const),
+  AUDITOR: Object.freeze(['AUDIT'] as const),
+  AUTHORITY: Object.freeze(['LEGAL_OBLIGATION'] as const),
+});
+
+const CALLER_PURPOSES: Readonly<Record<Exclude<PrincipalKind, StaffKind>, readonly Purpose[]>> = Object.freeze({
+  ANONYMOUS: Object.freeze([] as const),
+  USER: Object.freeze(['ACCOUNT'] as const),
+  PARTNER: Object.freeze(['TOUR_BOOKING'] as const),
+  PAYMENT_PROVIDER: Object.freeze(['PAYMENT'] as const),
+});
+
+/** Purposes that are only valid with a ticket, case or request number. */
+export const PURPOSES_NEEDING_REFERENCE: ReadonlySet<Purpose> = new Set<Purpose>(['SUPPORT', 'FRAUD_PREVENTION', 'LEGAL_OBLIGATION']);
+
+export function isStaffKind(kind: PrincipalKind): kind is StaffKind {
+  return Object.hasOwn(STAFF_PURPOSES, kind);
+}
+
+export function allowedPurposes(kind: PrincipalKind): readonly Purpose[] {
+  return isStaffKind(kind) ? STAFF_PURPOSES[kind] : CALLER_PURPOSES[kind];
+}
+
+export function mayDeclare(kind: PrincipalKind, purpose: Purpose): boolean {
+  return allowedPurposes(kind).includes(purpose);
+}
+
+/** The purpose assumed when the caller declares none; null for anonymous callers. */
+export function defaultPurpose(kind: PrincipalKind): Purpose | null {
+  return allowedPurposes(kind)[0] ?? null;
+}
+
+export function needsReference(purpose: Purpose): boolean {
+  return PURPOSES_NEEDING_REFERENCE.has(purpose);
+}

@@ -1,0 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { buildBaseSchema, printGatewaySchema } from '../graphql/schema.js';
+
+// Writes schema/schema.graphql; the drift test compares the committed file with this output.
+const out = new URL('../../schema/schema.graphql', import.meta.url);
+writeFileSync(out, printGatewaySchema(await buildBaseSchema()));
+console.log(`wrote ${out.pathname}`);

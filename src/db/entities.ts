@@ -1,0 +1,26 @@
+import { User } from '../users/user.entity.js';
+import { PolicyVersion } from '../consent/policy-version.entity.js';
+import { Consent } from '../consent/consent.entity.js';
+import { ConsentEvent } from '../consent/consent-event.entity.js';
+import { Partner } from '../partners/partner.entity.js';
+import { ApiClient } from '../auth/api-client.entity.js';
+import { LoginCode } from '../auth/login-code.entity.js';
+import { Session } from '../auth/session.entity.js';
+import { RevokedToken } from '../auth/revoked-token.entity.js';
+import { Tour } from '../tours/tour.entity.js';
+import { Booking } from '../bookings/booking.entity.js';
+import { BookingEvent } from '../bookings/booking-event.entity.js';
+import { Payment } from '../payments/payment.entity.js';
+import { Review } from '../reviews/review.entity.js';
+import { ContentReport } from '../moderation/content-report.entity.js';
+import { Complaint } from '../complaints/complaint.entity.js';
+import { SupportTicket } from '../support/support-ticket.entity.js';
+import { Disclosure } from '../audit/disclosure.entity.js';
+import { AuthorityRequest } from '../authority/authority-request.entity.js';
+import { LegalHold } from '../rights/legal-hold.entity.js';
+
+export const ENTITIES = [
+  User, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
+  Tour, Booking, BookingEvent, Payment, Review, ContentReport, Complaint, SupportTicket, Disclosure,
+  AuthorityRequest, LegalHold,
+];

@@ -1,0 +1,53 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+// The few error classes clients can rely on: fixed codes, messages without personal data.
+export class BadInputError extends GraphQLError {
+  constructor(message: string, field?: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Authentication required', code = 'UNAUTHENTICATED') {
+    super(message, { extensions: { code, http: { status: 401 } } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'Not allowed', reason?: string) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...(reason ? { reason } : {}) } });
+  }
+}
+
+export class TooManyRequestsError extends GraphQLError {
+  constructor(retryAfterSeconds: number) {
+    super('Too many attempts; try again later', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds } });
+  }
+}
+
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX', 'DISCLOSURE_LOG_FAILED',
+]);
+
+/** Known errors pass as they are; anything else becomes a generic message carrying the request id. */
+export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    const { stacktrace: _drop, ...ext } = formatted.extensions ?? {};
+    return { ...formatted, extensions: ext };
+  }
+  return {
+    message: `Internal error; quote request id ${requestId ?? 'unknown'} to support`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  };
+}

@@ -1,0 +1,30 @@
+import DataLoader from 'dataloader';
+import type { Sql } from '../db/sql.js';
+import { partnersByIds, toursByIds, type TourRow } from '../tours/tour.service.js';
+import { reviewsByTours } from '../reviews/review.service.js';
+import { personsByIds, type PersonRow } from '../users/user.service.js';
+import type { Review } from '../reviews/review.type.js';
+import { byKey, groupByKey } from './group-by.js';
+
+/** Per-request batching; created with the request context and dropped with it. */
+export class Loaders {
+  private reviewLoaders = new Map<number, DataLoader<string, Review[]>>();
+  readonly tour: DataLoader<string, TourRow | null>;
+  readonly partner: DataLoader<string, { id: string; name: string } | null>;
+  readonly person: DataLoader<string, PersonRow | null>;
+
+  constructor(private readonly sql: Sql) {
+    this.tour = new DataLoader(async (ids) => byKey(ids, await toursByIds(sql, ids), (r) => r.id));
+    this.partner = new DataLoader(async (ids) => byKey(ids, await partnersByIds(sql, ids), (r) => r.id));
+    this.person = new DataLoader(async (ids) => byKey(ids, await personsByIds(sql, ids), (r) => r.id));
+  }
+
+  reviewsOfTour(limit: number): DataLoader<string, Review[]> {
+    let loader = this.reviewLoaders.get(limit);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => groupByKey(ids, await reviewsByTours(this.sql, ids, limit), (r) => r.tourId));
+      this.reviewLoaders.set(limit, loader);
+    }
+    return loader;
+  }
+}

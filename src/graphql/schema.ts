@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { piiDirective } from '../privacy/pii.directive.js';
+import { TourResolver } from '../tours/tour.resolver.js';
+import { ReviewResolver } from '../reviews/review.resolver.js';
+import { PersonResolver } from '../users/person.resolver.js';
+
+export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver] as const;
+
+/** The type-graphql schema as written in code, before the privacy and access layers wrap it. */
+export function buildBaseSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, directives: [piiDirective], validate: false });
+}
+
+export function printGatewaySchema(schema: GraphQLSchema): string {
+  return `${printSchemaWithDirectives(schema).trim()}\n`;
+}

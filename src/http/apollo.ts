@@ -1,0 +1,55 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { maskError } from '../graphql/errors.js';
+import { queryLimitsRule } from '../graphql/limits.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { privacyPlugin } from '../privacy/privacy.plugin.js';
+
+// Masks unknown errors with the request id and logs them without messages, which may quote data.
+function errorPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      metrics.graphqlRequests++;
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          metrics.graphqlErrors += errors.length;
+          for (const e of errors) {
+            const code = e.extensions?.code;
+            if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+              const orig = e.originalError as (Error & { code?: string }) | undefined;
+              logger.error({ requestId: contextValue.requestId, path: e.path, errorName: orig?.name, dbCode: orig?.code }, 'unexpected resolver error');
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId));
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics): Promise<ApolloServer<GatewayContext>> {
+  const prod = cfg.env === 'production';
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    // The cache-control plugin wraps every field; nothing here uses it.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger), errorPlugin(logger, metrics)],
+    introspection: !prod,
+    hideSchemaDetailsFromClientErrors: prod,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: true,
+    parseOptions: { maxTokens: cfg.limits.maxTokens },
+    validationRules: [queryLimitsRule({ ...cfg.limits, defaultListSize: 20 })],
+    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+  await apollo.start();
+  return apollo;
+}

@@ -1,0 +1,29 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { AppServices, GatewayContext } from '../graphql/context.js';
+import { createContext } from '../graphql/context.js';
+import type { Principal } from '../auth/principal.js';
+import { parseJsonBody, readBody } from './body.js';
+
+export async function handleGraphql(
+  apollo: ApolloServer<GatewayContext>, services: AppServices, principal: Principal,
+  req: IncomingMessage, res: ServerResponse, url: URL, requestId: string,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const method = (req.method ?? 'GET').toUpperCase();
+  const raw = method === 'POST' ? await readBody(req) : '';
+  const body = method === 'POST' && (headers.get('content-type') ?? '').includes('json') ? parseJsonBody(raw) : raw;
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers, search: url.search, body },
+    context: async () => createContext(services, principal, requestId),
+  });
+  res.statusCode = result.status ?? 200;
+  for (const [k, v] of result.headers) res.setHeader(k, v);
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}

@@ -1,0 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+export type PartnerKind = 'TOUR_OPERATOR' | 'PAYMENT_PROVIDER' | 'PROCESSOR';
+
+// Recipients of personal data are named records (policy §8, user right 2).
+@Entity({ tableName: 'partners' })
+export class Partner {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @Property({ type: 'text', unique: true }) name!: string;
+  @Enum({ items: ['TOUR_OPERATOR', 'PAYMENT_PROVIDER', 'PROCESSOR'] }) kind!: PartnerKind;
+  @Property({ type: 'text' }) country!: string;
+  @Property({ type: 'text' }) city!: string;
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+}

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Rel } from '@mikro-orm/core';
+import { Booking } from '../bookings/booking.entity.js';
+import { Partner } from '../partners/partner.entity.js';
+
+export type PaymentStatus = 'PENDING' | 'CONFIRMED' | 'FAILED';
+
+@Entity({ tableName: 'payments' })
+@Check({ name: 'payments_amount_positive', expression: 'amount_kzt > 0' })
+export class Payment {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @Index() @ManyToOne(() => Booking) booking!: Rel<Booking>;
+  @Index() @ManyToOne(() => Partner) provider!: Rel<Partner>;
+  @Property({ type: 'bigint' }) amountKzt!: number;
+  @Enum({ items: ['PENDING', 'CONFIRMED', 'FAILED'], default: 'PENDING' }) status: PaymentStatus = 'PENDING';
+  @Property({ type: 'text', nullable: true }) externalRef: string | null = null;
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+}

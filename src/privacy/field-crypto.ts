@@ -1,0 +1,82 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { keyedDigest } from './privacy.pseudonym.js';
+
+export interface FieldKeys {
+  readonly activeKeyId: string;
+  readonly keys: ReadonlyMap<string, Buffer>;
+}
+
+const VERSION = 'v1';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+function keyFor(keys: FieldKeys, keyId: string): Buffer {
+  const key = keys.keys.get(keyId);
+  if (!key || key.length !== KEY_BYTES) throw new Error(`no usable field key with id ${JSON.stringify(keyId)}`);
+  return key;
+}
+
+// The version, key id and what is sealed are bound as associated data so none can be swapped.
+function associatedData(keyId: string, domain: string, aad: string | undefined): Buffer {
+  return Buffer.from(`${VERSION}.${keyId}.${domain}.${aad ?? ''}`, 'utf8');
+}
+
+function seal(keys: FieldKeys, plain: Buffer, domain: string, aad: string | undefined): string {
+  const keyId = keys.activeKeyId;
+  if (!/^[A-Za-z0-9_-]+$/.test(keyId)) throw new Error('field key ids must be [A-Za-z0-9_-]+');
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(keys, keyId), iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(associatedData(keyId, domain, aad));
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return [VERSION, keyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+}
+
+function open(keys: FieldKeys, stored: string, domain: string, aad: string | undefined): Buffer {
+  const parts = stored.split('.');
+  if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('not an encrypted field value');
+  const [, keyId, ivB64, tagB64, ctB64] = parts;
+  const iv = Buffer.from(ivB64, 'base64url');
+  const tag = Buffer.from(tagB64, 'base64url');
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('not an encrypted field value');
+  const decipher = createDecipheriv('aes-256-gcm', keyFor(keys, keyId), iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(associatedData(keyId, domain, aad));
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(ctB64, 'base64url')), decipher.final()]);
+  } catch {
+    throw new Error(`encrypted field failed authentication (key id ${keyId})`);
+  }
+}
+
+/** AES-256-GCM under the active key: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url); aad binds the value to e.g. its owner's id. */
+export function encryptField(keys: FieldKeys, plaintext: string, aad?: string): string {
+  return seal(keys, Buffer.from(plaintext, 'utf8'), 'field', aad);
+}
+
+/** Decrypts with whichever key id the value names, so older keys keep working after rotation. */
+export function decryptField(keys: FieldKeys, stored: string, aad?: string): string {
+  return open(keys, stored, 'field', aad).toString('utf8');
+}
+
+/** Keyed index for exact-match lookups of encrypted values; the caller normalises the value first. */
+export function blindIndex(key: Buffer, kind: string, normalizedValue: string): string {
+  return keyedDigest(key, `bidx:${kind}`, normalizedValue).toString('base64url');
+}
+
+/** A fresh per-user data key; destroying its wrapped form shreds everything encrypted under it. */
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
+
+/** The data key sealed under the active master key, optionally bound to its owner. */
+export function wrapDataKey(keys: FieldKeys, dataKey: Buffer, aad?: string): string {
+  if (dataKey.length !== KEY_BYTES) throw new Error(`data keys are ${KEY_BYTES} bytes`);
+  return seal(keys, dataKey, 'data-key', aad);
+}
+
+export function unwrapDataKey(keys: FieldKeys, wrapped: string, aad?: string): Buffer {
+  const dataKey = open(keys, wrapped, 'data-key', aad);
+  if (dataKey.length !== KEY_BYTES) throw new Error(`data keys are ${KEY_BYTES} bytes`);
+  return dataKey;
+}

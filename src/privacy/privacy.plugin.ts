@@ -1,0 +1,32 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../graphql/context.js';
+import type { Logger } from '../observability/logger.js';
+import { recordDisclosures } from '../audit/disclosure.service.js';
+
+/** Before any response leaves: log every FULL disclosure (no record, no response) and report what was masked. */
+export function privacyPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue: ctx }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          try {
+            await recordDisclosures(ctx.services.sql, ctx.principal, ctx.requestId, ctx.privacy.disclosed);
+          } catch (e) {
+            logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
+            response.http.status = 503;
+            response.body.singleResult = {
+              data: null,
+              errors: [{ message: 'The response could not be released because its disclosure could not be recorded', extensions: { code: 'DISCLOSURE_LOG_FAILED', requestId: ctx.requestId } }],
+            };
+            return;
+          }
+          if (ctx.privacy.findings.length) {
+            result.extensions = { ...result.extensions, privacy: { withheld: ctx.privacy.findings } };
+          }
+        },
+      };
+    },
+  };
+}

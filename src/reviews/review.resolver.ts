@@ -1,0 +1,15 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { Person } from '../users/person.type.js';
+import type { PersonRow } from '../users/user.service.js';
+import { Review } from './review.type.js';
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @FieldResolver(() => Person, { description: 'The author, as the privacy policy lets the caller see them' })
+  async author(@Root() review: Review, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
+    const p = await ctx.loaders.person.load(review.authorId);
+    if (!p) throw new Error('review without author');
+    return p;
+  }
+}

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Rel } from '@mikro-orm/core';
+import { User } from '../users/user.entity.js';
+
+export type TicketStatus = 'OPEN' | 'CLOSED';
+
+// The reference (SUP-…) is what support staff declare in X-Purpose-Ref.
+@Entity({ tableName: 'support_tickets' })
+export class SupportTicket {
+  @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @Property({ type: 'text', unique: true }) reference!: string;
+  @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;
+  @Property({ type: 'text' }) subject!: string;
+  @Enum({ items: ['OPEN', 'CLOSED'], default: 'OPEN' }) status: TicketStatus = 'OPEN';
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+}

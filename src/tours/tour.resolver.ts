@@ -1,0 +1,43 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { decodeCursor, encodeCursor, isUuid } from '../graphql/cursor.js';
+import { NotFoundError } from '../graphql/errors.js';
+import { isoDate, pageSize } from '../graphql/validate.js';
+import { Review } from '../reviews/review.type.js';
+import { ToursArgs } from './tour.args.js';
+import { listTours } from './tour.service.js';
+import { PartnerSummary, Tour, TourPage } from './tour.type.js';
+
+@Resolver(() => Tour)
+export class TourResolver {
+  @Query(() => TourPage, { description: 'Active tours by start date, with keyset pagination' })
+  async tours(@Args() args: ToursArgs, @Ctx() ctx: GatewayContext): Promise<TourPage> {
+    const first = pageSize(args.first, ctx.services.cfg.limits.maxPageSize);
+    const filter = { region: args.region ?? null, startsFrom: isoDate(args.startsFrom, 'startsFrom'), startsTo: isoDate(args.startsTo, 'startsTo') };
+    const after = args.after ? decodeCursor(args.after) : null;
+    const rows = await listTours(ctx.services.sql, filter, after, first + 1);
+    const nodes = rows.slice(0, first);
+    for (const t of nodes) ctx.loaders.tour.prime(t.id, t);
+    const last = nodes.at(-1);
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor({ date: last.startsOn, id: last.id }) : null } };
+  }
+
+  @Query(() => Tour, { description: 'One tour; NOT_FOUND when there is none' })
+  async tour(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Tour> {
+    const row = isUuid(id) ? await ctx.loaders.tour.load(id) : null;
+    if (!row) throw new NotFoundError('Tour');
+    return row;
+  }
+
+  @FieldResolver(() => PartnerSummary)
+  async partner(@Root() tour: Tour, @Ctx() ctx: GatewayContext): Promise<PartnerSummary> {
+    const p = await ctx.loaders.partner.load(tour.partnerId);
+    if (!p) throw new Error('tour without partner');
+    return p;
+  }
+
+  @FieldResolver(() => [Review], { description: 'Newest published reviews first' })
+  reviews(@Root() tour: Tour, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GatewayContext): Promise<Review[]> {
+    return ctx.loaders.reviewsOfTour(pageSize(first, ctx.services.cfg.limits.maxPageSize)).load(tour.id);
+  }
+}

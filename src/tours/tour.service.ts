@@ -1,0 +1,27 @@
+import type { Sql } from '../db/sql.js';
+import type { Region } from './region.js';
+import type { Tour } from './tour.type.js';
+
+export interface TourRow extends Tour { status: string }
+
+const COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
+  t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status`;
+
+export interface TourFilter { region: Region | null; startsFrom: string | null; startsTo: string | null }
+
+export function listTours(sql: Sql, f: TourFilter, after: { date: string; id: string } | null, limit: number): Promise<TourRow[]> {
+  return sql.rows<TourRow>('tours_list', `select ${COLUMNS} from tours t
+    where t.status = 'ACTIVE' and ($1::text is null or t.region = $1)
+      and ($2::date is null or t.starts_on >= $2) and ($3::date is null or t.starts_on <= $3)
+      and ($4::date is null or (t.starts_on, t.id) > ($4::date, $5::uuid))
+    order by t.starts_on, t.id limit $6`,
+  [f.region, f.startsFrom, f.startsTo, after?.date ?? null, after?.id ?? null, limit]);
+}
+
+export function toursByIds(sql: Sql, ids: readonly string[]): Promise<TourRow[]> {
+  return sql.rows<TourRow>('tours_by_ids', `select ${COLUMNS} from tours t where t.id = any($1::uuid[])`, [ids]);
+}
+
+export function partnersByIds(sql: Sql, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  return sql.rows('partners_by_ids', 'select id, name from partners where id = any($1::uuid[])', [ids]);
+}
