@@ -19,8 +19,8 @@ const PROVIDERS = DEMO_PARTNERS.filter((p) => p.kind === 'PAYMENT_PROVIDER');
 const PROVIDER_WEIGHTS = PROVIDERS.map((p, i) => [p, i === 0 ? 60 : 40] as const);
 const REF_PREFIX: Record<string, string> = Object.fromEntries(PROVIDERS.map((p, i) => [p.id, ['DP', 'TC'][i]]));
 const TRIES = 6;
-// Travellers book from four months to a day ahead; unpaid bookings lapse within a day, so open ones are recent.
-const EARLIEST_BOOKING_DAYS = 120;
+// Travellers book from ten months to a day ahead; unpaid bookings lapse within a day, so open ones are recent.
+const EARLIEST_BOOKING_DAYS = 300;
 const LAST_MOMENT = addMinutes(AS_OF, -60);
 const asOfDay = isoDay(AS_OF);
 
@@ -62,8 +62,9 @@ export class BookingGenerator {
   /** A guaranteed booking in the given phase and status, for the well-known demo travellers. */
   bookExactly(user: PlainUserRow, want: Phase, status: BookingStatus): void {
     const candidates = this.byStart.filter((t) => phase(t) === want && t.status === 'ACTIVE' && t.capacity - t.seats_booked >= 2);
-    for (let attempt = 0; attempt < candidates.length; attempt++) {
-      if (this.tryBook(user, this.rnd.pick(candidates), status)) return;
+    const from = this.rnd.int(0, candidates.length - 1);
+    for (let i = 0; i < candidates.length; i++) {
+      if (this.tryBook(user, candidates[(from + i) % candidates.length], status)) return;
     }
     throw new Error(`no ${want} tour can take a ${status} booking`);
   }

@@ -9,9 +9,9 @@ const POLICY_2024_06_SHA256 = '0602a30ea8d015ed2838d9760c42fb15f53153e5b5b7d8a6f
 const PARTNERS_SINCE = new Date('2024-05-15T06:00:00Z');
 const MIN_PRICE = 15_000;
 const MAX_PRICE = 450_000;
-// Tours start between about a year before the reference date and late 2027.
-const FIRST_START_OFFSET = -395;
-const LAST_START_OFFSET = 485;
+// Tours start between ten months before the reference date and December 2027.
+const FIRST_START_OFFSET = -300;
+const LAST_START_OFFSET = 560;
 // Enough tours running on AS_OF that "ongoing" is never empty, whatever the seed.
 const ONGOING_TOURS = 3;
 

@@ -2,6 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import type { RuleTree } from './rule-tree.js';
+
+const ROOTS = new Set(['Query', 'Mutation']);
 import { ForbiddenError } from '../graphql/errors.js';
 
 /**
@@ -14,7 +16,12 @@ export function applyAccessRules(schema: GraphQLSchema, rules: RuleTree): GraphQ
     fallbackError: () => new ForbiddenError('Not allowed', 'ACCESS_DENIED'),
     allowExternalErrors: true,
   });
-  const all = generator.generate(schema) as Record<string, unknown>;
-  const named = Object.fromEntries(Object.entries(all).filter(([type]) => Object.hasOwn(rules, type)));
+  const all = generator.generate(schema) as Record<string, Record<string, unknown>>;
+  const named: Record<string, Record<string, unknown>> = {};
+  for (const [type, fields] of Object.entries(rules)) {
+    // Roots keep every field (unlisted ones deny); other types only the fields that name a rule.
+    const keep = ROOTS.has(type) ? Object.keys(all[type]) : Object.keys(fields).filter((f) => f !== '*');
+    named[type] = Object.fromEntries(keep.map((f) => [f, all[type][f]]));
+  }
   return applyMiddleware(schema, named);
 }

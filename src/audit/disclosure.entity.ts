@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Opt } from '@mikro-orm/core';
 
 // Append-only: one row per recipient, subject and request that received FULL values.
 @Entity({ tableName: 'disclosures' })
@@ -14,5 +15,5 @@ export class Disclosure {
   @Property({ type: 'text' }) purpose!: string;
   @Property({ type: 'text', nullable: true }) reference: string | null = null;
   @Property({ type: 'text' }) requestId!: string;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Partner } from '../partners/partner.entity.js';
 
 export type ApiClientKind = 'PARTNER' | 'PAYMENT_PROVIDER';
@@ -15,7 +15,7 @@ export class ApiClient {
   @Enum({ items: ['PARTNER', 'PAYMENT_PROVIDER'] }) kind!: ApiClientKind;
   @Property({ type: 'text[]' }) scopes!: string[];
   @Property({ type: 'text' }) purpose!: string;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
   @Property({ type: 'timestamptz', nullable: true }) disabledAt: Date | null = null;
   // Tokens issued before this instant are refused (revocation by client).
   @Property({ type: 'timestamptz', nullable: true }) tokensValidAfter: Date | null = null;

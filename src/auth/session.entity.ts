@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
 // One row per login; the refresh token rotates inside it and reuse revokes it whole.
@@ -9,8 +9,8 @@ export class Session {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;
   @Index() @Property({ type: 'text' }) refreshHash!: string;
-  @Property({ type: 'text[]', defaultRaw: "'{}'" }) previousHashes: string[] = [];
+  @Property({ type: 'text[]', defaultRaw: "'{}'" }) previousHashes: Opt<string[]> = [];
   @Property({ type: 'timestamptz' }) expiresAt!: Date;
   @Property({ type: 'timestamptz', nullable: true }) revokedAt: Date | null = null;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

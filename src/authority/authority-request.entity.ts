@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
 export type AuthorityRequestStatus = 'RECORDED' | 'APPROVED' | 'REJECTED';
@@ -17,6 +17,6 @@ export class AuthorityRequest {
   @Property({ type: 'timestamptz' }) expiresAt!: Date;
   @ManyToOne(() => User) recordedBy!: Rel<User>;
   @ManyToOne(() => User, { nullable: true }) approvedBy: Rel<User> | null = null;
-  @Enum({ items: ['RECORDED', 'APPROVED', 'REJECTED'], default: 'RECORDED' }) status: AuthorityRequestStatus = 'RECORDED';
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Enum({ items: ['RECORDED', 'APPROVED', 'REJECTED'], default: 'RECORDED' }) status: Opt<AuthorityRequestStatus> = 'RECORDED';
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

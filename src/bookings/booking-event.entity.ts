@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Booking } from './booking.entity.js';
 
 // Status history: who moved a booking to which status and why.
@@ -12,5 +12,5 @@ export class BookingEvent {
   @Property({ type: 'text' }) status!: string;
   @Property({ type: 'text' }) actorKind!: string;
   @Property({ type: 'text', nullable: true }) reason: string | null = null;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { Tour } from '../tours/tour.entity.js';
 
@@ -16,8 +16,8 @@ export class Booking {
   @Index() @ManyToOne(() => User) user!: Rel<User>;
   @ManyToOne(() => Tour) tour!: Rel<Tour>;
   @Property({ type: 'integer' }) seats!: number;
-  @Enum({ items: ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'COMPLETED'], default: 'PENDING_PAYMENT' }) status: BookingStatus = 'PENDING_PAYMENT';
+  @Enum({ items: ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'COMPLETED'], default: 'PENDING_PAYMENT' }) status: Opt<BookingStatus> = 'PENDING_PAYMENT';
   @Property({ type: 'bigint' }) amountKzt!: number;
   @Property({ type: 'text' }) idempotencyKey!: string;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
 export type ComplaintStatus = 'RECEIVED' | 'IN_REVIEW' | 'ANSWERED' | 'CLOSED';
@@ -12,7 +12,7 @@ export class Complaint {
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;
   @Property({ type: 'text' }) subject!: string;
   @Property({ type: 'text' }) body!: string;
-  @Property({ type: 'jsonb', defaultRaw: "'[]'" }) attachments: AttachmentMeta[] = [];
-  @Enum({ items: ['RECEIVED', 'IN_REVIEW', 'ANSWERED', 'CLOSED'], default: 'RECEIVED' }) status: ComplaintStatus = 'RECEIVED';
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'jsonb', defaultRaw: "'[]'" }) attachments: Opt<AttachmentMeta[]> = [];
+  @Enum({ items: ['RECEIVED', 'IN_REVIEW', 'ANSWERED', 'CLOSED'], default: 'RECEIVED' }) status: Opt<ComplaintStatus> = 'RECEIVED';
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

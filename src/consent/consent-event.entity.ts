@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
 
@@ -14,5 +14,5 @@ export class ConsentEvent {
   @Property({ type: 'text', nullable: true }) purpose: string | null = null;
   @Enum({ items: ['GRANTED', 'WITHDRAWN', 'POLICY_ACCEPTED'] }) action!: ConsentAction;
   @ManyToOne(() => PolicyVersion) policyVersion!: Rel<PolicyVersion>;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

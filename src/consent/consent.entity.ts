@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
 
@@ -16,5 +16,5 @@ export class Consent {
   @Enum({ items: [...CONSENT_PURPOSES] }) purpose!: ConsentPurpose;
   @Property({ type: 'boolean' }) granted!: boolean;
   @ManyToOne(() => PolicyVersion) policyVersion!: Rel<PolicyVersion>;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) updatedAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) updatedAt: Opt<Date> = new Date();
 }

@@ -4,11 +4,14 @@ import { partnersByIds, toursByIds, type TourRow } from '../tours/tour.service.j
 import { reviewsByTours } from '../reviews/review.service.js';
 import { personsByIds, type PersonRow } from '../users/user.service.js';
 import type { Review } from '../reviews/review.type.js';
+import type { Booking } from '../bookings/booking.type.js';
+import { bookingsByTours } from '../bookings/booking.service.js';
 import { byKey, groupByKey } from './group-by.js';
 
 /** Per-request batching; created with the request context and dropped with it. */
 export class Loaders {
   private reviewLoaders = new Map<number, DataLoader<string, Review[]>>();
+  private bookingLoaders = new Map<number, DataLoader<string, Booking[]>>();
   readonly tour: DataLoader<string, TourRow | null>;
   readonly partner: DataLoader<string, { id: string; name: string } | null>;
   readonly person: DataLoader<string, PersonRow | null>;
@@ -24,6 +27,15 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader(async (ids) => groupByKey(ids, await reviewsByTours(this.sql, ids, limit), (r) => r.tourId));
       this.reviewLoaders.set(limit, loader);
+    }
+    return loader;
+  }
+
+  bookingsOfTour(limit: number): DataLoader<string, Booking[]> {
+    let loader = this.bookingLoaders.get(limit);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => groupByKey(ids, await bookingsByTours(this.sql, ids, limit), (r) => r.tourId));
+      this.bookingLoaders.set(limit, loader);
     }
     return loader;
   }

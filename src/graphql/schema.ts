@@ -6,8 +6,12 @@ import { piiDirective } from '../privacy/pii.directive.js';
 import { TourResolver } from '../tours/tour.resolver.js';
 import { ReviewResolver } from '../reviews/review.resolver.js';
 import { PersonResolver } from '../users/person.resolver.js';
+import { BookingResolver } from '../bookings/booking.resolver.js';
+import { LoginResolver } from '../auth/login.resolver.js';
+import { ApiClientResolver } from '../auth/api-client.resolver.js';
+import { TokenRevocationResolver } from '../auth/token-revocation.resolver.js';
 
-export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver] as const;
+export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver] as const;
 
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it. */
 export function buildBaseSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { Review } from '../reviews/review.entity.js';
 
@@ -12,8 +12,8 @@ export class ContentReport {
   @ManyToOne(() => Review, { deleteRule: 'cascade' }) review!: Rel<Review>;
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' }) reporter: Rel<User> | null = null;
   @Property({ type: 'text' }) reason!: string;
-  @Enum({ items: ['OPEN', 'RESOLVED', 'DISMISSED'], default: 'OPEN' }) status: ReportStatus = 'OPEN';
+  @Enum({ items: ['OPEN', 'RESOLVED', 'DISMISSED'], default: 'OPEN' }) status: Opt<ReportStatus> = 'OPEN';
   @ManyToOne(() => User, { nullable: true }) resolvedBy: Rel<User> | null = null;
   @Property({ type: 'text', nullable: true }) resolution: string | null = null;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Opt } from '@mikro-orm/core';
 
 export type PartnerKind = 'TOUR_OPERATOR' | 'PAYMENT_PROVIDER' | 'PROCESSOR';
 
@@ -11,5 +12,5 @@ export class Partner {
   @Enum({ items: ['TOUR_OPERATOR', 'PAYMENT_PROVIDER', 'PROCESSOR'] }) kind!: PartnerKind;
   @Property({ type: 'text' }) country!: string;
   @Property({ type: 'text' }) city!: string;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

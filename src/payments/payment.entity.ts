@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Booking } from '../bookings/booking.entity.js';
 import { Partner } from '../partners/partner.entity.js';
 
@@ -13,7 +13,7 @@ export class Payment {
   @Index() @ManyToOne(() => Booking) booking!: Rel<Booking>;
   @Index() @ManyToOne(() => Partner) provider!: Rel<Partner>;
   @Property({ type: 'bigint' }) amountKzt!: number;
-  @Enum({ items: ['PENDING', 'CONFIRMED', 'FAILED'], default: 'PENDING' }) status: PaymentStatus = 'PENDING';
+  @Enum({ items: ['PENDING', 'CONFIRMED', 'FAILED'], default: 'PENDING' }) status: Opt<PaymentStatus> = 'PENDING';
   @Property({ type: 'text', nullable: true }) externalRef: string | null = null;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

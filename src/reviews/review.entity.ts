@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { Tour } from '../tours/tour.entity.js';
 
@@ -17,7 +17,7 @@ export class Review {
   @ManyToOne(() => Tour) tour!: Rel<Tour>;
   @Property({ type: 'smallint' }) rating!: number;
   @Property({ type: 'text' }) text!: string;
-  @Enum({ items: ['PUBLISHED', 'HIDDEN', 'REMOVED'], default: 'PUBLISHED' }) moderationStatus: ModerationStatus = 'PUBLISHED';
+  @Enum({ items: ['PUBLISHED', 'HIDDEN', 'REMOVED'], default: 'PUBLISHED' }) moderationStatus: Opt<ModerationStatus> = 'PUBLISHED';
   @Property({ type: 'text', nullable: true }) moderationReason: string | null = null;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

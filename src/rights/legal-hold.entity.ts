@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
 // What law requires keeping after erasure stays, pseudonymised, until `until`.
@@ -10,5 +10,5 @@ export class LegalHold {
   @ManyToOne(() => User) user!: Rel<User>;
   @Property({ type: 'text' }) reason!: string;
   @Property({ type: 'date' }) until!: string;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
 export type TicketStatus = 'OPEN' | 'CLOSED';
@@ -12,6 +12,6 @@ export class SupportTicket {
   @Property({ type: 'text', unique: true }) reference!: string;
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;
   @Property({ type: 'text' }) subject!: string;
-  @Enum({ items: ['OPEN', 'CLOSED'], default: 'OPEN' }) status: TicketStatus = 'OPEN';
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Enum({ items: ['OPEN', 'CLOSED'], default: 'OPEN' }) status: Opt<TicketStatus> = 'OPEN';
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { Rel } from '@mikro-orm/core';
+import type { Opt, Rel } from '@mikro-orm/core';
 import { Partner } from '../partners/partner.entity.js';
 
 export type TourStatus = 'ACTIVE' | 'RETIRED';
@@ -21,7 +21,7 @@ export class Tour {
   @Property({ type: 'date' }) endsOn!: string;
   @Property({ type: 'integer' }) priceKzt!: number;
   @Property({ type: 'integer' }) capacity!: number;
-  @Property({ type: 'integer', default: 0 }) seatsBooked: number = 0;
-  @Enum({ items: ['ACTIVE', 'RETIRED'], default: 'ACTIVE' }) status: TourStatus = 'ACTIVE';
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
+  @Property({ type: 'integer', default: 0 }) seatsBooked: Opt<number> = 0;
+  @Enum({ items: ['ACTIVE', 'RETIRED'], default: 'ACTIVE' }) status: Opt<TourStatus> = 'ACTIVE';
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

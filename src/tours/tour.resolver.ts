@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, isUuid } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { isoDate, pageSize } from '../graphql/validate.js';
 import { Review } from '../reviews/review.type.js';
+import { Booking } from '../bookings/booking.type.js';
 import { ToursArgs } from './tour.args.js';
 import { listTours } from './tour.service.js';
 import { PartnerSummary, Tour, TourPage } from './tour.type.js';
@@ -39,5 +40,10 @@ export class TourResolver {
   @FieldResolver(() => [Review], { description: 'Newest published reviews first' })
   reviews(@Root() tour: Tour, @Arg('first', () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: GatewayContext): Promise<Review[]> {
     return ctx.loaders.reviewsOfTour(pageSize(first, ctx.services.cfg.limits.maxPageSize)).load(tour.id);
+  }
+
+  @FieldResolver(() => [Booking], { description: "The tour's bookings, newest first: for the tour's own partner (scope bookings:read)" })
+  bookings(@Root() tour: Tour, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: GatewayContext): Promise<Booking[]> {
+    return ctx.loaders.bookingsOfTour(pageSize(first, ctx.services.cfg.limits.maxPageSize)).load(tour.id);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { OptionalProps } from '@mikro-orm/core';
 
 export type UserRole = 'TRAVELER' | 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
 export type UserStatus = 'ACTIVE' | 'BLOCKED' | 'DELETED';
@@ -9,6 +10,7 @@ export type Gender = 'MALE' | 'FEMALE';
 @Entity({ tableName: 'users' })
 @Check({ name: 'users_phone_format', expression: "phone is null or phone ~ '^\\+7[0-9]{10}$'" })
 export class User {
+  [OptionalProps]?: 'messengers' | 'role' | 'status' | 'createdAt';
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   // Null once the account is erased; unique while held.
   @Property({ type: 'text', nullable: true, unique: true }) phone: string | null = null;

@@ -1,0 +1,17 @@
+import { generateDemo } from '/work/main/seeds/demo.generator.ts';
+const t0 = performance.now();
+const d = generateDemo({ users: Number(process.argv[2] ?? 200) });
+console.log('ms', Math.round(performance.now() - t0));
+for (const [k, v] of Object.entries(d)) console.log(k, (v as unknown[]).length);
+console.log(d.users.slice(7, 13));
+console.log(d.tours.slice(0, 5));
+const st: Record<string, number> = {};
+for (const b of d.bookings) st[b.status] = (st[b.status] ?? 0) + 1;
+console.log(st);
+const phases = { past: 0, upcoming: 0, ongoing: 0 };
+for (const t of d.tours) phases[t.ends_on < '2026-11-24' ? 'past' : t.starts_on > '2026-11-24' ? 'upcoming' : 'ongoing']++;
+console.log(phases, d.tours.filter(t => t.region === 'ALMATY' && t.starts_on >= '2026-07-01').length);
+const occ = d.tours.reduce((s, t) => s + t.seats_booked, 0) / d.tours.reduce((s, t) => s + t.capacity, 0);
+console.log('occupancy', occ.toFixed(2), 'bookings/trav', (d.bookings.length / (d.users.length - 7)).toFixed(2));
+console.log(d.reviews.slice(0, 3), d.consents.filter(c => c.purpose === 'ANALYTICS' && !c.granted).length / d.consents.filter(c => c.purpose === 'ANALYTICS').length);
+console.log(d.complaints[0], d.contentReports);

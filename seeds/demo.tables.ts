@@ -1,0 +1,55 @@
+import type { DemoRows } from './demo.types.js';
+
+/** A column and the Postgres type its values are sent as. */
+export type Column = readonly [name: string, type: string];
+
+export interface TableSpec { table: string; key: keyof DemoRows; columns: readonly Column[] }
+
+// In foreign-key order; the wipe in demo.seeder.ts empties the same tables.
+export const DEMO_TABLES: readonly TableSpec[] = [
+  { table: 'policy_versions', key: 'policyVersions', columns: [['id', 'uuid'], ['version', 'text'], ['published_at', 'timestamptz'], ['text_sha256', 'text']] },
+  { table: 'partners', key: 'partners', columns: [['id', 'uuid'], ['name', 'text'], ['kind', 'text'], ['country', 'text'], ['city', 'text'], ['created_at', 'timestamptz']] },
+  {
+    table: 'api_clients', key: 'apiClients',
+    columns: [['id', 'uuid'], ['client_id', 'text'], ['secret_hash', 'text'], ['name', 'text'], ['partner_id', 'uuid'], ['kind', 'text'], ['scopes', 'text[]'], ['purpose', 'text'], ['created_at', 'timestamptz']],
+  },
+  {
+    table: 'users', key: 'users',
+    columns: [
+      ['id', 'uuid'], ['phone', 'text'], ['surname', 'text'], ['first_name', 'text'], ['patronymic', 'text'], ['gender', 'text'], ['iin_enc', 'text'],
+      ['iin_bidx', 'text'], ['passport_enc', 'text'], ['passport_bidx', 'text'], ['email', 'text'], ['messengers', 'jsonb'], ['role', 'text'],
+      ['status', 'text'], ['created_at', 'timestamptz'],
+    ],
+  },
+  {
+    table: 'tours', key: 'tours',
+    columns: [
+      ['id', 'uuid'], ['partner_id', 'uuid'], ['title', 'text'], ['region', 'text'], ['starts_on', 'date'], ['ends_on', 'date'], ['price_kzt', 'int'],
+      ['capacity', 'int'], ['seats_booked', 'int'], ['status', 'text'], ['created_at', 'timestamptz'],
+    ],
+  },
+  {
+    table: 'bookings', key: 'bookings',
+    columns: [['id', 'uuid'], ['user_id', 'uuid'], ['tour_id', 'uuid'], ['seats', 'int'], ['status', 'text'], ['amount_kzt', 'bigint'], ['idempotency_key', 'text'], ['created_at', 'timestamptz']],
+  },
+  { table: 'booking_events', key: 'bookingEvents', columns: [['id', 'uuid'], ['booking_id', 'uuid'], ['status', 'text'], ['actor_kind', 'text'], ['reason', 'text'], ['at', 'timestamptz']] },
+  {
+    table: 'payments', key: 'payments',
+    columns: [['id', 'uuid'], ['booking_id', 'uuid'], ['provider_id', 'uuid'], ['amount_kzt', 'bigint'], ['status', 'text'], ['external_ref', 'text'], ['created_at', 'timestamptz']],
+  },
+  { table: 'consents', key: 'consents', columns: [['id', 'uuid'], ['user_id', 'uuid'], ['purpose', 'text'], ['granted', 'boolean'], ['policy_version_id', 'uuid'], ['updated_at', 'timestamptz']] },
+  { table: 'consent_events', key: 'consentEvents', columns: [['id', 'uuid'], ['user_id', 'uuid'], ['purpose', 'text'], ['action', 'text'], ['policy_version_id', 'uuid'], ['at', 'timestamptz']] },
+  {
+    table: 'reviews', key: 'reviews',
+    columns: [['id', 'uuid'], ['author_id', 'uuid'], ['tour_id', 'uuid'], ['rating', 'smallint'], ['text', 'text'], ['moderation_status', 'text'], ['moderation_reason', 'text'], ['created_at', 'timestamptz']],
+  },
+  { table: 'support_tickets', key: 'supportTickets', columns: [['id', 'uuid'], ['reference', 'text'], ['user_id', 'uuid'], ['subject', 'text'], ['status', 'text'], ['created_at', 'timestamptz']] },
+  {
+    table: 'content_reports', key: 'contentReports',
+    columns: [['id', 'uuid'], ['review_id', 'uuid'], ['reporter_id', 'uuid'], ['reason', 'text'], ['status', 'text'], ['resolved_by_id', 'uuid'], ['resolution', 'text'], ['created_at', 'timestamptz']],
+  },
+  { table: 'complaints', key: 'complaints', columns: [['id', 'uuid'], ['user_id', 'uuid'], ['subject', 'text'], ['body', 'text'], ['attachments', 'jsonb'], ['status', 'text'], ['created_at', 'timestamptz']] },
+];
+
+// Emptied but not filled: they only record what happens once the gateway runs.
+export const RUNTIME_TABLES = ['authority_requests', 'disclosures', 'legal_holds'] as const;

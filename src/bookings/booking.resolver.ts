@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { isUuid } from '../graphql/cursor.js';
+import { NotFoundError } from '../graphql/errors.js';
+import { Person } from '../users/person.type.js';
+import type { PersonRow } from '../users/user.service.js';
+import { Tour } from '../tours/tour.type.js';
+import { Booking } from './booking.type.js';
+import { bookingById, providerProcesses } from './booking.service.js';
+
+/** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
+async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {
+  const p = ctx.principal;
+  switch (p.kind) {
+    case 'USER': return p.id === b.userId;
+    case 'PARTNER': return p.partnerId === b.partnerId && p.scopes.includes('bookings:read');
+    case 'PAYMENT_PROVIDER': return p.partnerId !== null && p.scopes.includes('bookings:read') && providerProcesses(ctx.services.sql, p.partnerId, b.id);
+    case 'SUPPORT': case 'ADMIN': case 'AUDITOR': return true;
+    default: return false;
+  }
+}
+
+@Resolver(() => Booking)
+export class BookingResolver {
+  @Query(() => Booking, { description: 'One booking the caller may see; NOT_FOUND otherwise (no hint that it exists)' })
+  async booking(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Booking> {
+    const b = isUuid(id) ? await bookingById(ctx.services.sql, id) : null;
+    if (!b || !(await mayOpen(ctx, b))) throw new NotFoundError('Booking');
+    return b;
+  }
+
+  @FieldResolver(() => Person, { description: 'The traveller, as the privacy policy lets the caller see them' })
+  async traveller(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
+    const p = await ctx.loaders.person.load(b.userId);
+    if (!p) throw new Error('booking without traveller');
+    return p;
+  }
+
+  @FieldResolver(() => Tour)
+  async tour(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<Tour> {
+    const t = await ctx.loaders.tour.load(b.tourId);
+    if (!t) throw new Error('booking without tour');
+    return t;
+  }
+}

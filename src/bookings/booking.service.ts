@@ -1,0 +1,23 @@
+import type { Sql } from '../db/sql.js';
+import type { Booking } from './booking.type.js';
+
+const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
+  b.user_id as "userId", b.tour_id as "tourId", t.partner_id as "partnerId"`;
+
+/** Newest bookings of each tour, at most `limit` per tour, in one statement. */
+export function bookingsByTours(sql: Sql, tourIds: readonly string[], limit: number): Promise<Booking[]> {
+  return sql.rows<Booking>('bookings_by_tours', `select x.* from unnest($1::uuid[]) as k(tour_id)
+    cross join lateral (select ${COLUMNS} from bookings b join tours t on t.id = b.tour_id
+      where b.tour_id = k.tour_id order by b.created_at desc, b.id limit $2) x`, [tourIds, limit]);
+}
+
+export async function bookingById(sql: Sql, id: string): Promise<Booking | null> {
+  const [row] = await sql.rows<Booking>('booking_by_id', `select ${COLUMNS} from bookings b join tours t on t.id = b.tour_id where b.id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Whether this payment provider processes a payment for the booking. */
+export async function providerProcesses(sql: Sql, providerPartnerId: string, bookingId: string): Promise<boolean> {
+  const [row] = await sql.rows<{ ok: boolean }>('provider_processes', 'select exists(select 1 from payments where booking_id = $1 and provider_id = $2) as ok', [bookingId, providerPartnerId]);
+  return row.ok;
+}

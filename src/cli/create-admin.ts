@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { openDatabase } from '../db/database.js';
+import { normalizeKzPhone } from '../users/phone.js';
+import { User } from '../users/user.entity.js';
+
+// Bootstraps the first administrator (production included): creates the account, or promotes the phone's account.
+const { values } = parseArgs({ options: { phone: { type: 'string' } } });
+const phone = normalizeKzPhone(values.phone ?? '');
+if (!phone) {
+  console.error('usage: create-admin --phone +77xxxxxxxxx (a Kazakh mobile number)');
+  process.exit(2);
+}
+const db = await openDatabase(loadConfig(), console.error);
+try {
+  const em = db.orm.em.fork();
+  const existing = await em.findOne(User, { phone });
+  if (existing && existing.status !== 'ACTIVE') throw new Error(`account ${existing.id} is ${existing.status}; not promoted`);
+  const user = existing ?? em.create(User, { phone });
+  const before = existing?.role ?? null;
+  user.role = 'ADMIN';
+  await em.persist(user).flush();
+  console.log(before === 'ADMIN' ? `account ${user.id} already is an admin` : `admin ${user.id} ${existing ? `(was ${before})` : 'created'}; sign in with requestLoginCode`);
+} finally {
+  await db.close();
+}
