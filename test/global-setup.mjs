@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const TEST_DB = 'qaz_test';
+// One database per run, so parallel runs on one server never drop each other's data.
+const TEST_DB = `qaz_test_${process.pid}`;
 
 async function recreate(serverUrl) {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -27,6 +28,7 @@ export default async function setup() {
   url.pathname = `/${TEST_DB}`;
   await recreate(serverUrl);
   process.env.DATABASE_URL = url.toString();
+  globalThis.__QAZ_TEST_DB__ = { serverUrl, name: TEST_DB };
   execFileSync(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/cli/seed.ts', '--users', '200'], {
     cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'inherit'],
   });

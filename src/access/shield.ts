@@ -2,9 +2,9 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import type { RuleTree } from './rule-tree.js';
+import { ForbiddenError } from '../graphql/errors.js';
 
 const ROOTS = new Set(['Query', 'Mutation']);
-import { ForbiddenError } from '../graphql/errors.js';
 
 /**
  * graphql-shield over only the types the rule tree names: shield would otherwise wrap every field of

@@ -34,7 +34,7 @@ export class TooManyRequestsError extends GraphQLError {
 const PASS_THROUGH = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  'QUERY_TOO_COMPLEX', 'DISCLOSURE_LOG_FAILED',
+  'DISCLOSURE_LOG_FAILED',
 ]);
 
 /** Known errors pass as they are; anything else becomes a generic message carrying the request id. */

@@ -45,7 +45,6 @@ export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: L
     introspection: !prod,
     hideSchemaDetailsFromClientErrors: prod,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     parseOptions: { maxTokens: cfg.limits.maxTokens },
     validationRules: [queryLimitsRule({ ...cfg.limits, defaultListSize: 20 })],
     logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
