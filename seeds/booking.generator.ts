@@ -36,7 +36,7 @@ function between(rnd: Random, lo: Date, hi: Date): Date {
   return new Date(lo.getTime() + Math.floor(rnd.next() * (hi.getTime() - lo.getTime())));
 }
 
-/** Generates bookings tour by tour state: statuses follow the tour's dates as of AS_OF and never overbook a tour. */
+/** Statuses follow each tour's dates as of AS_OF, and seats are taken only while a tour has them, so none is overbooked. */
 export class BookingGenerator {
   readonly out: BookingData = { bookings: [], bookingEvents: [], payments: [] };
   private readonly byStart: TourRow[];

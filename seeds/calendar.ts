@@ -18,7 +18,6 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.round((to.getTime() - from.getTime()) / DAY_MS);
 }
 
-/** The calendar day (UTC) as stored in date columns. */
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }

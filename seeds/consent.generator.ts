@@ -17,10 +17,7 @@ function between(rnd: Random, lo: Date, hi: Date): Date {
   return new Date(lo.getTime() + Math.floor(rnd.next() * (hi.getTime() - lo.getTime())));
 }
 
-/**
- * Policy acceptance at sign-up, then each purpose's grant and any withdrawal, with the current state matching the last event.
- * Travellers with bookings always hold TOUR_BOOKING; the well-known ones hold everything but cross-border transfer.
- */
+/** Travellers with bookings always hold TOUR_BOOKING (partners may see them only then); the well-known ones hold all but cross-border. */
 export function consentsFor(rnd: Random, user: PlainUserRow, policyVersionId: string, hasBookings: boolean, wellKnown: boolean, out: ConsentData): void {
   const signedUp = new Date(user.created_at);
   const event = (purpose: ConsentPurpose | null, action: ConsentEventRow['action'], at: Date) =>

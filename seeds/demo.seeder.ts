@@ -15,7 +15,6 @@ export { DEMO_TICKETS } from './tickets.data.js';
 export { DEMO_TRAVELERS } from './travelers.data.js';
 export { DEFAULT_SEED, generateDemo, type DemoOptions } from './demo.generator.js';
 
-/** Rows inserted per table. */
 export type SeedCounts = Record<string, number>;
 
 // scrypt is deliberately slow: each demo secret is hashed once per run, not once per row.

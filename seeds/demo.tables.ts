@@ -1,6 +1,5 @@
 import type { DemoRows } from './demo.types.js';
 
-/** A column and the Postgres type its values are sent as. */
 export type Column = readonly [name: string, type: string];
 
 export interface TableSpec { table: string; key: keyof DemoRows; columns: readonly Column[] }

@@ -44,19 +44,25 @@ function patronymic(father: string, gender: Gender): string {
   return `${stem}${suffix}${gender === 'MALE' ? 'ич' : 'на'}`;
 }
 
+// Sons are rarely named after their father, so a father's name equal to the child's is skipped.
+function father(rnd: Random, fathers: readonly string[], child: string): string {
+  const i = rnd.int(0, fathers.length - 1);
+  return fathers[i] === child ? fathers[(i + 1) % fathers.length] : fathers[i];
+}
+
 function names(rnd: Random, gender: Gender): Pick<Person, 'surname' | 'firstName' | 'patronymic'> {
   const male = gender === 'MALE';
   const origin = rnd.weighted([['kazakh', 68], ['kazakh-uly', 8], ['russian', 18], ['other', 6]] as const);
   if (origin === 'kazakh' || origin === 'kazakh-uly') {
     const firstName = rnd.pick(male ? KAZAKH_MALE_NAMES : KAZAKH_FEMALE_NAMES);
-    if (origin === 'kazakh-uly') return { firstName, surname: `${rnd.pick(KAZAKH_FATHER_NAMES_KK)}${male ? 'ұлы' : 'қызы'}`, patronymic: null };
+    if (origin === 'kazakh-uly') return { firstName, surname: `${father(rnd, KAZAKH_FATHER_NAMES_KK, firstName)}${male ? 'ұлы' : 'қызы'}`, patronymic: null };
     const surname = rnd.pick(KAZAKH_SURNAMES);
-    const patr = rnd.chance(0.9) ? patronymic(rnd.pick(KAZAKH_FATHER_NAMES), gender) : null;
+    const patr = rnd.chance(0.9) ? patronymic(father(rnd, KAZAKH_FATHER_NAMES, firstName), gender) : null;
     return { firstName, surname: male ? surname : female(surname), patronymic: patr };
   }
   const firstName = rnd.pick(male ? RUSSIAN_MALE_NAMES : RUSSIAN_FEMALE_NAMES);
   const surname = origin === 'russian' ? rnd.pick(RUSSIAN_SURNAMES) : rnd.pick(INVARIANT_SURNAMES);
-  return { firstName, surname: male ? surname : female(surname), patronymic: patronymic(rnd.pick(RUSSIAN_FATHER_NAMES), gender) };
+  return { firstName, surname: male ? surname : female(surname), patronymic: patronymic(father(rnd, RUSSIAN_FATHER_NAMES, firstName), gender) };
 }
 
 function unique(set: Set<string>, make: () => string): string {

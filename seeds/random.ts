@@ -6,7 +6,6 @@ export class Random {
     this.state = seed >>> 0;
   }
 
-  /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
@@ -15,7 +14,6 @@ export class Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  /** Uniform integer in [min, max], both included. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
@@ -28,7 +26,6 @@ export class Random {
     return items[Math.floor(this.next() * items.length)];
   }
 
-  /** Picks a value with probability proportional to its weight. */
   weighted<T>(choices: readonly (readonly [T, number])[]): T {
     const total = choices.reduce((s, [, w]) => s + w, 0);
     let r = this.next() * total;

@@ -5,7 +5,6 @@ const LATIN: Record<string, string> = {
   ү: 'u', ф: 'f', х: 'kh', һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
 };
 
-/** Lower-case Latin letters for an e-mail local part or a messenger handle. */
 export function transliterate(cyrillic: string): string {
   return [...cyrillic.toLowerCase()].map((ch) => LATIN[ch] ?? (/[a-z0-9]/.test(ch) ? ch : '')).join('');
 }

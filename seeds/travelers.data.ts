@@ -2,10 +2,7 @@ import type { Person } from './person.generator.js';
 
 export interface DemoTraveler extends Person { id: string }
 
-/**
- * The first travellers of every seed, with fixed ids and identities (demo-only values, stored encrypted like any other):
- * each has a PAID booking on an upcoming tour and a COMPLETED one on a past tour, and holds the DEMO_TICKETS.
- */
+/** Fixed first travellers of every seed, so tests can log in as them: each has a PAID upcoming and a COMPLETED past booking. */
 export const DEMO_TRAVELERS: readonly DemoTraveler[] = [
   {
     id: 'a1000000-0000-4000-8000-000000000001', phone: '+77010000101', surname: 'Ахметова', firstName: 'Айгерім', patronymic: 'Нурлановна',

@@ -10,8 +10,13 @@ import { BookingResolver } from '../bookings/booking.resolver.js';
 import { LoginResolver } from '../auth/login.resolver.js';
 import { ApiClientResolver } from '../auth/api-client.resolver.js';
 import { TokenRevocationResolver } from '../auth/token-revocation.resolver.js';
+import { MeResolver } from '../users/me.resolver.js';
+import { ProfileResolver } from '../users/profile.resolver.js';
+import { ConsentResolver } from '../consent/consent.resolver.js';
+import { DisclosureLogResolver, MyDisclosuresResolver } from '../audit/disclosure.resolver.js';
 
-export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver] as const;
+export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver,
+  MeResolver, ProfileResolver, ConsentResolver, MyDisclosuresResolver, DisclosureLogResolver] as const;
 
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it. */
 export function buildBaseSchema(): Promise<GraphQLSchema> {

@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/sql.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { ConsentPurpose, ConsentRefusalReason, type ConsentChanged, type ConsentState, type ConsentWithdrawalRefused } from './consent.type.js';
+
+const PURPOSES = Object.values(ConsentPurpose);
+
+/** Every consentable purpose, decided or not, in a fixed order; read fresh on each request, never cached. */
+export function consentsOf(sql: Sql, userId: string): Promise<ConsentState[]> {
+  return sql.rows<ConsentState>('consents_of_user', `select p.purpose, coalesce(c.granted, false) as granted,
+      v.version as "policyVersion", c.updated_at as "updatedAt"
+    from unnest($2::text[]) with ordinality as p(purpose, ord)
+    left join consents c on c.user_id = $1 and c.purpose = p.purpose
+    left join policy_versions v on v.id = c.policy_version_id
+    order by p.ord`, [userId, PURPOSES]);
+}
+
+// Law 94-V: no withdrawal while an obligation to the user is unfulfilled, such as a paid tour not yet over.
+async function obligationPending(tem: EntityManager, userId: string): Promise<boolean> {
+  const [row] = await tem.execute<{ pending: boolean }[]>(`select exists(select 1 from bookings b join tours t on t.id = b.tour_id
+    where b.user_id = ? and b.status = 'PAID' and t.ends_on >= current_date) as pending`, [userId]);
+  return row.pending;
+}
+
+const REFUSED: ConsentWithdrawalRefused = Object.freeze({
+  reason: ConsentRefusalReason.OBLIGATION_PENDING,
+  message: 'Consent to tour booking cannot be withdrawn while a paid tour has not ended; it can be once the tour is over or the booking is cancelled',
+});
+
+/** Sets the consent under the current policy version and appends its proof event, in one transaction. */
+export function changeConsent(ctx: GatewayContext, userId: string, purpose: ConsentPurpose, granted: boolean): Promise<ConsentChanged | ConsentWithdrawalRefused> {
+  return ctx.em().transactional(async (tem) => {
+    // Locking the user's row serialises their consent changes, so events are in the order the state changed.
+    await tem.execute('select 1 from users where id = ? for update', [userId]);
+    if (!granted && purpose === ConsentPurpose.TOUR_BOOKING && await obligationPending(tem, userId)) return REFUSED;
+    const [policy] = await tem.execute<{ id: string; version: string }[]>(
+      'select id, version from policy_versions where published_at <= now() order by published_at desc, id desc limit 1');
+    if (!policy) throw new Error('no published privacy policy version');
+    const [row] = await tem.execute<{ updatedAt: Date }[]>(`insert into consents (id, user_id, purpose, granted, policy_version_id, updated_at)
+      values (gen_random_uuid(), ?, ?, ?, ?, now())
+      on conflict (user_id, purpose) do update set granted = excluded.granted, policy_version_id = excluded.policy_version_id, updated_at = excluded.updated_at
+      returning updated_at as "updatedAt"`, [userId, purpose, granted, policy.id]);
+    await tem.execute(`insert into consent_events (id, user_id, purpose, action, policy_version_id, at) values (gen_random_uuid(), ?, ?, ?, ?, now())`,
+      [userId, purpose, granted ? 'GRANTED' : 'WITHDRAWN', policy.id]);
+    return { consent: { purpose, granted, policyVersion: policy.version, updatedAt: row.updatedAt } };
+  });
+}

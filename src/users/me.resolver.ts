@@ -1,0 +1,28 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { consentsOf } from '../consent/consent.service.js';
+import { ConsentState } from '../consent/consent.type.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { Me } from './me.type.js';
+import { Person } from './person.type.js';
+import type { PersonRow } from './user.service.js';
+
+@Resolver(() => Me)
+export class MeResolver {
+  @Query(() => Me, { nullable: true, description: 'The signed-in traveller\'s own account' })
+  me(@Ctx() ctx: GatewayContext): Me {
+    // isUser has established the caller is a signed-in traveller, so the id is present.
+    return { id: ctx.principal.id! };
+  }
+
+  @FieldResolver(() => Person, { description: 'The caller\'s own row: the privacy layer shows it in full' })
+  async profile(@Root() me: Me, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
+    const row = await ctx.loaders.person.load(me.id);
+    if (!row) throw new Error('signed-in user without a row');
+    return row;
+  }
+
+  @FieldResolver(() => [ConsentState], { description: 'Every consentable purpose and its current state' })
+  consents(@Root() me: Me, @Ctx() ctx: GatewayContext): Promise<ConsentState[]> {
+    return consentsOf(ctx.services.sql, me.id);
+  }
+}

@@ -1,0 +1,7 @@
+import { isUser } from '../auth/auth.rules.js';
+
+// The caller's own account: travellers only, each reaching nothing but their own row.
+export const userRules = {
+  Query: { me: isUser },
+  Mutation: { updateProfile: isUser },
+};

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { BookingTravellerDocument, PersonAliasedDocument, PersonByIdDocument, ReviewAuthorsDocument, TourTravellersDocument } from '../generated/operations.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+import { checkPerson, expectation, rawPerson, type Field } from './exposure.fixtures.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+const ALL: Field[] = ['fullName', 'phone', 'email', 'iin', 'passportNumber', 'gender', 'messengers'];
+const MASKABLE: Field[] = ['fullName', 'phone', 'email', 'iin', 'passportNumber'];
+const NAME_ONLY = expectation([], ['fullName']);
+
+async function staffPerson(role: keyof typeof DEMO_STAFF, subject: string, headers: Record<string, string> = {}) {
+  const token = await tokenFor(gw, DEMO_STAFF[role].role, { sub: DEMO_STAFF[role].id });
+  return gql(gw.url, PersonByIdDocument, { id: subject }, bearer(token, headers));
+}
+
+async function expectPerson(res: Awaited<ReturnType<typeof staffPerson>>, subject: string, want: ReturnType<typeof expectation>) {
+  expect(res.body.errors).toBeUndefined();
+  expect(checkPerson(res.body.data!.person as Record<string, unknown>, await rawPerson(gw, subject), want)).toEqual([]);
+}
+
+describe('who sees what: every principal kind of the DESIGN.md table, over HTTP', () => {
+  const ticket = DEMO_TICKETS.find((t) => t.status === 'OPEN')!;
+  let stranger: string;
+  beforeAll(async () => {
+    [{ id: stranger }] = await gw.services.sql.rows<{ id: string }>('t_stranger', "select id from users where role = 'TRAVELER' and iin_enc is not null and passport_enc is not null and email is not null and id <> $1 order by id limit 1", [ticket.userId]);
+  });
+
+  it('anonymous and other users see only the display name of review authors', async () => {
+    const user = await tokenFor(gw, 'USER', { sub: stranger });
+    for (const headers of [{}, bearer(user)]) {
+      const { body } = await gql(gw.url, ReviewAuthorsDocument, undefined, headers);
+      const authors = body.data!.tours.nodes.flatMap((t) => t.reviews.map((r) => r.author)).filter((a) => a.id !== stranger);
+      expect(authors.length).toBeGreaterThan(3);
+      for (const a of authors.slice(0, 10)) expect(checkPerson(a as Record<string, unknown>, await rawPerson(gw, a.id), NAME_ONLY)).toEqual([]);
+      const withheld = (body.extensions!.privacy as { withheld: { path: unknown[]; reason: string }[] }).withheld;
+      expect(withheld.some((w) => w.path.join('.').endsWith('author.iin'))).toBe(true);
+    }
+  });
+
+  it('anonymous callers cannot look people up at all', async () => {
+    const { body } = await gql(gw.url, PersonByIdDocument, { id: stranger });
+    expect(body.data).toBeNull();
+    expect(body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('support with the ticket reference sees the ticket user in full, identity documents masked', async () => {
+    await expectPerson(await staffPerson('support', ticket.userId, { 'x-purpose-ref': ticket.reference }), ticket.userId, expectation(['fullName', 'phone', 'email'], ['iin', 'passportNumber']));
+  });
+
+  it('support with a reference for someone else, or without one, sees everything masked', async () => {
+    const masked = expectation([], MASKABLE);
+    await expectPerson(await staffPerson('support', stranger, { 'x-purpose-ref': ticket.reference }), stranger, masked);
+    await expectPerson(await staffPerson('support', ticket.userId), ticket.userId, masked);
+  });
+
+  it('moderators see names in full and the rest masked', async () => {
+    await expectPerson(await staffPerson('moderator', stranger), stranger, expectation(['fullName'], ['phone', 'email', 'iin', 'passportNumber']));
+  });
+
+  it('auditors and administrators (ACCOUNT) see masked values only', async () => {
+    await expectPerson(await staffPerson('auditor', stranger), stranger, expectation([], MASKABLE));
+    await expectPerson(await staffPerson('admin', stranger), stranger, expectation([], MASKABLE));
+  });
+
+  it('administrators investigating fraud under a case see everything, and it is logged', async () => {
+    const res = await staffPerson('admin', stranger, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-77' });
+    await expectPerson(res, stranger, expectation(ALL));
+    const rows = await gw.services.sql.rows<{ kinds: string[]; reference: string }>('t_disc_req', 'select kinds, reference from disclosures where request_id = $1 and subject_id = $2', [res.headers.get('x-request-id'), stranger]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].reference).toBe('CASE-77');
+    expect(rows[0].kinds.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('fraud prevention without a case reference shows nothing', async () => {
+    await expectPerson(await staffPerson('admin', stranger, { 'x-purpose': 'FRAUD_PREVENTION' }), stranger, expectation([]));
+  });
+
+  it('analysts get keyed pseudonyms for identities, stable across requests', async () => {
+    const a = await staffPerson('analyst', stranger);
+    await expectPerson(a, stranger, expectation([], [], ['fullName', 'phone', 'email', 'iin', 'passportNumber']));
+    const b = await staffPerson('analyst', stranger);
+    expect(b.body.data!.person.iin).toBe(a.body.data!.person.iin);
+  });
+
+  it('a staff role declaring a purpose it may not use is refused', async () => {
+    const res = await staffPerson('moderator', stranger, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-1' });
+    expect(res.status).toBe(403);
+  });
+
+  it('authorities read exactly the requested fields of an approved, unexpired request', async () => {
+    const sql = gw.services.sql;
+    await sql.rows('t_auth_req', `insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, approved_by_id, status)
+      values (gen_random_uuid(), 'Финмониторинг', 'Law 94-V art. 9', 'AR-500', $1, '{IIN,FULL_NAME}', now() + interval '1 day', $2, $3, 'APPROVED'),
+             (gen_random_uuid(), 'Финмониторинг', 'Law 94-V art. 9', 'AR-501', $1, '{IIN,FULL_NAME,PHONE}', now() - interval '1 minute', $2, $3, 'APPROVED')`,
+    [stranger, DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id]);
+    await expectPerson(await staffPerson('authority', stranger, { 'x-purpose-ref': 'AR-500' }), stranger, expectation(['iin', 'fullName']));
+    await expectPerson(await staffPerson('authority', stranger, { 'x-purpose-ref': 'AR-501' }), stranger, expectation([]));
+    await expectPerson(await staffPerson('authority', ticket.userId, { 'x-purpose-ref': 'AR-500' }), ticket.userId, expectation([]));
+  });
+
+  it('aliases and fragments get the same decision as plain fields', async () => {
+    const token = await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id });
+    const { body } = await gql(gw.url, PersonAliasedDocument, { id: ticket.userId }, bearer(token, { 'x-purpose-ref': ticket.reference }));
+    const raw = await rawPerson(gw, ticket.userId);
+    expect(body.data!.a.iin).toBe(body.data!.b.secret);
+    expect(body.data!.b.secret).not.toBe(raw.iin);
+    expect(body.data!.b.doc).not.toBe(raw.passportNumber);
+    expect(body.data!.a.phone).toBe(raw.phone);
+  });
+});
+
+describe('partners and payment providers: row by row', () => {
+  interface Candidate { tourId: string; partnerId: string; bookingId: string; userId: string }
+  let c: Candidate;
+  beforeAll(async () => {
+    [c] = await gw.services.sql.rows<Candidate>('t_partner_tour', `select t.id as "tourId", t.partner_id as "partnerId", b.id as "bookingId", b.user_id as "userId"
+      from bookings b join tours t on t.id = b.tour_id join consents k on k.user_id = b.user_id and k.purpose = 'TOUR_BOOKING' and k.granted
+      join payments p on p.booking_id = b.id
+      where b.status <> 'CANCELLED' and now() >= b.created_at and now() < t.ends_on + interval '31 days' order by b.id limit 1`);
+    expect(c).toBeDefined();
+  });
+
+  // The test's own reading of the table: related (booked, inside the window) and consenting travellers in full.
+  async function partnerExpectation(userId: string, partnerId: string) {
+    const [f] = await gw.services.sql.rows<{ related: boolean; consent: boolean }>('t_partner_expect', `select
+      exists(select 1 from bookings b join tours t on t.id = b.tour_id where b.user_id = $1 and t.partner_id = $2 and b.status <> 'CANCELLED'
+        and now() >= b.created_at and now() < t.ends_on + interval '31 days') as related,
+      exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted) as consent`, [userId, partnerId]);
+    return f.related && f.consent ? expectation(['fullName', 'phone', 'passportNumber', 'iin', 'gender']) : NAME_ONLY;
+  }
+
+  it('the tour partner sees consenting travellers in full and logs each disclosure', async () => {
+    const token = await tokenFor(gw, 'PARTNER', { partnerId: c.partnerId });
+    const res = await gql(gw.url, TourTravellersDocument, { id: c.tourId }, bearer(token));
+    expect(res.body.errors).toBeUndefined();
+    const travellers = res.body.data!.tour.bookings.map((b) => b.traveller);
+    expect(travellers.length).toBeGreaterThan(0);
+    let full = 0;
+    for (const t of travellers) {
+      const want = await partnerExpectation(t.id, c.partnerId);
+      if (want.iin === 'FULL') full++;
+      expect(checkPerson(t as Record<string, unknown>, await rawPerson(gw, t.id), want)).toEqual([]);
+    }
+    expect(full).toBeGreaterThan(0);
+    const logged = await gw.services.sql.rows<{ subject_id: string }>('t_disc_partner', "select subject_id from disclosures where request_id = $1 and recipient_kind = 'PARTNER'", [res.headers.get('x-request-id')]);
+    expect(logged).toHaveLength(full);
+  });
+
+  it('withdrawn consent takes effect on the next request', async () => {
+    const token = await tokenFor(gw, 'PARTNER', { partnerId: c.partnerId });
+    const sql = gw.services.sql;
+    await sql.rows('t_withdraw', "update consents set granted = false where user_id = $1 and purpose = 'TOUR_BOOKING'", [c.userId]);
+    try {
+      const { body } = await gql(gw.url, BookingTravellerDocument, { id: c.bookingId }, bearer(token));
+      expect(checkPerson(body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, c.userId), NAME_ONLY)).toEqual([]);
+      const reasons = (body.extensions!.privacy as { withheld: { reason: string }[] }).withheld.map((w) => w.reason);
+      expect(reasons).toContain('NO_CONSENT');
+    } finally {
+      await sql.rows('t_regrant', "update consents set granted = true where user_id = $1 and purpose = 'TOUR_BOOKING'", [c.userId]);
+    }
+  });
+
+  it('without the travelers:read scope a partner sees display names only', async () => {
+    const token = await tokenFor(gw, 'PARTNER', { partnerId: c.partnerId, scope: ['bookings:read'] });
+    const { body } = await gql(gw.url, BookingTravellerDocument, { id: c.bookingId }, bearer(token));
+    expect(checkPerson(body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, c.userId), NAME_ONLY)).toEqual([]);
+  });
+
+  it("another partner can neither open the booking nor list the tour's bookings", async () => {
+    const [{ other }] = await gw.services.sql.rows<{ other: string }>('t_other_partner', "select id as other from partners where kind = 'TOUR_OPERATOR' and id <> $1 limit 1", [c.partnerId]);
+    const token = await tokenFor(gw, 'PARTNER', { partnerId: other });
+    const one = await gql(gw.url, BookingTravellerDocument, { id: c.bookingId }, bearer(token));
+    expect(one.body.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const list = await gql(gw.url, TourTravellersDocument, { id: c.tourId }, bearer(token));
+    expect(list.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(list.body)).not.toContain((await rawPerson(gw, c.userId)).phone!);
+  });
+
+  it('the payment provider sees the payer\'s name, e-mail and phone, nothing else', async () => {
+    const [{ provider }] = await gw.services.sql.rows<{ provider: string }>('t_provider', 'select provider_id as provider from payments where booking_id = $1', [c.bookingId]);
+    const token = await tokenFor(gw, 'PAYMENT_PROVIDER', { partnerId: provider });
+    const { body } = await gql(gw.url, BookingTravellerDocument, { id: c.bookingId }, bearer(token));
+    expect(body.errors).toBeUndefined();
+    expect(checkPerson(body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, c.userId), expectation(['fullName', 'email', 'phone']))).toEqual([]);
+  });
+});
