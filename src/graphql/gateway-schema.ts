@@ -4,7 +4,11 @@ import { applyAccessRules } from '../access/shield.js';
 import { applyPiiExposure } from '../privacy/pii.transform.js';
 import { buildBaseSchema } from './schema.js';
 
-/** The served schema: the @pii transform first (it reads field AST nodes), then graphql-shield on named types only. */
+/** The @pii transform first (it reads field AST nodes), then graphql-shield on the named fields only. */
+export function wrapSchema(base: GraphQLSchema): GraphQLSchema {
+  return applyAccessRules(applyPiiExposure(base), ACCESS_RULES);
+}
+
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  return applyAccessRules(applyPiiExposure(await buildBaseSchema()), ACCESS_RULES);
+  return wrapSchema(await buildBaseSchema());
 }

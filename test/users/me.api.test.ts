@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
+import { MyAccountDocument, MyDisclosuresDocument } from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+// An 'ff' id sorts after every seeded row, so suites that pick "the first traveller by id" never get this one.
+async function freshTraveller(): Promise<string> {
+  const id = `ff${randomUUID().slice(2)}`;
+  const phone = `+7799${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  await gw.services.sql.rows('t_me_fresh_user', "insert into users (id, phone, first_name, surname) values ($1, $2, 'Тест', 'Тестов')", [id, phone]);
+  return id;
+}
+
+async function asUser(id: string) {
+  return bearer(await tokenFor(gw, 'USER', { sub: id }));
+}
+
+describe('me: the traveller\'s own account', () => {
+  it('shows the caller\'s own data in full, the IIN and passport decrypted, and logs no disclosure', async () => {
+    const t = DEMO_TRAVELERS[0];
+    const count = () => gw.services.sql.rows<{ n: number }>('t_me_disclosures', 'select count(*)::int as n from disclosures where subject_id = $1', [t.id]);
+    const [before] = await count();
+    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(t.id));
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions?.privacy).toBeUndefined();
+    expect(body.data!.me!.id).toBe(t.id);
+    expect(body.data!.me!.profile).toEqual({
+      id: t.id, fullName: `${t.firstName} ${t.patronymic} ${t.surname}`, phone: t.phone, email: t.email, iin: t.iin,
+      passportNumber: t.passport, gender: t.gender, messengers: JSON.stringify(t.messengers),
+    });
+    expect((await count())[0].n).toBe(before.n);
+  });
+
+  it('lists every consentable purpose with its state and policy version', async () => {
+    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(DEMO_TRAVELERS[1].id));
+    const consents = body.data!.me!.consents;
+    expect(consents.map((c) => c.purpose)).toEqual(['TOUR_BOOKING', 'COMMUNICATION', 'ANALYTICS', 'CROSS_BORDER_TRANSFER']);
+    const booking = consents.find((c) => c.purpose === 'TOUR_BOOKING')!;
+    expect(booking.granted).toBe(true);
+    expect(booking.policyVersion).toBe('2024-06');
+  });
+
+  it('is refused to anonymous callers and to staff', async () => {
+    const anon = await gql(gw.url, MyAccountDocument);
+    expect(anon.body.data?.me ?? null).toBeNull();
+    expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const staff = await gql(gw.url, MyAccountDocument, undefined, bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id })));
+    expect(staff.body.data?.me ?? null).toBeNull();
+    expect(staff.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('me.disclosures: the subject\'s own disclosure log', () => {
+  let subject: string;
+  let partner: { id: string; name: string };
+  const ids = [randomUUID(), randomUUID(), randomUUID()];
+  beforeAll(async () => {
+    subject = await freshTraveller();
+    [partner] = await gw.services.sql.rows('t_me_partner', "select id, name from partners order by id limit 1");
+    // Two rows share one timestamp, so the page boundary must fall back on the id.
+    await gw.services.sql.rows('t_me_insert_disclosures', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
+      ($1, 'PARTNER', 'client-x', $4, $5, '{FULL_NAME,PHONE}', 'TOUR_BOOKING', null, 'req-1', '2026-01-10T10:00:00.123456Z'),
+      ($2, 'SUPPORT', $6, null, $5, '{EMAIL}', 'SUPPORT', 'T-1001', 'req-2', '2026-01-11T10:00:00.123456Z'),
+      ($3, 'ADMIN', $7, null, $5, '{IIN}', 'FRAUD_PREVENTION', 'CASE-7', 'req-3', '2026-01-11T10:00:00.123456Z')`,
+    [...ids, partner.id, subject, DEMO_STAFF.support.id, DEMO_STAFF.admin.id]);
+  });
+
+  it('pages newest first with an exact keyset, naming the partner but no staff member', async () => {
+    const headers = await asUser(subject);
+    const first = await gql(gw.url, MyDisclosuresDocument, { first: 2 }, headers);
+    expect(first.body.errors).toBeUndefined();
+    const page1 = first.body.data!.me!.disclosures!;
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await gql(gw.url, MyDisclosuresDocument, { first: 2, after: page1.pageInfo.endCursor }, headers);
+    const page2 = second.body.data!.me!.disclosures!;
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    const all = [...page1.nodes, ...page2.nodes];
+    expect(all.map((n) => n.id)).toEqual([...[ids[1], ids[2]].sort().reverse(), ids[0]]);
+    expect(all[2]).toEqual({ id: ids[0], recipient: { kind: 'PARTNER', partner }, kinds: ['FULL_NAME', 'PHONE'], purpose: 'TOUR_BOOKING', reference: null, at: '2026-01-10T10:00:00.123Z' });
+    expect(all.find((n) => n.id === ids[2])).toMatchObject({ recipient: { kind: 'ADMIN', partner: null }, purpose: 'FRAUD_PREVENTION', reference: 'CASE-7' });
+    const text = JSON.stringify([first.body, second.body]);
+    expect(text).not.toContain(DEMO_STAFF.support.id);
+    expect(text).not.toContain('client-x');
+  });
+
+  it('shows nobody else\'s disclosures', async () => {
+    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 50 }, await asUser(await freshTraveller()));
+    expect(body.data!.me!.disclosures!.nodes).toEqual([]);
+  });
+
+  it('refuses a cursor it did not issue without losing the rest of the account', async () => {
+    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 2, after: 'bm90LWEtY3Vyc29y' }, await asUser(subject));
+    expect(body.data!.me!.id).toBe(subject);
+    expect(body.data!.me!.disclosures).toBeNull();
+    expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});

@@ -1,0 +1,125 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { iinCheckDigit } from '../../src/users/iin.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
+import { MyAccountDocument, UpdateProfileDocument, type ProfileInput } from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+// An 'ff' id sorts after every seeded row, so suites that pick "the first traveller by id" never get this one.
+async function freshTraveller(): Promise<string> {
+  const id = `ff${randomUUID().slice(2)}`;
+  const phone = `+7799${String(randomInt(1e7)).padStart(7, '0')}`;
+  await gw.services.sql.rows('t_profile_fresh_user', "insert into users (id, phone, first_name, surname) values ($1, $2, 'Тест', 'Тестов')", [id, phone]);
+  return id;
+}
+
+/** A checksum-valid IIN behind the given prefix, random enough not to collide with seeded ones. */
+function iinWith(prefix: string): string {
+  for (;;) {
+    const first11 = prefix + Array.from({ length: 11 - prefix.length }, () => randomInt(10)).join('');
+    const check = iinCheckDigit(first11);
+    if (check !== null) return first11 + check;
+  }
+}
+
+async function update(userId: string, input: ProfileInput) {
+  return gql(gw.url, UpdateProfileDocument, { input }, bearer(await tokenFor(gw, 'USER', { sub: userId })));
+}
+
+async function storedRow(id: string): Promise<Record<string, unknown>> {
+  const [row] = await gw.services.sql.rows<Record<string, unknown>>('t_profile_row', 'select * from users where id = $1', [id]);
+  return row;
+}
+
+describe('updateProfile: validation', () => {
+  let user: string;
+  beforeAll(async () => { user = await freshTraveller(); });
+
+  const bad: [string, ProfileInput, string][] = [
+    ['an IIN with a wrong check digit', { iin: '900101300812' }, 'iin'],
+    ['an IIN whose prefix has no check digit', { iin: '900101300805' }, 'iin'],
+    ['an IIN that is not 12 digits', { iin: '90010130081' }, 'iin'],
+    ['a malformed passport number', { passportNumber: 'X1234567' }, 'passportNumber'],
+    ['a malformed e-mail', { email: 'someone.at.mail.kz' }, 'email'],
+    ['a name with digits', { surname: 'Ахметова2' }, 'surname'],
+    ['a malformed Telegram handle', { messengers: { telegram: '@a b' } }, 'messengers.telegram'],
+  ];
+  it.each(bad)('refuses %s with BAD_USER_INPUT naming the field, not echoing the value', async (_what, input, field) => {
+    const before = await storedRow(user);
+    const { body } = await update(user, { ...input, firstName: 'Айгерім' });
+    expect(body.data?.updateProfile ?? null).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const value = Object.values(input)[0];
+    for (const v of typeof value === 'string' ? [value] : Object.values(value as object)) expect(body.errors![0].message).not.toContain(v);
+    expect(await storedRow(user)).toEqual(before);
+  });
+
+  it('accepts an IIN whose digits are no date at all: only the check digit counts', async () => {
+    const { body } = await update(user, { iin: iinWith('991399') });
+    expect(body.data!.updateProfile.__typename).toBe('ProfileUpdated');
+  });
+});
+
+describe('updateProfile: saving', () => {
+  it('round-trips every field and stores IIN and passport only encrypted with a blind index', async () => {
+    const user = await freshTraveller();
+    const iin = iinWith('95');
+    const { body } = await update(user, {
+      surname: ' Сейтқали ', firstName: 'Әлия', patronymic: 'Бекқызы', gender: 'FEMALE', iin, passportNumber: 'n 1234 5678',
+      email: 'Aliya.Seitkali@Mail.KZ', messengers: { telegram: 'aliya_s1', whatsapp: '8 (701) 555-12-34' },
+    });
+    expect(body.errors).toBeUndefined();
+    const expected = {
+      id: user, fullName: 'Әлия Бекқызы Сейтқали', email: 'aliya.seitkali@mail.kz', iin, passportNumber: 'N12345678', gender: 'FEMALE',
+      messengers: JSON.stringify({ telegram: '@aliya_s1', whatsapp: '+77015551234' }),
+    };
+    expect(body.data!.updateProfile).toMatchObject({ __typename: 'ProfileUpdated', profile: expected });
+    const me = await gql(gw.url, MyAccountDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: user })));
+    expect(me.body.data!.me!.profile).toMatchObject(expected);
+
+    const row = await storedRow(user);
+    expect(JSON.stringify(row)).not.toContain(iin);
+    expect(JSON.stringify(row)).not.toContain('12345678');
+    expect(gw.services.cipher.decrypt(row.iin_enc as string, user)).toBe(iin);
+    expect(gw.services.cipher.decrypt(row.passport_enc as string, user)).toBe('N12345678');
+    expect(row.iin_bidx).toBe(gw.services.cipher.blindIndex('IIN', iin));
+    expect(row.passport_bidx).toBe(gw.services.cipher.blindIndex('PASSPORT', 'N12345678'));
+  });
+
+  it('leaves omitted fields alone, clears empty ones, and merges messenger handles', async () => {
+    const user = await freshTraveller();
+    await update(user, { email: 'a@b.kz', iin: iinWith('88'), messengers: { telegram: 'handle_one', whatsapp: '+77015550000' } });
+    const { body } = await update(user, { email: '', iin: '', messengers: { whatsapp: '' } });
+    expect(body.data!.updateProfile).toMatchObject({ profile: { email: null, iin: null, fullName: 'Тест Тестов', messengers: '{"telegram":"@handle_one"}' } });
+    const row = await storedRow(user);
+    expect([row.iin_enc, row.iin_bidx, row.email]).toEqual([null, null, null]);
+  });
+
+  it('refuses an IIN another account holds, changing nothing, but accepts the caller\'s own again', async () => {
+    const user = await freshTraveller();
+    const before = await storedRow(user);
+    const { body } = await update(user, { surname: 'Другой', iin: DEMO_TRAVELERS[1].iin! });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.updateProfile).toEqual({ __typename: 'ProfileRejected', reason: 'IIN_ALREADY_REGISTERED' });
+    expect(await storedRow(user)).toEqual(before);
+
+    const own = await update(DEMO_TRAVELERS[1].id, { iin: DEMO_TRAVELERS[1].iin! });
+    expect(own.body.data!.updateProfile.__typename).toBe('ProfileUpdated');
+  });
+
+  it('is refused to anonymous callers and to staff', async () => {
+    const anon = await gql(gw.url, UpdateProfileDocument, { input: { email: 'x@y.kz' } });
+    expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const staff = await gql(gw.url, UpdateProfileDocument, { input: { email: 'x@y.kz' } }, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id })));
+    expect(staff.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
