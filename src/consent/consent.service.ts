@@ -28,20 +28,23 @@ const REFUSED: ConsentWithdrawalRefused = Object.freeze({
 });
 
 /** Sets the consent under the current policy version and appends its proof event, in one transaction. */
-export function changeConsent(ctx: GatewayContext, userId: string, purpose: ConsentPurpose, granted: boolean): Promise<ConsentChanged | ConsentWithdrawalRefused> {
-  return ctx.em().transactional(async (tem) => {
+export async function changeConsent(ctx: GatewayContext, userId: string, purpose: ConsentPurpose, granted: boolean): Promise<ConsentChanged | ConsentWithdrawalRefused> {
+  const changed = await ctx.em().transactional(async (tem) => {
     // Locking the user's row serialises their consent changes, so events are in the order the state changed.
     await tem.execute('select 1 from users where id = ? for update', [userId]);
-    if (!granted && purpose === ConsentPurpose.TOUR_BOOKING && await obligationPending(tem, userId)) return REFUSED;
-    const [policy] = await tem.execute<{ id: string; version: string }[]>(
-      'select id, version from policy_versions where published_at <= now() order by published_at desc, id desc limit 1');
+    if (!granted && purpose === ConsentPurpose.TOUR_BOOKING && await obligationPending(tem, userId)) return false;
+    const [policy] = await tem.execute<{ id: string }[]>('select id from policy_versions where published_at <= now() order by published_at desc, id desc limit 1');
     if (!policy) throw new Error('no published privacy policy version');
-    const [row] = await tem.execute<{ updatedAt: Date }[]>(`insert into consents (id, user_id, purpose, granted, policy_version_id, updated_at)
-      values (gen_random_uuid(), ?, ?, ?, ?, now())
-      on conflict (user_id, purpose) do update set granted = excluded.granted, policy_version_id = excluded.policy_version_id, updated_at = excluded.updated_at
-      returning updated_at as "updatedAt"`, [userId, purpose, granted, policy.id]);
-    await tem.execute(`insert into consent_events (id, user_id, purpose, action, policy_version_id, at) values (gen_random_uuid(), ?, ?, ?, ?, now())`,
+    await tem.execute(`insert into consents (id, user_id, purpose, granted, policy_version_id, updated_at) values (gen_random_uuid(), ?, ?, ?, ?, now())
+      on conflict (user_id, purpose) do update set granted = excluded.granted, policy_version_id = excluded.policy_version_id, updated_at = excluded.updated_at`,
+    [userId, purpose, granted, policy.id]);
+    await tem.execute('insert into consent_events (id, user_id, purpose, action, policy_version_id, at) values (gen_random_uuid(), ?, ?, ?, ?, now())',
       [userId, purpose, granted ? 'GRANTED' : 'WITHDRAWN', policy.id]);
-    return { consent: { purpose, granted, policyVersion: policy.version, updatedAt: row.updatedAt } };
+    return true;
   });
+  if (!changed) return REFUSED;
+  // Read back through the same statement as me.consents, so both answers have one shape and one source.
+  const state = (await consentsOf(ctx.services.sql, userId)).find((c) => c.purpose === purpose);
+  if (!state) throw new Error('consent state missing after its change');
+  return { consent: state };
 }

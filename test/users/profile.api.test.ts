@@ -112,8 +112,18 @@ describe('updateProfile: saving', () => {
     expect(body.data!.updateProfile).toEqual({ __typename: 'ProfileRejected', reason: 'IIN_ALREADY_REGISTERED' });
     expect(await storedRow(user)).toEqual(before);
 
-    const own = await update(DEMO_TRAVELERS[1].id, { iin: DEMO_TRAVELERS[1].iin! });
-    expect(own.body.data!.updateProfile.__typename).toBe('ProfileUpdated');
+    const iin = iinWith('77');
+    await update(user, { iin });
+    const again = await update(user, { iin });
+    expect(again.body.data!.updateProfile.__typename).toBe('ProfileUpdated');
+  });
+
+  it('limits how many IINs one account may try, so registered IINs cannot be probed', async () => {
+    const user = await freshTraveller();
+    for (let i = 0; i < 5; i++) expect((await update(user, { iin: iinWith('60') })).body.errors).toBeUndefined();
+    const { body } = await update(user, { iin: iinWith('60') });
+    expect(body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await update(user, { email: 'still@works.kz' })).body.data!.updateProfile.__typename).toBe('ProfileUpdated');
   });
 
   it('is refused to anonymous callers and to staff', async () => {

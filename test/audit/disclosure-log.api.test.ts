@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { pseudonymize } from '../../src/privacy/privacy.pseudonym.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { DisclosureLogDocument } from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+const ours = [randomUUID(), randomUUID(), randomUUID()];
+const alice = { id: `ff${randomUUID().slice(2)}`, surname: 'Аудитова', firstName: 'Алиса', phone: '+77990000601' };
+const bob = { id: `ff${randomUUID().slice(2)}`, surname: 'Проверкин', firstName: 'Борис', phone: '+77990000602' };
+
+// Subjects of our own ('ff' ids sort after seeded rows), so no other suite sees these rows in its subjects' logs;
+// dated far ahead, so they are the newest whatever other suites log meanwhile.
+beforeAll(async () => {
+  for (const p of [alice, bob]) {
+    await gw.services.sql.rows('t_audit_subject', 'insert into users (id, phone, surname, first_name) values ($1, $2, $3, $4)', [p.id, p.phone, p.surname, p.firstName]);
+  }
+  await gw.services.sql.rows('t_audit_insert_disclosures', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
+    ($1, 'SUPPORT', $4, null, $6, '{PHONE,EMAIL}', 'SUPPORT', 'T-1', 'req-a', '2099-01-01T00:00:03Z'),
+    ($2, 'ADMIN', $5, null, $6, '{IIN}', 'FRAUD_PREVENTION', 'CASE-1', 'req-b', '2099-01-01T00:00:02Z'),
+    ($3, 'ADMIN', $5, null, $7, '{PASSPORT}', 'FRAUD_PREVENTION', 'CASE-1', 'req-c', '2099-01-01T00:00:01Z')`,
+  [...ours, DEMO_STAFF.support.id, DEMO_STAFF.admin.id, alice.id, bob.id]);
+});
+afterAll(async () => {
+  await gw.services.sql.rows('t_audit_drop_disclosures', 'delete from disclosures where id = any($1::uuid[])', [ours]);
+});
+
+async function asAuditor() {
+  return bearer(await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
+}
+
+describe('disclosureLog: the auditor\'s view', () => {
+  it('shows every disclosure with the subject as a keyed pseudonym, never a name or an id', async () => {
+    const { body } = await gql(gw.url, DisclosureLogDocument, { first: 3 }, await asAuditor());
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data!.disclosureLog.nodes;
+    expect(nodes.map((n) => n.id)).toEqual(ours);
+    const key = gw.services.cfg.pseudonymKey;
+    expect(nodes.map((n) => n.subject)).toEqual([alice.id, alice.id, bob.id].map((id) => pseudonymize(key, 'SUBJECT', id)));
+    expect(nodes[0]).toMatchObject({ recipient: { kind: 'SUPPORT', partner: null }, kinds: ['PHONE', 'EMAIL'], purpose: 'SUPPORT', reference: 'T-1' });
+    const text = JSON.stringify(body);
+    for (const p of [alice, bob]) {
+      for (const v of [p.id, p.surname, p.firstName, p.phone]) expect(text).not.toContain(v);
+    }
+  });
+
+  it('pages newest first without gaps or repeats', async () => {
+    const headers = await asAuditor();
+    const seen: string[] = [];
+    let after: string | null | undefined;
+    for (let i = 0; i < 3; i++) {
+      const { body } = await gql(gw.url, DisclosureLogDocument, { first: 1, after }, headers);
+      seen.push(...body.data!.disclosureLog.nodes.map((n) => n.id));
+      after = body.data!.disclosureLog.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(ours);
+  });
+
+  it('is refused to travellers, other staff and anonymous callers', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{}, 'UNAUTHENTICATED'],
+      [bearer(await tokenFor(gw, 'USER', { sub: alice.id })), 'FORBIDDEN'],
+      [bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id })), 'FORBIDDEN'],
+    ];
+    for (const [headers, code] of cases) {
+      const { body } = await gql(gw.url, DisclosureLogDocument, { first: 3 }, headers);
+      expect(body.data?.disclosureLog ?? null).toBeNull();
+      expect(body.errors![0].extensions!.code).toBe(code);
+    }
+  });
+});
