@@ -1,4 +1,4 @@
-import { defaultFieldResolver, responsePathAsArray, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { GatewayContext } from '../graphql/context.js';
 import { decide } from './privacy.decide.js';
@@ -7,30 +7,44 @@ import { pseudonymize } from './privacy.pseudonym.js';
 import type { PiiKind } from './privacy.types.js';
 import type { SubjectFacts } from './privacy.session.js';
 
-type Resolver = GraphQLFieldResolver<{ id: string }, GatewayContext>;
+type Source = { id: string };
+type Resolver = GraphQLFieldResolver<Source, GatewayContext>;
 
+function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reason: string | undefined, facts: SubjectFacts, value: unknown, source: Source, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
+  if (value == null) return null;
+  if (exposure === 'FULL') {
+    if (facts.relation !== 'SELF') ctx.privacy.recordFull(source.id, kind);
+    return value;
+  }
+  ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure, reason: reason ?? 'POLICY' });
+  return exposure === 'PARTIAL' ? maskValue(kind, String(value)) : pseudonymize(ctx.services.cfg.analyticsPseudonymKey, kind, String(value));
+}
+
+function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Source, args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
+  const p = ctx.principal;
+  const d = decide({
+    principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null,
+    relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined,
+  });
+  if (d.exposure === 'NONE') {
+    ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure: 'NONE', reason: d.reason ?? 'POLICY' });
+    return null;
+  }
+  const exposure = d.exposure;
+  // The raw value is produced only once the decision allows something out of it.
+  const value = inner(source, args as Record<string, unknown>, ctx, info);
+  return value instanceof Promise
+    ? value.then((v) => finish(kind, exposure, d.reason, facts, v, source, ctx, info))
+    : finish(kind, exposure, d.reason, facts, value, source, ctx, info);
+}
+
+// Stays synchronous whenever the facts and the inner resolver are, so masked lists cost no extra promises.
 function expose(kind: PiiKind, inner: Resolver): Resolver {
-  return async (source, args, ctx, info) => {
-    const privacy = ctx.privacy;
-    const p = privacy.principal;
-    const f = privacy.facts(source.id);
-    const facts: SubjectFacts = f instanceof Promise ? await f : f;
-    const d = decide({
-      principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null,
-      relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined,
-    });
-    if (d.exposure === 'NONE') {
-      privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure: 'NONE', reason: d.reason ?? 'POLICY' });
-      return null;
-    }
-    const value = await inner(source, args, ctx, info);
-    if (value == null) return null;
-    if (d.exposure === 'FULL') {
-      if (facts.relation !== 'SELF') privacy.recordFull(source.id, kind);
-      return value;
-    }
-    privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure: d.exposure, reason: d.reason ?? 'POLICY' });
-    return d.exposure === 'PARTIAL' ? maskValue(kind, String(value)) : pseudonymize(ctx.services.cfg.analyticsPseudonymKey, kind, String(value));
+  return (source, args, ctx, info) => {
+    const facts = ctx.privacy.facts(source.id);
+    return facts instanceof Promise
+      ? facts.then((f) => decideAndResolve(kind, inner, f, source, args, ctx, info))
+      : decideAndResolve(kind, inner, facts, source, args, ctx, info);
   };
 }
 
