@@ -12,17 +12,26 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
-// A postmaster orphaned by a SIGKILLed parent keeps the port; stop it before starting ours.
-async function clearStalePostmaster(dir: string): Promise<void> {
+function parentOf(pid: number): number {
+  // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so split after the last ')'.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+/** 'running': another live process owns a server on this folder; 'free': none is left (an orphan is stopped). */
+async function postmasterState(dir: string): Promise<'running' | 'free'> {
   const pidFile = join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return 'free';
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (pid > 0 && alive(pid)) {
+    if (parentOf(pid) !== 1) return 'running';
+    // Orphaned by a SIGKILLed parent: it keeps the port, so stop it before starting ours.
     process.kill(pid, 'SIGINT');
     for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
   rmSync(pidFile, { force: true });
+  return 'free';
 }
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDb> {
@@ -34,8 +43,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     databaseDir, port, user: USER, password: PASSWORD, persistent: true, createPostgresUser: true,
     onLog: () => {}, onError: (e) => log(`embedded postgres: ${String(e)}`),
   });
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await clearStalePostmaster(databaseDir);
+  // A server another live process started (e.g. the demo while a CLI runs) is shared, and left to its owner to stop.
+  if (await postmasterState(databaseDir) === 'running') return { url, async stop() {} };
   try {
     await pg.start();
   } catch (e) {
@@ -43,7 +54,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   }
   let stopped = false;
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url,
     async stop() { if (!stopped) { stopped = true; await pg.stop(); } },
   };
 }
