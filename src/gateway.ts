@@ -21,7 +21,7 @@ export async function startGateway(cfg: Config): Promise<RunningGateway> {
   const services: AppServices = { cfg, orm: db.orm, sql, logger, cipher: createFieldCipher(cfg) };
   const metrics = new Metrics(sql.stats);
   const auth = await createAuth(services);
-  const apollo = await createApollo(await buildGatewaySchema(), cfg, logger, metrics);
+  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics);
   const server = createHttpServer({ services, apollo, metrics, authenticate: auth.authenticate, routes: auth.routes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

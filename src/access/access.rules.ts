@@ -6,10 +6,24 @@ import { authRuleTree } from '../auth/auth.rules.js';
 import { personRules } from '../users/person.rules.js';
 import { userRules } from '../users/user.rules.js';
 import { consentRules } from '../consent/consent.rules.js';
+import { disclosureRules } from '../audit/disclosure.rules.js';
+import { analyticsRules } from '../analytics/analytics.rules.js';
+import { rightsRules } from '../rights/rights.rules.js';
+import { policyVersionRules } from '../consent/policy-version.rules.js';
+import { moderationRules } from '../moderation/moderation.rules.js';
+import { complaintRules } from '../complaints/complaint.rules.js';
+import { authorityRequestRules } from '../authority/authority-request.rules.js';
+import { tourAdminRules } from '../tours/tour-admin.rules.js';
+import { paymentRules } from '../payments/payment.rules.js';
+import { reviewRules } from '../reviews/review.rules.js';
 
 /** Every root field names its rule here; anything unlisted is denied. Other types appear only where a field needs a check. */
 export const ACCESS_RULES: RuleTree = {
-  Query: { '*': deny, ...tourRules.Query, ...bookingRules.Query, ...personRules.Query, ...userRules.Query },
-  Mutation: { '*': deny, ...authRuleTree.Mutation, ...userRules.Mutation, ...consentRules.Mutation },
+  Query: { '*': deny, ...tourRules.Query, ...bookingRules.Query, ...personRules.Query, ...userRules.Query, ...disclosureRules.Query, ...analyticsRules.Query,
+    ...rightsRules.Query, ...policyVersionRules.Query, ...moderationRules.Query, ...complaintRules.Query, ...authorityRequestRules.Query,
+    ...tourAdminRules.Query, ...paymentRules.Query },
+  Mutation: { '*': deny, ...authRuleTree.Mutation, ...userRules.Mutation, ...consentRules.Mutation,
+    ...rightsRules.Mutation, ...policyVersionRules.Mutation, ...moderationRules.Mutation, ...complaintRules.Mutation, ...authorityRequestRules.Mutation,
+    ...tourAdminRules.Mutation, ...bookingRules.Mutation, ...paymentRules.Mutation, ...reviewRules.Mutation },
   Tour: { ...bookingRules.Tour },
 };

@@ -2,11 +2,9 @@ import type { UserRole } from '../users/user.entity.js';
 import type { PrincipalKind } from './principal.js';
 
 /** The principal kind an account's role stands for; the standing check and token issuance both use it. */
-export const ROLE_KIND: Readonly<Record<UserRole, PrincipalKind>> = Object.freeze({
+export const ROLE_KIND: Readonly<Record<UserRole, Exclude<PrincipalKind, 'ANONYMOUS'>>> = Object.freeze({
   TRAVELER: 'USER', SUPPORT: 'SUPPORT', MODERATOR: 'MODERATOR', ADMIN: 'ADMIN', ANALYST: 'ANALYST', AUDITOR: 'AUDITOR', AUTHORITY: 'AUTHORITY',
 });
-
-export const STAFF_ROLES: readonly UserRole[] = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'] as const);
 
 export function roleOfKind(kind: PrincipalKind): UserRole | null {
   return (Object.keys(ROLE_KIND) as UserRole[]).find((r) => ROLE_KIND[r] === kind) ?? null;

@@ -39,9 +39,7 @@ export function openSession(tem: EntityManager, cfg: Config, user: User): { sess
 /** An access token for the account's current role, bound to the session, with the refresh token beside it. */
 export async function sessionTokens(ring: KeyRing, cfg: Config, user: User, sessionId: string, refreshToken: string): Promise<SessionTokens> {
   const ttl = cfg.jwt.accessTtlSeconds;
-  const kind = ROLE_KIND[user.role];
-  if (kind === 'ANONYMOUS') throw new Error('unreachable: no role maps to ANONYMOUS');
-  const accessToken = await issueAccessToken(ring, cfg, { sub: user.id, kind, clientId: MOBILE_CLIENT_ID, sid: sessionId }, ttl);
+  const accessToken = await issueAccessToken(ring, cfg, { sub: user.id, kind: ROLE_KIND[user.role], clientId: MOBILE_CLIENT_ID, sid: sessionId }, ttl);
   return { accessToken, tokenType: 'Bearer', expiresInSeconds: ttl, refreshToken };
 }
 

@@ -1,12 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
+import { pageSize } from '../graphql/validate.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
-import { Booking } from './booking.type.js';
-import { bookingById, providerProcesses } from './booking.service.js';
+import { Booking, BookingEvent, BookingPage } from './booking.type.js';
+import { bookingById, bookingHistory, bookingsOfPartner, providerProcesses } from './booking.service.js';
+import { decodeBookingCursor, encodeBookingCursor } from './booking-cursor.js';
 
 /** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
 async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {
@@ -29,6 +31,17 @@ export class BookingResolver {
     return b;
   }
 
+  @Query(() => BookingPage, { description: "Bookings on all of the calling partner's tours, newest first (scope bookings:read)" })
+  async partnerBookings(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GatewayContext): Promise<BookingPage> {
+    const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
+    // The isPartner rule has established that the caller is a partner client, so partnerId is present.
+    const rows = await bookingsOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeBookingCursor(after) : null, size + 1);
+    const nodes = rows.slice(0, size);
+    const last = nodes.at(-1);
+    return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeBookingCursor({ micros: last.cursorMicros, id: last.id }) : null } };
+  }
+
   @FieldResolver(() => Person, { description: 'The traveller, as the privacy policy lets the caller see them' })
   async traveller(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const p = await ctx.loaders.person.load(b.userId);
@@ -41,5 +54,10 @@ export class BookingResolver {
     const t = await ctx.loaders.tour.load(b.tourId);
     if (!t) throw new Error('booking without tour');
     return t;
+  }
+
+  @FieldResolver(() => [BookingEvent], { description: 'Status changes, oldest first' })
+  history(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<BookingEvent[]> {
+    return bookingHistory(ctx.services.sql, b.id);
   }
 }

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import type { Booking } from './booking.type.js';
+import type { Booking, BookingEvent } from './booking.type.js';
 
 const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
   b.user_id as "userId", b.tour_id as "tourId", t.partner_id as "partnerId"`;
@@ -20,4 +20,21 @@ export async function bookingById(sql: Sql, id: string): Promise<Booking | null>
 export async function providerProcesses(sql: Sql, providerPartnerId: string, bookingId: string): Promise<boolean> {
   const [row] = await sql.rows<{ ok: boolean }>('provider_processes', 'select exists(select 1 from payments where booking_id = $1 and provider_id = $2) as ok', [bookingId, providerPartnerId]);
   return row.ok;
+}
+
+export interface PartnerBookingRow extends Booking { cursorMicros: string }
+
+/** A page of bookings on all of one partner's tours, newest first; the cursor is exact to the microsecond. */
+export function bookingsOfPartner(sql: Sql, partnerId: string, after: { micros: string; id: string } | null, limit: number): Promise<PartnerBookingRow[]> {
+  return sql.rows<PartnerBookingRow>('bookings_of_partner', `select ${COLUMNS},
+      ((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"
+    from bookings b join tours t on t.id = b.tour_id
+    where t.partner_id = $1
+      and ($2::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
+    order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.micros ?? null, after?.id ?? null, limit]);
+}
+
+export function bookingHistory(sql: Sql, bookingId: string): Promise<BookingEvent[]> {
+  return sql.rows<BookingEvent>('booking_history', `select id, status, actor_kind as "actorKind", reason, at
+    from booking_events where booking_id = $1 order by at, id`, [bookingId]);
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../tours/tour.type.js';
 
 export enum BookingStatus { PENDING_PAYMENT = 'PENDING_PAYMENT', PAID = 'PAID', CANCELLED = 'CANCELLED', COMPLETED = 'COMPLETED' }
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
@@ -13,4 +14,19 @@ export class Booking {
   userId!: string;
   tourId!: string;
   partnerId!: string;
+}
+
+@ObjectType({ description: 'One step of a booking\'s status history' })
+export class BookingEvent {
+  @Field(() => ID) id!: string;
+  @Field(() => BookingStatus) status!: BookingStatus;
+  @Field({ description: 'Who moved the booking: USER, PARTNER, PAYMENT_PROVIDER or SYSTEM' }) actorKind!: string;
+  @Field(() => String, { nullable: true, description: 'Personal data in the reason is masked when it is recorded' }) reason!: string | null;
+  @Field() at!: Date;
+}
+
+@ObjectType()
+export class BookingPage {
+  @Field(() => [Booking]) nodes!: Booking[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }

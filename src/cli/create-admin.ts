@@ -13,15 +13,17 @@ if (!phone) {
   process.exit(2);
 }
 const db = await openDatabase(loadConfig(), console.error);
-try {
-  const em = db.orm.em.fork();
-  const existing = await em.findOne(User, { phone });
-  if (existing && existing.status !== 'ACTIVE') throw new Error(`account ${existing.id} is ${existing.status}; not promoted`);
-  const user = existing ?? em.create(User, { phone });
-  const before = existing?.role ?? null;
-  user.role = 'ADMIN';
-  await em.persist(user).flush();
-  console.log(before === 'ADMIN' ? `account ${user.id} already is an admin` : `admin ${user.id} ${existing ? `(was ${before})` : 'created'}; sign in with requestLoginCode`);
-} finally {
+const em = db.orm.em.fork();
+const existing = await em.findOne(User, { phone });
+if (existing && existing.status !== 'ACTIVE') {
+  console.error(`account ${existing.id} is ${existing.status}; not promoted`);
   await db.close();
+  // Explicit: embedded Postgres's exit hook would otherwise end the process with status 0.
+  process.exit(1);
 }
+const user = existing ?? em.create(User, { phone });
+const before = existing?.role ?? null;
+user.role = 'ADMIN';
+await em.persist(user).flush();
+await db.close();
+console.log(before === 'ADMIN' ? `account ${user.id} already is an admin` : `admin ${user.id} ${existing ? `(was ${before})` : 'created'}; sign in with requestLoginCode`);

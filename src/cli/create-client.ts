@@ -24,7 +24,8 @@ try {
   console.log(`client_id=${client.clientId}\nclient_secret=${clientSecret}\n(the secret is not stored and will not be shown again)`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
-  process.exitCode = 1;
-} finally {
   await db.close();
+  // Explicit: embedded Postgres's exit hook would otherwise end the process with status 0.
+  process.exit(1);
 }
+await db.close();

@@ -23,7 +23,11 @@ export interface Config {
   analyticsPseudonymKey: Buffer;
   analyticsK: number;
   analyticsEpsilon: number | undefined;
+  /** Epsilon each analyst may spend per UTC day; set only when analyticsEpsilon is. */
+  analyticsDailyBudget: number | undefined;
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxPageSize: number };
+  /** Bench only: false serves @pii fields unwrapped, to measure what the exposure layer costs; never in production. */
+  privacyTransform: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +87,13 @@ export function loadConfig(src: Source = process.env): Config {
   const epsilonRaw = src.ANALYTICS_EPSILON;
   const epsilon = epsilonRaw ? Number(epsilonRaw) : undefined;
   if (epsilon !== undefined && !(epsilon > 0)) problems.push('ANALYTICS_EPSILON must be a positive number');
+  const budgetRaw = src.ANALYTICS_DAILY_BUDGET;
+  const budget = epsilon === undefined ? undefined : budgetRaw ? Number(budgetRaw) : 10 * epsilon;
+  if (budgetRaw && epsilon === undefined) problems.push('ANALYTICS_DAILY_BUDGET needs ANALYTICS_EPSILON');
+  if (budget !== undefined && epsilon !== undefined && !(budget >= epsilon)) problems.push('ANALYTICS_DAILY_BUDGET must be a number >= ANALYTICS_EPSILON');
+  const privacyTransform = src.PRIVACY_TRANSFORM ?? 'on';
+  if (!['on', 'off'].includes(privacyTransform)) problems.push('PRIVACY_TRANSFORM must be on or off');
+  if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');
   const dataDir = src.QAZ_DATA_DIR ?? new URL('../../.data', import.meta.url).pathname;
   const cfg: Config = {
     env,
@@ -111,6 +122,7 @@ export function loadConfig(src: Source = process.env): Config {
     analyticsPseudonymKey: key(src, 'ANALYTICS_PSEUDONYM_KEY', env, problems),
     analyticsK: int(src, 'ANALYTICS_K', 5, problems, 2),
     analyticsEpsilon: epsilon,
+    analyticsDailyBudget: budget,
     limits: {
       maxDepth: int(src, 'GRAPHQL_MAX_DEPTH', 10, problems, 1),
       maxAliases: int(src, 'GRAPHQL_MAX_ALIASES', 30, problems, 1),
@@ -118,7 +130,10 @@ export function loadConfig(src: Source = process.env): Config {
       maxCost: int(src, 'GRAPHQL_MAX_COST', 20000, problems, 1),
       maxPageSize: int(src, 'GRAPHQL_MAX_PAGE_SIZE', 100, problems, 1),
     },
+    privacyTransform: privacyTransform !== 'off',
   };
+  // Analysts' pseudonyms must not be linkable to blind indexes or other pseudonyms.
+  if ([cfg.blindIndexKey, cfg.pseudonymKey].some((k) => k.equals(cfg.analyticsPseudonymKey))) problems.push('ANALYTICS_PSEUDONYM_KEY must differ from BLIND_INDEX_KEY and PSEUDONYM_KEY');
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return cfg;
 }

@@ -37,12 +37,22 @@ const PASS_THROUGH = new Set([
   'DISCLOSURE_LOG_FAILED',
 ]);
 
-/** Known errors pass as they are; anything else becomes a generic message carrying the request id. */
-export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined): GraphQLFormattedError {
+const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
+const LONG_NUMBER = /\d{5,}/g;
+
+/** graphql-js quotes the caller's input in coercion and validation messages; only schema names and $variables survive. */
+export function scrubMessage(message: string, schemaNames: ReadonlySet<string>): string {
+  return message
+    .replace(QUOTED, (whole, inner: string) => (inner.startsWith('$') || schemaNames.has(inner) ? whole : '"[value withheld]"'))
+    .replace(LONG_NUMBER, '[value withheld]');
+}
+
+/** Known errors pass with scrubbed messages; anything else becomes a generic message carrying the request id. */
+export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined, schemaNames: ReadonlySet<string>): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _drop, ...ext } = formatted.extensions ?? {};
-    return { ...formatted, extensions: ext };
+    return { ...formatted, message: scrubMessage(formatted.message, schemaNames), extensions: ext };
   }
   return {
     message: `Internal error; quote request id ${requestId ?? 'unknown'} to support`,

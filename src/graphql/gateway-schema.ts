@@ -5,10 +5,10 @@ import { applyPiiExposure } from '../privacy/pii.transform.js';
 import { buildBaseSchema } from './schema.js';
 
 /** The @pii transform first (it reads field AST nodes), then graphql-shield on the named fields only. */
-export function wrapSchema(base: GraphQLSchema): GraphQLSchema {
-  return applyAccessRules(applyPiiExposure(base), ACCESS_RULES);
+export function wrapSchema(base: GraphQLSchema, privacyTransform = true): GraphQLSchema {
+  return applyAccessRules(privacyTransform ? applyPiiExposure(base) : base, ACCESS_RULES);
 }
 
-export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  return wrapSchema(await buildBaseSchema());
+export async function buildGatewaySchema(privacyTransform = true): Promise<GraphQLSchema> {
+  return wrapSchema(await buildBaseSchema(), privacyTransform);
 }

@@ -14,9 +14,21 @@ import { MeResolver } from '../users/me.resolver.js';
 import { ProfileResolver } from '../users/profile.resolver.js';
 import { ConsentResolver } from '../consent/consent.resolver.js';
 import { DisclosureLogResolver, MyDisclosuresResolver } from '../audit/disclosure.resolver.js';
+import { AnalyticsResolver } from '../analytics/analytics.resolver.js';
+import { MyPrivacyReportResolver, RightsResolver } from '../rights/rights.resolver.js';
+import { PolicyVersionResolver } from '../consent/policy-version.resolver.js';
+import { ModerationResolver } from '../moderation/moderation.resolver.js';
+import { ComplaintResolver, StaffComplaintResolver } from '../complaints/complaint.resolver.js';
+import { AuthorityRequestResolver } from '../authority/authority-request.resolver.js';
+import { TourAdminResolver } from '../tours/tour-admin.resolver.js';
+import { BookingWriteResolver } from '../bookings/booking-write.resolver.js';
+import { PaymentResolver } from '../payments/payment.resolver.js';
+import { ReviewCreateResolver } from '../reviews/review-create.resolver.js';
 
 export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver,
-  MeResolver, ProfileResolver, ConsentResolver, MyDisclosuresResolver, DisclosureLogResolver] as const;
+  MeResolver, ProfileResolver, ConsentResolver, MyDisclosuresResolver, DisclosureLogResolver, AnalyticsResolver,
+  RightsResolver, MyPrivacyReportResolver, PolicyVersionResolver, ModerationResolver, ComplaintResolver, StaffComplaintResolver, AuthorityRequestResolver,
+  TourAdminResolver, BookingWriteResolver, PaymentResolver, ReviewCreateResolver] as const;
 
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it. */
 export function buildBaseSchema(): Promise<GraphQLSchema> {

@@ -11,7 +11,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { privacyPlugin } from '../privacy/privacy.plugin.js';
 
 // Masks unknown errors with the request id and logs them without messages, which may quote data.
-function errorPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<GatewayContext> {
+function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       metrics.graphqlRequests++;
@@ -28,7 +28,7 @@ function errorPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<Gatew
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId));
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames));
           }
         },
       };
@@ -36,12 +36,26 @@ function errorPlugin(logger: Logger, metrics: Metrics): ApolloServerPlugin<Gatew
   };
 }
 
+// Type, field and argument names: the only quoted words an error message may keep.
+function namesOf(schema: GraphQLSchema): Set<string> {
+  const names = new Set<string>();
+  for (const t of Object.values(schema.getTypeMap())) {
+    names.add(t.name);
+    if (!('getFields' in t)) continue;
+    for (const f of Object.values(t.getFields())) {
+      names.add(f.name);
+      for (const a of 'args' in f ? f.args : []) names.add(a.name);
+    }
+  }
+  return names;
+}
+
 export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     // The cache-control plugin wraps every field; nothing here uses it.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger), errorPlugin(logger, metrics)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger), errorPlugin(logger, metrics, namesOf(schema))],
     introspection: !prod,
     hideSchemaDetailsFromClientErrors: prod,
     includeStacktraceInErrorResponses: false,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Booking } from '../bookings/booking.entity.js';
 import { Partner } from '../partners/partner.entity.js';
@@ -8,6 +8,9 @@ export type PaymentStatus = 'PENDING' | 'CONFIRMED' | 'FAILED';
 
 @Entity({ tableName: 'payments' })
 @Check({ name: 'payments_amount_positive', expression: 'amount_kzt > 0' })
+// One open and one confirmed payment per booking at most: two providers can never both take the money.
+@Unique({ name: 'payments_one_pending_per_booking', properties: ['booking'], where: "status = 'PENDING'" })
+@Unique({ name: 'payments_one_confirmed_per_booking', properties: ['booking'], where: "status = 'CONFIRMED'" })
 export class Payment {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Index() @ManyToOne(() => Booking) booking!: Rel<Booking>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
@@ -9,6 +9,6 @@ export class LegalHold {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => User) user!: Rel<User>;
   @Property({ type: 'text' }) reason!: string;
-  @Property({ type: 'date' }) until!: string;
+  @Index() @Property({ type: 'date' }) until!: string;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

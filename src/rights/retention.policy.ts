@@ -14,7 +14,7 @@ export const RETENTION_POLICY: readonly RetentionRule[] = Object.freeze([
   { category: 'TRANSACTIONS', fields: ['bookings', 'payments'], period: '5 years from the transaction, kept pseudonymised after deletion', basis: 'Tax Code of the Republic of Kazakhstan: accounting records' },
   { category: 'DISCLOSURE_LOG', fields: ['disclosures'], period: '3 years', basis: 'Accountability for disclosures (policy §8)' },
   { category: 'COMPLAINTS_AND_REPORTS', fields: ['complaints', 'contentReports'], period: 'Until the account is deleted; then depersonalised', basis: 'Handling the user\'s claims (policy §4)' },
-  { category: 'FRAUD_AND_SECURITY', fields: ['sessions', 'authorityRequests'], period: '5 years, kept pseudonymised after deletion', basis: 'Fraud prevention and legal obligations (policy §9)' },
+  { category: 'FRAUD_AND_SECURITY', fields: ['sessions'], period: '5 years, kept pseudonymised after deletion', basis: 'Fraud prevention and legal obligations (policy §9)' },
 ]);
 
 export const TRANSACTION_HOLD_YEARS = 5;

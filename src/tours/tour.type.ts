@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Region } from './region.js';
 
 @ObjectType({ description: 'The operator behind a tour' })
@@ -31,3 +31,6 @@ export class TourPage {
   @Field(() => [Tour]) nodes!: Tour[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
+
+export enum TourStatus { ACTIVE = 'ACTIVE', RETIRED = 'RETIRED' }
+registerEnumType(TourStatus, { name: 'TourStatus', valuesConfig: { RETIRED: { description: 'Withdrawn by its partner: no new bookings' } } });

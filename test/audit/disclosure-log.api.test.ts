@@ -10,7 +10,6 @@ import { bearer, tokenFor } from '../support/tokens.js';
 
 let gw: RunningGateway;
 beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
 
 const ours = [randomUUID(), randomUUID(), randomUUID()];
 const alice = { id: `ff${randomUUID().slice(2)}`, surname: 'Аудитова', firstName: 'Алиса', phone: '+77990000601' };
@@ -30,6 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gw.services.sql.rows('t_audit_drop_disclosures', 'delete from disclosures where id = any($1::uuid[])', [ours]);
+  await gw.close();
 });
 
 async function asAuditor() {

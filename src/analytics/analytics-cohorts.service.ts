@@ -1,0 +1,35 @@
+import type { Sql } from '../db/sql.js';
+import { BUDGET_CTES, type BudgetOutcome } from './analytics.budget.js';
+import { eligible } from './analytics.population.js';
+
+export interface RawCohortCell { m: string; after: number; size: number; back: number }
+export interface RawCohorts extends BudgetOutcome { suppressed: number; cells: RawCohortCell[] }
+
+export interface CohortQuery { analystId: string; epsilon: number | null; budget: number | null; k: number; from: string | null; to: string | null }
+
+// A cell is one sign-up month and one later month: how many of the cohort booked in that month.
+const COHORTS = `with ${BUDGET_CTES},
+  people as (
+    select u.id, date_trunc('month', u.created_at at time zone 'UTC') as cohort from users u
+    where (select ok from budget) and ${eligible('u')}
+      and ($5::date is null or u.created_at >= ($5::date::timestamp at time zone 'UTC'))
+      and ($6::date is null or u.created_at < (($6::date + 1)::timestamp at time zone 'UTC'))),
+  sizes as (select cohort, count(*) as cohort_size from people group by cohort),
+  active as (
+    select distinct p.cohort, p.id, date_trunc('month', b.created_at at time zone 'UTC') as month
+    from people p join bookings b on b.user_id = p.id
+    where b.created_at at time zone 'UTC' >= p.cohort + interval '1 month'),
+  cells as (
+    select a.cohort, s.cohort_size, count(*) as back,
+      ((extract(year from a.month) - extract(year from a.cohort)) * 12 + extract(month from a.month) - extract(month from a.cohort))::int as after
+    from active a join sizes s on s.cohort = a.cohort group by a.cohort, a.month, s.cohort_size)
+  select (select ok from budget) as "budgetOk", (select spent from budget) as "spentToday",
+    (select count(*) from cells where cohort_size < $4::int or back < $4::int)::int as suppressed,
+    (select coalesce(json_agg(json_build_object('m', to_char(cohort, 'YYYY-MM'), 'after', after, 'size', cohort_size, 'back', back)
+      order by cohort, after), '[]'::json) from cells where cohort_size >= $4::int and back >= $4::int) as cells`;
+
+/** One statement: spends the budget (when noise is on), builds sign-up cohorts and their later bookers, suppresses cells under k. */
+export async function cohortRetention(sql: Sql, q: CohortQuery): Promise<RawCohorts> {
+  const [row] = await sql.rows<RawCohorts>('analytics_cohorts', COHORTS, [q.analystId, q.epsilon, q.budget, q.k, q.from, q.to]);
+  return row;
+}

@@ -1,0 +1,60 @@
+import type { Sql } from '../db/sql.js';
+import { isUuid } from '../graphql/cursor.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { ApprovalRefusalReason, type ApprovalRefused, type AuthorityRequest, type AuthorityRequestApproved, type RequestedPiiKind } from './authority-request.type.js';
+
+const MAX_TEXT = 500;
+const CASE_NUMBER = /^[0-9A-Za-z][0-9A-Za-z/._-]{0,63}$/;
+const MAX_TERM_DAYS = 365;
+const COLUMNS = `id, agency, legal_basis as "legalBasis", case_number as "caseNumber", subject_id as "subjectId", kinds, expires_at as "expiresAt",
+  status, recorded_by_id as "recordedById", approved_by_id as "approvedById", created_at as "createdAt"`;
+
+export interface AuthorityRequestInput { agency: string; legalBasis: string; caseNumber: string; subjectId: string; kinds: RequestedPiiKind[]; expiresAt: Date }
+
+function text(value: string, field: string): string {
+  const t = value.trim();
+  if (!t || t.length > MAX_TEXT) throw new BadInputError(`${field} must be 1 to ${MAX_TEXT} characters`, field);
+  return t;
+}
+
+function validate(input: AuthorityRequestInput): AuthorityRequestInput {
+  const caseNumber = input.caseNumber.trim();
+  // The authority presents the case number in X-Purpose-Ref, so it must be a valid header reference.
+  if (!CASE_NUMBER.test(caseNumber)) throw new BadInputError('caseNumber must be 1 to 64 letters, digits, /, ., _ or -', 'caseNumber');
+  if (!isUuid(input.subjectId)) throw new NotFoundError('Person');
+  if (input.kinds.length === 0) throw new BadInputError('kinds must name at least one kind of data', 'kinds');
+  const days = (input.expiresAt.getTime() - Date.now()) / 86_400_000;
+  if (!(days > 0 && days <= MAX_TERM_DAYS)) throw new BadInputError(`expiresAt must be in the future and within ${MAX_TERM_DAYS} days`, 'expiresAt');
+  return { agency: text(input.agency, 'agency'), legalBasis: text(input.legalBasis, 'legalBasis'), caseNumber, subjectId: input.subjectId, kinds: [...new Set(input.kinds)].sort(), expiresAt: input.expiresAt };
+}
+
+/** Records a request; nothing is readable until a second administrator approves it. */
+export async function recordAuthorityRequest(sql: Sql, adminId: string, input: AuthorityRequestInput): Promise<AuthorityRequest> {
+  const r = validate(input);
+  const [row] = await sql.rows<AuthorityRequest>('authority_request_insert', `insert into authority_requests
+      (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, status, created_at)
+    select gen_random_uuid(), $1, $2, $3, u.id, $5, $6, $7, 'RECORDED', now() from users u where u.id = $4
+    on conflict (case_number) do nothing returning ${COLUMNS}`, [r.agency, r.legalBasis, r.caseNumber, r.subjectId, r.kinds, r.expiresAt, adminId]);
+  if (row) return row;
+  const [exists] = await sql.rows<{ found: boolean }>('authority_subject_exists', 'select exists(select 1 from users where id = $1) as found', [r.subjectId]);
+  if (!exists.found) throw new NotFoundError('Person');
+  throw new BadInputError('A request with this case number is already recorded', 'caseNumber');
+}
+
+/** Four eyes: only an administrator other than the recorder approves; the table's check constraint holds the same line. */
+export async function approveAuthorityRequest(sql: Sql, adminId: string, id: string): Promise<AuthorityRequestApproved | ApprovalRefused> {
+  if (!isUuid(id)) throw new NotFoundError('Authority request');
+  const [row] = await sql.rows<AuthorityRequest>('authority_request_approve', `update authority_requests set status = 'APPROVED', approved_by_id = $2
+    where id = $1 and status = 'RECORDED' and recorded_by_id <> $2 and expires_at > now() returning ${COLUMNS}`, [id, adminId]);
+  if (row) return { request: row };
+  const [current] = await sql.rows<{ status: string; recordedById: string; expired: boolean }>('authority_request_state',
+    'select status, recorded_by_id as "recordedById", expires_at <= now() as expired from authority_requests where id = $1', [id]);
+  if (!current) throw new NotFoundError('Authority request');
+  if (current.status !== 'RECORDED') return { reason: ApprovalRefusalReason.NOT_PENDING };
+  if (current.recordedById === adminId) return { reason: ApprovalRefusalReason.SAME_ADMIN };
+  return { reason: ApprovalRefusalReason.EXPIRED };
+}
+
+export function authorityRequests(sql: Sql, limit: number): Promise<AuthorityRequest[]> {
+  return sql.rows<AuthorityRequest>('authority_requests_list', `select ${COLUMNS} from authority_requests order by created_at desc, id desc limit $1`, [limit]);
+}

@@ -1,0 +1,51 @@
+import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum RequestedPiiKind {
+  IIN = 'IIN', PASSPORT = 'PASSPORT', PHONE = 'PHONE', EMAIL = 'EMAIL', FULL_NAME = 'FULL_NAME', GENDER = 'GENDER', MESSENGER = 'MESSENGER', DOCUMENT_SCAN = 'DOCUMENT_SCAN',
+}
+// Same values as the @pii directive's PiiKind, which graphql-js will not let a second enum share the name of.
+registerEnumType(RequestedPiiKind, { name: 'RequestedPiiKind', description: 'A kind of personal data an authority request names (the values of PiiKind)' });
+
+export enum AuthorityRequestStatus { RECORDED = 'RECORDED', APPROVED = 'APPROVED', REJECTED = 'REJECTED' }
+registerEnumType(AuthorityRequestStatus, { name: 'AuthorityRequestStatus' });
+
+export enum ApprovalRefusalReason { SAME_ADMIN = 'SAME_ADMIN', NOT_PENDING = 'NOT_PENDING', EXPIRED = 'EXPIRED' }
+registerEnumType(ApprovalRefusalReason, {
+  name: 'ApprovalRefusalReason',
+  valuesConfig: {
+    SAME_ADMIN: { description: 'The administrator who recorded the request cannot approve it; a second one must' },
+    NOT_PENDING: { description: 'The request was already approved or rejected' },
+    EXPIRED: { description: 'The request expired before approval' },
+  },
+});
+
+@ObjectType({ description: 'A formal request of a public authority for one person\'s data (policy §8); readable by the authority once a second administrator approves it' })
+export class AuthorityRequest {
+  @Field(() => ID) id!: string;
+  @Field() agency!: string;
+  @Field() legalBasis!: string;
+  @Field() caseNumber!: string;
+  @Field(() => ID) subjectId!: string;
+  @Field(() => [RequestedPiiKind]) kinds!: RequestedPiiKind[];
+  @Field() expiresAt!: Date;
+  @Field(() => AuthorityRequestStatus) status!: AuthorityRequestStatus;
+  @Field(() => ID) recordedById!: string;
+  @Field(() => ID, { nullable: true }) approvedById!: string | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType({ description: 'The request is approved: the authority may read the named fields until it expires' })
+export class AuthorityRequestApproved {
+  @Field(() => AuthorityRequest) request!: AuthorityRequest;
+}
+
+@ObjectType({ description: 'The approval was refused; the request is unchanged' })
+export class ApprovalRefused {
+  @Field(() => ApprovalRefusalReason) reason!: ApprovalRefusalReason;
+}
+
+export const ApprovalResult = createUnionType({
+  name: 'ApprovalResult',
+  types: () => [AuthorityRequestApproved, ApprovalRefused] as const,
+  resolveType: (v) => ('request' in v ? AuthorityRequestApproved : ApprovalRefused),
+});

@@ -1,0 +1,29 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { isUuid } from '../graphql/cursor.js';
+import { NotFoundError } from '../graphql/errors.js';
+import { bookingById } from './booking.service.js';
+import { createBooking, validateBookingRequest } from './booking-create.service.js';
+import { cancelBooking, cancellationReason, type Canceller } from './booking-cancel.service.js';
+import { CancelBookingResult, CreateBookingResult, type CancelBookingOutcome, type CreateBookingOutcome } from './booking-result.type.js';
+
+@Resolver()
+export class BookingWriteResolver {
+  @Mutation(() => CreateBookingResult, { description: 'Book seats on a tour; the same idempotency key always yields the same booking' })
+  createBooking(@Arg('tourId', () => ID) tourId: string, @Arg('seats', () => Int) seats: number, @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() ctx: GatewayContext): Promise<CreateBookingOutcome> {
+    // isUser has established the caller is a signed-in traveller, so the id is present.
+    const request = validateBookingRequest({ userId: ctx.principal.id!, tourId, seats, idempotencyKey });
+    return createBooking(ctx.services.sql, ctx.em(), request);
+  }
+
+  @Mutation(() => CancelBookingResult, { description: "Cancel a booking: its traveller before the tour starts, or the tour's partner; seats are released" })
+  async cancelBooking(@Arg('bookingId', () => ID) bookingId: string, @Arg('reason') reason: string, @Ctx() ctx: GatewayContext): Promise<CancelBookingOutcome> {
+    const text = cancellationReason(reason);
+    const b = isUuid(bookingId) ? await bookingById(ctx.services.sql, bookingId) : null;
+    const p = ctx.principal;
+    const by: Canceller | null = !b ? null : p.kind === 'USER' && p.id === b.userId ? 'USER' : p.kind === 'PARTNER' && p.partnerId === b.partnerId ? 'PARTNER' : null;
+    if (!by) throw new NotFoundError('Booking');
+    return cancelBooking(ctx.services.sql, ctx.em(), bookingId, by, text);
+  }
+}

@@ -1,0 +1,76 @@
+import type { GatewayContext } from '../graphql/context.js';
+import { isUuid } from '../graphql/cursor.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import type { PageInfo } from '../tours/tour.type.js';
+import type { PersonRow } from '../users/user.service.js';
+import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
+
+const MAX_REASON = 1000;
+const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+const STATUS_OF: Record<ModerationAction, ModerationStatus> = { HIDE: ModerationStatus.HIDDEN, RESTORE: ModerationStatus.PUBLISHED, REMOVE: ModerationStatus.REMOVED };
+
+export function reasonText(reason: string): string {
+  const r = reason.trim();
+  if (!r || r.length > MAX_REASON) throw new BadInputError(`reason must be 1 to ${MAX_REASON} characters`, 'reason');
+  return r;
+}
+
+/** One open report per reporter and review: reporting again returns the open one. */
+export async function reportContent(ctx: GatewayContext, reporterId: string, reviewId: string, reason: string): Promise<ContentReportReceipt> {
+  const text = reasonText(reason);
+  if (!isUuid(reviewId)) throw new NotFoundError('Review');
+  return ctx.em().transactional(async (tem) => {
+    const [review] = await tem.execute<{ id: string }[]>("select id from reviews where id = ? and moderation_status = 'PUBLISHED' for share", [reviewId]);
+    if (!review) throw new NotFoundError('Review');
+    const cols = 'id, review_id as "reviewId", status, created_at as "createdAt"';
+    const [open] = await tem.execute<ContentReportReceipt[]>(`select ${cols} from content_reports where review_id = ? and reporter_id = ? and status = 'OPEN'`, [reviewId, reporterId]);
+    if (open) return open;
+    const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason, status, created_at)
+      values (gen_random_uuid(), ?, ?, ?, 'OPEN', now()) returning ${cols}`, [reviewId, reporterId, text]);
+    return row;
+  });
+}
+
+interface QueueRow { reportId: string; reason: string; reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string }
+
+function decodeAfter(raw: string | null | undefined): { at: string; id: string } | null {
+  if (raw == null) return null;
+  const [at, id, extra] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+  if (extra !== undefined || !KEY.test(at ?? '') || !isUuid(id ?? '')) throw new BadInputError('Malformed cursor', 'after');
+  return { at, id };
+}
+
+/** Open reports, oldest first; the authors come through the person loader, so the privacy layer decides what moderators see. */
+export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
+  const cursor = decodeAfter(after);
+  const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id as "reportId", c.reason, c.created_at as "reportedAt",
+      to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key, r.id as "reviewId", r.rating, r.text,
+      r.moderation_status as "moderationStatus", r.author_id as "authorId"
+    from content_reports c join reviews r on r.id = c.review_id where c.status = 'OPEN'
+      and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
+    order by c.created_at, c.id limit $3`, [cursor?.at ?? null, cursor?.id ?? null, first + 1]);
+  const page = rows.slice(0, first);
+  const authors = await ctx.loaders.person.loadMany(page.map((r) => r.authorId));
+  const nodes = page.map((r, i) => {
+    const author = authors[i];
+    if (!author || author instanceof Error) throw new Error('review without author');
+    return { reportId: r.reportId, reason: r.reason, reportedAt: r.reportedAt,
+      review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author as PersonRow } };
+  });
+  const last = page.at(-1);
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? Buffer.from(`${last.key}|${last.reportId}`).toString('base64url') : null } };
+}
+
+/** Sets the review's status and closes its open reports, in one transaction. */
+export async function moderateReview(ctx: GatewayContext, moderatorId: string, reviewId: string, action: ModerationAction, reason: string): Promise<ReviewModerated> {
+  const text = reasonText(reason);
+  if (!isUuid(reviewId)) throw new NotFoundError('Review');
+  const status = STATUS_OF[action];
+  return ctx.em().transactional(async (tem) => {
+    const updated = await tem.execute<{ id: string }[]>('update reviews set moderation_status = ?, moderation_reason = ? where id = ? returning id', [status, text, reviewId]);
+    if (!updated.length) throw new NotFoundError('Review');
+    const closed = await tem.execute<{ id: string }[]>(`update content_reports set status = ?, resolved_by_id = ?, resolution = ?
+      where review_id = ? and status = 'OPEN' returning id`, [action === ModerationAction.RESTORE ? 'DISMISSED' : 'RESOLVED', moderatorId, `${action}: ${text}`, reviewId]);
+    return { reviewId, moderationStatus: status, closedReports: closed.length };
+  });
+}

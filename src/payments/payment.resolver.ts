@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { isUuid } from '../graphql/cursor.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { Booking } from '../bookings/booking.type.js';
+import { bookingById } from '../bookings/booking.service.js';
+import { PartnerSummary } from '../tours/tour.type.js';
+import { assertPaymentProvider, paymentById, paymentProviders, recordPayment, startPayment, validateReport } from './payment.service.js';
+import { Payment, PaymentOutcome, RecordPaymentResult, StartPaymentResult, type RecordPaymentOutcome, type StartPaymentOutcome } from './payment.type.js';
+
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @Query(() => [PartnerSummary], { description: 'The payment providers a traveller can choose from' })
+  paymentProviders(@Ctx() ctx: GatewayContext): Promise<PartnerSummary[]> {
+    return paymentProviders(ctx.services.sql);
+  }
+
+  @Mutation(() => StartPaymentResult, { description: "Pay for one's own booking through the chosen provider; repeating it returns the same pending payment" })
+  async startPayment(@Arg('bookingId', () => ID) bookingId: string, @Arg('providerId', () => ID) providerId: string, @Ctx() ctx: GatewayContext): Promise<StartPaymentOutcome> {
+    const b = isUuid(bookingId) ? await bookingById(ctx.services.sql, bookingId) : null;
+    // isUser has established the caller is a signed-in traveller.
+    if (!b || b.userId !== ctx.principal.id) throw new NotFoundError('Booking');
+    if (!isUuid(providerId)) throw new BadInputError('providerId is not a payment provider', 'providerId');
+    await assertPaymentProvider(ctx.services.sql, providerId);
+    const out = await startPayment(ctx.em(), bookingId, providerId);
+    return 'reason' in out ? out : { payment: await paymentById(ctx.services.sql, out.paymentId) };
+  }
+
+  @Mutation(() => RecordPaymentResult, { description: 'The processing provider reports a payment result (scope payments:write); NOT_FOUND for payments it does not process' })
+  async recordPayment(@Arg('bookingId', () => ID) bookingId: string, @Arg('status', () => PaymentOutcome) status: PaymentOutcome,
+    @Arg('externalRef') externalRef: string, @Arg('amountKzt', () => Int) amountKzt: number, @Ctx() ctx: GatewayContext): Promise<RecordPaymentOutcome> {
+    if (!isUuid(bookingId)) throw new NotFoundError('Payment');
+    // The isPaymentProvider rule has established that partnerId is present.
+    const report = validateReport({ providerId: ctx.principal.partnerId!, bookingId, outcome: status, externalRef, amountKzt });
+    const out = await recordPayment(ctx.em(), report);
+    return 'reason' in out ? out : { payment: await paymentById(ctx.services.sql, out.paymentId) };
+  }
+
+  @FieldResolver(() => Booking)
+  async booking(@Root() p: Payment, @Ctx() ctx: GatewayContext): Promise<Booking> {
+    const b = await bookingById(ctx.services.sql, p.bookingId);
+    if (!b) throw new Error('payment without booking');
+    return b;
+  }
+
+  @FieldResolver(() => PartnerSummary)
+  async provider(@Root() p: Payment, @Ctx() ctx: GatewayContext): Promise<PartnerSummary> {
+    const partner = await ctx.loaders.partner.load(p.providerId);
+    if (!partner) throw new Error('payment without provider');
+    return partner;
+  }
+}

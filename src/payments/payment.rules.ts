@@ -1,0 +1,9 @@
+import { and } from 'graphql-shield';
+import { hasScope, isAuthenticated, isUser } from '../auth/auth.rules.js';
+import { isPaymentProvider } from '../bookings/booking.rules.js';
+
+// Travellers choose a provider for their own bookings; only that provider's client reports the result.
+export const paymentRules = {
+  Query: { paymentProviders: isAuthenticated },
+  Mutation: { startPayment: isUser, recordPayment: and(isPaymentProvider, hasScope('payments:write')) },
+};

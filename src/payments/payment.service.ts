@@ -1,0 +1,73 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/sql.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { PaymentOutcome, PaymentRefusalReason, PaymentRejectionReason, type Payment } from './payment.type.js';
+
+const COLUMNS = `id, status, amount_kzt::int as "amountKzt", external_ref as "externalRef", created_at as "createdAt",
+  booking_id as "bookingId", provider_id as "providerId"`;
+const EXTERNAL_REF = /^[\x21-\x7e]{1,100}$/;
+
+export async function paymentById(sql: Sql, id: string): Promise<Payment> {
+  const [row] = await sql.rows<Payment>('payment_by_id', `select ${COLUMNS} from payments where id = $1`, [id]);
+  return row;
+}
+
+export function paymentProviders(sql: Sql): Promise<{ id: string; name: string }[]> {
+  return sql.rows('payment_providers', "select id, name from partners where kind = 'PAYMENT_PROVIDER' order by name, id");
+}
+
+export async function assertPaymentProvider(sql: Sql, providerId: string): Promise<void> {
+  const [row] = await sql.rows<{ ok: boolean }>('is_payment_provider', "select exists(select 1 from partners where id = $1 and kind = 'PAYMENT_PROVIDER') as ok", [providerId]);
+  if (!row.ok) throw new BadInputError('providerId is not a payment provider', 'providerId');
+}
+
+type Locked = { status: string; amountKzt: number };
+
+async function lockBooking(tem: EntityManager, bookingId: string): Promise<Locked | undefined> {
+  const [b] = await tem.execute<Locked[]>('select status, amount_kzt::int as "amountKzt" from bookings where id = ? for update', [bookingId]);
+  return b;
+}
+
+/** The traveller picks a provider: one pending payment per booking, which makes that provider its processor. */
+export function startPayment(em: EntityManager, bookingId: string, providerId: string): Promise<{ paymentId: string } | { reason: PaymentRefusalReason }> {
+  return em.transactional(async (tem) => {
+    // The booking's row lock serialises payment changes of one booking.
+    const b = await lockBooking(tem, bookingId);
+    if (b?.status !== 'PENDING_PAYMENT') return { reason: PaymentRefusalReason.NOT_PAYABLE };
+    const [open] = await tem.execute<{ id: string; providerId: string }[]>(
+      "select id, provider_id as \"providerId\" from payments where booking_id = ? and status = 'PENDING'", [bookingId]);
+    if (open) return open.providerId === providerId ? { paymentId: open.id } : { reason: PaymentRefusalReason.PAYMENT_IN_PROGRESS };
+    const [row] = await tem.execute<{ id: string }[]>(`insert into payments (id, booking_id, provider_id, amount_kzt, status, external_ref, created_at)
+      values (gen_random_uuid(), ?, ?, ?, 'PENDING', null, now()) returning id`, [bookingId, providerId, b.amountKzt]);
+    return { paymentId: row.id };
+  });
+}
+
+export interface PaymentReport { providerId: string; bookingId: string; outcome: PaymentOutcome; externalRef: string; amountKzt: number }
+
+export function validateReport(r: PaymentReport): PaymentReport {
+  if (!EXTERNAL_REF.test(r.externalRef)) throw new BadInputError('externalRef must be 1 to 100 printable ASCII characters without spaces', 'externalRef');
+  if (!Number.isInteger(r.amountKzt) || r.amountKzt < 1) throw new BadInputError('amountKzt must be a positive integer', 'amountKzt');
+  return r;
+}
+
+/** Only the provider of the payment records its result; a booking becomes PAID only by a confirmation of the exact amount. */
+export function recordPayment(em: EntityManager, r: PaymentReport): Promise<{ paymentId: string } | { reason: PaymentRejectionReason }> {
+  return em.transactional(async (tem) => {
+    const b = await lockBooking(tem, r.bookingId);
+    const [p] = b ? await tem.execute<{ id: string; status: string; amountKzt: number; externalRef: string | null }[]>(
+      `select id, status, amount_kzt::int as "amountKzt", external_ref as "externalRef" from payments
+      where booking_id = ? and provider_id = ? order by status = 'PENDING' desc, created_at desc limit 1`, [r.bookingId, r.providerId]) : [];
+    if (!b || !p) throw new NotFoundError('Payment');
+    if (p.status !== 'PENDING') return p.status === r.outcome && p.externalRef === r.externalRef ? { paymentId: p.id } : { reason: PaymentRejectionReason.NOT_PENDING };
+    if (r.outcome === PaymentOutcome.CONFIRMED) {
+      if (r.amountKzt !== p.amountKzt || r.amountKzt !== b.amountKzt) return { reason: PaymentRejectionReason.AMOUNT_MISMATCH };
+      if (b.status !== 'PENDING_PAYMENT') return { reason: PaymentRejectionReason.BOOKING_NOT_PAYABLE };
+      await tem.execute("update bookings set status = 'PAID' where id = ?", [r.bookingId]);
+      await tem.execute(`insert into booking_events (id, booking_id, status, actor_kind, reason, at)
+        values (gen_random_uuid(), ?, 'PAID', 'PAYMENT_PROVIDER', null, now())`, [r.bookingId]);
+    }
+    await tem.execute('update payments set status = ?, external_ref = ? where id = ?', [r.outcome, r.externalRef, p.id]);
+    return { paymentId: p.id };
+  });
+}

@@ -1,0 +1,17 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { isUuid } from '../graphql/cursor.js';
+import { createReview, validateReviewDraft } from './review-create.service.js';
+import { CreateReviewResult, ReviewRejectionReason, type CreateReviewOutcome } from './review-create.type.js';
+
+@Resolver()
+export class ReviewCreateResolver {
+  @Mutation(() => CreateReviewResult, { description: 'Review a tour the caller completed, once; IINs, phone numbers and e-mail addresses in the text are masked' })
+  async createReview(@Arg('tourId', () => ID) tourId: string, @Arg('rating', () => Int) rating: number, @Arg('text') text: string,
+    @Ctx() ctx: GatewayContext): Promise<CreateReviewOutcome> {
+    // isUser has established the caller is a signed-in traveller, so the id is present.
+    const draft = validateReviewDraft({ authorId: ctx.principal.id!, tourId, rating, text });
+    if (!isUuid(tourId)) return { reason: ReviewRejectionReason.NO_COMPLETED_BOOKING };
+    return createReview(ctx.services.sql, ctx.em(), draft);
+  }
+}

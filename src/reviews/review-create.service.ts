@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/sql.js';
+import { BadInputError } from '../graphql/errors.js';
+import { redactPersonalData } from './pii-redaction.js';
+import type { Review } from './review.type.js';
+import { ReviewRejectionReason, type CreateReviewOutcome } from './review-create.type.js';
+
+const MAX_TEXT = 2000;
+
+export interface ReviewDraft { authorId: string; tourId: string; rating: number; text: string }
+
+export function validateReviewDraft(d: ReviewDraft): ReviewDraft {
+  if (!Number.isInteger(d.rating) || d.rating < 1 || d.rating > 5) throw new BadInputError('rating must be between 1 and 5', 'rating');
+  const text = d.text.trim();
+  if (text.length < 1 || text.length > MAX_TEXT) throw new BadInputError(`text must be 1 to ${MAX_TEXT} characters`, 'text');
+  return { ...d, text };
+}
+
+/** Publishes the masked text once per author and tour, only after a completed booking; one statement decides both. */
+export async function createReview(sql: Sql, em: EntityManager, d: ReviewDraft): Promise<CreateReviewOutcome> {
+  const { text, counts } = redactPersonalData(d.text);
+  // A mask can be longer than what it hides.
+  if (text.length > MAX_TEXT) throw new BadInputError(`text must be at most ${MAX_TEXT} characters once personal data is masked`, 'text');
+  const [row] = await em.execute<Review[]>(`insert into reviews (id, author_id, tour_id, rating, text, moderation_status, created_at)
+    select gen_random_uuid(), ?, ?, ?, ?, 'PUBLISHED', now()
+    where exists(select 1 from bookings where user_id = ? and tour_id = ? and status = 'COMPLETED')
+    on conflict (author_id, tour_id) do nothing
+    returning id, rating, text, created_at as "createdAt", author_id as "authorId", tour_id as "tourId"`,
+  [d.authorId, d.tourId, d.rating, text, d.authorId, d.tourId]);
+  if (row) return { review: row, maskedCount: counts.IIN + counts.PHONE + counts.EMAIL, masked: { iin: counts.IIN, phone: counts.PHONE, email: counts.EMAIL } };
+  const [prior] = await sql.rows<{ ok: boolean }>('review_exists', 'select exists(select 1 from reviews where author_id = $1 and tour_id = $2) as ok', [d.authorId, d.tourId]);
+  return { reason: prior.ok ? ReviewRejectionReason.ALREADY_REVIEWED : ReviewRejectionReason.NO_COMPLETED_BOOKING };
+}

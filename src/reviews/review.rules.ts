@@ -1,0 +1,6 @@
+import { isUser } from '../auth/auth.rules.js';
+
+// Reviews are written by travellers only; completing the tour is checked with the insert.
+export const reviewRules = {
+  Mutation: { createReview: isUser },
+};

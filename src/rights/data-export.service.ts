@@ -1,0 +1,41 @@
+import type { AppServices } from '../graphql/context.js';
+import { ForbiddenError } from '../graphql/errors.js';
+
+interface ExportRow { status: string; iinEnc: string | null; passportEnc: string | null; document: Record<string, unknown> }
+
+const rowsOf = (query: string) => `coalesce((select jsonb_agg(to_jsonb(x)) from (${query}) x), '[]'::jsonb)`;
+
+// One statement, so the document is a consistent snapshot; encrypted columns are read separately and decrypted below.
+const EXPORT = `select u.status, u.iin_enc as "iinEnc", u.passport_enc as "passportEnc", jsonb_build_object(
+  'profile', jsonb_build_object('id', u.id, 'phone', u.phone, 'surname', u.surname, 'firstName', u.first_name, 'patronymic', u.patronymic,
+    'gender', u.gender, 'email', u.email, 'messengers', u.messengers, 'role', u.role, 'status', u.status, 'createdAt', u.created_at),
+  'consents', ${rowsOf(`select c.purpose, c.granted, v.version as "policyVersion", c.updated_at as "updatedAt"
+    from consents c join policy_versions v on v.id = c.policy_version_id where c.user_id = u.id order by c.purpose`)},
+  'consentEvents', ${rowsOf(`select e.purpose, e.action, v.version as "policyVersion", e.at
+    from consent_events e join policy_versions v on v.id = e.policy_version_id where e.user_id = u.id order by e.at, e.id`)},
+  'bookings', ${rowsOf(`select b.id, b.tour_id as "tourId", t.title as "tourTitle", t.starts_on as "startsOn", t.ends_on as "endsOn", b.seats, b.status,
+    b.amount_kzt as "amountKzt", b.created_at as "createdAt" from bookings b join tours t on t.id = b.tour_id where b.user_id = u.id order by b.created_at, b.id`)},
+  'payments', ${rowsOf(`select p.id, p.booking_id as "bookingId", pr.name as provider, p.amount_kzt as "amountKzt", p.status, p.created_at as "createdAt"
+    from payments p join bookings b on b.id = p.booking_id join partners pr on pr.id = p.provider_id where b.user_id = u.id order by p.created_at, p.id`)},
+  'reviews', ${rowsOf(`select r.id, r.tour_id as "tourId", r.rating, r.text, r.moderation_status as "moderationStatus", r.created_at as "createdAt"
+    from reviews r where r.author_id = u.id order by r.created_at, r.id`)},
+  'contentReports', ${rowsOf(`select c.id, c.review_id as "reviewId", c.reason, c.status, c.created_at as "createdAt"
+    from content_reports c where c.reporter_id = u.id order by c.created_at, c.id`)},
+  'complaints', ${rowsOf(`select c.id, c.subject, c.body, c.attachments, c.status, c.created_at as "createdAt"
+    from complaints c where c.user_id = u.id order by c.created_at, c.id`)},
+  'disclosures', ${rowsOf(`select d.recipient_kind as "recipientKind", p.name as "recipientPartner", d.kinds, d.purpose, d.reference, d.at
+    from disclosures d left join partners p on p.id::text = d.recipient_partner_id where d.subject_id = u.id order by d.at, d.id`)}
+) as document from users u where u.id = $1`;
+
+/** Everything held about the caller, machine-readable (user rights 1 and 5); their own data, so nothing is logged as disclosed. */
+export async function exportUserData(services: AppServices, userId: string): Promise<Record<string, unknown>> {
+  const [row] = await services.sql.rows<ExportRow>('rights_export', EXPORT, [userId]);
+  if (!row || row.status !== 'ACTIVE') throw new ForbiddenError('The account is not active', 'ACCOUNT_NOT_ACTIVE');
+  const { cipher } = services;
+  const profile = {
+    ...(row.document.profile as Record<string, unknown>),
+    iin: row.iinEnc ? cipher.decrypt(row.iinEnc, userId) : null,
+    passportNumber: row.passportEnc ? cipher.decrypt(row.passportEnc, userId) : null,
+  };
+  return { format: 'qaztracker-export/1', exportedAt: new Date().toISOString(), ...row.document, profile };
+}

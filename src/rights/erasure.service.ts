@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { phoneHash } from '../auth/auth-hmac.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import type { ErasureActor } from './account-erasure.entity.js';
+import type { AccountDeleted } from './erasure.type.js';
+import { TRANSACTION_HOLD_REASON, TRANSACTION_HOLD_YEARS } from './retention.policy.js';
+
+export interface ErasureRequest { userId: string; actorKind: ErasureActor; actorId: string; reason: string | null }
+
+const REMOVED = '[removed on account deletion]';
+
+// Every text the person wrote or that could name them; what law requires (transactions) stays, tied only to the random row id.
+async function destroyPersonalData(tem: EntityManager, userId: string): Promise<void> {
+  await tem.execute(`update users set phone = null, surname = null, first_name = null, patronymic = null, gender = null, iin_enc = null, iin_bidx = null,
+    passport_enc = null, passport_bidx = null, email = null, messengers = null, status = 'DELETED', deleted_at = now() where id = ?`, [userId]);
+  await tem.execute('update sessions set revoked_at = coalesce(revoked_at, now()) where user_id = ?', [userId]);
+  await tem.execute('update complaints set subject = ?, body = ?, attachments = \'[]\'::jsonb where user_id = ?', [REMOVED, REMOVED, userId]);
+  await tem.execute('update content_reports set reporter_id = null, reason = ? where reporter_id = ?', [REMOVED, userId]);
+  await tem.execute('update support_tickets set subject = ?, status = \'CLOSED\' where user_id = ?', [REMOVED, userId]);
+}
+
+// The proof of each decision stays (no personal values in it); the state becomes withdrawn under the current policy.
+async function withdrawConsents(tem: EntityManager, userId: string): Promise<void> {
+  await tem.execute(`with policy as (select id from policy_versions where published_at <= now() order by published_at desc, id desc limit 1),
+      withdrawn as (update consents c set granted = false, policy_version_id = policy.id, updated_at = now() from policy
+        where c.user_id = ? and c.granted returning c.purpose, c.policy_version_id)
+    insert into consent_events (id, user_id, purpose, action, policy_version_id, at) select gen_random_uuid(), ?, purpose, 'WITHDRAWN', policy_version_id, now() from withdrawn`,
+  [userId, userId]);
+}
+
+async function holdTransactions(tem: EntityManager, userId: string): Promise<void> {
+  await tem.execute(`insert into legal_holds (id, user_id, reason, until, created_at)
+    select gen_random_uuid(), ?, ?, (current_date + make_interval(years => ?))::date, now() where exists(select 1 from bookings where user_id = ?)`,
+  [userId, TRANSACTION_HOLD_REASON, TRANSACTION_HOLD_YEARS, userId]);
+}
+
+async function outcome(tem: EntityManager, userId: string): Promise<AccountDeleted> {
+  const [row] = await tem.execute<AccountDeleted[]>(`select e.at as "deletedAt",
+      (select count(*)::int from bookings where user_id = ?) as "heldBookings",
+      (select count(*)::int from payments p join bookings b on b.id = p.booking_id where b.user_id = ?) as "heldPayments",
+      (select to_char(max(until), 'YYYY-MM-DD') from legal_holds where user_id = ?) as "heldUntil"
+    from account_erasures e where e.user_id = ?`, [userId, userId, userId, userId]);
+  return { ...row, deletedAt: new Date(row.deletedAt) };
+}
+
+/** Erases the account at once (policy §4, §9, §12); a second call changes nothing and returns the first outcome. */
+export async function eraseAccount(ctx: GatewayContext, req: ErasureRequest): Promise<AccountDeleted> {
+  const { cfg } = ctx.services;
+  return ctx.em().transactional(async (tem) => {
+    // The row lock serialises erasure with itself and with profile and consent changes.
+    const [user] = await tem.execute<{ status: string; role: string; phone: string | null }[]>('select status, role, phone from users where id = ? for update', [req.userId]);
+    if (!user) throw new NotFoundError('Account');
+    if (user.status === 'DELETED') return outcome(tem, req.userId);
+    if (user.role !== 'TRAVELER') throw new BadInputError('Only traveller accounts are erased here', 'userId');
+    if (user.phone) await tem.execute('delete from login_codes where phone_hash = ?', [phoneHash(cfg, user.phone)]);
+    await withdrawConsents(tem, req.userId);
+    await destroyPersonalData(tem, req.userId);
+    await holdTransactions(tem, req.userId);
+    await tem.execute('insert into account_erasures (id, user_id, actor_kind, actor_id, reason, at) values (gen_random_uuid(), ?, ?, ?, ?, now())',
+      [req.userId, req.actorKind, req.actorId, req.reason]);
+    return outcome(tem, req.userId);
+  });
+}

@@ -1,0 +1,86 @@
+import type { Sql } from '../db/sql.js';
+import type { Disclosure } from '../audit/disclosure.type.js';
+import { consentsOf } from '../consent/consent.service.js';
+import { ConsentPurpose } from '../consent/consent.type.js';
+import { PROCESSING_PURPOSES, STORAGE_LOCATION } from './processing-purposes.policy.js';
+import type { DataRecipient, HeldDataCategory, PrivacyReport } from './privacy-report.type.js';
+import { RETENTION_POLICY } from './retention.policy.js';
+
+const REPORT_DISCLOSURES = 100;
+
+interface Holdings { fields: string[]; counts: Record<string, number> }
+
+// Names of filled fields and record counts only: the report never carries the values themselves.
+async function holdings(sql: Sql, userId: string): Promise<Holdings> {
+  const [row] = await sql.rows<Holdings>('rights_holdings', `select array_remove(array[
+      case when u.phone is not null then 'phone' end, case when u.surname is not null then 'surname' end,
+      case when u.first_name is not null then 'firstName' end, case when u.patronymic is not null then 'patronymic' end,
+      case when u.gender is not null then 'gender' end, case when u.email is not null then 'email' end,
+      case when u.messengers is not null then 'messengers' end, case when u.iin_enc is not null then 'iin' end,
+      case when u.passport_enc is not null then 'passportNumber' end], null) as fields,
+    jsonb_build_object(
+      'consents', (select count(*) from consents where user_id = u.id),
+      'consentEvents', (select count(*) from consent_events where user_id = u.id),
+      'reviews', (select count(*) from reviews where author_id = u.id),
+      'bookings', (select count(*) from bookings where user_id = u.id),
+      'payments', (select count(*) from payments p join bookings b on b.id = p.booking_id where b.user_id = u.id),
+      'disclosures', (select count(*) from disclosures where subject_id = u.id),
+      'complaints', (select count(*) from complaints where user_id = u.id),
+      'contentReports', (select count(*) from content_reports where reporter_id = u.id),
+      'sessions', (select count(*) from sessions where user_id = u.id)) as counts
+    from users u where u.id = $1`, [userId]);
+  return row;
+}
+
+function categories(h: Holdings): HeldDataCategory[] {
+  return RETENTION_POLICY.map((r) => {
+    const filled = r.fields.filter((f) => h.fields.includes(f) || (h.counts[f] ?? 0) > 0);
+    const records = r.fields.reduce((n, f) => n + (h.counts[f] ?? 0), 0) || (filled.length > 0 ? 1 : 0);
+    return { category: r.category, filled, records, retention: r.period, basis: r.basis };
+  });
+}
+
+function recipients(sql: Sql, userId: string): Promise<DataRecipient[]> {
+  return sql.rows<DataRecipient>('rights_recipients', `select p.name, p.kind, p.city, p.country, array_agg(distinct r.reason order by r.reason) as reasons from (
+      select t.partner_id::text as id, 'BOOKED_TOUR' as reason from bookings b join tours t on t.id = b.tour_id where b.user_id = $1
+      union all select pay.provider_id::text, 'PAYMENT' from payments pay join bookings b on b.id = pay.booking_id where b.user_id = $1
+      union all select id::text, 'PROCESSOR' from partners where kind = 'PROCESSOR'
+      union all select d.recipient_partner_id, 'DISCLOSED' from disclosures d where d.subject_id = $1 and d.recipient_partner_id is not null
+    ) r join partners p on p.id::text = r.id group by p.id, p.name, p.kind, p.city, p.country order by p.name`, [userId]);
+}
+
+interface DisclosureRow { id: string; recipientKind: string; partnerId: string | null; partnerName: string | null; kinds: string[]; purpose: string; reference: string | null; at: Date }
+
+async function latestDisclosures(sql: Sql, userId: string): Promise<Disclosure[]> {
+  const rows = await sql.rows<DisclosureRow>('rights_disclosures', `select d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName",
+      d.kinds, d.purpose, d.reference, d.at
+    from disclosures d left join partners p on p.id::text = d.recipient_partner_id where d.subject_id = $1 order by d.at desc, d.id desc limit $2`, [userId, REPORT_DISCLOSURES]);
+  return rows.map((r) => ({ id: r.id, recipient: { kind: r.recipientKind, partner: r.partnerId && r.partnerName ? { id: r.partnerId, name: r.partnerName } : null },
+    kinds: r.kinds, purpose: r.purpose, reference: r.reference, at: r.at }));
+}
+
+async function acceptedVersions(sql: Sql, userId: string): Promise<string[]> {
+  const rows = await sql.rows<{ version: string }>('rights_accepted_versions', `select v.version from consent_events e join policy_versions v on v.id = e.policy_version_id
+    where e.user_id = $1 and e.action = 'POLICY_ACCEPTED' group by v.version order by min(e.at)`, [userId]);
+  return rows.map((r) => r.version);
+}
+
+/** The person's own report (user rights 1-4), read fresh on each request. */
+export async function privacyReport(sql: Sql, userId: string): Promise<PrivacyReport> {
+  const [consents, h, rec, disclosures, accepted] = await Promise.all([
+    consentsOf(sql, userId), holdings(sql, userId), recipients(sql, userId), latestDisclosures(sql, userId), acceptedVersions(sql, userId),
+  ]);
+  const granted = (p: string) => consents.find((c) => c.purpose === p)?.granted ?? false;
+  const crossBorder = consents.find((c) => c.purpose === ConsentPurpose.CROSS_BORDER_TRANSFER);
+  if (!crossBorder) throw new Error('consent state missing for cross-border transfer');
+  return {
+    purposes: PROCESSING_PURPOSES.map((p) => ({ purpose: p.purpose, basis: p.basis, description: p.description, consented: p.consent ? granted(p.consent) : null })),
+    consents,
+    acceptedPolicyVersions: accepted,
+    dataHeld: categories(h),
+    recipients: rec,
+    crossBorder: { storedIn: STORAGE_LOCATION.country, description: STORAGE_LOCATION.description, transfers: [], consent: crossBorder },
+    disclosureCount: h.counts.disclosures,
+    disclosures,
+  };
+}

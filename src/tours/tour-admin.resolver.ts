@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { decodeCursor, encodeCursor, isUuid } from '../graphql/cursor.js';
+import { NotFoundError } from '../graphql/errors.js';
+import { pageSize } from '../graphql/validate.js';
+import type { TourRow } from './tour.service.js';
+import { Tour, TourPage, TourStatus } from './tour.type.js';
+import { TourChanges, TourInput } from './tour.input.js';
+import { createTour, retireTour, toursOfPartner, updateTour, validateTourValues } from './tour-admin.service.js';
+
+function ownId(id: string): string {
+  if (!isUuid(id)) throw new NotFoundError('Tour');
+  return id;
+}
+
+// The isPartner rule has established that the caller is a partner client, so partnerId is present.
+@Resolver(() => Tour)
+export class TourAdminResolver {
+  @Query(() => TourPage, { description: "The calling partner's own tours, retired ones included, by start date" })
+  async partnerTours(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GatewayContext): Promise<TourPage> {
+    const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
+    const rows = await toursOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after) : null, size + 1);
+    const nodes = rows.slice(0, size);
+    const last = nodes.at(-1);
+    return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor({ date: last.startsOn, id: last.id }) : null } };
+  }
+
+  @Mutation(() => Tour, { description: 'Offer a new tour (scope tours:write)' })
+  createTour(@Arg('input', () => TourInput) input: TourInput, @Ctx() ctx: GatewayContext): Promise<TourRow> {
+    return createTour(ctx.services.sql, ctx.em(), ctx.principal.partnerId!, validateTourValues(input));
+  }
+
+  @Mutation(() => Tour, { description: "Change one of the caller's own tours; NOT_FOUND for anyone else's" })
+  updateTour(@Arg('id', () => ID) id: string, @Arg('changes', () => TourChanges) changes: TourChanges, @Ctx() ctx: GatewayContext): Promise<TourRow> {
+    return updateTour(ctx.services.sql, ctx.em(), ctx.principal.partnerId!, ownId(id), validateTourValues(changes));
+  }
+
+  @Mutation(() => Tour, { description: "Withdraw one of the caller's own tours from sale; existing bookings stay" })
+  retireTour(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<TourRow> {
+    return retireTour(ctx.services.sql, ctx.em(), ctx.principal.partnerId!, ownId(id));
+  }
+
+  @FieldResolver(() => TourStatus)
+  status(@Root() tour: TourRow): TourStatus {
+    return tour.status as TourStatus;
+  }
+}

@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/sql.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { isoDate } from '../graphql/validate.js';
+import type { Region } from './region.js';
+import { toursByIds, type TourRow } from './tour.service.js';
+import type { TourChanges, TourInput } from './tour.input.js';
+
+export interface TourValues { title: string | null; region: Region | null; startsOn: string | null; endsOn: string | null; priceKzt: number | null; capacity: number | null }
+
+const MAX_PRICE = 100_000_000;
+const MAX_CAPACITY = 10_000;
+
+function title(v: string | null | undefined): string | null {
+  if (v == null) return null;
+  const t = v.trim().replace(/\s+/g, ' ');
+  if (t.length < 3 || t.length > 200) throw new BadInputError('title must be 3 to 200 characters', 'title');
+  return t;
+}
+
+function bounded(v: number | null | undefined, field: string, max: number): number | null {
+  if (v == null) return null;
+  if (!Number.isInteger(v) || v < 1 || v > max) throw new BadInputError(`${field} must be between 1 and ${max}`, field);
+  return v;
+}
+
+function futureDate(v: string | null | undefined, field: string): string | null {
+  const d = isoDate(v, field);
+  if (d !== null && d <= new Date().toISOString().slice(0, 10)) throw new BadInputError(`${field} must be after today`, field);
+  return d;
+}
+
+/** Checks each given field; the first invalid one fails with BAD_USER_INPUT naming it. */
+export function validateTourValues(input: TourInput | TourChanges): TourValues {
+  const v: TourValues = {
+    title: title(input.title), region: input.region ?? null, startsOn: futureDate(input.startsOn, 'startsOn'), endsOn: futureDate(input.endsOn, 'endsOn'),
+    priceKzt: bounded(input.priceKzt, 'priceKzt', MAX_PRICE), capacity: bounded(input.capacity, 'capacity', MAX_CAPACITY),
+  };
+  if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) throw new BadInputError('endsOn must not be before startsOn', 'endsOn');
+  return v;
+}
+
+async function load(sql: Sql, id: string): Promise<TourRow> {
+  const [row] = await toursByIds(sql, [id]);
+  return row;
+}
+
+export async function createTour(sql: Sql, em: EntityManager, partnerId: string, v: TourValues): Promise<TourRow> {
+  const [row] = await em.execute<{ id: string }[]>(`insert into tours (id, partner_id, title, region, starts_on, ends_on, price_kzt, capacity, seats_booked, status, created_at)
+    values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, 0, 'ACTIVE', now()) returning id`,
+  [partnerId, v.title, v.region, v.startsOn, v.endsOn, v.priceKzt, v.capacity]);
+  return load(sql, row.id);
+}
+
+/** One conditional statement: the capacity and date checks hold against concurrent bookings and edits. */
+export async function updateTour(sql: Sql, em: EntityManager, partnerId: string, id: string, v: TourValues): Promise<TourRow> {
+  const [row] = await em.execute<{ id: string }[]>(`update tours set title = coalesce(?, title), region = coalesce(?, region),
+      starts_on = coalesce(?::date, starts_on), ends_on = coalesce(?::date, ends_on),
+      price_kzt = coalesce(?::int, price_kzt), capacity = coalesce(?::int, capacity)
+    where id = ? and partner_id = ? and coalesce(?::int, capacity) >= seats_booked and coalesce(?::date, ends_on) >= coalesce(?::date, starts_on)
+    returning id`,
+  [v.title, v.region, v.startsOn, v.endsOn, v.priceKzt, v.capacity, id, partnerId, v.capacity, v.endsOn, v.startsOn]);
+  if (row) return load(sql, row.id);
+  const [t] = await sql.rows<{ seatsBooked: number }>('own_tour_seats', 'select seats_booked as "seatsBooked" from tours where id = $1 and partner_id = $2', [id, partnerId]);
+  if (!t) throw new NotFoundError('Tour');
+  if (v.capacity !== null && v.capacity < t.seatsBooked) throw new BadInputError('capacity must not be below the seats already booked', 'capacity');
+  throw new BadInputError('endsOn must not be before startsOn', 'endsOn');
+}
+
+/** Retiring stops new bookings; existing ones stay until their traveller or the partner cancels them. */
+export async function retireTour(sql: Sql, em: EntityManager, partnerId: string, id: string): Promise<TourRow> {
+  const [row] = await em.execute<{ id: string }[]>("update tours set status = 'RETIRED' where id = ? and partner_id = ? returning id", [id, partnerId]);
+  if (!row) throw new NotFoundError('Tour');
+  return load(sql, row.id);
+}
+
+export function toursOfPartner(sql: Sql, partnerId: string, after: { date: string; id: string } | null, limit: number): Promise<TourRow[]> {
+  return sql.rows<TourRow>('tours_of_partner', `select t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
+      t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status
+    from tours t where t.partner_id = $1 and ($2::date is null or (t.starts_on, t.id) > ($2::date, $3::uuid))
+    order by t.starts_on, t.id limit $4`, [partnerId, after?.date ?? null, after?.id ?? null, limit]);
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { pseudonymize } from '../../src/privacy/privacy.pseudonym.js';
+import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { AnalyticsBookingsDocument, AnalyticsCohortsDocument, AnalyticsTravellersDocument } from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+async function analystOf(g: RunningGateway) {
+  return bearer(await tokenFor(g, 'ANALYST', { sub: DEMO_STAFF.analyst.id }));
+}
+
+/** Every released row, page by page, with the raw bodies for leak checks. */
+async function allTravellers(g: RunningGateway): Promise<{ pseudonyms: string[]; bodies: unknown[] }> {
+  const headers = await analystOf(g);
+  const pseudonyms: string[] = [];
+  const bodies: unknown[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { body } = await gql(g.url, AnalyticsTravellersDocument, { first: 100, after }, headers);
+    expect(body.errors).toBeUndefined();
+    bodies.push(body);
+    const page = body.data!.analytics.travellers;
+    pseudonyms.push(...page.nodes.map((n) => n.pseudonym));
+    if (!page.pageInfo.hasNextPage) return { pseudonyms, bodies };
+    after = page.pageInfo.endCursor!;
+  }
+}
+
+async function totalBookings(): Promise<{ bookings: number; revenueKzt: number }> {
+  const { body } = await gql(gw.url, AnalyticsBookingsDocument, { groupBy: [] }, await analystOf(gw));
+  return body.data!.analytics.bookings.cells[0];
+}
+
+const travellerIds = async () => (await gw.services.sql.rows<{ id: string }>('t_an_ids', "select id from users where role = 'TRAVELER'")).map((r) => r.id);
+
+describe('pseudonyms', () => {
+  it('are stable across requests, keyed with the analytics key, and unlike the blind-index or general pseudonym keys', async () => {
+    const first = await allTravellers(gw);
+    const second = await allTravellers(gw);
+    expect(first.pseudonyms.length).toBeGreaterThan(100);
+    expect(second.pseudonyms).toEqual(first.pseudonyms);
+    expect(new Set(first.pseudonyms).size).toBe(first.pseudonyms.length);
+    const { cfg } = gw.services;
+    const ids = await travellerIds();
+    const underAnalyticsKey = new Set(ids.map((id) => pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', id)));
+    for (const p of first.pseudonyms) expect(underAnalyticsKey.has(p)).toBe(true);
+    const released = new Set(first.pseudonyms);
+    for (const key of [cfg.blindIndexKey, cfg.pseudonymKey]) {
+      expect(ids.filter((id) => released.has(pseudonymize(key, 'PERSON', id)))).toEqual([]);
+    }
+  });
+
+  it('differ entirely under a gateway started with another ANALYTICS_PSEUDONYM_KEY', async () => {
+    const other = await startTestGateway({ ANALYTICS_PSEUDONYM_KEY: randomBytes(32).toString('base64') });
+    try {
+      const mine = await allTravellers(gw);
+      const theirs = await allTravellers(other);
+      expect(theirs.pseudonyms).toHaveLength(mine.pseudonyms.length);
+      const seen = new Set(mine.pseudonyms);
+      expect(theirs.pseudonyms.filter((p) => seen.has(p))).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('opting out of ANALYTICS', () => {
+  it('seeded withdrawals are absent from the rows; travellers never asked are present (opt-out model)', async () => {
+    const { cfg } = gw.services;
+    const released = new Set((await allTravellers(gw)).pseudonyms);
+    const withdrawn = await gw.services.sql.rows<{ id: string }>('t_an_withdrawn', "select user_id as id from consents where purpose = 'ANALYTICS' and not granted");
+    const neverAsked = await gw.services.sql.rows<{ id: string }>('t_an_never', `select u.id from users u where u.role = 'TRAVELER'
+      and not exists (select 1 from consents c where c.user_id = u.id and c.purpose = 'ANALYTICS')`);
+    expect(withdrawn.length).toBeGreaterThan(0);
+    expect(withdrawn.filter((w) => released.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', w.id)))).toEqual([]);
+    expect(neverAsked.some((n) => released.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', n.id)))).toBe(true);
+  });
+
+  it('a withdrawal takes the travellers out of the rows and the totals on the next request', async () => {
+    const { cfg } = gw.services;
+    const before = await allTravellers(gw);
+    const released = new Set(before.pseudonyms);
+    const candidates = await gw.services.sql.rows<{ id: string; n: number }>('t_an_optout_candidates', `
+      select u.id, count(b.id)::int as n from users u join bookings b on b.user_id = u.id
+      join consents c on c.user_id = u.id and c.purpose = 'ANALYTICS' and c.granted
+      where u.role = 'TRAVELER' group by u.id having count(b.id) >= 2 order by u.id`);
+    const chosen = candidates.filter((c) => released.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', c.id))).slice(0, 5);
+    expect(chosen).toHaveLength(5);
+    const ids = chosen.map((c) => c.id);
+    const totals = await totalBookings();
+    await gw.services.sql.rows('t_an_withdraw', "update consents set granted = false where purpose = 'ANALYTICS' and user_id = any($1::uuid[])", [ids]);
+    try {
+      const after = await allTravellers(gw);
+      const now = new Set(after.pseudonyms);
+      expect(ids.filter((id) => now.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', id)))).toEqual([]);
+      expect(after.pseudonyms.length).toBeLessThan(before.pseudonyms.length);
+      // At least ten bookings leave, so the total rounded to 5 drops by at least 5.
+      expect((await totalBookings()).bookings).toBeLessThanOrEqual(totals.bookings - 5);
+    } finally {
+      await gw.services.sql.rows('t_an_restore', "update consents set granted = true where purpose = 'ANALYTICS' and user_id = any($1::uuid[])", [ids]);
+    }
+  });
+});
+
+describe('no personal value in any analytics response', () => {
+  function strings(v: unknown, out: string[] = []): string[] {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) for (const x of v) strings(x, out);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+    return out;
+  }
+
+  it('no phone, e-mail, name, messenger, IIN, passport or user id of any user appears', async () => {
+    const headers = await analystOf(gw);
+    const bodies: unknown[] = [...(await allTravellers(gw)).bodies];
+    for (const groupBy of [[], ['REGION'], ['PARTNER'], ['TOUR'], ['MONTH'], ['GENDER'], ['REGION', 'PARTNER', 'TOUR', 'MONTH', 'GENDER']] as const) {
+      bodies.push((await gql(gw.url, AnalyticsBookingsDocument, { groupBy: [...groupBy] }, headers)).body);
+    }
+    bodies.push((await gql(gw.url, AnalyticsCohortsDocument, {}, headers)).body);
+    const leaves = bodies.flatMap((b) => strings(b));
+    expect(leaves.length).toBeGreaterThan(500);
+    const users = await gw.services.sql.rows<{ id: string; phone: string | null; email: string | null; surname: string | null; first_name: string | null;
+      patronymic: string | null; messengers: Record<string, string> | null; iin_enc: string | null; passport_enc: string | null }>('t_an_personal',
+      'select id, phone, email, surname, first_name, patronymic, messengers, iin_enc, passport_enc from users');
+    const { cipher } = gw.services;
+    const wholeWord = (value: string) => new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+    // The detector itself must find what is there: a partner name released as a label.
+    expect(leaves.some((s) => wholeWord(DEMO_PARTNERS[0].name).test(s))).toBe(true);
+    let checked = 0;
+    for (const u of users) {
+      const values = [u.id, u.phone, u.email, u.surname, u.first_name, u.patronymic, ...Object.values(u.messengers ?? {}),
+        u.iin_enc && cipher.decrypt(u.iin_enc, u.id), u.passport_enc && cipher.decrypt(u.passport_enc, u.id)].filter((v): v is string => !!v);
+      for (const value of values) {
+        // Whole words only: a first name may occur inside a tour title ("…Ходжи Ахмеда Ясави") without being anyone's data.
+        const word = wholeWord(value);
+        const hit = leaves.find((s) => word.test(s));
+        expect(hit === undefined ? null : { value, hit }).toBeNull();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(users.length * 4);
+  });
+});

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { purgeEndedHolds } from '../../src/rights/purge.job.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import {
+  DeleteMyAccountDocument, ExportMyDataDocument, FileComplaintDocument, PersonByIdDocument, RemoveAccountDocument, ReportContentDocument, TourReviewAuthorsDocument,
+} from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+import { freshTraveller, grantConsents, paidUpcomingBooking, publishedReview, type FreshUser, type PaidBooking } from './fresh-user.fixtures.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+const one = async <T>(name: string, text: string, params: unknown[]) => (await gw.services.sql.rows<T>(name, text, params))[0];
+
+/** Every column of every table, searched for each value; returns "table.column: value" for each hit. */
+async function findAnywhere(values: string[]): Promise<string[]> {
+  const cols = await gw.services.sql.rows<{ t: string; c: string }>('t_all_columns', `select table_name as t, column_name as c from information_schema.columns
+    where table_schema = 'public' and table_name in (select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE')
+    order by table_name, column_name`);
+  expect(cols.length).toBeGreaterThan(100);
+  const hits: string[] = [];
+  for (const { t, c } of cols) {
+    const found = await gw.services.sql.rows<{ v: string }>(`t_scan_${t}_${c}`, `select v from unnest($1::text[]) v
+      where exists(select 1 from "${t}" x where strpos(lower(x."${c}"::text), lower(v)) > 0)`, [values]);
+    hits.push(...found.map((f) => `${t}.${c}: ${f.v}`));
+  }
+  return hits;
+}
+
+const personalValues = (u: FreshUser) => [u.phone, u.phone.slice(1), u.surname, u.firstName, u.patronymic, u.email, u.iin, u.passport, u.telegram, u.whatsapp];
+
+describe('deleteMyAccount: erasure with a paid upcoming booking under a legal hold', () => {
+  let u: FreshUser;
+  let booking: PaidBooking;
+  let review: { reviewId: string; tourId: string };
+  let token: string;
+  let first: { deletedAt: string; heldBookings: number; heldPayments: number; heldUntil: string | null };
+
+  beforeAll(async () => {
+    u = await freshTraveller(gw);
+    await grantConsents(gw, u.id, ['TOUR_BOOKING', 'COMMUNICATION']);
+    booking = await paidUpcomingBooking(gw, u.id);
+    review = await publishedReview(gw, u.id, 'Прекрасный маршрут, гид внимательный');
+    token = await tokenFor(gw, 'USER', { sub: u.id });
+    await gw.services.sql.rows('t_fresh_session', "insert into sessions (id, user_id, refresh_hash, expires_at) values (gen_random_uuid(), $1, 'h-' || gen_random_uuid(), now() + interval '1 day')", [u.id]);
+    await gw.services.sql.rows('t_fresh_ticket', "insert into support_tickets (id, reference, user_id, subject) values (gen_random_uuid(), 'ERASE-' || substr(md5(random()::text), 1, 8), $1, $2)", [u.id, `Call me at ${u.phone}`]);
+    const complaint = await gql(gw.url, FileComplaintDocument, { subject: `About ${u.surname}`, body: `My e-mail ${u.email} was shared`, attachments: [{ name: `${u.surname}-passport.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64) }] }, bearer(token));
+    expect(complaint.body.errors).toBeUndefined();
+    const [other] = await gw.services.sql.rows<{ id: string }>('t_other_review', "select id from reviews where author_id <> $1 and moderation_status = 'PUBLISHED' order by id limit 1", [u.id]);
+    const report = await gql(gw.url, ReportContentDocument, { reviewId: other.id, reason: `Insults me, ${u.firstName}` }, bearer(token));
+    expect(report.body.errors).toBeUndefined();
+    // A disclosure to an administrator investigating fraud, so the log holds a row about this person.
+    const admin = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
+    const read = await gql(gw.url, PersonByIdDocument, { id: u.id }, bearer(admin, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-ERASE-1' }));
+    expect(read.body.data!.person.iin).toBe(u.iin);
+
+    const res = await gql(gw.url, DeleteMyAccountDocument, undefined, bearer(token));
+    expect(res.body.errors).toBeUndefined();
+    first = res.body.data!.deleteMyAccount as typeof first;
+  });
+
+  it('reports what was kept: the booking and its payment, held for five years', () => {
+    expect(first.heldBookings).toBe(1);
+    expect(first.heldPayments).toBe(1);
+    const until = new Date();
+    until.setUTCFullYear(until.getUTCFullYear() + 5);
+    expect(Math.abs(new Date(first.heldUntil!).getTime() - until.getTime())).toBeLessThan(2 * 86_400_000);
+  });
+
+  it('destroys every personal field of the account row and marks it deleted', async () => {
+    const row = await one<Record<string, unknown>>('t_erased_row', 'select * from users where id = $1', [u.id]);
+    for (const col of ['phone', 'surname', 'first_name', 'patronymic', 'gender', 'iin_enc', 'iin_bidx', 'passport_enc', 'passport_bidx', 'email', 'messengers']) expect(row[col]).toBeNull();
+    expect(row.status).toBe('DELETED');
+    expect(row.deleted_at).toBeInstanceOf(Date);
+  });
+
+  it('withdraws every consent with proof, revokes sessions, depersonalises complaints, reports and tickets', async () => {
+    const s = await one<Record<string, number>>('t_erased_state', `select
+      (select count(*)::int from consents where user_id = $1 and granted) as granted,
+      (select count(*)::int from consent_events where user_id = $1 and action = 'WITHDRAWN') as withdrawn,
+      (select count(*)::int from sessions where user_id = $1 and revoked_at is null) as live_sessions,
+      (select count(*)::int from complaints where user_id = $1 and attachments = '[]'::jsonb) as complaints_emptied,
+      (select count(*)::int from content_reports where reporter_id = $1) as reports_linked,
+      (select count(*)::int from support_tickets where user_id = $1 and status = 'CLOSED') as tickets_closed`, [u.id]);
+    expect(s).toEqual({ granted: 0, withdrawn: 2, live_sessions: 0, complaints_emptied: 1, reports_linked: 0, tickets_closed: 1 });
+  });
+
+  it('keeps the booking and payment tied only to the empty row, under a legal_holds row', async () => {
+    const held = await one<{ user_id: string; status: string; payment: string; reason: string; years: number }>('t_held', `select b.user_id, b.status, p.id as payment, h.reason,
+        extract(year from age(h.until, current_date))::int as years
+      from bookings b join payments p on p.booking_id = b.id join legal_holds h on h.user_id = b.user_id where b.id = $1`, [booking.bookingId]);
+    expect(held).toEqual({ user_id: u.id, status: 'PAID', payment: booking.paymentId, reason: expect.stringContaining('Tax Code'), years: 5 });
+    const proof = await one<{ actor_kind: string; actor_id: string }>('t_erasure_proof', 'select actor_kind, actor_id from account_erasures where user_id = $1', [u.id]);
+    expect(proof).toEqual({ actor_kind: 'USER', actor_id: u.id });
+  });
+
+  it('shows the review as by a deleted user: the author has no name', async () => {
+    const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId });
+    const r = body.data!.tour.reviews.find((x) => x.id === review.reviewId);
+    expect(r).toBeDefined();
+    expect(r!.author).toEqual({ id: u.id, fullName: null });
+  });
+
+  it('refuses the deleted account\'s token: a second deletion and an export get 401 TOKEN_REVOKED', async () => {
+    for (const doc of [DeleteMyAccountDocument, ExportMyDataDocument] as const) {
+      const res = await gql(gw.url, doc, undefined, bearer(token));
+      expect(res.status).toBe(401);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors![0].extensions!.code).toBe('TOKEN_REVOKED');
+    }
+  });
+
+  it('a repeated erasure (the administrator path) changes nothing and returns the same outcome', async () => {
+    const admin = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
+    const res = await gql(gw.url, RemoveAccountDocument, { userId: u.id, reason: 'duplicate request' }, bearer(admin));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.removeAccount).toEqual(first);
+    const holds = await one<{ n: number }>('t_hold_count', 'select count(*)::int as n from legal_holds where user_id = $1', [u.id]);
+    expect(holds.n).toBe(1);
+  });
+
+  it('leaves none of the former personal values in any column of any table', async () => {
+    expect(await findAnywhere(personalValues(u))).toEqual([]);
+  });
+
+  it('the search does find the values of a live account (the check can fail)', async () => {
+    const live = await freshTraveller(gw);
+    const hits = await findAnywhere(personalValues(live));
+    expect(hits).toEqual(expect.arrayContaining([`users.phone: ${live.phone}`, `users.surname: ${live.surname}`, `users.email: ${live.email}`, `users.messengers: ${live.telegram}`]));
+  });
+
+  it('the purge job deletes held transactions once the hold ends, and keeps the empty row for the review', async () => {
+    await gw.services.sql.rows('t_end_hold', "update legal_holds set until = current_date - 1 where user_id = $1", [u.id]);
+    const r = await purgeEndedHolds(gw.services.orm.em.fork());
+    expect(r).toEqual({ holds: 1, bookings: 1, payments: 1 });
+    const left = await one<Record<string, number>>('t_after_purge', `select (select count(*)::int from bookings where user_id = $1) as bookings,
+      (select count(*)::int from payments where id = $2) as payments, (select count(*)::int from legal_holds where user_id = $1) as holds,
+      (select count(*)::int from users where id = $1) as users, (select count(*)::int from reviews where author_id = $1) as reviews`, [u.id, booking.paymentId]);
+    expect(left).toEqual({ bookings: 0, payments: 0, holds: 0, users: 1, reviews: 1 });
+    expect(await purgeEndedHolds(gw.services.orm.em.fork())).toEqual({ holds: 0, bookings: 0, payments: 0 });
+  });
+});
+
+describe('removeAccount: administrators erase a violator\'s account', () => {
+  it('erases with the reason recorded; travellers and non-travellers are refused', async () => {
+    const v = await freshTraveller(gw);
+    const admin = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
+    const asUser = await gql(gw.url, RemoveAccountDocument, { userId: v.id, reason: 'spam' }, bearer(await tokenFor(gw, 'USER', { sub: v.id })));
+    expect(asUser.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const staff = await gql(gw.url, RemoveAccountDocument, { userId: DEMO_STAFF.support.id, reason: 'spam' }, bearer(admin));
+    expect(staff.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const res = await gql(gw.url, RemoveAccountDocument, { userId: v.id, reason: 'Repeated insults in reviews (terms §5)' }, bearer(admin));
+    expect(res.body.data!.removeAccount).toMatchObject({ heldBookings: 0, heldPayments: 0, heldUntil: null });
+    const proof = await one<{ actor_kind: string; actor_id: string; reason: string; status: string }>('t_removal', `select e.actor_kind, e.actor_id, e.reason, u.status
+      from account_erasures e join users u on u.id = e.user_id where e.user_id = $1`, [v.id]);
+    expect(proof).toEqual({ actor_kind: 'ADMIN', actor_id: DEMO_STAFF.admin.id, reason: 'Repeated insults in reviews (terms §5)', status: 'DELETED' });
+    expect(await findAnywhere(personalValues(v))).toEqual([]);
+  });
+});

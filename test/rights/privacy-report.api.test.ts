@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { AcceptPolicyVersionDocument, ExportMyDataDocument, FileComplaintDocument, MePrivacyReportDocument, MyPrivacyReportDocument, PersonByIdDocument } from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+import { freshTraveller, grantConsents, paidUpcomingBooking, publishedReview, type FreshUser, type PaidBooking } from './fresh-user.fixtures.js';
+
+let gw: RunningGateway;
+let u: FreshUser;
+let booking: PaidBooking;
+let headers: Record<string, string>;
+let disclosureRequest: string | null;
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  u = await freshTraveller(gw);
+  await grantConsents(gw, u.id, ['TOUR_BOOKING']);
+  booking = await paidUpcomingBooking(gw, u.id);
+  await publishedReview(gw, u.id, 'Хороший тур');
+  headers = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
+  await gql(gw.url, AcceptPolicyVersionDocument, { version: '2024-06' }, headers);
+  await gql(gw.url, FileComplaintDocument, { subject: 'Data shared', body: 'Why was my phone given out?' }, headers);
+  const admin = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
+  const read = await gql(gw.url, PersonByIdDocument, { id: u.id }, bearer(admin, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-REPORT-1' }));
+  disclosureRequest = read.headers.get('x-request-id');
+});
+afterAll(async () => { await gw.close(); });
+
+describe('myPrivacyReport', () => {
+  it('lists purposes with their basis and the person\'s consent, and consents with policy versions', async () => {
+    const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
+    expect(body.errors).toBeUndefined();
+    const r = body.data!.myPrivacyReport;
+    const purpose = (p: string) => r.purposes.find((x) => x.purpose === p);
+    expect(purpose('TOUR_BOOKING')).toEqual({ purpose: 'TOUR_BOOKING', basis: 'CONSENT', consented: true });
+    expect(purpose('ANALYTICS')).toEqual({ purpose: 'ANALYTICS', basis: 'OPT_OUT', consented: false });
+    expect(purpose('ACCOUNT')).toEqual({ purpose: 'ACCOUNT', basis: 'CONTRACT', consented: null });
+    expect(r.consents.find((c) => c.purpose === 'TOUR_BOOKING')).toEqual({ purpose: 'TOUR_BOOKING', granted: true, policyVersion: '2024-06' });
+    expect(r.acceptedPolicyVersions).toEqual(['2024-06']);
+  });
+
+  it('names the filled fields and record counts with their retention, never the values', async () => {
+    const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
+    const r = body.data!.myPrivacyReport;
+    const cat = (c: string) => r.dataHeld.find((x) => x.category === c)!;
+    expect(cat('ACCOUNT').filled.sort()).toEqual(['email', 'firstName', 'gender', 'messengers', 'patronymic', 'phone', 'surname']);
+    expect(cat('IDENTITY_DOCUMENTS').filled.sort()).toEqual(['iin', 'passportNumber']);
+    expect(cat('TRANSACTIONS')).toMatchObject({ filled: ['bookings', 'payments'], records: 2, retention: expect.stringContaining('5 years') });
+    expect(cat('DISCLOSURE_LOG')).toMatchObject({ records: 1, retention: '3 years' });
+    expect(cat('COMPLAINTS_AND_REPORTS').filled).toEqual(['complaints']);
+    const text = JSON.stringify(body);
+    for (const v of [u.phone, u.surname, u.firstName, u.email, u.iin, u.passport, u.telegram]) expect(text).not.toContain(v);
+  });
+
+  it('names the recipients and where they are, reports no transfer abroad, and shows the disclosure log', async () => {
+    const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
+    const r = body.data!.myPrivacyReport;
+    const [names] = await gw.services.sql.rows<{ operator: string; provider: string }>('t_report_names', `select (select name from partners where id = $1) as operator,
+      (select name from partners where id = $2) as provider`, [booking.partnerId, booking.providerId]);
+    expect(r.recipients).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: names.operator, kind: 'TOUR_OPERATOR', country: 'KZ', reasons: ['BOOKED_TOUR'] }),
+      expect.objectContaining({ name: names.provider, kind: 'PAYMENT_PROVIDER', country: 'KZ', reasons: ['PAYMENT'] }),
+      expect.objectContaining({ kind: 'PROCESSOR', reasons: ['PROCESSOR'] }),
+    ]));
+    for (const rec of r.recipients) expect(rec.city).not.toBe('');
+    expect(r.crossBorder).toEqual({ storedIn: 'KZ', transfers: [], consent: { purpose: 'CROSS_BORDER_TRANSFER', granted: false, policyVersion: null } });
+    expect(r.disclosureCount).toBe(1);
+    expect(r.disclosures).toEqual([expect.objectContaining({ purpose: 'FRAUD_PREVENTION', reference: 'CASE-REPORT-1', recipient: { kind: 'ADMIN', partner: null } })]);
+    expect(r.disclosures[0].kinds).toEqual(expect.arrayContaining(['IIN', 'PASSPORT', 'PHONE']));
+    const [logged] = await gw.services.sql.rows<{ id: string }>('t_report_disc', 'select id from disclosures where request_id = $1', [disclosureRequest]);
+    expect(r.disclosures[0].id).toBe(logged.id);
+  });
+
+  it('is also a field of me, and is for the traveller alone', async () => {
+    const me = await gql(gw.url, MePrivacyReportDocument, undefined, headers);
+    expect(me.body.data!.me!.privacyReport.disclosureCount).toBe(1);
+    const anon = await gql(gw.url, MyPrivacyReportDocument, undefined);
+    expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const support = await gql(gw.url, MyPrivacyReportDocument, undefined, bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id })));
+    expect(support.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('exportMyData', () => {
+  it('returns everything held as JSON, identity documents decrypted, without logging a disclosure', async () => {
+    const res = await gql(gw.url, ExportMyDataDocument, undefined, headers);
+    expect(res.body.errors).toBeUndefined();
+    const doc = res.body.data!.exportMyData as Record<string, any>;
+    expect(doc.profile).toMatchObject({ id: u.id, phone: u.phone, surname: u.surname, firstName: u.firstName, email: u.email, iin: u.iin, passportNumber: u.passport,
+      messengers: { telegram: u.telegram, whatsapp: u.whatsapp } });
+    expect(doc.consents).toEqual([expect.objectContaining({ purpose: 'TOUR_BOOKING', granted: true, policyVersion: '2024-06' })]);
+    expect(doc.consentEvents.map((e: any) => e.action).sort()).toEqual(['GRANTED', 'POLICY_ACCEPTED']);
+    expect(doc.bookings).toEqual([expect.objectContaining({ id: booking.bookingId, status: 'PAID' })]);
+    expect(doc.payments).toEqual([expect.objectContaining({ id: booking.paymentId, bookingId: booking.bookingId, status: 'CONFIRMED' })]);
+    expect(doc.reviews).toHaveLength(1);
+    expect(doc.complaints).toEqual([expect.objectContaining({ subject: 'Data shared', body: 'Why was my phone given out?' })]);
+    expect(doc.contentReports).toEqual([]);
+    expect(doc.disclosures).toEqual([expect.objectContaining({ recipientKind: 'ADMIN', reference: 'CASE-REPORT-1' })]);
+    const own = await gw.services.sql.rows('t_export_disc', 'select 1 from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
+    expect(own).toHaveLength(0);
+  });
+
+  it('is refused to everyone but the traveller', async () => {
+    const admin = await gql(gw.url, ExportMyDataDocument, undefined, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id })));
+    expect(admin.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(admin.body.data).toBeNull();
+  });
+});
