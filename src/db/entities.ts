@@ -18,10 +18,11 @@ import { SupportTicket } from '../support/support-ticket.entity.js';
 import { Disclosure } from '../audit/disclosure.entity.js';
 import { AuthorityRequest } from '../authority/authority-request.entity.js';
 import { LegalHold } from '../rights/legal-hold.entity.js';
+import { AnalyticsBudgetSpend } from '../analytics/analytics-budget-spend.entity.js';
 import { AccountErasure } from '../rights/account-erasure.entity.js';
 
 export const ENTITIES = [
   User, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
   Tour, Booking, BookingEvent, Payment, Review, ContentReport, Complaint, SupportTicket, Disclosure,
-  AuthorityRequest, LegalHold, AccountErasure,
+  AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend,
 ];

@@ -4,9 +4,9 @@ import type { RunningGateway } from '../../src/gateway.js';
 import { pseudonymize } from '../../src/privacy/privacy.pseudonym.js';
 import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
-import { AnalyticsBookingsDocument, AnalyticsCohortsDocument, AnalyticsTravellersDocument } from '../generated/operations.js';
+import { AnalyticsBookingsDocument, AnalyticsCohortsDocument, AnalyticsTravellersDocument, type AnalyticsTravellersQuery } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
+import { gql, type GqlResponse } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
 
 let gw: RunningGateway;
@@ -24,10 +24,10 @@ async function allTravellers(g: RunningGateway): Promise<{ pseudonyms: string[];
   const bodies: unknown[] = [];
   let after: string | null = null;
   for (;;) {
-    const { body } = await gql(g.url, AnalyticsTravellersDocument, { first: 100, after }, headers);
+    const { body }: GqlResponse<AnalyticsTravellersQuery> = await gql(g.url, AnalyticsTravellersDocument, { first: 100, after }, headers);
     expect(body.errors).toBeUndefined();
     bodies.push(body);
-    const page = body.data!.analytics.travellers;
+    const page: AnalyticsTravellersQuery['analytics']['travellers'] = body.data!.analytics.travellers;
     pseudonyms.push(...page.nodes.map((n) => n.pseudonym));
     if (!page.pageInfo.hasNextPage) return { pseudonyms, bodies };
     after = page.pageInfo.endCursor!;

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await gw.close(); });
 
-async function book(userId: string, tourId: string, seats: number, key = randomUUID()) {
+async function book(userId: string, tourId: string, seats: number, key: string = randomUUID()) {
   return gql(gw.url, CreateBookingDocument, { tourId, seats, key }, await userHeaders(gw, userId));
 }
 

@@ -1,0 +1,114 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Fixtures } from './fixtures.js';
+import { S1_ALIAS, s1, s2, s4 } from './scenarios.js';
+import { counters, data, type Target } from './targets.js';
+
+export interface S1Targets { raw: Target; gateway: Target; masked: Target; off: Target; postgraphile: Target }
+
+type Tree = Record<string, unknown>;
+interface Diff { compared: number; skipped: number; diffs: string[] }
+
+// Leaf by leaf; paths the gateway reports as withheld (masked or hidden by policy) are skipped and counted.
+function compare(a: unknown, b: unknown, path: string, skip: ReadonlySet<string>, out: Diff): void {
+  if (skip.has(path)) { out.skipped++; return; }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    if (Array.isArray(a) !== Array.isArray(b) || (Array.isArray(a) && a.length !== (b as unknown[]).length)) { out.diffs.push(`${path}: shape`); return; }
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) compare((a as Tree)[k], (b as Tree)[k], path ? `${path}.${k}` : k, skip, out);
+    return;
+  }
+  out.compared++;
+  if (a !== b) out.diffs.push(`${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`);
+}
+
+function diff(a: unknown, b: unknown, skip: ReadonlySet<string> = new Set()): Diff {
+  const out: Diff = { compared: 0, skipped: 0, diffs: [] };
+  compare(a, b, '', skip, out);
+  return out;
+}
+
+function must(what: string, d: Diff): string {
+  if (d.diffs.length) throw new Error(`${what}: ${d.diffs.length} differences, e.g. ${d.diffs.slice(0, 3).join('; ')}`);
+  return `${what}: ${d.compared} values equal${d.skipped ? `, ${d.skipped} withheld by policy skipped` : ''}`;
+}
+
+// PostGraphile's rows reshaped to the gateway's aliases; it has no fullName and returns IIN and passport still encrypted.
+function fromPostgraphile(d: Tree): Tree {
+  const tours = d.allToursList as { id: string; title: string; bookings: { id: string; seats: number; traveller: Tree }[] }[];
+  return Object.fromEntries(tours.map((t, i) => [S1_ALIAS(i), { id: t.id, title: t.title, bookings: t.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, phone: b.traveller.phone, gender: b.traveller.gender } })) }]));
+}
+
+function comparable(d: Tree): Tree {
+  return Object.fromEntries(Object.entries(d).map(([k, t]) => {
+    const tour = t as { id: string; title: string; bookings: { id: string; seats: number; traveller: Tree }[] };
+    return [k, { ...tour, bookings: tour.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, phone: b.traveller.phone, gender: b.traveller.gender } })) }];
+  }));
+}
+
+function personal(d: Tree): { values: Set<string>; total: number } {
+  const values = new Set<string>();
+  let total = 0;
+  for (const t of Object.values(d) as { bookings: { traveller: Tree }[] }[]) {
+    for (const b of t.bookings) {
+      for (const k of ['iin', 'passportNumber', 'phone'] as const) {
+        const v = b.traveller[k];
+        if (typeof v === 'string') { values.add(v); total++; }
+      }
+    }
+  }
+  return { values, total };
+}
+
+/** Raw and gateway agree on S1 (except values the policy withholds), PostGraphile returns the same rows, and the masked caller gets no raw identity value. */
+export async function checkS1(t: S1Targets, fx: Fixtures): Promise<string[]> {
+  const { data: raw } = await data(t.raw, s1('raw', fx));
+  const { data: gw, reply } = await data(t.gateway, s1('gateway', fx));
+  const withheld = new Set((reply.json.extensions?.privacy?.withheld ?? []).map((w) => w.path.join('.')));
+  const { data: off } = await data(t.off, s1('gateway', fx));
+  const { data: pgl } = await data(t.postgraphile, s1('postgraphile', fx));
+  const { reply: masked } = await data(t.masked, s1('gateway', fx));
+  const rawValues = personal(raw);
+  const leaked = [...rawValues.values].filter((v) => masked.text.includes(v));
+  if (leaked.length) throw new Error(`S3: ${leaked.length} raw identity values reach the masked caller`);
+  const shown = personal(gw).total;
+  if (shown === 0) throw new Error('S1: the allowed partner sees no identity value in full; the scenario would not be the allowed one');
+  const maskedWithheld = masked.json.extensions?.privacy?.withheld?.length ?? 0;
+  const bookings = Object.values(raw).reduce<number>((n, x) => n + (x as { bookings: unknown[] }).bookings.length, 0);
+  return [
+    `S1 shape: ${Object.keys(raw).length} tours, ${bookings} bookings, ${raw && JSON.stringify(raw).length} bytes of JSON from raw`,
+    must('S1 gateway (allowed) = raw', diff(gw, raw, withheld)),
+    must('S1 gateway (transform off) = raw', diff(off, raw)),
+    must('S1 PostGraphile = raw (ids, titles, seats, phone, gender)', diff(fromPostgraphile(pgl), comparable(raw))),
+    `S1 allowed partner: ${shown} of ${rawValues.total} IIN/passport/phone values in full`,
+    `S3 masked partner: none of ${rawValues.values.size} raw IIN/passport/phone values in the reply; ${maskedWithheld} fields reported withheld`,
+  ];
+}
+
+export async function checkS2S4(raw: Target, others: Target[], fx: Fixtures): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [name, build, count] of [['S2', s2, 5], ['S4', s4, Infinity]] as const) {
+    const expected = await Promise.all(build('raw', fx).slice(0, count).map(async (r) => (await data(raw, r)).data));
+    for (const o of others) {
+      const got = await Promise.all(build(o.kind, fx).slice(0, count).map(async (r) => (await data(o, r)).data));
+      const same = got.filter((g, i) => isDeepStrictEqual(g, expected[i])).length;
+      if (same !== got.length) throw new Error(`${name} ${o.name}: ${got.length - same} of ${got.length} replies differ from raw`);
+      lines.push(`${name} ${o.name} = raw: ${same} replies`);
+    }
+  }
+  return lines;
+}
+
+/** Statements per S1 request at 10 and at 50 tours: batching should make them the same. */
+export async function statementsBySize(targets: Target[], fx: Fixtures): Promise<Map<string, [number, number]>> {
+  const out = new Map<string, [number, number]>();
+  for (const t of targets) {
+    const per: number[] = [];
+    for (const n of [10, 50]) {
+      const before = (await counters(t)).statements;
+      await data(t, s1(t.kind, fx, n));
+      per.push((await counters(t)).statements - before);
+    }
+    out.set(t.name, [per[0], per[1]]);
+  }
+  return out;
+}

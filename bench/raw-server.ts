@@ -1,0 +1,117 @@
+// The 100% line: plain node:http and pg running the gateway's own statements, no GraphQL, no privacy layer.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { bookingsByTours } from '../src/bookings/booking.service.js';
+import { loadConfig } from '../src/config/config.js';
+import { Sql } from '../src/db/sql.js';
+import { groupByKey } from '../src/graphql/group-by.js';
+import { createFieldCipher } from '../src/privacy/pii-cipher.js';
+import { toursByIds, type TourRow } from '../src/tours/tour.service.js';
+import { personsByIds, type PersonRow } from '../src/users/user.service.js';
+import { S1_ALIAS, s4Spec, type S5Args, type TourField } from './scenarios.js';
+
+const cfg = loadConfig();
+const cipher = createFieldCipher(cfg);
+const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.dbPoolMax });
+pool.on('error', () => {});
+const sql = new Sql(pool);
+
+type Json = Record<string, unknown>;
+
+function traveller(p: PersonRow): Json {
+  return {
+    id: p.id,
+    fullName: [p.firstName, p.patronymic, p.surname].filter(Boolean).join(' ') || null,
+    phone: p.phone,
+    iin: p.iinEnc ? cipher.decrypt(p.iinEnc, p.id) : null,
+    passportNumber: p.passportEnc ? cipher.decrypt(p.passportEnc, p.id) : null,
+    gender: p.gender,
+  };
+}
+
+async function s1(body: { ids: string[]; bookings: number }): Promise<Json> {
+  const tours = await toursByIds(sql, body.ids);
+  const bookings = groupByKey(tours.map((t) => t.id), await bookingsByTours(sql, tours.map((t) => t.id), body.bookings), (b) => b.tourId);
+  const people = new Map((await personsByIds(sql, [...new Set(bookings.flat().map((b) => b.userId))])).map((p) => [p.id, p]));
+  const byId = new Map(tours.map((t, i) => [t.id, { t, bookings: bookings[i] }]));
+  return Object.fromEntries(body.ids.map((id, i) => {
+    const hit = byId.get(id)!;
+    return [S1_ALIAS(i), { id: hit.t.id, title: hit.t.title, bookings: hit.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) }];
+  }));
+}
+
+function pick(t: TourRow, fields: { name: TourField; as: string }[]): Json {
+  return Object.fromEntries(fields.map((f) => [f.as, t[f.name]]));
+}
+
+const S2_FIELDS = (['id', 'title', 'region', 'startsOn', 'priceKzt', 'capacity'] as const).map((name) => ({ name, as: name }));
+
+async function s2(body: { id: string }): Promise<Json> {
+  const [t] = await toursByIds(sql, [body.id]);
+  return { tour: pick(t, S2_FIELDS) };
+}
+
+async function s4(body: { op: number; id: string }): Promise<Json> {
+  const spec = s4Spec(body.op);
+  const [t] = await toursByIds(sql, [body.id]);
+  return { [spec.alias]: pick(t, spec.fields) };
+}
+
+// The same kind of write the gateway's createBooking makes: take seats, insert the booking and its first event, in one transaction.
+async function s5(a: S5Args): Promise<Json> {
+  const c = await pool.connect();
+  const run = (name: string, text: string, values: unknown[]) => { sql.stats.statements++; return c.query({ name, text, values }); };
+  try {
+    await run('bench_begin', 'begin', []);
+    const seats = await run('bench_s5_seats', `update tours set seats_booked = seats_booked + $2
+      where id = $1 and status = 'ACTIVE' and capacity - seats_booked >= $2 returning price_kzt as "priceKzt"`, [a.tourId, a.seats]);
+    if (!seats.rowCount) {
+      await run('bench_rollback', 'rollback', []);
+      return { createBooking: { __typename: 'TourFull' } };
+    }
+    const booking = await run('bench_s5_booking', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key)
+      values (gen_random_uuid(), $1, $2, $3, 'PENDING_PAYMENT', $4, $5) returning id`, [a.userId, a.tourId, a.seats, a.seats * seats.rows[0].priceKzt, a.idempotencyKey]);
+    await run('bench_s5_event', `insert into booking_events (id, booking_id, status, actor_kind) values (gen_random_uuid(), $1, 'PENDING_PAYMENT', 'USER')`, [booking.rows[0].id]);
+    await run('bench_commit', 'commit', []);
+    return { createBooking: { __typename: 'BookingCreated' } };
+  } catch (e) {
+    await c.query('rollback').catch(() => {});
+    throw e;
+  } finally { c.release(); }
+}
+
+const ROUTES: Record<string, (body: never) => Promise<Json>> = { '/s1': s1, '/s2': s2, '/s4': s4, '/s5': s5 };
+
+async function readJson(req: IncomingMessage): Promise<never> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as never;
+}
+
+const server = createServer(async (req, res) => {
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  if (req.url === '/stats') return res.end(JSON.stringify({ statements: sql.stats.statements }));
+  const route = ROUTES[req.url ?? ''];
+  if (!route || req.method !== 'POST') { res.statusCode = 404; return res.end('{"error":"no such route"}'); }
+  try {
+    res.end(JSON.stringify({ data: await route(await readJson(req)) }));
+  } catch (e) {
+    res.statusCode = 500;
+    res.end(JSON.stringify({ error: (e as Error).name }));
+  }
+});
+
+server.listen(cfg.port, cfg.host, () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(`raw ready: http://${cfg.host}:${port}`);
+});
+
+async function stop(): Promise<void> {
+  server.closeAllConnections();
+  server.close();
+  await pool.end();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { CreateBookingDocument } from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { insertTour, OPERATORS, setBookingConsent, tourSeats, travellers, userHeaders } from './booking.fixtures.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const KEYS = 8;
+const COPIES = 3;
+
+// The in-process gateway only mints tokens and reads the database; the child process is the one killed.
+let gw: RunningGateway;
+let child: ChildProcess | null = null;
+let port: number;
+beforeAll(async () => { gw = await startTestGateway(); port = await freePort(); });
+afterAll(async () => { await stopChild('SIGKILL'); await gw.close(); });
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port: p } = srv.address() as AddressInfo;
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+  return p;
+}
+
+async function startChild(): Promise<string> {
+  const proc = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'silent', QAZ_DATA_DIR: `${ROOT}.data/test` },
+    stdio: 'ignore',
+  });
+  child = proc;
+  const url = `http://127.0.0.1:${port}`;
+  for (const until = Date.now() + 60_000; Date.now() < until;) {
+    if (proc.exitCode !== null) throw new Error(`gateway exited with ${proc.exitCode}`);
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return url;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('gateway did not become ready');
+}
+
+async function stopChild(signal: NodeJS.Signals): Promise<void> {
+  const proc = child;
+  child = null;
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill(signal);
+  await exited;
+}
+
+async function rowsByKey(userId: string, keys: string[]): Promise<Map<string, string[]>> {
+  const rows = await gw.services.sql.rows<{ key: string; id: string }>('t_crash_rows',
+    'select idempotency_key as key, id from bookings where user_id = $1 and idempotency_key = any($2::text[])', [userId, keys]);
+  const out = new Map(keys.map((k) => [k, [] as string[]]));
+  for (const r of rows) out.get(r.key)!.push(r.id);
+  return out;
+}
+
+describe('a crash between the write and the reply', () => {
+  it('SIGKILL while bookings are in flight: each key has at most one booking, seats match, and retries after restart return that booking', async () => {
+    const sql = gw.services.sql;
+    const [user] = await travellers(sql, 1, 40, false);
+    await setBookingConsent(sql, [user], true);
+    const headers = await userHeaders(gw, user);
+    let sawCommitted = 0;
+    let sawLost = 0;
+    let url = '';
+    for (const delayMs of [0, 20, 50, 100, 200]) {
+      url = await startChild();
+      const tourId = await insertTour(sql, { partnerId: OPERATORS[1], capacity: KEYS * COPIES + 1 });
+      // One booking first, so the kill timing meets a warm process rather than its first-request set-up.
+      await gql(url, CreateBookingDocument, { tourId, seats: 1, key: randomUUID() }, headers);
+      const keys = Array.from({ length: KEYS }, () => randomUUID());
+      const inFlight = keys.flatMap((key) => Array.from({ length: COPIES }, () => gql(url, CreateBookingDocument, { tourId, seats: 1, key }, headers).catch(() => null)));
+      await new Promise((r) => setTimeout(r, delayMs));
+      await stopChild('SIGKILL');
+      await Promise.all(inFlight);
+
+      const before = await rowsByKey(user, keys);
+      for (const ids of before.values()) expect(ids.length).toBeLessThanOrEqual(1);
+      const afterCrash = await tourSeats(sql, tourId);
+      expect(afterCrash.seatsBooked).toBe(afterCrash.held);
+      for (const ids of before.values()) if (ids.length) sawCommitted++; else sawLost++;
+
+      url = await startChild();
+      for (const key of keys) {
+        const { body } = await gql(url, CreateBookingDocument, { tourId, seats: 1, key }, headers);
+        const r = body.data!.createBooking;
+        if (r.__typename !== 'BookingCreated') throw new Error(`retry got ${r.__typename}`);
+        const prior = before.get(key)!;
+        if (prior.length) expect(r.booking.id).toBe(prior[0]);
+      }
+      const after = await rowsByKey(user, keys);
+      for (const ids of after.values()) expect(ids).toHaveLength(1);
+      expect(await tourSeats(sql, tourId)).toMatchObject({ seatsBooked: KEYS + 1, held: KEYS + 1 });
+      await stopChild('SIGKILL');
+    }
+    // Over the kill timings, both sides of the commit must have been hit, or the test proved nothing.
+    expect(sawCommitted).toBeGreaterThan(0);
+    expect(sawLost).toBeGreaterThan(0);
+  }, 240_000);
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { ModerateReviewDocument, ModerationQueueDocument, ReportContentDocument, TourReviewAuthorsDocument, type ModerationQueueQuery } from '../generated/operations.js';
+import { freshTraveller, publishedReview, type FreshUser } from '../rights/fresh-user.fixtures.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql, type GqlResponse } from '../support/http.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+
+let gw: RunningGateway;
+let author: FreshUser;
+let reporter: Record<string, string>;
+let moderator: Record<string, string>;
+let reviews: { reviewId: string; tourId: string }[];
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  author = await freshTraveller(gw);
+  reviews = [await publishedReview(gw, author.id, 'Гид опоздал на два часа'), await publishedReview(gw, author.id, 'Ужасный сервис')];
+  reporter = bearer(await tokenFor(gw, 'USER', { sub: (await freshTraveller(gw)).id }));
+  moderator = bearer(await tokenFor(gw, 'MODERATOR', { sub: DEMO_STAFF.moderator.id }));
+});
+afterAll(async () => { await gw.close(); });
+
+async function queueAll() {
+  const items: { reportId: string; review: { id: string } }[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const res: GqlResponse<ModerationQueueQuery> = await gql(gw.url, ModerationQueueDocument, { first: 50, after }, moderator);
+    const queue = res.body.data!.moderationQueue;
+    items.push(...queue.nodes);
+    if (!queue.pageInfo.hasNextPage) return items;
+    after = queue.pageInfo.endCursor;
+  }
+}
+
+describe('content reports and the moderation queue', () => {
+  let reportIds: string[];
+
+  it('travellers report a review; reporting it again returns the open report', async () => {
+    reportIds = [];
+    for (const r of reviews) {
+      const res = await gql(gw.url, ReportContentDocument, { reviewId: r.reviewId, reason: 'Оскорбления' }, reporter);
+      expect(res.body.data!.reportContent).toMatchObject({ reviewId: r.reviewId, status: 'OPEN' });
+      reportIds.push(res.body.data!.reportContent.id);
+    }
+    const again = await gql(gw.url, ReportContentDocument, { reviewId: reviews[0].reviewId, reason: 'Снова' }, reporter);
+    expect(again.body.data!.reportContent.id).toBe(reportIds[0]);
+  });
+
+  it('refuses unknown reviews, empty reasons and callers other than travellers', async () => {
+    const unknown = await gql(gw.url, ReportContentDocument, { reviewId: '00000000-0000-4000-8000-000000000000', reason: 'x' }, reporter);
+    expect(unknown.body.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const empty = await gql(gw.url, ReportContentDocument, { reviewId: reviews[0].reviewId, reason: '  ' }, reporter);
+    expect(empty.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const staff = await gql(gw.url, ReportContentDocument, { reviewId: reviews[0].reviewId, reason: 'x' }, moderator);
+    expect(staff.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('moderators see open reports with the text and the author\'s full name, other fields masked, and the name is logged as disclosed', async () => {
+    const res = await gql(gw.url, ModerationQueueDocument, { first: 100 }, moderator);
+    expect(res.body.errors).toBeUndefined();
+    const item = res.body.data!.moderationQueue.nodes.find((n) => n.reportId === reportIds[0])!;
+    expect(item.review).toMatchObject({ id: reviews[0].reviewId, text: 'Гид опоздал на два часа', moderationStatus: 'PUBLISHED' });
+    expect(item.review.author.fullName).toBe(`${author.firstName} ${author.patronymic} ${author.surname}`);
+    expect(item.review.author.phone).not.toBe(author.phone);
+    expect(item.review.author.phone).toMatch(/\*/);
+    expect(item.review.author.iin).toMatch(/^\*+\d{4}$/);
+    const logged = await gw.services.sql.rows<{ kinds: string[]; recipient_kind: string }>('t_mod_disc', 'select kinds, recipient_kind from disclosures where request_id = $1 and subject_id = $2',
+      [res.headers.get('x-request-id'), author.id]);
+    expect(logged).toEqual([{ kinds: ['FULL_NAME'], recipient_kind: 'MODERATOR' }]);
+  });
+
+  it('pages by cursor without repeating or skipping, and refuses a forged cursor', async () => {
+    const all = await queueAll();
+    const firstPage = await gql(gw.url, ModerationQueueDocument, { first: 1 }, moderator);
+    const second = await gql(gw.url, ModerationQueueDocument, { first: 1, after: firstPage.body.data!.moderationQueue.pageInfo.endCursor }, moderator);
+    expect([...firstPage.body.data!.moderationQueue.nodes, ...second.body.data!.moderationQueue.nodes].map((n) => n.reportId)).toEqual(all.slice(0, 2).map((n) => n.reportId));
+    expect(new Set(all.map((n) => n.reportId)).size).toBe(all.length);
+    const forged = await gql(gw.url, ModerationQueueDocument, { first: 1, after: 'bm90LWEtY3Vyc29y' }, moderator);
+    expect(forged.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('is closed to travellers', async () => {
+    const res = await gql(gw.url, ModerationQueueDocument, { first: 5 }, reporter);
+    expect(res.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const act = await gql(gw.url, ModerateReviewDocument, { reviewId: reviews[0].reviewId, action: 'REMOVE', reason: 'x' }, reporter);
+    expect(act.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('hiding a review takes it off the tour page and resolves its reports; restoring publishes it again', async () => {
+    const [r] = reviews;
+    const hidden = await gql(gw.url, ModerateReviewDocument, { reviewId: r.reviewId, action: 'HIDE', reason: 'Проверяем' }, moderator);
+    expect(hidden.body.data!.moderateReview).toEqual({ reviewId: r.reviewId, moderationStatus: 'HIDDEN', closedReports: 1 });
+    const [report] = await gw.services.sql.rows<{ status: string; resolved_by_id: string }>('t_mod_report', 'select status, resolved_by_id from content_reports where id = $1', [reportIds[0]]);
+    expect(report).toEqual({ status: 'RESOLVED', resolved_by_id: DEMO_STAFF.moderator.id });
+    const page = await gql(gw.url, TourReviewAuthorsDocument, { id: r.tourId });
+    expect(page.body.data!.tour.reviews.map((x) => x.id)).not.toContain(r.reviewId);
+    expect((await queueAll()).map((n) => n.reportId)).not.toContain(reportIds[0]);
+
+    const restored = await gql(gw.url, ModerateReviewDocument, { reviewId: r.reviewId, action: 'RESTORE', reason: 'Нарушений нет' }, moderator);
+    expect(restored.body.data!.moderateReview).toEqual({ reviewId: r.reviewId, moderationStatus: 'PUBLISHED', closedReports: 0 });
+    const back = await gql(gw.url, TourReviewAuthorsDocument, { id: r.tourId });
+    expect(back.body.data!.tour.reviews.map((x) => x.id)).toContain(r.reviewId);
+  });
+
+  it('removing a review resolves its open report and keeps the reason', async () => {
+    const res = await gql(gw.url, ModerateReviewDocument, { reviewId: reviews[1].reviewId, action: 'REMOVE', reason: 'Оскорбления' }, moderator);
+    expect(res.body.data!.moderateReview).toEqual({ reviewId: reviews[1].reviewId, moderationStatus: 'REMOVED', closedReports: 1 });
+    const [row] = await gw.services.sql.rows<{ moderation_status: string; moderation_reason: string }>('t_mod_review', 'select moderation_status, moderation_reason from reviews where id = $1', [reviews[1].reviewId]);
+    expect(row).toEqual({ moderation_status: 'REMOVED', moderation_reason: 'Оскорбления' });
+  });
+});

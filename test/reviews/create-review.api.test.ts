@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { CreateReviewDocument, TourReviewTextsDocument } from '../generated/operations.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { clientHeaders, insertTour, OPERATORS, travellers, userHeaders } from '../bookings/booking.fixtures.js';
+
+let gw: RunningGateway;
+let users: string[];
+beforeAll(async () => {
+  gw = await startTestGateway();
+  users = await travellers(gw.services.sql, 3, 25);
+});
+afterAll(async () => { await gw.close(); });
+
+/** A tour that ended last month with one booking of the given status. */
+async function pastTourBookedBy(userId: string, status: 'COMPLETED' | 'PAID' | 'CANCELLED'): Promise<string> {
+  const sql = gw.services.sql;
+  const tourId = await insertTour(sql, { partnerId: OPERATORS[7], capacity: 10, startsInDays: -40 });
+  await sql.rows('t_past_booking', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+    values (gen_random_uuid(), $1, $2, 1, $3, 50000, $4, now() - interval '60 days')`, [userId, tourId, status, randomUUID()]);
+  return tourId;
+}
+
+const review = async (userId: string, tourId: string, rating: number, text: string) =>
+  (await gql(gw.url, CreateReviewDocument, { tourId, rating, text }, await userHeaders(gw, userId))).body;
+
+describe('createReview', () => {
+  it('publishes the text with IINs, phones and e-mails masked, says how many, and stores no raw value', async () => {
+    const tourId = await pastTourBookedBy(users[0], 'COMPLETED');
+    const text = 'Отличный гид! ИИН для договора 900101300811, телефон 8 701 234 56 78, почта guide@mail.kz. Бронь 900101300812.';
+    const body = await review(users[0], tourId, 5, text);
+    expect(body.errors).toBeUndefined();
+    const want = 'Отличный гид! ИИН для договора [IIN скрыт], телефон [телефон скрыт], почта [e-mail скрыт]. Бронь 900101300812.';
+    expect(body.data!.createReview).toMatchObject({
+      __typename: 'ReviewCreated', review: { rating: 5, text: want, author: { id: users[0] } }, maskedCount: 3, masked: { iin: 1, phone: 1, email: 1 },
+    });
+    const [stored] = await gw.services.sql.rows<{ text: string }>('t_review_text', 'select text from reviews where author_id = $1 and tour_id = $2', [users[0], tourId]);
+    expect(stored.text).toBe(want);
+    const published = await gql(gw.url, TourReviewTextsDocument, { id: tourId });
+    expect(published.body.data!.tour.reviews.map((r) => r.text)).toEqual([want]);
+  });
+
+  it('takes one review per traveller and tour', async () => {
+    const tourId = await pastTourBookedBy(users[1], 'COMPLETED');
+    expect((await review(users[1], tourId, 4, 'Хорошо')).data!.createReview.__typename).toBe('ReviewCreated');
+    expect((await review(users[1], tourId, 2, 'Передумал')).data!.createReview).toEqual({ __typename: 'ReviewRejected', reason: 'ALREADY_REVIEWED' });
+  });
+
+  it('refuses travellers without a completed booking of the tour', async () => {
+    for (const status of ['PAID', 'CANCELLED'] as const) {
+      const tourId = await pastTourBookedBy(users[2], status);
+      expect((await review(users[2], tourId, 5, 'Не был, но осуждаю')).data!.createReview).toEqual({ __typename: 'ReviewRejected', reason: 'NO_COMPLETED_BOOKING' });
+    }
+    const elsewhere = await pastTourBookedBy(users[0], 'COMPLETED');
+    expect((await review(users[2], elsewhere, 5, 'Чужой тур')).data!.createReview).toEqual({ __typename: 'ReviewRejected', reason: 'NO_COMPLETED_BOOKING' });
+    expect((await review(users[2], randomUUID(), 5, 'Нет такого')).data!.createReview).toEqual({ __typename: 'ReviewRejected', reason: 'NO_COMPLETED_BOOKING' });
+  });
+
+  it('checks rating and text length', async () => {
+    const tourId = await pastTourBookedBy(users[2], 'COMPLETED');
+    for (const [rating, text, field] of [[0, 'ok', 'rating'], [6, 'ok', 'rating'], [5, 'я'.repeat(2001), 'text'], [5, '   ', 'text']] as const) {
+      expect((await review(users[2], tourId, rating, text)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect((await review(users[2], tourId, 3, 'я'.repeat(2000))).data!.createReview.__typename).toBe('ReviewCreated');
+  });
+
+  it('is for travellers only', async () => {
+    const tourId = await pastTourBookedBy(users[2], 'COMPLETED');
+    const { body } = await gql(gw.url, CreateReviewDocument, { tourId, rating: 5, text: 'Реклама' }, await clientHeaders(gw, 'PARTNER', OPERATORS[7]));
+    expect(body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
