@@ -7,6 +7,6 @@ import type { Opt } from '@mikro-orm/core';
 export class AnalyticsBudgetSpend {
   @PrimaryKey({ type: 'text' }) analystId!: string;
   @PrimaryKey({ type: 'date' }) day!: string;
-  @Property({ type: 'double' }) spent!: number;
+  @Property({ columnType: 'numeric', type: 'double' }) spent!: number;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) updatedAt: Opt<Date> = new Date();
 }

@@ -12,7 +12,7 @@ export const BUDGET_CTES = `spend as (
     select $1::text, (now() at time zone 'UTC')::date, $2::float8 where $2::float8 is not null and $2::float8 <= $3::float8
     on conflict (analyst_id, day) do update set spent = s.spent + excluded.spent, updated_at = now()
       where s.spent + excluded.spent <= $3::float8
-    returning s.spent),
+    returning s.spent::float8 as spent),
   budget as (select ($2::float8 is null or exists (select 1 from spend)) as ok, (select spent from spend) as spent)`;
 
 export function budgetParams(p: Principal, cfg: Config): [string, number | null, number | null] {

@@ -9,7 +9,7 @@ export type ModerationStatus = 'PUBLISHED' | 'HIDDEN' | 'REMOVED';
 @Entity({ tableName: 'reviews' })
 @Unique({ properties: ['author', 'tour'] })
 @Index({ properties: ['tour', 'createdAt'] })
-@Check({ name: 'reviews_rating_range', expression: 'rating between 1 and 5' })
+@Check({ name: 'reviews_rating_range', expression: '(rating >= 1) and (rating <= 5)' })
 @Check({ name: 'reviews_text_length', expression: 'char_length(text) <= 2000' })
 export class Review {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();

@@ -32,7 +32,7 @@ describe('Laplace noise with a daily privacy budget', () => {
     const third = await gql(gw.url, AnalyticsBookingsDocument, { groupBy: ['REGION'] }, headers);
     expect(third.body.data).toBeNull();
     expect(third.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'BUDGET_EXHAUSTED' });
-    const rows = await gw.services.sql.rows<{ spent: number }>('t_an_spent', 'select spent from analytics_budget_spend where analyst_id = $1', [sub]);
+    const rows = await gw.services.sql.rows<{ spent: number }>('t_an_spent', 'select spent::float8 as spent from analytics_budget_spend where analyst_id = $1', [sub]);
     expect(rows).toEqual([{ spent: 1 }]);
     // Row-level pseudonymous reads add no noise and spend nothing.
     const rowsRes = await gql(gw.url, AnalyticsTravellersDocument, { first: 5 }, headers);
