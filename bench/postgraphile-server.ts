@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/config.js';
 
 const cfg = loadConfig();
 let statements = 0;
+let requests = 0;
 // pg_stat_statements is not preloaded on the bench server, so statements are counted where they leave.
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
@@ -30,9 +31,10 @@ const handler = pgl.createServ(grafserv).createHandler();
 const server = createServer((req, res) => {
   if (req.url === '/stats') {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ statements }));
+    res.end(JSON.stringify({ statements, requests }));
     return;
   }
+  requests++;
   handler(req, res);
 });
 await pgl.getSchema();

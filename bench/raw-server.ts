@@ -17,6 +17,8 @@ const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.dbPoolMax
 pool.on('error', () => {});
 const sql = new Sql(pool);
 
+let requests = 0;
+
 type Json = Record<string, unknown>;
 
 function traveller(p: PersonRow): Json {
@@ -91,7 +93,8 @@ async function readJson(req: IncomingMessage): Promise<never> {
 
 const server = createServer(async (req, res) => {
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  if (req.url === '/stats') return res.end(JSON.stringify({ statements: sql.stats.statements }));
+  if (req.url === '/stats') return res.end(JSON.stringify({ statements: sql.stats.statements, requests }));
+  requests++;
   const route = ROUTES[req.url ?? ''];
   if (!route || req.method !== 'POST') { res.statusCode = 404; return res.end('{"error":"no such route"}'); }
   try {

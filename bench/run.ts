@@ -1,20 +1,21 @@
 // npm run bench: the gateway against raw pg and PostGraphile on a fresh 10,000-user database; writes bench/results/<date>-bench.md.
 import 'reflect-metadata';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { checkS1, checkS2S4, statementsBySize } from './checks.js';
-import { startChild, stopAllChildren, type Child } from './children.js';
+import { appName, startChild, stopAllChildren, type Child } from './children.js';
+import { DbCpu } from './db-cpu.js';
 import { prepareBenchDatabase, type BenchDatabase } from './database.js';
 import { loadFixtures, S1_BOOKINGS, S1_TOURS, type Fixtures } from './fixtures.js';
 import { CONNECTIONS, load, type LoadResult, type Traffic } from './load.js';
 import { cpuMs } from './proc-cpu.js';
-import { topSelfTime } from './profile.js';
+import { profileWhile, topSelfTime } from './profile.js';
 import { f1, f2, fixedRateTable, mainTable, pct, summarize, verdictTable, type FixedRow, type Sample, type ScenarioRows, type Summary, type Verdict } from './report.js';
 import { s1, s2, s4, S4_OPERATIONS } from './scenarios.js';
-import { counters, type Target } from './targets.js';
+import { settled, type Target } from './targets.js';
 import { checkWrite, createBookingShape, travellerTokens, writeTraffic } from './writes.js';
 
 const { values: opt } = parseArgs({
@@ -31,11 +32,12 @@ const FIXED_RATE = 400;
 const P99_LIMIT_MS = 50;
 const WORK = new URL('./.work', import.meta.url).pathname;
 const LOGS = join(WORK, 'logs');
-const PROFILES = join(WORK, 'profile');
 
 let db: BenchDatabase | null = null;
+let dbCpu: DbCpu | null = null;
 async function cleanUp(): Promise<void> {
   await stopAllChildren();
+  await dbCpu?.close().catch(() => {});
   await db?.stop();
 }
 process.on('SIGINT', () => { console.error('\ninterrupted: stopping the servers'); void cleanUp().finally(() => process.exit(130)); });
@@ -61,23 +63,26 @@ async function partnerToken(gateway: Child, fx: Fixtures, scope?: string): Promi
 
 interface Plan { scenario: string; target: Target; traffic: Traffic; statements: boolean }
 
-async function measure(p: Plan, seconds: number, rate?: number): Promise<Sample> {
-  const before = await counters(p.target);
-  const cpu = cpuMs(p.target.child.pid);
+async function measure(p: Plan, seconds: number, dbCpu: DbCpu, rate?: number): Promise<Sample> {
+  const app = appName(p.target.child.name);
+  const before = await settled(p.target);
+  const [cpu, db0] = [cpuMs(p.target.child.pid), await dbCpu.snapshot(app)];
   const l: LoadResult = await load(p.target.child.url, p.traffic, seconds, rate);
-  const cpuAfter = cpuMs(p.target.child.pid);
-  const after = await counters(p.target);
-  return { load: l, cpuMs: cpuAfter - cpu, statements: after.statements - before.statements, graphqlErrors: after.errors - before.errors };
+  const after = await settled(p.target);
+  const [cpuAfter, db1] = [cpuMs(p.target.child.pid), await dbCpu.snapshot(app)];
+  return {
+    load: l, requests: after.requests - before.requests, cpuMs: cpuAfter - cpu, dbCpuMs: dbCpu.local ? DbCpu.spent(db0, db1) : null,
+    statements: after.statements - before.statements, graphqlErrors: after.errors - before.errors,
+  };
 }
 
 async function main(): Promise<void> {
-  rmSync(PROFILES, { recursive: true, force: true });
   mkdirSync(LOGS, { recursive: true });
-  mkdirSync(PROFILES, { recursive: true });
   const load0 = loadavg()[0];
   log(`seeding ${USERS} users into a fresh qaz_bench`);
   db = await prepareBenchDatabase(benchEnv({ DATABASE_URL: '' }), USERS, log);
   const fx = await loadFixtures(db.url);
+  dbCpu = await DbCpu.connect(db.url);
   log(`database on ${db.where}: ${Object.entries(db.counts).filter(([t]) => ['users', 'tours', 'bookings'].includes(t)).map(([t, n]) => `${n} ${t}`).join(', ')}`);
 
   const gw = await startChild('gateway', 'src/main.ts', benchEnv(), LOGS);
@@ -132,9 +137,9 @@ async function main(): Promise<void> {
       const group = plans.filter((p) => p.scenario === sc);
       for (let i = 0; i < group.length; i++) {
         const p = group[(i + r) % group.length];
-        const s = await measure(p, SECONDS);
+        const s = await measure(p, SECONDS, dbCpu);
         samples.get(p)!.push(s);
-        log(`round ${r + 1}/${ROUNDS} ${sc} ${p.target.name}: ${s.load.rps.toFixed(0)} req/s, p99 ${s.load.p99} ms, ${(s.cpuMs / s.load.requests).toFixed(2)} CPU ms/req`);
+        log(`round ${r + 1}/${ROUNDS} ${sc} ${p.target.name}: ${s.load.rps.toFixed(0)} req/s, p99 ${s.load.p99} ms, CPU ms/req ${(s.cpuMs / s.requests).toFixed(2)} server, ${s.dbCpuMs === null ? 'n/a' : (s.dbCpuMs / s.requests).toFixed(2)} Postgres`);
       }
     }
   }
@@ -151,13 +156,14 @@ async function main(): Promise<void> {
   let profile = 'skipped (--skip-profile)';
   if (!opt['skip-profile']) {
     log('profiling the gateway under S1 load');
-    const prof = await startChild('gateway-profiled', 'src/main.ts', benchEnv(), LOGS, ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`]);
+    const prof = await startChild('gateway-profiled', 'src/main.ts', benchEnv(), LOGS, ['--inspect=127.0.0.1:0']);
+    if (!prof.inspector) throw new Error('the profiled gateway printed no inspector address');
     const t: Target = { ...T.gateway, child: prof, headers: bearer(await partnerToken(prof, fx)) };
     await load(prof.url, fixedReqs(t, 'S1'), WARMUP);
-    await load(prof.url, fixedReqs(t, 'S1'), SECONDS);
+    const cpu = await profileWhile(prof.inspector, () => load(prof.url, fixedReqs(t, 'S1'), SECONDS));
     await prof.stop();
     profile = ['| self time | share of busy samples | function |', '|---:|---:|---|',
-      ...topSelfTime(PROFILES).map((s) => `| ${s.ms.toFixed(0)} ms | ${pct(s.share)} | \`${s.fn}\` |`)].join('\n');
+      ...topSelfTime(cpu).map((s) => `| ${s.ms.toFixed(0)} ms | ${pct(s.share)} | \`${s.fn}\` |`)].join('\n');
   }
 
   const summary = new Map(plans.map((p) => [`${p.scenario}/${p.target.name}`, summarize(samples.get(p)!)]));
@@ -173,7 +179,7 @@ async function main(): Promise<void> {
     'Other engineers ran test suites on the same machine during this run, and the load generator (autocannon, in the bench process) and Postgres share the two cores with the server under test: absolute numbers are low and noisy; ratios from alternating rounds are the useful part.',
     '',
     `Database: fresh \`qaz_bench\` on ${db.where}, seeded by seedDemo with ${USERS} users (${db.counts.tours} tours, ${db.counts.bookings} bookings). Every server has a pool of 10 connections.`,
-    `Load: autocannon, ${CONNECTIONS} connections, closed loop, ${WARMUP} s warm-up per scenario and target, then ${ROUNDS} rounds of ${SECONDS} s with the targets alternating; req/s, p50 and p99 are medians over rounds. Server CPU is utime+stime of the server's process from /proc/<pid>/stat over each run (Postgres not included). Wall time of the whole bench: ${wall.toFixed(0)} s.`,
+    `Load: autocannon, ${CONNECTIONS} connections, closed loop, ${WARMUP} s warm-up per scenario and target, then ${ROUNDS} rounds of ${SECONDS} s with the targets alternating; req/s, p50 and p99 are medians over rounds. Server CPU is utime+stime of the server's process from /proc/<pid>/stat over each run; Postgres CPU is the same for the backends with the server's application_name; both per request as counted by the server, after in-flight requests have finished. Wall time of the whole bench: ${wall.toFixed(0)} s.`,
     '',
     '## Scenarios',
     '',
@@ -203,7 +209,7 @@ async function main(): Promise<void> {
     '',
     verdictTable(verdicts),
     '',
-    '## Where the gateway spends S1 (node --cpu-prof, top 10 self time)',
+    '## Where the gateway spends S1 (V8 CPU profile of its main thread over one S1 run, top 10 self time)',
     '',
     profile,
     '',

@@ -29,12 +29,29 @@ function metric(text: string, name: string): number {
   return Number(m[1]);
 }
 
-/** SQL statements the process has issued so far, and for the gateway the GraphQL errors it has reported. */
-export async function counters(t: Target): Promise<{ statements: number; errors: number }> {
+export interface Counters { statements: number; errors: number; requests: number }
+
+/** Requests the server has taken, SQL statements it has issued, and for the gateway the GraphQL errors it has reported. */
+export async function counters(t: Target): Promise<Counters> {
   if (t.kind === 'gateway') {
     const text = await (await fetch(`${t.child.url}/metrics`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).text();
-    return { statements: metric(text, 'qaz_sql_statements_total'), errors: metric(text, 'qaz_graphql_errors_total') };
+    return { statements: metric(text, 'qaz_sql_statements_total'), errors: metric(text, 'qaz_graphql_errors_total'), requests: metric(text, 'qaz_graphql_requests_total') };
   }
-  const stats = await (await fetch(`${t.child.url}/stats`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).json() as { statements: number };
-  return { statements: stats.statements, errors: 0 };
+  const stats = await (await fetch(`${t.child.url}/stats`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).json() as { statements: number; requests: number };
+  return { ...stats, errors: 0 };
+}
+
+const SETTLE_POLL_MS = 150;
+const SETTLE_MAX_MS = 10_000;
+
+/** Waits until requests the load generator gave up on at the end of a run have finished on the server, and returns its counters then. */
+export async function settled(t: Target): Promise<Counters> {
+  let last = await counters(t);
+  for (let waited = 0; waited < SETTLE_MAX_MS; waited += SETTLE_POLL_MS) {
+    await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+    const now = await counters(t);
+    if (now.statements === last.statements && now.requests === last.requests) return now;
+    last = now;
+  }
+  return last;
 }

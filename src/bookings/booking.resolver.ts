@@ -7,7 +7,7 @@ import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
 import { Booking, BookingEvent, BookingPage } from './booking.type.js';
-import { bookingById, bookingHistory, bookingsOfPartner, providerProcesses } from './booking.service.js';
+import { bookingById, bookingsOfPartner, providerProcesses } from './booking.service.js';
 import { decodeBookingCursor, encodeBookingCursor } from './booking-cursor.js';
 
 /** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
@@ -58,6 +58,6 @@ export class BookingResolver {
 
   @FieldResolver(() => [BookingEvent], { description: 'Status changes, oldest first' })
   history(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<BookingEvent[]> {
-    return bookingHistory(ctx.services.sql, b.id);
+    return ctx.loaders.bookingHistory.load(b.id);
   }
 }

@@ -18,7 +18,7 @@ export async function bookingById(sql: Sql, id: string): Promise<Booking | null>
 
 /** Whether this payment provider processes a payment for the booking. */
 export async function providerProcesses(sql: Sql, providerPartnerId: string, bookingId: string): Promise<boolean> {
-  const [row] = await sql.rows<{ ok: boolean }>('provider_processes', 'select exists(select 1 from payments where booking_id = $1 and provider_id = $2) as ok', [bookingId, providerPartnerId]);
+  const [row] = await sql.rows<{ ok: boolean }>('provider_processes', "select exists(select 1 from payments where booking_id = $1 and provider_id = $2 and status <> 'FAILED') as ok", [bookingId, providerPartnerId]);
   return row.ok;
 }
 
@@ -34,7 +34,7 @@ export function bookingsOfPartner(sql: Sql, partnerId: string, after: { micros: 
     order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.micros ?? null, after?.id ?? null, limit]);
 }
 
-export function bookingHistory(sql: Sql, bookingId: string): Promise<BookingEvent[]> {
-  return sql.rows<BookingEvent>('booking_history', `select id, status, actor_kind as "actorKind", reason, at
-    from booking_events where booking_id = $1 order by at, id`, [bookingId]);
+export function bookingHistories(sql: Sql, bookingIds: readonly string[]): Promise<(BookingEvent & { bookingId: string })[]> {
+  return sql.rows('booking_histories', `select id, booking_id as "bookingId", status, actor_kind as "actorKind", reason, at
+    from booking_events where booking_id = any($1::uuid[]) order by at, id`, [bookingIds]);
 }

@@ -5,7 +5,8 @@ import { reviewsByTours } from '../reviews/review.service.js';
 import { personsByIds, type PersonRow } from '../users/user.service.js';
 import type { Review } from '../reviews/review.type.js';
 import type { Booking } from '../bookings/booking.type.js';
-import { bookingsByTours } from '../bookings/booking.service.js';
+import { bookingHistories, bookingsByTours } from '../bookings/booking.service.js';
+import type { BookingEvent } from '../bookings/booking.type.js';
 import { byKey, groupByKey } from './group-by.js';
 
 /** Per-request batching; created with the request context and dropped with it. */
@@ -15,11 +16,13 @@ export class Loaders {
   readonly tour: DataLoader<string, TourRow | null>;
   readonly partner: DataLoader<string, { id: string; name: string } | null>;
   readonly person: DataLoader<string, PersonRow | null>;
+  readonly bookingHistory: DataLoader<string, BookingEvent[]>;
 
   constructor(private readonly sql: Sql) {
     this.tour = new DataLoader(async (ids) => byKey(ids, await toursByIds(sql, ids), (r) => r.id));
     this.partner = new DataLoader(async (ids) => byKey(ids, await partnersByIds(sql, ids), (r) => r.id));
     this.person = new DataLoader(async (ids) => byKey(ids, await personsByIds(sql, ids), (r) => r.id));
+    this.bookingHistory = new DataLoader(async (ids) => groupByKey(ids, await bookingHistories(sql, ids), (r) => r.bookingId));
   }
 
   reviewsOfTour(limit: number): DataLoader<string, Review[]> {

@@ -18,7 +18,7 @@ const RELATED: Record<string, { name: string; text: string }> = {
   PAYMENT_PROVIDER: {
     name: 'facts_payment_provider',
     text: `select u.id, exists(select 1 from payments p join bookings b on b.id = p.booking_id
-        where b.user_id = u.id and p.provider_id = $2::uuid) as related, ${CONSENTS}, null::text[] as kinds
+        where b.user_id = u.id and p.provider_id = $2::uuid and p.status <> 'FAILED') as related, ${CONSENTS}, null::text[] as kinds
       from unnest($1::uuid[]) as u(id)`,
   },
   SUPPORT: {

@@ -10,7 +10,7 @@ export async function oracleFacts(gw: RunningGateway, caller: Caller, subject: s
       coalesce((select array_agg(purpose) from consents where user_id = $1 and granted), '{}') as consents,
       exists(select 1 from bookings b join tours t on t.id = b.tour_id where b.user_id = $1 and t.partner_id::text = $2
         and b.status <> 'CANCELLED' and now() >= b.created_at and now() < t.ends_on + interval '31 days') as partner,
-      exists(select 1 from payments p join bookings b on b.id = p.booking_id where b.user_id = $1 and p.provider_id::text = $2) as payer,
+      exists(select 1 from payments p join bookings b on b.id = p.booking_id where b.user_id = $1 and p.provider_id::text = $2 and p.status <> 'FAILED') as payer,
       exists(select 1 from support_tickets where user_id = $1 and reference = $3 and status = 'OPEN') as ticket,
       (select kinds from authority_requests where subject_id = $1 and case_number = $3 and status = 'APPROVED' and expires_at > now() limit 1) as kinds`,
   [subject, caller.partnerId ?? '', caller.ref ?? '']);
