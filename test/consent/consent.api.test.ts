@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
@@ -6,22 +6,13 @@ import { GrantConsentDocument, MyConsentsDocument, WithdrawConsentDocument } fro
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
+import { asUser, bareTraveller } from '../support/users.js';
 
 let gw: RunningGateway;
 beforeAll(async () => { gw = await startTestGateway(); });
 afterAll(async () => { await gw.close(); });
 
-// An 'ff' id sorts after every seeded row, so suites that pick "the first traveller by id" never get this one.
-async function freshTraveller(): Promise<string> {
-  const id = `ff${randomUUID().slice(2)}`;
-  const phone = `+7799${String(randomInt(1e7)).padStart(7, '0')}`;
-  await gw.services.sql.rows('t_consent_fresh_user', "insert into users (id, phone, first_name, surname) values ($1, $2, 'Тест', 'Тестов')", [id, phone]);
-  return id;
-}
 
-async function asUser(id: string) {
-  return bearer(await tokenFor(gw, 'USER', { sub: id }));
-}
 
 async function consentOf(headers: Record<string, string>, purpose: string) {
   const { body } = await gql(gw.url, MyConsentsDocument, undefined, headers);
@@ -36,8 +27,8 @@ async function events(userId: string, purpose: string): Promise<string[]> {
 
 describe('grantConsent and withdrawConsent', () => {
   it('change the state under the current policy version, effective on the next request, with one proof event each', async () => {
-    const user = await freshTraveller();
-    const headers = await asUser(user);
+    const user = await bareTraveller(gw);
+    const headers = await asUser(gw, user);
     expect(await consentOf(headers, 'COMMUNICATION')).toEqual({ purpose: 'COMMUNICATION', granted: false, policyVersion: null, updatedAt: null });
 
     const granted = await gql(gw.url, GrantConsentDocument, { purpose: 'COMMUNICATION' }, headers);
@@ -52,8 +43,8 @@ describe('grantConsent and withdrawConsent', () => {
   });
 
   it('let a traveller without bookings withdraw tour-booking consent', async () => {
-    const user = await freshTraveller();
-    const headers = await asUser(user);
+    const user = await bareTraveller(gw);
+    const headers = await asUser(gw, user);
     await gql(gw.url, GrantConsentDocument, { purpose: 'TOUR_BOOKING' }, headers);
     const { body } = await gql(gw.url, WithdrawConsentDocument, { purpose: 'TOUR_BOOKING' }, headers);
     expect(body.data!.withdrawConsent.__typename).toBe('ConsentChanged');
@@ -74,7 +65,7 @@ describe('withdrawing tour-booking consent while a paid tour is pending', () => 
       join tours t on t.id = b.tour_id join consents c on c.user_id = b.user_id and c.purpose = 'TOUR_BOOKING' and c.granted
       where b.status = 'PAID' and t.ends_on >= current_date order by b.user_id limit 1`);
     const before = await events(userId, 'TOUR_BOOKING');
-    const headers = await asUser(userId);
+    const headers = await asUser(gw, userId);
     const { body } = await gql(gw.url, WithdrawConsentDocument, { purpose: 'TOUR_BOOKING' }, headers);
     expect(body.errors).toBeUndefined();
     expect(body.data!.withdrawConsent).toMatchObject({ __typename: 'ConsentWithdrawalRefused', reason: 'OBLIGATION_PENDING' });
@@ -83,13 +74,13 @@ describe('withdrawing tour-booking consent while a paid tour is pending', () => 
   });
 
   it('is allowed once the paid tour has ended', async () => {
-    const user = await freshTraveller();
+    const user = await bareTraveller(gw);
     const [tour] = await gw.services.sql.rows<{ id: string }>('t_consent_ended_tour', "select id from tours where ends_on < current_date - 60 order by id limit 1");
     const booking = randomUUID();
     await gw.services.sql.rows('t_consent_paid_past', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
       values ($1, $2, $3, 1, 'PAID', 1000, 'test-ended-tour', current_date - 90)`, [booking, user, tour.id]);
     try {
-      const headers = await asUser(user);
+      const headers = await asUser(gw, user);
       await gql(gw.url, GrantConsentDocument, { purpose: 'TOUR_BOOKING' }, headers);
       const { body } = await gql(gw.url, WithdrawConsentDocument, { purpose: 'TOUR_BOOKING' }, headers);
       expect(body.data!.withdrawConsent.__typename).toBe('ConsentChanged');

@@ -7,32 +7,23 @@ import { MyAccountDocument, MyDisclosuresDocument } from '../generated/operation
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
+import { asUser, bareTraveller } from '../support/users.js';
 
 let gw: RunningGateway;
 beforeAll(async () => { gw = await startTestGateway(); });
 afterAll(async () => { await gw.close(); });
 
-// An 'ff' id sorts after every seeded row, so suites that pick "the first traveller by id" never get this one.
-async function freshTraveller(): Promise<string> {
-  const id = `ff${randomUUID().slice(2)}`;
-  const phone = `+7799${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  await gw.services.sql.rows('t_me_fresh_user', "insert into users (id, phone, first_name, surname) values ($1, $2, 'Тест', 'Тестов')", [id, phone]);
-  return id;
-}
 
-async function asUser(id: string) {
-  return bearer(await tokenFor(gw, 'USER', { sub: id }));
-}
 
 describe('me: the traveller\'s own account', () => {
   it('shows the caller\'s own data in full, the IIN and passport decrypted, and logs no disclosure', async () => {
-    const id = await freshTraveller();
+    const id = await bareTraveller(gw);
     const { cipher, sql } = gw.services;
     const iin = '061211600012';
     await sql.rows('t_me_fill_user', `update users set patronymic = 'Тестович', gender = 'MALE', email = 'test@mail.kz', iin_enc = $2, passport_enc = $3,
       messengers = '{"telegram":"@tester"}' where id = $1`, [id, cipher.encrypt(iin, id), cipher.encrypt('N00000001', id)]);
     const [user] = await sql.rows<{ phone: string }>('t_me_phone', 'select phone from users where id = $1', [id]);
-    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(id));
+    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, id));
     expect(body.errors).toBeUndefined();
     expect(body.extensions?.privacy).toBeUndefined();
     expect(body.data!.me!.id).toBe(id);
@@ -45,7 +36,7 @@ describe('me: the traveller\'s own account', () => {
   });
 
   it('lists every consentable purpose with its state and policy version', async () => {
-    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(DEMO_TRAVELERS[1].id));
+    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, DEMO_TRAVELERS[1].id));
     const consents = body.data!.me!.consents;
     expect(consents.map((c) => c.purpose)).toEqual(['TOUR_BOOKING', 'COMMUNICATION', 'ANALYTICS', 'CROSS_BORDER_TRANSFER']);
     const booking = consents.find((c) => c.purpose === 'TOUR_BOOKING')!;
@@ -68,7 +59,7 @@ describe('me.disclosures: the subject\'s own disclosure log', () => {
   let partner: { id: string; name: string };
   const ids = [randomUUID(), randomUUID(), randomUUID()];
   beforeAll(async () => {
-    subject = await freshTraveller();
+    subject = await bareTraveller(gw);
     [partner] = await gw.services.sql.rows('t_me_partner', "select id, name from partners order by id limit 1");
     // Two rows share one timestamp, so the page boundary must fall back on the id.
     await gw.services.sql.rows('t_me_insert_disclosures', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
@@ -79,7 +70,7 @@ describe('me.disclosures: the subject\'s own disclosure log', () => {
   });
 
   it('pages newest first with an exact keyset, naming the partner but no staff member', async () => {
-    const headers = await asUser(subject);
+    const headers = await asUser(gw, subject);
     const first = await gql(gw.url, MyDisclosuresDocument, { first: 2 }, headers);
     expect(first.body.errors).toBeUndefined();
     const page1 = first.body.data!.me!.disclosures!;
@@ -97,12 +88,12 @@ describe('me.disclosures: the subject\'s own disclosure log', () => {
   });
 
   it('shows nobody else\'s disclosures', async () => {
-    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 50 }, await asUser(await freshTraveller()));
+    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 50 }, await asUser(gw, await bareTraveller(gw)));
     expect(body.data!.me!.disclosures!.nodes).toEqual([]);
   });
 
   it('refuses a cursor it did not issue without losing the rest of the account', async () => {
-    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 2, after: 'bm90LWEtY3Vyc29y' }, await asUser(subject));
+    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 2, after: 'bm90LWEtY3Vyc29y' }, await asUser(gw, subject));
     expect(body.data!.me!.id).toBe(subject);
     expect(body.data!.me!.disclosures).toBeNull();
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });

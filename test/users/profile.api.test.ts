@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { iinCheckDigit } from '../../src/users/iin.js';
@@ -8,18 +8,12 @@ import { MyAccountDocument, UpdateProfileDocument, type ProfileInput } from '../
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
+import { asUser, bareTraveller } from '../support/users.js';
 
 let gw: RunningGateway;
 beforeAll(async () => { gw = await startTestGateway(); });
 afterAll(async () => { await gw.close(); });
 
-// An 'ff' id sorts after every seeded row, so suites that pick "the first traveller by id" never get this one.
-async function freshTraveller(): Promise<string> {
-  const id = `ff${randomUUID().slice(2)}`;
-  const phone = `+7799${String(randomInt(1e7)).padStart(7, '0')}`;
-  await gw.services.sql.rows('t_profile_fresh_user', "insert into users (id, phone, first_name, surname) values ($1, $2, 'Тест', 'Тестов')", [id, phone]);
-  return id;
-}
 
 /** A checksum-valid IIN behind the given prefix, random enough not to collide with seeded ones. */
 function iinWith(prefix: string): string {
@@ -31,7 +25,7 @@ function iinWith(prefix: string): string {
 }
 
 async function update(userId: string, input: ProfileInput) {
-  return gql(gw.url, UpdateProfileDocument, { input }, bearer(await tokenFor(gw, 'USER', { sub: userId })));
+  return gql(gw.url, UpdateProfileDocument, { input }, await asUser(gw, userId));
 }
 
 async function storedRow(id: string): Promise<Record<string, unknown>> {
@@ -41,7 +35,7 @@ async function storedRow(id: string): Promise<Record<string, unknown>> {
 
 describe('updateProfile: validation', () => {
   let user: string;
-  beforeAll(async () => { user = await freshTraveller(); });
+  beforeAll(async () => { user = await bareTraveller(gw); });
 
   const bad: [string, ProfileInput, string][] = [
     ['an IIN with a wrong check digit', { iin: '900101300812' }, 'iin'],
@@ -71,7 +65,7 @@ describe('updateProfile: validation', () => {
 
 describe('updateProfile: saving', () => {
   it('round-trips every field and stores IIN and passport only encrypted with a blind index', async () => {
-    const user = await freshTraveller();
+    const user = await bareTraveller(gw);
     const iin = iinWith('95');
     const { body } = await update(user, {
       surname: ' Сейтқали ', firstName: 'Әлия', patronymic: 'Бекқызы', gender: 'FEMALE', iin, passportNumber: 'n 1234 5678',
@@ -83,7 +77,7 @@ describe('updateProfile: saving', () => {
       messengers: JSON.stringify({ telegram: '@aliya_s1', whatsapp: '+77015551234' }),
     };
     expect(body.data!.updateProfile).toMatchObject({ __typename: 'ProfileUpdated', profile: expected });
-    const me = await gql(gw.url, MyAccountDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: user })));
+    const me = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, user));
     expect(me.body.data!.me!.profile).toMatchObject(expected);
 
     const row = await storedRow(user);
@@ -96,7 +90,7 @@ describe('updateProfile: saving', () => {
   });
 
   it('leaves omitted fields alone, clears empty ones, and merges messenger handles', async () => {
-    const user = await freshTraveller();
+    const user = await bareTraveller(gw);
     await update(user, { email: 'a@b.kz', iin: iinWith('88'), messengers: { telegram: 'handle_one', whatsapp: '+77015550000' } });
     const { body } = await update(user, { email: '', iin: '', messengers: { whatsapp: '' } });
     expect(body.data!.updateProfile).toMatchObject({ profile: { email: null, iin: null, fullName: 'Тест Тестов', messengers: '{"telegram":"@handle_one"}' } });
@@ -105,7 +99,7 @@ describe('updateProfile: saving', () => {
   });
 
   it('refuses an IIN another account holds, changing nothing, but accepts the caller\'s own again', async () => {
-    const user = await freshTraveller();
+    const user = await bareTraveller(gw);
     const before = await storedRow(user);
     const { body } = await update(user, { surname: 'Другой', iin: DEMO_TRAVELERS[1].iin! });
     expect(body.errors).toBeUndefined();
@@ -119,7 +113,7 @@ describe('updateProfile: saving', () => {
   });
 
   it('limits how many IINs one account may try, so registered IINs cannot be probed', async () => {
-    const user = await freshTraveller();
+    const user = await bareTraveller(gw);
     for (let i = 0; i < 5; i++) expect((await update(user, { iin: iinWith('60') })).body.errors).toBeUndefined();
     const { body } = await update(user, { iin: iinWith('60') });
     expect(body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
