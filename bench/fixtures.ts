@@ -6,7 +6,7 @@ export interface Fixtures {
   partnerId: string;
   clientId: string;
   clientSecret: string;
-  /** The partner's tours in (starts_on, id) order: S1 is tours[offset .. offset + 50). */
+  /** S1's tours: the partner's tours newest first (starts_on, id descending) from `offset` on. */
   tourIds: string[];
   offset: number;
   bookingsShown: number;
@@ -26,9 +26,10 @@ const OPERATORS = DEMO_CLIENTS.filter((c) => c.kind === 'PARTNER');
 // Bookings rows S1 should show in all: with 50 tours, 100 + 8 per booking is about 1,000 fields.
 const TARGET_SHOWN = 110;
 
-// 50 consecutive upcoming tours of one operator, in the order PostGraphile pages them, whose bookings come nearest the target.
+// 50 consecutive upcoming tours of one operator, newest first as PostGraphile pages them: bookings near the target, few tours to skip
+// (Postgres computes PostGraphile's per-tour bookings subquery for skipped rows too).
 const WINDOW = `with ranked as (
-    select t.partner_id, t.id, t.starts_on, row_number() over (partition by t.partner_id order by t.starts_on, t.id) - 1 as pos,
+    select t.partner_id, t.id, t.starts_on, row_number() over (partition by t.partner_id order by t.starts_on desc, t.id desc) - 1 as pos,
       (select least(count(*), ${S1_BOOKINGS}) from bookings b where b.tour_id = t.id) as shown
     from tours t where t.partner_id = any($1::uuid[])),
   windows as (
@@ -36,7 +37,7 @@ const WINDOW = `with ranked as (
     from ranked r where r.starts_on >= current_date
     window w as (partition by r.partner_id order by r.pos rows between current row and ${S1_TOURS - 1} following))
   select partner_id as "partnerId", pos::int as "offset", ids, shown::int as shown from windows
-  where n = ${S1_TOURS} order by abs(shown - $2), partner_id, pos limit 1`;
+  where n = ${S1_TOURS} order by abs(shown - $2) + pos, partner_id, pos limit 1`;
 
 export async function loadFixtures(url: string): Promise<Fixtures> {
   const c = new pg.Client({ connectionString: url });

