@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AppServices } from '../graphql/context.js';
+import { isUuid } from '../graphql/cursor.js';
 import type { Authenticate, RouteHandler } from '../http/app.js';
 import { createLocalVerifier, createRemoteVerifier, verifierByIssuer, type VerifiedAccessToken } from './access-token.js';
 import { AuthError } from './auth.errors.js';
@@ -39,10 +40,11 @@ async function standing(services: AppServices, t: VerifiedAccessToken): Promise<
       exists(select 1 from revoked_tokens where jti = $1)
       or exists(select 1 from api_clients c where c.client_id = $2 and (c.disabled_at is not null or c.tokens_valid_after > to_timestamp($3)))
       or exists(select 1 from sessions s where s.id = $4::uuid and s.revoked_at is not null)
-      or exists(select 1 from users u where u.id::text = $5 and u.status <> 'ACTIVE') as revoked,
-      (select u.role from users u where u.id::text = $5) as role,
+      or exists(select 1 from users u where u.id = $5::uuid and u.status <> 'ACTIVE') as revoked,
+      (select u.role from users u where u.id = $5::uuid) as role,
       (select c.purpose from api_clients c where c.client_id = $2) as "clientPurpose"`,
-  [t.tokenId, t.clientId, t.issuedAt, t.sessionId, t.subject]);
+  // Partners' subjects are client ids, not user ids; a typed key keeps the users lookup on its primary key.
+  [t.tokenId, t.clientId, t.issuedAt, t.sessionId, isUuid(t.subject) ? t.subject : null]);
   return row;
 }
 
