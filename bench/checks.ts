@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Fixtures } from './fixtures.js';
-import { S1_ALIAS, s1, s2, s4 } from './scenarios.js';
+import { s1, s2, s4 } from './scenarios.js';
 import { counters, data, type Target } from './targets.js';
 
 export interface S1Targets { raw: Target; gateway: Target; masked: Target; off: Target; postgraphile: Target }
@@ -32,23 +32,19 @@ function must(what: string, d: Diff): string {
   return `${what}: ${d.compared} values equal${d.skipped ? `, ${d.skipped} withheld by policy skipped` : ''}`;
 }
 
-// PostGraphile's rows reshaped to the gateway's aliases; it has no fullName and returns IIN and passport still encrypted.
-function fromPostgraphile(d: Tree): Tree {
-  const tours = d.allToursList as { id: string; title: string; bookings: { id: string; seats: number; traveller: Tree }[] }[];
-  return Object.fromEntries(tours.map((t, i) => [S1_ALIAS(i), { id: t.id, title: t.title, bookings: t.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, phone: b.traveller.phone, gender: b.traveller.gender } })) }]));
-}
+interface S1Tour { id: string; title: string; bookings: { id: string; seats: number; traveller: Tree }[] }
 
-function comparable(d: Tree): Tree {
-  return Object.fromEntries(Object.entries(d).map(([k, t]) => {
-    const tour = t as { id: string; title: string; bookings: { id: string; seats: number; traveller: Tree }[] };
-    return [k, { ...tour, bookings: tour.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, phone: b.traveller.phone, gender: b.traveller.gender } })) }];
-  }));
+const nodesOf = (d: Tree) => (d.partnerTours as { nodes: S1Tour[] }).nodes;
+
+// What PostGraphile can be compared on: it has no fullName, returns IIN and passport still encrypted, and pages newest first.
+function common(tours: S1Tour[]): unknown {
+  return tours.map((t) => ({ id: t.id, title: t.title, bookings: t.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, phone: b.traveller.phone, gender: b.traveller.gender } })) }));
 }
 
 function personal(d: Tree): { values: Set<string>; total: number } {
   const values = new Set<string>();
   let total = 0;
-  for (const t of Object.values(d) as { bookings: { traveller: Tree }[] }[]) {
+  for (const t of nodesOf(d)) {
     for (const b of t.bookings) {
       for (const k of ['iin', 'passportNumber', 'phone'] as const) {
         const v = b.traveller[k];
@@ -73,12 +69,12 @@ export async function checkS1(t: S1Targets, fx: Fixtures): Promise<string[]> {
   const shown = personal(gw).total;
   if (shown === 0) throw new Error('S1: the allowed partner sees no identity value in full; the scenario would not be the allowed one');
   const maskedWithheld = masked.json.extensions?.privacy?.withheld?.length ?? 0;
-  const bookings = Object.values(raw).reduce<number>((n, x) => n + (x as { bookings: unknown[] }).bookings.length, 0);
+  const bookings = nodesOf(raw).reduce((n, t) => n + t.bookings.length, 0);
   return [
-    `S1 shape: ${Object.keys(raw).length} tours, ${bookings} bookings, ${raw && JSON.stringify(raw).length} bytes of JSON from raw`,
+    `S1 shape: ${nodesOf(raw).length} tours, ${bookings} bookings, ${JSON.stringify(raw).length} bytes of JSON from raw`,
     must('S1 gateway (allowed) = raw', diff(gw, raw, withheld)),
     must('S1 gateway (transform off) = raw', diff(off, raw)),
-    must('S1 PostGraphile = raw (ids, titles, seats, phone, gender)', diff(fromPostgraphile(pgl), comparable(raw))),
+    must('S1 PostGraphile = raw (ids, titles, seats, phone, gender)', diff(common([...(pgl.allToursList as S1Tour[])].reverse()), common(nodesOf(raw)))),
     `S1 allowed partner: ${shown} of ${rawValues.total} IIN/passport/phone values in full`,
     `S3 masked partner: none of ${rawValues.values.size} raw IIN/passport/phone values in the reply; ${maskedWithheld} fields reported withheld`,
   ];
@@ -98,17 +94,20 @@ export async function checkS2S4(raw: Target, others: Target[], fx: Fixtures): Pr
   return lines;
 }
 
-/** Statements per S1 request at 10 and at 50 tours: batching should make them the same. */
-export async function statementsBySize(targets: Target[], fx: Fixtures): Promise<Map<string, [number, number]>> {
-  const out = new Map<string, [number, number]>();
-  for (const t of targets) {
+export const SIZES = [2, 50] as const;
+
+/** Statements per S1 request at 2 and at 50 tours (batching should make them the same), and how many bookings each size shows. */
+export async function statementsBySize(raw: Target, targets: Target[], fx: Fixtures): Promise<{ bookings: number[]; statements: Map<string, number[]> }> {
+  const bookings = await Promise.all(SIZES.map(async (n) => nodesOf((await data(raw, s1('raw', fx, n))).data).reduce((k, t) => k + t.bookings.length, 0)));
+  const statements = new Map<string, number[]>();
+  for (const t of [raw, ...targets]) {
     const per: number[] = [];
-    for (const n of [10, 50]) {
+    for (const n of SIZES) {
       const before = (await counters(t)).statements;
       await data(t, s1(t.kind, fx, n));
       per.push((await counters(t)).statements - before);
     }
-    out.set(t.name, [per[0], per[1]]);
+    statements.set(t.name, per);
   }
-  return out;
+  return { bookings, statements };
 }

@@ -6,9 +6,11 @@ export interface Fixtures {
   partnerId: string;
   clientId: string;
   clientSecret: string;
-  /** S1's tours: the partner's tours newest first (starts_on, id descending) from `offset` on. */
+  /** S1's tours in the gateway's order (starts_on, id); PostGraphile pages them newest first from `offset`. */
   tourIds: string[];
   offset: number;
+  /** partnerTours' cursor: the partner's tour just before the window. */
+  after: { date: string; id: string } | null;
   bookingsShown: number;
   writeTourIds: string[];
   writeUserIds: string[];
@@ -46,13 +48,15 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
     const { rows: [w] } = await c.query<{ partnerId: string; offset: number; ids: string[]; shown: number }>(WINDOW, [OPERATORS.map((o) => o.partnerId), TARGET_SHOWN]);
     if (!w) throw new Error(`no tour operator has ${S1_TOURS} upcoming tours`);
     const client = OPERATORS.find((o) => o.partnerId === w.partnerId)!;
+    const { rows: [before] } = await c.query<{ date: string; id: string }>(`select starts_on::text as date, id from tours where partner_id = $1
+      order by starts_on desc, id desc offset $2 limit 1`, [w.partnerId, w.offset + S1_TOURS]);
     const { rows: writeTours } = await c.query<{ id: string }>(`update tours set capacity = $3 where id in (
         select id from tours where partner_id <> $1 and status = 'ACTIVE' and starts_on > current_date + 7 order by starts_on, id limit $2)
       returning id`, [w.partnerId, WRITE_TOURS, WRITE_CAPACITY]);
     const { rows: users } = await c.query<{ id: string }>(`select u.id from users u join consents c on c.user_id = u.id
       where u.role = 'TRAVELER' and u.status = 'ACTIVE' and c.purpose = 'TOUR_BOOKING' and c.granted order by u.id limit $1`, [WRITE_USERS]);
     return {
-      partnerId: w.partnerId, clientId: client.clientId, clientSecret: client.clientSecret, tourIds: w.ids, offset: w.offset, bookingsShown: w.shown,
+      partnerId: w.partnerId, clientId: client.clientId, clientSecret: client.clientSecret, tourIds: [...w.ids].reverse(), offset: w.offset, after: before ?? null, bookingsShown: w.shown,
       writeTourIds: writeTours.map((r) => r.id), writeUserIds: users.map((r) => r.id),
     };
   } finally { await c.end(); }

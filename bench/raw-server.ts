@@ -7,9 +7,10 @@ import { loadConfig } from '../src/config/config.js';
 import { Sql } from '../src/db/sql.js';
 import { groupByKey } from '../src/graphql/group-by.js';
 import { createFieldCipher } from '../src/privacy/pii-cipher.js';
+import { toursOfPartner } from '../src/tours/tour-admin.service.js';
 import { toursByIds, type TourRow } from '../src/tours/tour.service.js';
 import { personsByIds, type PersonRow } from '../src/users/user.service.js';
-import { S1_ALIAS, s4Spec, type S5Args, type TourField } from './scenarios.js';
+import { s4Spec, type S5Args, type TourField } from './scenarios.js';
 
 const cfg = loadConfig();
 const cipher = createFieldCipher(cfg);
@@ -32,15 +33,13 @@ function traveller(p: PersonRow): Json {
   };
 }
 
-async function s1(body: { ids: string[]; bookings: number }): Promise<Json> {
-  const tours = await toursByIds(sql, body.ids);
-  const bookings = groupByKey(tours.map((t) => t.id), await bookingsByTours(sql, tours.map((t) => t.id), body.bookings), (b) => b.tourId);
+async function s1(body: { partnerId: string; after: { date: string; id: string } | null; first: number; bookings: number }): Promise<Json> {
+  const tours = (await toursOfPartner(sql, body.partnerId, body.after, body.first + 1)).slice(0, body.first);
+  const ids = tours.map((t) => t.id);
+  const bookings = groupByKey(ids, await bookingsByTours(sql, ids, body.bookings), (b) => b.tourId);
   const people = new Map((await personsByIds(sql, [...new Set(bookings.flat().map((b) => b.userId))])).map((p) => [p.id, p]));
-  const byId = new Map(tours.map((t, i) => [t.id, { t, bookings: bookings[i] }]));
-  return Object.fromEntries(body.ids.map((id, i) => {
-    const hit = byId.get(id)!;
-    return [S1_ALIAS(i), { id: hit.t.id, title: hit.t.title, bookings: hit.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) }];
-  }));
+  const nodes = tours.map((t, i) => ({ id: t.id, title: t.title, bookings: bookings[i].map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) }));
+  return { partnerTours: { nodes } };
 }
 
 function pick(t: TourRow, fields: { name: TourField; as: string }[]): Json {

@@ -30,6 +30,7 @@ export function summarize(samples: Sample[]): Summary {
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
 const pct = (n: number) => (Number.isFinite(n) ? `${(n * 100).toFixed(0)}%` : 'n/a');
+const signed = (n: number) => (Number.isFinite(n) ? `${n < 0 ? '−' : '+'}${Math.abs(n * 100).toFixed(0)}%` : 'n/a');
 
 export interface ScenarioRows { scenario: string; rows: { target: string; s: Summary; statements: boolean }[] }
 
@@ -57,4 +58,4 @@ export function verdictTable(vs: Verdict[]): string {
   return ['| target | measured | holds |', '|---|---|---|', ...vs.map((v) => `| ${v.goal} | ${v.measured} | ${v.holds === null ? 'pending' : v.holds ? 'yes' : '**no**'} |`)].join('\n');
 }
 
-export { f1, f2, pct };
+export { f1, f2, pct, signed };

@@ -1,3 +1,4 @@
+import { encodeCursor } from '../src/graphql/cursor.js';
 import type { Fixtures } from './fixtures.js';
 import { S1_BOOKINGS, S1_TOURS } from './fixtures.js';
 
@@ -12,21 +13,18 @@ export const S4_OPERATIONS = 200;
 const gql = (query: string, variables?: Record<string, unknown>): BenchRequest => ({ path: '/graphql', body: JSON.stringify({ query, variables }) });
 const raw = (path: string, body: unknown): BenchRequest => ({ path, body: JSON.stringify(body) });
 
-// S1: the gateway has no "one partner's tours" list, so the same 50 tours are asked for by id, as aliases of tour(id).
-const TRAVELLER = 'traveller { id fullName phone iin passportNumber gender }';
-export const S1_ALIAS = (i: number) => `t${i}`;
-
+/** S1 over the first `tours` of the window, which are the ones with bookings (the newest tours have none yet). */
 export function s1(kind: TargetKind, fx: Fixtures, tours = S1_TOURS): BenchRequest {
-  const ids = fx.tourIds.slice(0, tours);
-  if (kind === 'raw') return raw('/s1', { ids, bookings: S1_BOOKINGS });
+  if (kind === 'raw') return raw('/s1', { partnerId: fx.partnerId, after: fx.after, first: tours, bookings: S1_BOOKINGS });
   if (kind === 'postgraphile') {
     return gql(`query S1($p: UUID!, $k: Int!, $n: Int!) { allToursList(condition: { partnerId: $p }, orderBy: [STARTS_ON_DESC, ROW_ID_DESC], first: $n, offset: $k) {
       id: rowId title bookings: bookingsByTourIdList(first: ${S1_BOOKINGS}, orderBy: [CREATED_AT_DESC, ROW_ID_ASC]) {
         id: rowId seats traveller: userByUserId { id: rowId firstName patronymic surname phone iinEnc passportEnc gender } } } }`,
-    { p: fx.partnerId, k: fx.offset, n: tours });
+    { p: fx.partnerId, k: fx.offset + S1_TOURS - tours, n: tours });
   }
-  const aliases = ids.map((id, i) => `${S1_ALIAS(i)}: tour(id: "${id}") { ...T }`).join(' ');
-  return gql(`query S1 { ${aliases} } fragment T on Tour { id title bookings(first: ${S1_BOOKINGS}) { id seats ${TRAVELLER} } }`);
+  return gql(`query S1($after: String, $n: Int!) { partnerTours(first: $n, after: $after) { nodes {
+    id title bookings(first: ${S1_BOOKINGS}) { id seats traveller { id fullName phone iin passportNumber gender } } } } }`,
+  { after: fx.after ? encodeCursor(fx.after) : null, n: tours });
 }
 
 export function s2(kind: TargetKind, fx: Fixtures): BenchRequest[] {

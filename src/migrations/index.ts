@@ -2,9 +2,11 @@ import { Migration20261124192332 } from './Migration20261124192332.js';
 import { Migration20261124201500_account_erasures } from './Migration20261124201500_account_erasures.js';
 import { Migration20261124202700_analytics_budget } from './Migration20261124202700_analytics_budget.js';
 import { Migration20261124204000_payment_uniques } from './Migration20261124204000_payment_uniques.js';
+import { Migration20261124210000_tours_partner_index } from './Migration20261124210000_tours_partner_index.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
   { name: 'Migration20261124201500_account_erasures', class: Migration20261124201500_account_erasures },
   { name: 'Migration20261124202700_analytics_budget', class: Migration20261124202700_analytics_budget },
-  { name: 'Migration20261124204000_payment_uniques', class: Migration20261124204000_payment_uniques }];
+  { name: 'Migration20261124204000_payment_uniques', class: Migration20261124204000_payment_uniques },
+  { name: 'Migration20261124210000_tours_partner_index', class: Migration20261124210000_tours_partner_index }];

@@ -8,6 +8,7 @@ export type TourStatus = 'ACTIVE' | 'RETIRED';
 @Entity({ tableName: 'tours' })
 @Index({ properties: ['region', 'startsOn', 'id'] })
 @Index({ properties: ['startsOn', 'id'] })
+@Index({ properties: ['partner', 'startsOn', 'id'] })
 @Check({ name: 'tours_price_positive', expression: 'price_kzt > 0' })
 @Check({ name: 'tours_capacity_positive', expression: 'capacity > 0' })
 @Check({ name: 'tours_seats_within_capacity', expression: 'seats_booked >= 0 and seats_booked <= capacity' })
