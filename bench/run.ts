@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     `# Benchmark ${new Date().toISOString().slice(0, 10)}`,
     '',
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average ${load0.toFixed(2)} at start and ${loadavg()[0].toFixed(2)} at the end.`,
-    'Other engineers ran test suites on the same machine during this run, and the load generator (autocannon, in the bench process) and Postgres share the two cores with the server under test: absolute numbers are low and noisy; ratios from alternating rounds are the useful part.',
+    'The load generator (autocannon, in the bench process) and Postgres share the two cores with the server under test, so absolute numbers are low and noisy; ratios from alternating rounds are the useful part.',
     '',
     `Database: fresh \`qaz_bench\` on ${db.where}, seeded by seedDemo with ${USERS} users (${db.counts.tours} tours, ${db.counts.bookings} bookings). Every server has a pool of 10 connections.`,
     `Load: autocannon, ${CONNECTIONS} connections, closed loop, ${WARMUP} s warm-up per scenario and target, then ${ROUNDS} rounds of ${SECONDS} s with the targets alternating; req/s, p50 and p99 are medians over rounds. Server CPU is utime+stime of the server's process from /proc/<pid>/stat over each run; Postgres CPU is the same for the backends with the server's application_name; both per request as counted by the server, after in-flight requests have finished. Wall time of the whole bench: ${wall.toFixed(0)} s.`,
