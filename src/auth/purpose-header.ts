@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ForbiddenError } from '../graphql/errors.js';
 import { defaultPurpose, mayDeclare, type PrincipalKind, type Purpose } from './principal.js';
+import { PURPOSES } from '../privacy/privacy.types.js';
 
-const PURPOSES: ReadonlySet<string> = new Set(['ACCOUNT', 'TOUR_BOOKING', 'PAYMENT', 'SUPPORT', 'COMMUNICATION', 'MODERATION', 'FRAUD_PREVENTION', 'ANALYTICS', 'LEGAL_OBLIGATION', 'AUDIT']);
+const KNOWN: ReadonlySet<string> = new Set(PURPOSES);
 const REF = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 export class PurposeError extends ForbiddenError {}
@@ -14,7 +15,7 @@ export function declaredPurpose(req: IncomingMessage, kind: PrincipalKind, fixed
   if (Array.isArray(rawPurpose) || Array.isArray(rawRef)) throw new PurposeError('X-Purpose and X-Purpose-Ref may appear once', 'PURPOSE_HEADER_MALFORMED');
   if (rawRef !== undefined && !REF.test(rawRef)) throw new PurposeError('X-Purpose-Ref is malformed', 'PURPOSE_HEADER_MALFORMED');
   if (rawPurpose === undefined) return { purpose: fixed ?? defaultPurpose(kind), ref: rawRef ?? null };
-  if (!PURPOSES.has(rawPurpose)) throw new PurposeError('Unknown purpose', 'PURPOSE_UNKNOWN');
+  if (!KNOWN.has(rawPurpose)) throw new PurposeError('Unknown purpose', 'PURPOSE_UNKNOWN');
   const purpose = rawPurpose as Purpose;
   // A client registered for one purpose cannot declare another.
   if ((fixed && purpose !== fixed) || !mayDeclare(kind, purpose)) throw new PurposeError('This caller may not declare that purpose', 'PURPOSE_NOT_ALLOWED');
