@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DEMO_CLIENTS } from '../seeds/partners.data.js';
+import type { KeyCursor } from '../src/graphql/cursor.js';
 
 /** What the scenarios address: one partner's 50 upcoming tours (S1..S4) and writable tours and consenting travellers (S5). */
 export interface Fixtures {
@@ -10,7 +11,7 @@ export interface Fixtures {
   tourIds: string[];
   offset: number;
   /** partnerTours' cursor: the partner's tour just before the window. */
-  after: { date: string; id: string } | null;
+  after: KeyCursor | null;
   bookingsShown: number;
   writeTourIds: string[];
   writeUserIds: string[];
@@ -48,7 +49,7 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
     const { rows: [w] } = await c.query<{ partnerId: string; offset: number; ids: string[]; shown: number }>(WINDOW, [OPERATORS.map((o) => o.partnerId), TARGET_SHOWN]);
     if (!w) throw new Error(`no tour operator has ${S1_TOURS} upcoming tours`);
     const client = OPERATORS.find((o) => o.partnerId === w.partnerId)!;
-    const { rows: [before] } = await c.query<{ date: string; id: string }>(`select starts_on::text as date, id from tours where partner_id = $1
+    const { rows: [before] } = await c.query<KeyCursor>(`select starts_on::text as key, id from tours where partner_id = $1
       order by starts_on desc, id desc offset $2 limit 1`, [w.partnerId, w.offset + S1_TOURS]);
     const { rows: writeTours } = await c.query<{ id: string }>(`update tours set capacity = $3 where id in (
         select id from tours where partner_id <> $1 and status = 'ACTIVE' and starts_on > current_date + 7 order by starts_on, id limit $2)

@@ -11,6 +11,7 @@ import { toursOfPartner } from '../src/tours/tour-admin.service.js';
 import { toursByIds, type TourRow } from '../src/tours/tour.service.js';
 import { personsByIds, type PersonRow } from '../src/users/user.service.js';
 import { s4Spec, type S5Args, type TourField } from './scenarios.js';
+import type { KeyCursor } from '../src/graphql/cursor.js';
 
 const cfg = loadConfig();
 const cipher = createFieldCipher(cfg);
@@ -33,7 +34,7 @@ function traveller(p: PersonRow): Json {
   };
 }
 
-async function s1(body: { partnerId: string; after: { date: string; id: string } | null; first: number; bookings: number }): Promise<Json> {
+async function s1(body: { partnerId: string; after: KeyCursor | null; first: number; bookings: number }): Promise<Json> {
   const tours = (await toursOfPartner(sql, body.partnerId, body.after, body.first + 1)).slice(0, body.first);
   const ids = tours.map((t) => t.id);
   const bookings = groupByKey(ids, await bookingsByTours(sql, ids, body.bookings), (b) => b.tourId);

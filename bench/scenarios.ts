@@ -24,7 +24,7 @@ export function s1(kind: TargetKind, fx: Fixtures, tours = S1_TOURS): BenchReque
   }
   return gql(`query S1($after: String, $n: Int!) { partnerTours(first: $n, after: $after) { nodes {
     id title bookings(first: ${S1_BOOKINGS}) { id seats traveller { id fullName phone iin passportNumber gender } } } } }`,
-  { after: fx.after ? encodeCursor(fx.after) : null, n: tours });
+  { after: fx.after ? encodeCursor(fx.after.key, fx.after.id) : null, n: tours });
 }
 
 export function s2(kind: TargetKind, fx: Fixtures): BenchRequest[] {

@@ -1,8 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Sql } from '../db/sql.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { isUuid } from '../graphql/cursor.js';
-import { BadInputError } from '../graphql/errors.js';
+import { decodeCursor, encodeCursor, TIMESTAMP_KEY, type KeyCursor } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
 import { pseudonymize } from '../privacy/privacy.pseudonym.js';
 import type { PageInfo } from '../tours/tour.type.js';
@@ -13,31 +12,22 @@ interface DisclosureRow {
   id: string; recipientKind: string; partnerId: string | null; partnerName: string | null;
   kinds: string[]; purpose: string; reference: string | null; at: Date; atKey: string; subjectId: string;
 }
-interface After { at: string; id: string }
 
 // The key keeps Postgres's microseconds, which a JS Date would round away and so skip or repeat rows.
 const COLUMNS = `d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose,
   d.reference, d.at, to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "atKey", d.subject_id as "subjectId"
   from disclosures d left join partners p on p.id::text = d.recipient_partner_id`;
-const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
-function subjectDisclosures(sql: Sql, subjectId: string, after: After | null, limit: number): Promise<DisclosureRow[]> {
+function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
   return sql.rows('disclosures_of_subject', `select ${COLUMNS} where d.subject_id = $1
       and ($2::timestamp is null or (d.at, d.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
-    order by d.at desc, d.id desc limit $4`, [subjectId, after?.at ?? null, after?.id ?? null, limit]);
+    order by d.at desc, d.id desc limit $4`, [subjectId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
-function allDisclosures(sql: Sql, after: After | null, limit: number): Promise<DisclosureRow[]> {
+function allDisclosures(sql: Sql, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
   return sql.rows('disclosures_all', `select ${COLUMNS}
     where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
-    order by d.at desc, d.id desc limit $3`, [after?.at ?? null, after?.id ?? null, limit]);
-}
-
-function decodeAfter(raw: string | null | undefined): After | null {
-  if (raw == null) return null;
-  const [at, id, extra] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !KEY.test(at ?? '') || !isUuid(id ?? '')) throw new BadInputError('Malformed cursor', 'after');
-  return { at, id };
+    order by d.at desc, d.id desc limit $3`, [after?.key ?? null, after?.id ?? null, limit]);
 }
 
 function toDisclosure(r: DisclosureRow): Disclosure {
@@ -50,7 +40,7 @@ async function page<T>(first: number, ctx: GatewayContext, fetch: (limit: number
   const rows = await fetch(pageSize(first, ctx.services.cfg.limits.maxPageSize) + 1);
   const nodes = rows.slice(0, first);
   const last = nodes.at(-1);
-  return { nodes: nodes.map(map), pageInfo: { hasNextPage: rows.length > first, endCursor: last ? Buffer.from(`${last.atKey}|${last.id}`).toString('base64url') : null } };
+  return { nodes: nodes.map(map), pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.atKey, last.id) : null } };
 }
 
 @Resolver(() => Me)
@@ -61,7 +51,7 @@ export class MyDisclosuresResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null,
   ): Promise<DisclosurePage> {
-    const cursor = decodeAfter(after);
+    const cursor = (after ? decodeCursor(after, TIMESTAMP_KEY) : null);
     return page(first, ctx, (limit) => subjectDisclosures(ctx.services.sql, me.id, cursor, limit), toDisclosure);
   }
 }
@@ -74,7 +64,7 @@ export class DisclosureLogResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null,
   ): Promise<DisclosureLogPage> {
-    const cursor = decodeAfter(after);
+    const cursor = (after ? decodeCursor(after, TIMESTAMP_KEY) : null);
     const key = ctx.services.cfg.pseudonymKey;
     return page(first, ctx, (limit) => allDisclosures(ctx.services.sql, cursor, limit),
       (r) => ({ ...toDisclosure(r), subject: pseudonymize(key, 'SUBJECT', r.subjectId) }));

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { isUuid } from '../graphql/cursor.js';
+import { decodeCursor, encodeCursor, isUuid, MICROS_KEY } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { pageSize } from '../graphql/validate.js';
 import { Person } from '../users/person.type.js';
@@ -8,7 +8,6 @@ import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
 import { Booking, BookingEvent, BookingPage } from './booking.type.js';
 import { bookingById, bookingsOfPartner, providerProcesses } from './booking.service.js';
-import { decodeBookingCursor, encodeBookingCursor } from './booking-cursor.js';
 
 /** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
 async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {
@@ -36,10 +35,10 @@ export class BookingResolver {
     @Ctx() ctx: GatewayContext): Promise<BookingPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     // The isPartner rule has established that the caller is a partner client, so partnerId is present.
-    const rows = await bookingsOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeBookingCursor(after) : null, size + 1);
+    const rows = await bookingsOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
     const nodes = rows.slice(0, size);
     const last = nodes.at(-1);
-    return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeBookingCursor({ micros: last.cursorMicros, id: last.id }) : null } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(last.cursorMicros, last.id) : null } };
   }
 
   @FieldResolver(() => Person, { description: 'The traveller, as the privacy policy lets the caller see them' })

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql.js';
 import type { Booking, BookingEvent } from './booking.type.js';
+import type { KeyCursor } from '../graphql/cursor.js';
 
 const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
   b.user_id as "userId", b.tour_id as "tourId", t.partner_id as "partnerId"`;
@@ -25,13 +26,13 @@ export async function providerProcesses(sql: Sql, providerPartnerId: string, boo
 export interface PartnerBookingRow extends Booking { cursorMicros: string }
 
 /** A page of bookings on all of one partner's tours, newest first; the cursor is exact to the microsecond. */
-export function bookingsOfPartner(sql: Sql, partnerId: string, after: { micros: string; id: string } | null, limit: number): Promise<PartnerBookingRow[]> {
+export function bookingsOfPartner(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number): Promise<PartnerBookingRow[]> {
   return sql.rows<PartnerBookingRow>('bookings_of_partner', `select ${COLUMNS},
       ((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"
     from bookings b join tours t on t.id = b.tour_id
     where t.partner_id = $1
       and ($2::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
-    order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.micros ?? null, after?.id ?? null, limit]);
+    order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
 export function bookingHistories(sql: Sql, bookingIds: readonly string[]): Promise<(BookingEvent & { bookingId: string })[]> {

@@ -8,11 +8,11 @@ import { MOBILE_CLIENT_ID } from '../auth/session.service.js';
 import { loadOrCreateKeyRing } from '../auth/signing-keys.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
+import { isUuid } from '../graphql/cursor.js';
 
 // Development tokens from the gateway's own signing keys, for accounts and clients that exist, so the standing check accepts them.
 const USAGE = 'usage: npm run -s token -- --role USER|SUPPORT|MODERATOR|ADMIN|ANALYST|AUDITOR|AUTHORITY|PARTNER|PAYMENT_PROVIDER [--sub USER_ID] [--partner PARTNER_ID] [--scope "a b"]';
 const STAFF_CLIENT_ID = 'qaztracker-dev-cli';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function fail(message: string): never {
   console.error(message);
@@ -44,7 +44,7 @@ const cfg = loadConfig();
 if (cfg.env === 'production') fail('refused: development tokens are never minted with NODE_ENV=production');
 const kind = values.role?.toUpperCase() as PrincipalKind | undefined;
 if (!kind || kind === 'ANONYMOUS' || !PRINCIPAL_KINDS.includes(kind)) fail(USAGE);
-for (const id of [values.sub, values.partner]) if (id !== undefined && !UUID.test(id)) fail(`not an id: ${id}`);
+for (const id of [values.sub, values.partner]) if (id !== undefined && !isUuid(id)) fail(`not an id: ${id}`);
 const scope = values.scope?.split(' ').filter(Boolean);
 const isClient = kind === 'PARTNER' || kind === 'PAYMENT_PROVIDER';
 if (isClient ? values.sub : values.partner) fail(isClient ? '--sub is for accounts; use --partner' : '--partner is for PARTNER and PAYMENT_PROVIDER');

@@ -1,19 +1,24 @@
 import { BadInputError } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export interface DateIdCursor { date: string; id: string }
+/** Sort keys the keyset cursors carry before the row id. */
+export const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
+export const MICROS_KEY = /^\d{1,18}$/;
+export const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
-export function encodeCursor(c: DateIdCursor): string {
-  return Buffer.from(`${c.date}|${c.id}`).toString('base64url');
+/** A keyset position: the row's sort key, then its id to break ties. */
+export interface KeyCursor { key: string; id: string }
+
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(`${key}|${id}`).toString('base64url');
 }
 
 /** Opaque keyset cursor; anything we did not issue is refused as bad input. */
-export function decodeCursor(raw: string): DateIdCursor {
-  const [date, id, extra] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !DATE.test(date ?? '') || !UUID.test(id ?? '')) throw new BadInputError('Malformed cursor', 'after');
-  return { date, id };
+export function decodeCursor(raw: string, keyPattern: RegExp): KeyCursor {
+  const [key, id, extra] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
+  if (extra !== undefined || !keyPattern.test(key ?? '') || !UUID.test(id ?? '')) throw new BadInputError('Malformed cursor', 'after');
+  return { key, id };
 }
 
 export function isUuid(s: string): boolean {

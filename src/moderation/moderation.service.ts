@@ -1,12 +1,11 @@
 import type { GatewayContext } from '../graphql/context.js';
-import { isUuid } from '../graphql/cursor.js';
+import { decodeCursor, encodeCursor, isUuid, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
 
 const MAX_REASON = 1000;
-const KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 const STATUS_OF: Record<ModerationAction, ModerationStatus> = { HIDE: ModerationStatus.HIDDEN, RESTORE: ModerationStatus.PUBLISHED, REMOVE: ModerationStatus.REMOVED };
 
 export function reasonText(reason: string): string {
@@ -33,22 +32,15 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
 
 interface QueueRow { reportId: string; reason: string; reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string }
 
-function decodeAfter(raw: string | null | undefined): { at: string; id: string } | null {
-  if (raw == null) return null;
-  const [at, id, extra] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !KEY.test(at ?? '') || !isUuid(id ?? '')) throw new BadInputError('Malformed cursor', 'after');
-  return { at, id };
-}
-
 /** Open reports, oldest first; the authors come through the person loader, so the privacy layer decides what moderators see. */
 export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
-  const cursor = decodeAfter(after);
+  const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
   const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id as "reportId", c.reason, c.created_at as "reportedAt",
       to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key, r.id as "reviewId", r.rating, r.text,
       r.moderation_status as "moderationStatus", r.author_id as "authorId"
     from content_reports c join reviews r on r.id = c.review_id where c.status = 'OPEN'
       and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
-    order by c.created_at, c.id limit $3`, [cursor?.at ?? null, cursor?.id ?? null, first + 1]);
+    order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
   const page = rows.slice(0, first);
   const authors = await ctx.loaders.person.loadMany(page.map((r) => r.authorId));
   const nodes = page.map((r, i) => {
@@ -58,7 +50,7 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
       review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author as PersonRow } };
   });
   const last = page.at(-1);
-  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? Buffer.from(`${last.key}|${last.reportId}`).toString('base64url') : null } };
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.key, last.reportId) : null } };
 }
 
 /** Sets the review's status and closes its open reports, in one transaction. */

@@ -5,6 +5,7 @@ import { isoDate } from '../graphql/validate.js';
 import type { Region } from './region.js';
 import { toursByIds, type TourRow } from './tour.service.js';
 import type { TourChanges, TourInput } from './tour.input.js';
+import type { KeyCursor } from '../graphql/cursor.js';
 
 export interface TourValues { title: string | null; region: Region | null; startsOn: string | null; endsOn: string | null; priceKzt: number | null; capacity: number | null }
 
@@ -74,9 +75,9 @@ export async function retireTour(sql: Sql, em: EntityManager, partnerId: string,
   return load(sql, row.id);
 }
 
-export function toursOfPartner(sql: Sql, partnerId: string, after: { date: string; id: string } | null, limit: number): Promise<TourRow[]> {
+export function toursOfPartner(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
   return sql.rows<TourRow>('tours_of_partner', `select t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
       t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status
     from tours t where t.partner_id = $1 and ($2::date is null or (t.starts_on, t.id) > ($2::date, $3::uuid))
-    order by t.starts_on, t.id limit $4`, [partnerId, after?.date ?? null, after?.id ?? null, limit]);
+    order by t.starts_on, t.id limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { decodeCursor, encodeCursor, isUuid } from '../graphql/cursor.js';
+import { DATE_KEY, decodeCursor, encodeCursor, isUuid } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { isoDate, pageSize } from '../graphql/validate.js';
 import { Review } from '../reviews/review.type.js';
@@ -15,12 +15,12 @@ export class TourResolver {
   async tours(@Args() args: ToursArgs, @Ctx() ctx: GatewayContext): Promise<TourPage> {
     const first = pageSize(args.first, ctx.services.cfg.limits.maxPageSize);
     const filter = { region: args.region ?? null, startsFrom: isoDate(args.startsFrom, 'startsFrom'), startsTo: isoDate(args.startsTo, 'startsTo') };
-    const after = args.after ? decodeCursor(args.after) : null;
+    const after = args.after ? decodeCursor(args.after, DATE_KEY) : null;
     const rows = await listTours(ctx.services.sql, filter, after, first + 1);
     const nodes = rows.slice(0, first);
     for (const t of nodes) ctx.loaders.tour.prime(t.id, t);
     const last = nodes.at(-1);
-    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor({ date: last.startsOn, id: last.id }) : null } };
+    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.startsOn, last.id) : null } };
   }
 
   @Query(() => Tour, { description: 'One tour; NOT_FOUND when there is none' })

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/sql.js';
 import type { Region } from './region.js';
 import type { Tour } from './tour.type.js';
+import type { KeyCursor } from '../graphql/cursor.js';
 
 export interface TourRow extends Tour { status: string }
 
@@ -9,13 +10,13 @@ const COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.end
 
 export interface TourFilter { region: Region | null; startsFrom: string | null; startsTo: string | null }
 
-export function listTours(sql: Sql, f: TourFilter, after: { date: string; id: string } | null, limit: number): Promise<TourRow[]> {
+export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
   return sql.rows<TourRow>('tours_list', `select ${COLUMNS} from tours t
     where t.status = 'ACTIVE' and ($1::text is null or t.region = $1)
       and ($2::date is null or t.starts_on >= $2) and ($3::date is null or t.starts_on <= $3)
       and ($4::date is null or (t.starts_on, t.id) > ($4::date, $5::uuid))
     order by t.starts_on, t.id limit $6`,
-  [f.region, f.startsFrom, f.startsTo, after?.date ?? null, after?.id ?? null, limit]);
+  [f.region, f.startsFrom, f.startsTo, after?.key ?? null, after?.id ?? null, limit]);
 }
 
 export function toursByIds(sql: Sql, ids: readonly string[]): Promise<TourRow[]> {
