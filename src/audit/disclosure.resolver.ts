@@ -1,34 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Sql } from '../db/sql.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { decodeCursor, encodeCursor, TIMESTAMP_KEY, type KeyCursor } from '../graphql/cursor.js';
+import { decodeCursor, encodeCursor, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
 import { pseudonymize } from '../privacy/privacy.pseudonym.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import { Me } from '../users/me.type.js';
 import { type Disclosure, DisclosureLogPage, DisclosurePage } from './disclosure.type.js';
-
-interface DisclosureRow {
-  id: string; recipientKind: string; partnerId: string | null; partnerName: string | null;
-  kinds: string[]; purpose: string; reference: string | null; at: Date; atKey: string; subjectId: string;
-}
-
-// The key keeps Postgres's microseconds, which a JS Date would round away and so skip or repeat rows.
-const COLUMNS = `d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose,
-  d.reference, d.at, to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "atKey", d.subject_id as "subjectId"
-  from disclosures d left join partners p on p.id::text = d.recipient_partner_id`;
-
-function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
-  return sql.rows('disclosures_of_subject', `select ${COLUMNS} where d.subject_id = $1
-      and ($2::timestamp is null or (d.at, d.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
-    order by d.at desc, d.id desc limit $4`, [subjectId, after?.key ?? null, after?.id ?? null, limit]);
-}
-
-function allDisclosures(sql: Sql, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
-  return sql.rows('disclosures_all', `select ${COLUMNS}
-    where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
-    order by d.at desc, d.id desc limit $3`, [after?.key ?? null, after?.id ?? null, limit]);
-}
+import { allDisclosures, subjectDisclosures, type DisclosureRow } from './disclosure.service.js';
 
 function toDisclosure(r: DisclosureRow): Disclosure {
   const partner = r.partnerId && r.partnerName ? { id: r.partnerId, name: r.partnerName } : null;
