@@ -6,7 +6,7 @@ import { bookingsByTours } from '../src/bookings/booking.service.js';
 import { loadConfig } from '../src/config/config.js';
 import { Sql } from '../src/db/sql.js';
 import { groupByKey } from '../src/graphql/group-by.js';
-import { createFieldCipher } from '../src/privacy/pii-cipher.js';
+import { createPiiVault } from '../src/privacy/pii-vault.js';
 import { toursOfPartner } from '../src/tours/tour-admin.service.js';
 import { toursByIds, type TourRow } from '../src/tours/tour.service.js';
 import { personsByIds, type PersonRow } from '../src/users/user.service.js';
@@ -14,7 +14,7 @@ import { s4Spec, type S5Args, type TourField } from './scenarios.js';
 import type { KeyCursor } from '../src/graphql/cursor.js';
 
 const cfg = loadConfig();
-const cipher = createFieldCipher(cfg);
+const vault = createPiiVault(cfg);
 const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.dbPoolMax });
 pool.on('error', () => {});
 const sql = new Sql(pool);
@@ -28,8 +28,8 @@ function traveller(p: PersonRow): Json {
     id: p.id,
     fullName: [p.firstName, p.patronymic, p.surname].filter(Boolean).join(' ') || null,
     phone: p.phone,
-    iin: p.iinEnc ? cipher.decrypt(p.iinEnc, p.id) : null,
-    passportNumber: p.passportEnc ? cipher.decrypt(p.passportEnc, p.id) : null,
+    iin: p.iin,
+    passportNumber: p.passport,
     gender: p.gender,
   };
 }
@@ -38,7 +38,7 @@ async function s1(body: { partnerId: string; after: KeyCursor | null; first: num
   const tours = (await toursOfPartner(sql, body.partnerId, body.after, body.first + 1)).slice(0, body.first);
   const ids = tours.map((t) => t.id);
   const bookings = groupByKey(ids, await bookingsByTours(sql, ids, body.bookings), (b) => b.tourId);
-  const people = new Map((await personsByIds(sql, [...new Set(bookings.flat().map((b) => b.userId))])).map((p) => [p.id, p]));
+  const people = new Map((await personsByIds(sql, vault, [...new Set(bookings.flat().map((b) => b.userId))])).map((p) => [p.id, p]));
   const nodes = tours.map((t, i) => ({ id: t.id, title: t.title, bookings: bookings[i].map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) }));
   return { partnerTours: { nodes } };
 }

@@ -19,7 +19,7 @@ export function s1(kind: TargetKind, fx: Fixtures, tours = S1_TOURS): BenchReque
   if (kind === 'postgraphile') {
     return gql(`query S1($p: UUID!, $k: Int!, $n: Int!) { allToursList(condition: { partnerId: $p }, orderBy: [STARTS_ON_DESC, ROW_ID_DESC], first: $n, offset: $k) {
       id: rowId title bookings: bookingsByTourIdList(first: ${S1_BOOKINGS}, orderBy: [CREATED_AT_DESC, ROW_ID_ASC]) {
-        id: rowId seats traveller: userByUserId { id: rowId firstName patronymic surname phone iinEnc passportEnc gender } } } }`,
+        id: rowId seats traveller: userByUserId { id: rowId piiEnc gender } } } }`,
     { p: fx.partnerId, k: fx.offset + S1_TOURS - tours, n: tours });
   }
   return gql(`query S1($after: String, $n: Int!) { partnerTours(first: $n, after: $after) { nodes {

@@ -1,23 +1,27 @@
-import type { FieldCipher } from '../src/graphql/context.js';
+import type { PiiVault } from '../src/privacy/pii-vault.js';
+import { newPersonalRecord } from '../src/users/personal-data.codec.js';
 import { normalizePassport } from '../src/users/passport.js';
-import type { DemoData, DemoRows } from './demo.types.js';
+import type { DemoData, DemoRows, PlainUserRow, UserKeyRow, UserRow } from './demo.types.js';
 
-export type SeedCipher = Pick<FieldCipher, 'encrypt' | 'blindIndex'>;
+function sealedUser(vault: PiiVault, u: PlainUserRow): { user: UserRow; key: UserKeyRow } {
+  const { wrappedKey, sealed } = newPersonalRecord(vault, u.id, {
+    phone: u.phone, surname: u.surname, firstName: u.first_name, patronymic: u.patronymic, email: u.email, messengers: u.messengers,
+    iin: u.iin, passport: u.passport === null ? null : normalizePassport(u.passport),
+  });
+  return {
+    user: { id: u.id, pii_enc: sealed.piiEnc, phone_bidx: sealed.phoneBidx!, iin_bidx: sealed.iinBidx, passport_bidx: sealed.passportBidx,
+      gender: u.gender, role: u.role, status: u.status, created_at: u.created_at },
+    key: { user_id: u.id, wrapped_key: wrappedKey, created_at: u.created_at },
+  };
+}
 
-/** Replaces every plain IIN, passport number and client secret with what may be stored: ciphertext bound to the owner, a blind index, a hash. */
-export function toDatabaseRows(data: DemoData, cipher: SeedCipher, secretHashes: ReadonlyMap<string, string>): DemoRows {
+/** Replaces every personal value and client secret with what may be stored: values sealed under a per-user key, blind indexes, hashes. */
+export function toDatabaseRows(data: DemoData, vault: PiiVault, secretHashes: ReadonlyMap<string, string>): DemoRows {
+  const users = data.users.map((u) => sealedUser(vault, u));
   return {
     ...data,
-    users: data.users.map(({ iin, passport, ...u }) => {
-      const doc = passport === null ? null : normalizePassport(passport);
-      return {
-        ...u,
-        iin_enc: iin === null ? null : cipher.encrypt(iin, u.id),
-        iin_bidx: iin === null ? null : cipher.blindIndex('IIN', iin),
-        passport_enc: doc === null ? null : cipher.encrypt(doc, u.id),
-        passport_bidx: doc === null ? null : cipher.blindIndex('PASSPORT', doc),
-      };
-    }),
+    users: users.map((u) => u.user),
+    userKeys: users.map((u) => u.key),
     apiClients: data.apiClients.map(({ client_secret: _secret, ...c }) => {
       const hash = secretHashes.get(c.client_id);
       if (!hash) throw new Error(`no secret hash for client ${c.client_id}`);

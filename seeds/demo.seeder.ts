@@ -2,10 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { hashSecret } from '../src/auth/secret-hash.js';
 import type { Config } from '../src/config/config.js';
-import { createFieldCipher } from '../src/privacy/pii-cipher.js';
+import { createPiiVault } from '../src/privacy/pii-vault.js';
 import { generateDemo, type DemoOptions } from './demo.generator.js';
 import { toDatabaseRows } from './demo-rows.mapper.js';
-import { DEMO_TABLES, RUNTIME_TABLES } from './demo.tables.js';
+import { DEMO_TABLES, quoteTable, RUNTIME_TABLES } from './demo.tables.js';
 import type { PlainApiClientRow } from './demo.types.js';
 import { insertRows } from './table.writer.js';
 
@@ -32,8 +32,8 @@ async function withClient<T>(db: MikroORM | pg.ClientBase, work: (client: pg.Cli
 export async function seedDemo(db: MikroORM | pg.ClientBase, cfg: Config, opts: DemoOptions): Promise<SeedCounts> {
   if (cfg.env === 'production') throw new Error('refusing to replace data with demo data in production');
   const data = generateDemo(opts);
-  const rows = toDatabaseRows(data, createFieldCipher(cfg), await hashClientSecrets(data.apiClients));
-  const tables = [...DEMO_TABLES.map((t) => t.table), ...RUNTIME_TABLES].map((t) => `"${t}"`).join(', ');
+  const rows = toDatabaseRows(data, createPiiVault(cfg), await hashClientSecrets(data.apiClients));
+  const tables = [...DEMO_TABLES.map((t) => t.table), ...RUNTIME_TABLES].map(quoteTable).join(', ');
   await withClient(db, async (client) => {
     await client.query('begin');
     try {

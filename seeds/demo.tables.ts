@@ -2,6 +2,9 @@ import type { DemoRows } from './demo.types.js';
 
 export type Column = readonly [name: string, type: string];
 
+/** A table name, schema-qualified or not, quoted for SQL. */
+export const quoteTable = (table: string): string => table.split('.').map((part) => `"${part}"`).join('.');
+
 export interface TableSpec { table: string; key: keyof DemoRows; columns: readonly Column[] }
 
 // In foreign-key order; the wipe in demo.seeder.ts empties the same tables.
@@ -15,11 +18,11 @@ export const DEMO_TABLES: readonly TableSpec[] = [
   {
     table: 'users', key: 'users',
     columns: [
-      ['id', 'uuid'], ['phone', 'text'], ['surname', 'text'], ['first_name', 'text'], ['patronymic', 'text'], ['gender', 'text'], ['iin_enc', 'text'],
-      ['iin_bidx', 'text'], ['passport_enc', 'text'], ['passport_bidx', 'text'], ['email', 'text'], ['messengers', 'jsonb'], ['role', 'text'],
+      ['id', 'uuid'], ['pii_enc', 'text'], ['phone_bidx', 'text'], ['iin_bidx', 'text'], ['passport_bidx', 'text'], ['gender', 'text'], ['role', 'text'],
       ['status', 'text'], ['created_at', 'timestamptz'],
     ],
   },
+  { table: 'keyring.user_keys', key: 'userKeys', columns: [['user_id', 'uuid'], ['wrapped_key', 'text'], ['created_at', 'timestamptz']] },
   {
     table: 'tours', key: 'tours',
     columns: [

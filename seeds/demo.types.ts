@@ -17,16 +17,20 @@ import type { Messengers } from './person.generator.js';
 export interface PolicyVersionRow { id: string; version: string; published_at: string; text_sha256: string }
 export interface PartnerRow { id: string; name: string; kind: PartnerKind; country: string; city: string; created_at: string }
 
-/** A user as generated: IIN and passport in plain text, which never reach a column (see demo-rows.mapper.ts). */
+/** A user as generated, in plain text; no personal value reaches a column unsealed (see demo-rows.mapper.ts). */
 export interface PlainUserRow {
   id: string; phone: string; surname: string; first_name: string; patronymic: string | null; gender: Gender;
   iin: string | null; passport: string | null; email: string | null; messengers: Messengers | null;
   role: UserRole; status: UserStatus; created_at: string;
 }
 
-export interface UserRow extends Omit<PlainUserRow, 'iin' | 'passport'> {
-  iin_enc: string | null; iin_bidx: string | null; passport_enc: string | null; passport_bidx: string | null;
+/** A user as stored: every personal value sealed under the user's data key, with blind indexes for lookups. */
+export interface UserRow {
+  id: string; pii_enc: string; phone_bidx: string; iin_bidx: string | null; passport_bidx: string | null; gender: Gender;
+  role: UserRole; status: UserStatus; created_at: string;
 }
+
+export interface UserKeyRow { user_id: string; wrapped_key: string; created_at: string }
 
 /** An API client as generated: the secret in plain text, replaced by its scrypt hash before insertion. */
 export interface PlainApiClientRow {
@@ -84,4 +88,4 @@ export interface DemoData {
 }
 
 /** What is inserted: the same tables with only ciphertext, blind indexes and secret hashes in place of the plain values. */
-export interface DemoRows extends Omit<DemoData, 'users' | 'apiClients'> { users: UserRow[]; apiClients: ApiClientRow[] }
+export interface DemoRows extends Omit<DemoData, 'users' | 'apiClients'> { users: UserRow[]; userKeys: UserKeyRow[]; apiClients: ApiClientRow[] }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { TableSpec } from './demo.tables.js';
+import { quoteTable, type TableSpec } from './demo.tables.js';
 
 const BATCH_ROWS = 5_000;
 
@@ -25,7 +25,7 @@ export async function insertRows(client: pg.ClientBase, spec: TableSpec, rows: r
   const aliases = spec.columns.map((_, i) => `c${i}`);
   const select = spec.columns.map(([, type], i) => `${aliases[i]}::${type}`).join(', ');
   const unnest = spec.columns.map(([, type], i) => `$${i + 1}::${wireType(type)}[]`).join(', ');
-  const text = `insert into "${spec.table}" (${names}) select ${select} from unnest(${unnest}) as u(${aliases.join(', ')})`;
+  const text = `insert into ${quoteTable(spec.table)} (${names}) select ${select} from unnest(${unnest}) as u(${aliases.join(', ')})`;
   for (let from = 0; from < rows.length; from += BATCH_ROWS) {
     const batch = rows.slice(from, from + BATCH_ROWS) as Record<string, unknown>[];
     const values = spec.columns.map(([name, type]) => batch.map((row) => {

@@ -8,7 +8,7 @@ import { createApollo } from './http/apollo.js';
 import { createHttpServer } from './http/app.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
-import { createFieldCipher } from './privacy/pii-cipher.js';
+import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.module.js';
 
 export interface RunningGateway { url: string; services: AppServices; close(): Promise<void> }
@@ -18,7 +18,7 @@ export async function startGateway(cfg: Config): Promise<RunningGateway> {
   const logger = createLogger(cfg.logLevel);
   const db = await openDatabase(cfg, (m) => logger.warn(m));
   const sql = Sql.connect(db.url, cfg.dbPoolMax);
-  const services: AppServices = { cfg, orm: db.orm, sql, logger, cipher: createFieldCipher(cfg) };
+  const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg) };
   const metrics = new Metrics(sql.stats);
   const auth = await createAuth(services);
   const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics);

@@ -15,5 +15,6 @@ export class Disclosure {
   @Property({ type: 'text' }) purpose!: string;
   @Property({ type: 'text', nullable: true }) reference: string | null = null;
   @Property({ type: 'text' }) requestId!: string;
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
+  // The purge deletes by at alone, a range that the (subjectId, at) index cannot bound.
+  @Index() @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

@@ -2,13 +2,13 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../mikro-orm.config.js';
 import { loadConfig } from '../config/config.js';
-import { resolveDatabaseUrl } from '../db/database.js';
+import { migrateDatabase, resolveDatabaseUrl } from '../db/database.js';
 
 const cfg = loadConfig();
 const { url, embedded } = await resolveDatabaseUrl(cfg, console.error);
 const orm = await MikroORM.init(ormConfig(url));
 try {
-  await orm.migrator.up();
+  await migrateDatabase(orm, cfg);
   const initial = process.argv.includes('--initial');
   const res = initial ? await orm.migrator.createInitial() : await orm.migrator.create();
   console.log(res.fileName ? `wrote ${res.fileName}` : 'no changes');

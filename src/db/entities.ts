@@ -1,4 +1,5 @@
 import { User } from '../users/user.entity.js';
+import { UserKey } from '../users/user-key.entity.js';
 import { PolicyVersion } from '../consent/policy-version.entity.js';
 import { Consent } from '../consent/consent.entity.js';
 import { ConsentEvent } from '../consent/consent-event.entity.js';
@@ -22,7 +23,7 @@ import { AnalyticsBudgetSpend } from '../analytics/analytics-budget-spend.entity
 import { AccountErasure } from '../rights/account-erasure.entity.js';
 
 export const ENTITIES = [
-  User, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
+  User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
   Tour, Booking, BookingEvent, Payment, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend,
 ];

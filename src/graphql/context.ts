@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Logger } from '../observability/logger.js';
 import { Loaders } from './loaders.js';
 import { PrivacySession } from '../privacy/privacy.session.js';
+import type { PiiVault } from '../privacy/pii-vault.js';
 
 /** Process-wide services: nothing in here knows about any one caller. */
 export interface AppServices {
@@ -12,14 +13,7 @@ export interface AppServices {
   orm: MikroORM;
   sql: Sql;
   logger: Logger;
-  cipher: FieldCipher;
-}
-
-/** Encryption at rest of restricted-access fields (IIN, passport), bound to the owning row. */
-export interface FieldCipher {
-  encrypt(plain: string, ownerId: string): string;
-  decrypt(stored: string, ownerId: string): string;
-  blindIndex(kind: 'IIN' | 'PASSPORT', normalized: string): string;
+  vault: PiiVault;
 }
 
 export interface GatewayContext {
@@ -38,7 +32,7 @@ export function createContext(services: AppServices, principal: Principal, reque
     requestId,
     principal,
     services,
-    loaders: new Loaders(services.sql),
+    loaders: new Loaders(services.sql, services.vault),
     privacy: new PrivacySession(principal, services.sql),
     em: () => (em ??= services.orm.em.fork()),
   };

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Sql } from '../db/sql.js';
+import type { PiiVault } from '../privacy/pii-vault.js';
 import { partnersByIds, toursByIds, type TourRow } from '../tours/tour.service.js';
 import { reviewsByTours } from '../reviews/review.service.js';
 import { personsByIds, type PersonRow } from '../users/user.service.js';
@@ -18,10 +19,10 @@ export class Loaders {
   readonly person: DataLoader<string, PersonRow | null>;
   readonly bookingHistory: DataLoader<string, BookingEvent[]>;
 
-  constructor(private readonly sql: Sql) {
+  constructor(private readonly sql: Sql, vault: PiiVault) {
     this.tour = new DataLoader(async (ids) => byKey(ids, await toursByIds(sql, ids), (r) => r.id));
     this.partner = new DataLoader(async (ids) => byKey(ids, await partnersByIds(sql, ids), (r) => r.id));
-    this.person = new DataLoader(async (ids) => byKey(ids, await personsByIds(sql, ids), (r) => r.id));
+    this.person = new DataLoader(async (ids) => byKey(ids, await personsByIds(sql, vault, ids), (r) => r.id));
     this.bookingHistory = new DataLoader(async (ids) => groupByKey(ids, await bookingHistories(sql, ids), (r) => r.bookingId));
   }
 

@@ -3,10 +3,20 @@ import { Migration20261124201500_account_erasures } from './Migration20261124201
 import { Migration20261124202700_analytics_budget } from './Migration20261124202700_analytics_budget.js';
 import { Migration20261124204000_payment_uniques } from './Migration20261124204000_payment_uniques.js';
 import { Migration20261124210000_tours_partner_index } from './Migration20261124210000_tours_partner_index.js';
+import { Migration20261124220000_user_keys } from './Migration20261124220000_user_keys.js';
+import { Migration20261124220100_drop_plain_pii } from './Migration20261124220100_drop_plain_pii.js';
+import { Migration20261124221000_disclosures_at_index } from './Migration20261124221000_disclosures_at_index.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
   { name: 'Migration20261124201500_account_erasures', class: Migration20261124201500_account_erasures },
   { name: 'Migration20261124202700_analytics_budget', class: Migration20261124202700_analytics_budget },
   { name: 'Migration20261124204000_payment_uniques', class: Migration20261124204000_payment_uniques },
-  { name: 'Migration20261124210000_tours_partner_index', class: Migration20261124210000_tours_partner_index }];
+  { name: 'Migration20261124210000_tours_partner_index', class: Migration20261124210000_tours_partner_index },
+  { name: 'Migration20261124220000_user_keys', class: Migration20261124220000_user_keys },
+  { name: 'Migration20261124220100_drop_plain_pii', class: Migration20261124220100_drop_plain_pii },
+  { name: 'Migration20261124221000_disclosures_at_index', class: Migration20261124221000_disclosures_at_index }];
+
+/** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
+export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';
+export const PLAIN_PII_DROP = 'Migration20261124220100_drop_plain_pii';

@@ -27,24 +27,22 @@ function associatedData(keyId: string, domain: string, aad: string | undefined):
   return Buffer.from(`${VERSION}.${keyId}.${domain}.${aad ?? ''}`, 'utf8');
 }
 
-function seal(keys: FieldKeys, plain: Buffer, domain: string, aad: string | undefined): string {
-  const keyId = keys.activeKeyId;
-  if (!/^[A-Za-z0-9_-]+$/.test(keyId)) throw new Error('field key ids must be [A-Za-z0-9_-]+');
+function sealWith(key: KeyObject, keyId: string, plain: Buffer, domain: string, aad: string | undefined): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', keyFor(keys, keyId), iv, { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(keyId, domain, aad));
   const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
   return [VERSION, keyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
 }
 
-function open(keys: FieldKeys, stored: string, domain: string, aad: string | undefined): Buffer {
+function openWith(keyOf: (keyId: string) => KeyObject, stored: string, domain: string, aad: string | undefined): Buffer {
   const parts = stored.split('.');
   if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('not an encrypted field value');
   const [, keyId, ivB64, tagB64, ctB64] = parts;
   const iv = Buffer.from(ivB64, 'base64url');
   const tag = Buffer.from(tagB64, 'base64url');
   if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('not an encrypted field value');
-  const decipher = createDecipheriv('aes-256-gcm', keyFor(keys, keyId), iv, { authTagLength: TAG_BYTES });
+  const decipher = createDecipheriv('aes-256-gcm', keyOf(keyId), iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(associatedData(keyId, domain, aad));
   decipher.setAuthTag(tag);
   try {
@@ -52,6 +50,16 @@ function open(keys: FieldKeys, stored: string, domain: string, aad: string | und
   } catch {
     throw new Error(`encrypted field failed authentication (key id ${keyId})`);
   }
+}
+
+function seal(keys: FieldKeys, plain: Buffer, domain: string, aad: string | undefined): string {
+  const keyId = keys.activeKeyId;
+  if (!/^[A-Za-z0-9_-]+$/.test(keyId)) throw new Error('field key ids must be [A-Za-z0-9_-]+');
+  return sealWith(keyFor(keys, keyId), keyId, plain, domain, aad);
+}
+
+function open(keys: FieldKeys, stored: string, domain: string, aad: string | undefined): Buffer {
+  return openWith((keyId) => keyFor(keys, keyId), stored, domain, aad);
 }
 
 /** AES-256-GCM under the active key: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url); aad binds the value to e.g. its owner's id. */
@@ -72,6 +80,21 @@ export function blindIndex(key: Buffer, kind: string, normalizedValue: string): 
 /** A fresh per-user data key; destroying its wrapped form shreds everything encrypted under it. */
 export function newDataKey(): Buffer {
   return randomBytes(KEY_BYTES);
+}
+
+// A data key belongs to one subject, so its id in the envelope is fixed; the subject is bound through aad.
+const DATA_KEY_ID = 'dk';
+
+/** Seals a value under a subject's data key (same envelope as encryptField, key id `dk`). */
+export function sealWithDataKey(dataKey: KeyObject, plaintext: string, aad: string): string {
+  return sealWith(dataKey, DATA_KEY_ID, Buffer.from(plaintext, 'utf8'), 'subject', aad);
+}
+
+export function openWithDataKey(dataKey: KeyObject, stored: string, aad: string): string {
+  return openWith((keyId) => {
+    if (keyId !== DATA_KEY_ID) throw new Error('not sealed under a data key');
+    return dataKey;
+  }, stored, 'subject', aad).toString('utf8');
 }
 
 /** The data key sealed under the active master key, optionally bound to its owner. */

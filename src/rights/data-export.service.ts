@@ -1,14 +1,14 @@
 import type { AppServices } from '../graphql/context.js';
 import { ForbiddenError } from '../graphql/errors.js';
+import { openPersonalData } from '../users/personal-data.codec.js';
 
-interface ExportRow { status: string; iinEnc: string | null; passportEnc: string | null; document: Record<string, unknown> }
+interface ExportRow { status: string; piiEnc: string | null; wrappedKey: string | null; document: Record<string, unknown> }
 
 const rowsOf = (query: string) => `coalesce((select jsonb_agg(to_jsonb(x)) from (${query}) x), '[]'::jsonb)`;
 
-// One statement, so the document is a consistent snapshot; encrypted columns are read separately and decrypted below.
-const EXPORT = `select u.status, u.iin_enc as "iinEnc", u.passport_enc as "passportEnc", jsonb_build_object(
-  'profile', jsonb_build_object('id', u.id, 'phone', u.phone, 'surname', u.surname, 'firstName', u.first_name, 'patronymic', u.patronymic,
-    'gender', u.gender, 'email', u.email, 'messengers', u.messengers, 'role', u.role, 'status', u.status, 'createdAt', u.created_at),
+// One statement, so the document is a consistent snapshot; the sealed personal values are read with it and opened below.
+const EXPORT = `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey", jsonb_build_object(
+  'profile', jsonb_build_object('id', u.id, 'gender', u.gender, 'role', u.role, 'status', u.status, 'createdAt', u.created_at),
   'consents', ${rowsOf(`select c.purpose, c.granted, v.version as "policyVersion", c.updated_at as "updatedAt"
     from consents c join policy_versions v on v.id = c.policy_version_id where c.user_id = u.id order by c.purpose`)},
   'consentEvents', ${rowsOf(`select e.purpose, e.action, v.version as "policyVersion", e.at
@@ -25,17 +25,13 @@ const EXPORT = `select u.status, u.iin_enc as "iinEnc", u.passport_enc as "passp
     from complaints c where c.user_id = u.id order by c.created_at, c.id`)},
   'disclosures', ${rowsOf(`select d.recipient_kind as "recipientKind", p.name as "recipientPartner", d.kinds, d.purpose, d.reference, d.at
     from disclosures d left join partners p on p.id::text = d.recipient_partner_id where d.subject_id = u.id order by d.at, d.id`)}
-) as document from users u where u.id = $1`;
+) as document from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`;
 
 /** Everything held about the caller, machine-readable (user rights 1 and 5); their own data, so nothing is logged as disclosed. */
 export async function exportUserData(services: AppServices, userId: string): Promise<Record<string, unknown>> {
   const [row] = await services.sql.rows<ExportRow>('rights_export', EXPORT, [userId]);
   if (!row || row.status !== 'ACTIVE') throw new ForbiddenError('The account is not active', 'ACCOUNT_NOT_ACTIVE');
-  const { cipher } = services;
-  const profile = {
-    ...(row.document.profile as Record<string, unknown>),
-    iin: row.iinEnc ? cipher.decrypt(row.iinEnc, userId) : null,
-    passportNumber: row.passportEnc ? cipher.decrypt(row.passportEnc, userId) : null,
-  };
+  const { passport, ...data } = openPersonalData(services.vault, userId, row.wrappedKey, row.piiEnc);
+  const profile = { ...(row.document.profile as Record<string, unknown>), ...data, passportNumber: passport };
   return { format: 'qaztracker-export/1', exportedAt: new Date().toISOString(), ...row.document, profile };
 }

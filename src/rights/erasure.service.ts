@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { phoneHash } from '../auth/auth-hmac.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { openPersonalData } from '../users/personal-data.codec.js';
 import type { ErasureActor } from './account-erasure.entity.js';
 import type { AccountDeleted } from './erasure.type.js';
 import { TRANSACTION_HOLD_REASON, TRANSACTION_HOLD_YEARS } from './retention.policy.js';
@@ -12,8 +13,10 @@ const REMOVED = '[removed on account deletion]';
 
 // Every text the person wrote or that could name them; what law requires (transactions) stays, tied only to the random row id.
 async function destroyPersonalData(tem: EntityManager, userId: string): Promise<void> {
-  await tem.execute(`update users set phone = null, surname = null, first_name = null, patronymic = null, gender = null, iin_enc = null, iin_bidx = null,
-    passport_enc = null, passport_bidx = null, email = null, messengers = null, status = 'DELETED', deleted_at = now() where id = ?`, [userId]);
+  // Deleting the data key is what makes copies of the sealed values (backups, replicas) unreadable; the nulls clear the live row.
+  await tem.execute('delete from keyring.user_keys where user_id = ?', [userId]);
+  await tem.execute(`update users set pii_enc = null, phone_bidx = null, iin_bidx = null, passport_bidx = null, gender = null,
+    status = 'DELETED', deleted_at = now() where id = ?`, [userId]);
   await tem.execute('update sessions set revoked_at = coalesce(revoked_at, now()) where user_id = ?', [userId]);
   await tem.execute('update complaints set subject = ?, body = ?, attachments = \'[]\'::jsonb where user_id = ?', [REMOVED, REMOVED, userId]);
   await tem.execute('update content_reports set reporter_id = null, reason = ? where reporter_id = ?', [REMOVED, userId]);
@@ -49,11 +52,13 @@ export async function eraseAccount(ctx: GatewayContext, req: ErasureRequest): Pr
   const { cfg } = ctx.services;
   return ctx.em().transactional(async (tem) => {
     // The row lock serialises erasure with itself and with profile and consent changes.
-    const [user] = await tem.execute<{ status: string; role: string; phone: string | null }[]>('select status, role, phone from users where id = ? for update', [req.userId]);
+    const [user] = await tem.execute<{ status: string; role: string; piiEnc: string | null; wrappedKey: string | null }[]>(`select u.status, u.role,
+      u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey" from users u left join keyring.user_keys k on k.user_id = u.id where u.id = ? for update of u`, [req.userId]);
     if (!user) throw new NotFoundError('Account');
     if (user.status === 'DELETED') return outcome(tem, req.userId);
     if (user.role !== 'TRAVELER') throw new BadInputError('Only traveller accounts are erased here', 'userId');
-    if (user.phone) await tem.execute('delete from login_codes where phone_hash = ?', [phoneHash(cfg, user.phone)]);
+    const { phone } = openPersonalData(ctx.services.vault, req.userId, user.wrappedKey, user.piiEnc);
+    if (phone) await tem.execute('delete from login_codes where phone_hash = ?', [phoneHash(cfg, phone)]);
     await withdrawConsents(tem, req.userId);
     await destroyPersonalData(tem, req.userId);
     await holdTransactions(tem, req.userId);

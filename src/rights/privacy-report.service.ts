@@ -1,4 +1,6 @@
 import type { Sql } from '../db/sql.js';
+import type { PiiVault } from '../privacy/pii-vault.js';
+import { openPersonalData, type PersonalData } from '../users/personal-data.codec.js';
 import type { Disclosure } from '../audit/disclosure.type.js';
 import { consentsOf } from '../consent/consent.service.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
@@ -9,15 +11,16 @@ import { RETENTION_POLICY } from './retention.policy.js';
 const REPORT_DISCLOSURES = 100;
 
 interface Holdings { fields: string[]; counts: Record<string, number> }
+interface HoldingsRow { gender: string | null; piiEnc: string | null; wrappedKey: string | null; counts: Record<string, number> }
+
+// The report's names for the sealed values (policy field names).
+const FIELD_NAMES: Record<keyof PersonalData, string> = {
+  phone: 'phone', surname: 'surname', firstName: 'firstName', patronymic: 'patronymic', email: 'email', messengers: 'messengers', iin: 'iin', passport: 'passportNumber',
+};
 
 // Names of filled fields and record counts only: the report never carries the values themselves.
-async function holdings(sql: Sql, userId: string): Promise<Holdings> {
-  const [row] = await sql.rows<Holdings>('rights_holdings', `select array_remove(array[
-      case when u.phone is not null then 'phone' end, case when u.surname is not null then 'surname' end,
-      case when u.first_name is not null then 'firstName' end, case when u.patronymic is not null then 'patronymic' end,
-      case when u.gender is not null then 'gender' end, case when u.email is not null then 'email' end,
-      case when u.messengers is not null then 'messengers' end, case when u.iin_enc is not null then 'iin' end,
-      case when u.passport_enc is not null then 'passportNumber' end], null) as fields,
+async function holdings(sql: Sql, vault: PiiVault, userId: string): Promise<Holdings> {
+  const [row] = await sql.rows<HoldingsRow>('rights_holdings', `select u.gender, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey",
     jsonb_build_object(
       'consents', (select count(*) from consents where user_id = u.id),
       'consentEvents', (select count(*) from consent_events where user_id = u.id),
@@ -28,8 +31,10 @@ async function holdings(sql: Sql, userId: string): Promise<Holdings> {
       'complaints', (select count(*) from complaints where user_id = u.id),
       'contentReports', (select count(*) from content_reports where reporter_id = u.id),
       'sessions', (select count(*) from sessions where user_id = u.id)) as counts
-    from users u where u.id = $1`, [userId]);
-  return row;
+    from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`, [userId]);
+  const data = openPersonalData(vault, userId, row.wrappedKey, row.piiEnc);
+  const sealed = (Object.keys(FIELD_NAMES) as (keyof PersonalData)[]).filter((f) => data[f] !== null).map((f) => FIELD_NAMES[f]);
+  return { fields: row.gender ? ['gender', ...sealed] : sealed, counts: row.counts };
 }
 
 function categories(h: Holdings): HeldDataCategory[] {
@@ -66,9 +71,9 @@ async function acceptedVersions(sql: Sql, userId: string): Promise<string[]> {
 }
 
 /** The person's own report (user rights 1-4), read fresh on each request. */
-export async function privacyReport(sql: Sql, userId: string): Promise<PrivacyReport> {
+export async function privacyReport(sql: Sql, vault: PiiVault, userId: string): Promise<PrivacyReport> {
   const [consents, h, rec, disclosures, accepted] = await Promise.all([
-    consentsOf(sql, userId), holdings(sql, userId), recipients(sql, userId), latestDisclosures(sql, userId), acceptedVersions(sql, userId),
+    consentsOf(sql, userId), holdings(sql, vault, userId), recipients(sql, userId), latestDisclosures(sql, userId), acceptedVersions(sql, userId),
   ]);
   const granted = (p: string) => consents.find((c) => c.purpose === p)?.granted ?? false;
   const crossBorder = consents.find((c) => c.purpose === ConsentPurpose.CROSS_BORDER_TRANSFER);

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DISCLOSURE_LOG_YEARS, SPENT_LOGIN_CODE_DAYS } from './retention.policy.js';
 
-export interface PurgeResult { holds: number; bookings: number; payments: number }
+export interface PurgeResult { holds: number; bookings: number; payments: number; disclosures: number; loginCodes: number; revokedTokens: number; erasedKeys: number }
 
 // One statement: the foreign keys are checked at its end, after payments and bookings (events cascade) are gone. Only erased accounts: a hold on a live account would be a bug, and its transactions are still the user's own.
-const PURGE = `with ended as (
+const PURGE_HOLDS = `with ended as (
     delete from legal_holds h using users u where h.user_id = u.id and u.status = 'DELETED' and h.until < current_date
       and not exists(select 1 from legal_holds later where later.user_id = h.user_id and later.until >= current_date)
     returning h.user_id),
@@ -12,10 +13,33 @@ const PURGE = `with ended as (
   bookings_gone as (delete from bookings where id in (select id from held) returning id)
   select (select count(*)::int from ended) as holds, (select count(*)::int from bookings_gone) as bookings, (select count(*)::int from payments_gone) as payments`;
 
-/** Deletes the transactions of erased accounts whose legal hold has ended, with the hold itself; the empty account row stays for its reviews. */
-export async function purgeEndedHolds(em: EntityManager): Promise<PurgeResult> {
+// Counted in the database so that no deleted row travels to the client.
+const PURGE_DISCLOSURES = `with gone as (delete from disclosures where at < now() - make_interval(years => ?) returning 1)
+  select count(*)::int as n from gone`;
+
+// Spent: used, or else expired (a used code was used before it expired).
+const PURGE_LOGIN_CODES = `with gone as (delete from login_codes where coalesce(used_at, expires_at) < now() - make_interval(days => ?) returning 1)
+  select count(*)::int as n from gone`;
+
+// A revocation is needed only while the token could still be presented.
+const PURGE_REVOKED_TOKENS = `with gone as (delete from revoked_tokens where expires_at < now() returning 1) select count(*)::int as n from gone`;
+
+// Erasure deletes the key at once; this replays erasures over a keyring restored from a backup taken before them.
+const PURGE_ERASED_KEYS = `with gone as (delete from keyring.user_keys k using account_erasures e where e.user_id = k.user_id returning 1)
+  select count(*)::int as n from gone`;
+
+/**
+ * Deletes what the retention policy no longer allows: the transactions of erased accounts whose legal hold has ended,
+ * with the hold itself (the empty account row stays for its reviews), disclosures past the log's period, spent login codes,
+ * expired revocations, and any data key of an erased account (after a keyring restore).
+ */
+export async function runPurge(em: EntityManager): Promise<PurgeResult> {
   return em.transactional(async (tem) => {
-    const [r] = await tem.execute<PurgeResult[]>(PURGE);
-    return r;
+    const [held] = await tem.execute<Pick<PurgeResult, 'holds' | 'bookings' | 'payments'>[]>(PURGE_HOLDS);
+    const [disclosures] = await tem.execute<{ n: number }[]>(PURGE_DISCLOSURES, [DISCLOSURE_LOG_YEARS]);
+    const [loginCodes] = await tem.execute<{ n: number }[]>(PURGE_LOGIN_CODES, [SPENT_LOGIN_CODE_DAYS]);
+    const [revokedTokens] = await tem.execute<{ n: number }[]>(PURGE_REVOKED_TOKENS);
+    const [erasedKeys] = await tem.execute<{ n: number }[]>(PURGE_ERASED_KEYS);
+    return { ...held, disclosures: disclosures.n, loginCodes: loginCodes.n, revokedTokens: revokedTokens.n, erasedKeys: erasedKeys.n };
   });
 }

@@ -17,7 +17,7 @@ const MAX_REASON = 500;
 export class RightsResolver {
   @Query(() => PrivacyReport, { description: 'Purposes, consents, data held, retention, recipients, transfers and disclosures of the caller\'s data' })
   myPrivacyReport(@Ctx() ctx: GatewayContext): Promise<PrivacyReport> {
-    return privacyReport(ctx.services.sql, ctx.principal.id!);
+    return privacyReport(ctx.services.sql, ctx.services.vault, ctx.principal.id!);
   }
 
   @Query(() => GraphQLJSONObject, { description: 'Everything held about the caller as one JSON document' })
@@ -43,6 +43,6 @@ export class RightsResolver {
 export class MyPrivacyReportResolver {
   @FieldResolver(() => PrivacyReport, { description: 'The same report as myPrivacyReport' })
   privacyReport(@Root() me: Me, @Ctx() ctx: GatewayContext): Promise<PrivacyReport> {
-    return privacyReport(ctx.services.sql, me.id);
+    return privacyReport(ctx.services.sql, ctx.services.vault, me.id);
   }
 }

@@ -22,13 +22,13 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  iin(@Root() p: PersonRow, @Ctx() ctx: GatewayContext): string | null {
-    return p.iinEnc ? ctx.services.cipher.decrypt(p.iinEnc, p.id) : null;
+  iin(@Root() p: PersonRow): string | null {
+    return p.iin;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  passportNumber(@Root() p: PersonRow, @Ctx() ctx: GatewayContext): string | null {
-    return p.passportEnc ? ctx.services.cipher.decrypt(p.passportEnc, p.id) : null;
+  passportNumber(@Root() p: PersonRow): string | null {
+    return p.passport;
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -1,16 +1,17 @@
 import { LockMode } from '@mikro-orm/core';
-import type { FieldCipher, GatewayContext } from '../graphql/context.js';
+import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
 import { SlidingWindow } from '../auth/sliding-window.js';
 import { isValidIin } from './iin.js';
 import { isValidPassport, normalizePassport } from './passport.js';
 import { normalizeKzPhone } from './phone.js';
 import type { Gender, MessengersInput, ProfileInput } from './profile.input.js';
+import { openPersonalDataWith, sealPersonalData, type Messengers, type PersonalData } from './personal-data.codec.js';
 import { User } from './user.entity.js';
+import { UserKey } from './user-key.entity.js';
 import { personsByIds, type PersonRow } from './user.service.js';
 
 type Edit<T> = T | null | undefined;
-type Messengers = Record<string, string>;
 
 /** A validated change set: undefined leaves a field as it is, null clears it. */
 export interface ProfileChanges {
@@ -72,32 +73,27 @@ function mergeMessengers(current: Messengers | null, change: ProfileChanges['mes
   return Object.keys(next).length ? next : null;
 }
 
-function apply(user: User, c: ProfileChanges, cipher: FieldCipher): void {
-  if (c.surname !== undefined) user.surname = c.surname;
-  if (c.firstName !== undefined) user.firstName = c.firstName;
-  if (c.patronymic !== undefined) user.patronymic = c.patronymic;
-  if (c.gender !== undefined) user.gender = c.gender;
-  if (c.email !== undefined) user.email = c.email;
-  if (c.iin !== undefined) {
-    user.iinEnc = c.iin && cipher.encrypt(c.iin, user.id);
-    user.iinBidx = c.iin && cipher.blindIndex('IIN', c.iin);
-  }
-  if (c.passport !== undefined) {
-    user.passportEnc = c.passport && cipher.encrypt(c.passport, user.id);
-    user.passportBidx = c.passport && cipher.blindIndex('PASSPORT', c.passport);
-  }
-  if (c.messengers !== undefined) user.messengers = mergeMessengers(user.messengers, c.messengers);
+function applyChanges(data: PersonalData, c: ProfileChanges): PersonalData {
+  const next = { ...data };
+  if (c.surname !== undefined) next.surname = c.surname;
+  if (c.firstName !== undefined) next.firstName = c.firstName;
+  if (c.patronymic !== undefined) next.patronymic = c.patronymic;
+  if (c.email !== undefined) next.email = c.email;
+  if (c.iin !== undefined) next.iin = c.iin;
+  if (c.passport !== undefined) next.passport = c.passport;
+  if (c.messengers !== undefined) next.messengers = mergeMessengers(data.messengers, c.messengers);
+  return next;
 }
 
 /** Saves the changes unless another account holds the IIN; returns the saved row, or null when refused. */
 export async function saveProfile(ctx: GatewayContext, userId: string, changes: ProfileChanges): Promise<PersonRow | null> {
-  const { cipher, sql } = ctx.services;
+  const { vault, sql } = ctx.services;
   if (changes.iin) {
     const retry = iinAttempts.retryAfter(userId);
     if (retry) throw new TooManyRequestsError(retry);
     iinAttempts.hit(userId);
   }
-  const iinBidx = changes.iin ? cipher.blindIndex('IIN', changes.iin) : null;
+  const iinBidx = changes.iin ? vault.blindIndex('IIN', changes.iin) : null;
   const saved = await ctx.em().transactional(async (tem) => {
     if (iinBidx) {
       // Serialises concurrent claims of one IIN, so two accounts cannot both pass the check below.
@@ -105,10 +101,13 @@ export async function saveProfile(ctx: GatewayContext, userId: string, changes: 
       if (await tem.count(User, { iinBidx, id: { $ne: userId } }) > 0) return false;
     }
     const user = await tem.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    apply(user, changes, cipher);
+    const key = vault.subjectKey(userId, (await tem.findOneOrFail(UserKey, { userId })).wrappedKey);
+    // Every change re-seals the whole record under the same key, with a fresh IV.
+    Object.assign(user, sealPersonalData(vault, key, userId, applyChanges(openPersonalDataWith(vault, key, userId, user.piiEnc), changes)));
+    if (changes.gender !== undefined) user.gender = changes.gender;
     return true;
   });
   if (!saved) return null;
-  const [row] = await personsByIds(sql, [userId]);
+  const [row] = await personsByIds(sql, vault, [userId]);
   return row;
 }

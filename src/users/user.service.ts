@@ -1,21 +1,18 @@
 import type { Sql } from '../db/sql.js';
+import type { PiiVault } from '../privacy/pii-vault.js';
+import { openPersonalData, type PersonalData } from './personal-data.codec.js';
 
-/** What the database holds for a person; IIN and passport stay encrypted until a field needs them. */
-export interface PersonRow {
+/** A person with their personal values opened for this request; the @pii transform decides what leaves. */
+export interface PersonRow extends PersonalData {
   id: string;
-  firstName: string | null;
-  surname: string | null;
-  patronymic: string | null;
-  phone: string | null;
-  email: string | null;
   gender: string | null;
-  iinEnc: string | null;
-  passportEnc: string | null;
-  messengers: Record<string, string> | null;
   status: string;
 }
 
-export function personsByIds(sql: Sql, ids: readonly string[]): Promise<PersonRow[]> {
-  return sql.rows<PersonRow>('persons_by_ids', `select id, first_name as "firstName", surname, patronymic, phone, email,
-    gender, iin_enc as "iinEnc", passport_enc as "passportEnc", messengers, status from users where id = any($1::uuid[])`, [ids]);
+interface StoredPerson { id: string; gender: string | null; status: string; piiEnc: string | null; wrappedKey: string | null }
+
+export async function personsByIds(sql: Sql, vault: PiiVault, ids: readonly string[]): Promise<PersonRow[]> {
+  const rows = await sql.rows<StoredPerson>('persons_by_ids', `select u.id, u.gender, u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey"
+    from users u left join keyring.user_keys k on k.user_id = u.id where u.id = any($1::uuid[])`, [ids]);
+  return rows.map((r) => ({ id: r.id, gender: r.gender, status: r.status, ...openPersonalData(vault, r.id, r.wrappedKey, r.piiEnc) }));
 }

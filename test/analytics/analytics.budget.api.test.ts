@@ -5,6 +5,7 @@ import { AnalyticsBookingsDocument, AnalyticsCohortsDocument, AnalyticsTraveller
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
+import { insertPerson } from '../support/persons.js';
 
 const NOISY = { ANALYTICS_EPSILON: '0.5', ANALYTICS_DAILY_BUDGET: '1' };
 
@@ -16,7 +17,7 @@ afterAll(async () => { await gw.close(); });
 async function freshAnalyst(g: RunningGateway): Promise<{ id: string; headers: Record<string, string> }> {
   const id = `ff${randomUUID().slice(2)}`;
   const phone = `+7798${String(randomInt(1e7)).padStart(7, '0')}`;
-  await g.services.sql.rows('t_an_fresh_analyst', "insert into users (id, phone, role) values ($1, $2, 'ANALYST')", [id, phone]);
+  await insertPerson(g, { id, phone, role: 'ANALYST' });
   return { id, headers: bearer(await tokenFor(g, 'ANALYST', { sub: id })) };
 }
 

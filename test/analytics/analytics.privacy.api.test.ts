@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
+import { personsByIds } from '../../src/users/user.service.js';
 import { pseudonymize } from '../../src/privacy/privacy.pseudonym.js';
 import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
@@ -127,17 +128,15 @@ describe('no personal value in any analytics response', () => {
     bodies.push((await gql(gw.url, AnalyticsCohortsDocument, {}, headers)).body);
     const leaves = bodies.flatMap((b) => strings(b));
     expect(leaves.length).toBeGreaterThan(500);
-    const users = await gw.services.sql.rows<{ id: string; phone: string | null; email: string | null; surname: string | null; first_name: string | null;
-      patronymic: string | null; messengers: Record<string, string> | null; iin_enc: string | null; passport_enc: string | null }>('t_an_personal',
-      'select id, phone, email, surname, first_name, patronymic, messengers, iin_enc, passport_enc from users');
-    const { cipher } = gw.services;
+    const ids = (await gw.services.sql.rows<{ id: string }>('t_an_personal', 'select id from users')).map((r) => r.id);
+    const users = await personsByIds(gw.services.sql, gw.services.vault, ids);
     const wholeWord = (value: string) => new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
     // The detector itself must find what is there: a partner name released as a label.
     expect(leaves.some((s) => wholeWord(DEMO_PARTNERS[0].name).test(s))).toBe(true);
     let checked = 0;
     for (const u of users) {
-      const values = [u.id, u.phone, u.email, u.surname, u.first_name, u.patronymic, ...Object.values(u.messengers ?? {}),
-        u.iin_enc && cipher.decrypt(u.iin_enc, u.id), u.passport_enc && cipher.decrypt(u.passport_enc, u.id)].filter((v): v is string => !!v);
+      const values = [u.id, u.phone, u.email, u.surname, u.firstName, u.patronymic, ...Object.values(u.messengers ?? {}), u.iin, u.passport]
+        .filter((v): v is string => !!v);
       for (const value of values) {
         // Whole words only: a first name may occur inside a tour title ("…Ходжи Ахмеда Ясави") without being anyone's data.
         const word = wholeWord(value);

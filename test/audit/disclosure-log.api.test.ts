@@ -7,6 +7,7 @@ import { DisclosureLogDocument } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
+import { insertPerson } from '../support/persons.js';
 
 let gw: RunningGateway;
 beforeAll(async () => { gw = await startTestGateway(); });
@@ -19,7 +20,7 @@ const bob = { id: `ff${randomUUID().slice(2)}`, surname: 'Проверкин', f
 // dated far ahead, so they are the newest whatever other suites log meanwhile.
 beforeAll(async () => {
   for (const p of [alice, bob]) {
-    await gw.services.sql.rows('t_audit_subject', 'insert into users (id, phone, surname, first_name) values ($1, $2, $3, $4)', [p.id, p.phone, p.surname, p.firstName]);
+    await insertPerson(gw, p);
   }
   await gw.services.sql.rows('t_audit_insert_disclosures', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
     ($1, 'SUPPORT', $4, null, $6, '{PHONE,EMAIL}', 'SUPPORT', 'T-1', 'req-a', '2099-01-01T00:00:03Z'),

@@ -20,7 +20,7 @@ afterAll(async () => { await gw.close(); });
 async function freshPhone(g: RunningGateway = gw): Promise<string> {
   for (;;) {
     const phone = `+7747${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
-    const taken = await g.services.sql.rows('t_login_phone_taken', 'select 1 from users where phone = $1', [phone]);
+    const taken = await g.services.sql.rows('t_login_phone_taken', 'select 1 from users where phone_bidx = $1', [g.services.vault.blindIndex('PHONE', phone)]);
     if (!taken.length) return phone;
   }
 }
@@ -64,7 +64,7 @@ describe('mobile login with SMS codes', () => {
     const claims = decodeJwt(r.tokens.accessToken);
     expect(claims).toMatchObject({ kind: 'USER', client_id: 'qaztracker-mobile' });
     expect(claims.exp! - claims.iat!).toBe(900);
-    const [user] = await gw.services.sql.rows<{ id: string; role: string }>('t_login_user', 'select id, role from users where phone = $1', [phone]);
+    const [user] = await gw.services.sql.rows<{ id: string; role: string }>('t_login_user', 'select id, role from users where phone_bidx = $1', [gw.services.vault.blindIndex('PHONE', phone)]);
     expect(user).toEqual({ id: claims.sub, role: 'TRAVELER' });
     const [session] = await gw.services.sql.rows<{ refresh_hash: string }>('t_login_session', 'select refresh_hash from sessions where id = $1', [claims.sid]);
     expect(session.refresh_hash).not.toBe(r.tokens.refreshToken);

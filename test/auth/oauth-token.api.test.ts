@@ -8,6 +8,7 @@ import {
 } from '../generated/operations.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
 import { gql, postRaw } from '../support/http.js';
+import { insertPerson } from '../support/persons.js';
 
 let gw: RunningGateway;
 let admin: Record<string, string>;
@@ -30,7 +31,7 @@ async function probe(token: string): Promise<{ status: number; code: unknown }> 
 /** An account with the given role, signed in through the mobile login with the development code. */
 async function signedIn(role: string): Promise<Record<string, string>> {
   const phone = `+7701${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
-  await gw.services.sql.rows('t_oauth_user', 'insert into users (id, phone, role) values (gen_random_uuid(), $1, $2)', [phone, role]);
+  await insertPerson(gw, { phone, role });
   await gql(gw.url, RequestLoginCodeDocument, { phone });
   const r = (await gql(gw.url, VerifyLoginCodeDocument, { phone, code: DEV_LOGIN_CODE })).body.data!.verifyLoginCode;
   if (r.__typename !== 'LoginSucceeded') throw new Error('staff login failed');

@@ -19,10 +19,10 @@ export async function insertTour(sql: Sql, t: TourSpec): Promise<string> {
   return id;
 }
 
-/** Active travellers in a stable order (`complete`: every identity field filled); `skip` keeps test files apart. */
+/** Active travellers in a stable order (`complete`: phone, IIN and passport filled, as every seeded traveller with them also has an e-mail); `skip` keeps test files apart. */
 export async function travellers(sql: Sql, count: number, skip: number, complete = true): Promise<string[]> {
   const rows = await sql.rows<{ id: string }>('t_travellers', `select id from users where role = 'TRAVELER' and status = 'ACTIVE'
-    and (not $3 or (iin_enc is not null and passport_enc is not null and phone is not null and email is not null)) order by id offset $1 limit $2`, [skip, count, complete]);
+    and (not $3 or (iin_bidx is not null and passport_bidx is not null and phone_bidx is not null)) order by id offset $1 limit $2`, [skip, count, complete]);
   if (rows.length < count) throw new Error(`only ${rows.length} seeded travellers`);
   return rows.map((r) => r.id);
 }

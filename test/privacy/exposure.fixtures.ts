@@ -1,4 +1,5 @@
 import type { RunningGateway } from '../../src/gateway.js';
+import { storedPerson } from '../support/persons.js';
 import { maskValue } from '../../src/privacy/privacy.masks.js';
 import type { PiiKind } from '../../src/privacy/privacy.types.js';
 
@@ -7,13 +8,12 @@ export const FIELDS = { fullName: 'FULL_NAME', phone: 'PHONE', email: 'EMAIL', i
 export type Field = keyof typeof FIELDS;
 export type RawPerson = Record<Field, string | null>;
 
-/** The stored values, decrypted here in the test, to compare what the API sends against. */
+/** The stored values, opened with the gateway's vault, to compare what the API sends against. */
 export async function rawPerson(gw: RunningGateway, id: string): Promise<RawPerson> {
-  const [u] = await gw.services.sql.rows<Record<string, any>>('t_raw_person', 'select * from users where id = $1', [id]);
-  const dec = (v: string | null) => (v ? gw.services.cipher.decrypt(v, id) : null);
+  const u = await storedPerson(gw, id);
   return {
-    fullName: [u.first_name, u.patronymic, u.surname].filter(Boolean).join(' ') || null,
-    phone: u.phone, email: u.email, iin: dec(u.iin_enc), passportNumber: dec(u.passport_enc), gender: u.gender,
+    fullName: [u.firstName, u.patronymic, u.surname].filter(Boolean).join(' ') || null,
+    phone: u.phone, email: u.email, iin: u.iin, passportNumber: u.passport, gender: u.gender,
     messengers: u.messengers ? JSON.stringify(u.messengers) : null,
   };
 }

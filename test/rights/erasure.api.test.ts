@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
-import { purgeEndedHolds } from '../../src/rights/purge.job.js';
+import { runPurge } from '../../src/rights/purge.job.js';
+import { openPersonalData } from '../../src/users/personal-data.codec.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import {
   DeleteMyAccountDocument, ExportMyDataDocument, FileComplaintDocument, PersonByIdDocument, RemoveAccountDocument, ReportContentDocument, TourReviewAuthorsDocument,
@@ -16,18 +17,24 @@ afterAll(async () => { await gw.close(); });
 
 const one = async <T>(name: string, text: string, params: unknown[]) => (await gw.services.sql.rows<T>(name, text, params))[0];
 
-/** Every column of every table, searched for each value; returns "table.column: value" for each hit. */
+interface SealedRow { id: string; pii_enc: string; wrapped_key: string }
+
+/** Every column of every table, searched for each value, and every sealed record whose key still exists, opened; "table.column: value" per hit. */
 async function findAnywhere(values: string[]): Promise<string[]> {
-  const cols = await gw.services.sql.rows<{ t: string; c: string }>('t_all_columns', `select table_name as t, column_name as c from information_schema.columns
-    where table_schema = 'public' and table_name in (select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE')
-    order by table_name, column_name`);
+  const cols = await gw.services.sql.rows<{ s: string; t: string; c: string }>('t_all_columns', `select c.table_schema as s, c.table_name as t, c.column_name as c
+    from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema in ('public', 'keyring') and t.table_type = 'BASE TABLE' order by 1, 2, 3`);
   expect(cols.length).toBeGreaterThan(100);
   const hits: string[] = [];
-  for (const { t, c } of cols) {
-    const found = await gw.services.sql.rows<{ v: string }>(`t_scan_${t}_${c}`, `select v from unnest($1::text[]) v
-      where exists(select 1 from "${t}" x where strpos(lower(x."${c}"::text), lower(v)) > 0)`, [values]);
+  for (const { s, t, c } of cols) {
+    const found = await gw.services.sql.rows<{ v: string }>(`t_scan_${s}_${t}_${c}`, `select v from unnest($1::text[]) v
+      where exists(select 1 from "${s}"."${t}" x where strpos(lower(x."${c}"::text), lower(v)) > 0)`, [values]);
     hits.push(...found.map((f) => `${t}.${c}: ${f.v}`));
   }
+  const sealed = await gw.services.sql.rows<SealedRow>('t_scan_sealed', `select u.id, u.pii_enc, k.wrapped_key from users u
+    join keyring.user_keys k on k.user_id = u.id where u.pii_enc is not null`);
+  const opened = sealed.map((r) => JSON.stringify(openPersonalData(gw.services.vault, r.id, r.wrapped_key, r.pii_enc)).toLowerCase()).join('\n');
+  hits.push(...values.filter((v) => opened.includes(v.toLowerCase())).map((v) => `users.pii_enc (opened): ${v}`));
   return hits;
 }
 
@@ -39,6 +46,7 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
   let review: { reviewId: string; tourId: string };
   let token: string;
   let first: { deletedAt: string; heldBookings: number; heldPayments: number; heldUntil: string | null };
+  let backup: SealedRow;
 
   beforeAll(async () => {
     u = await freshTraveller(gw);
@@ -58,9 +66,30 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     const read = await gql(gw.url, PersonByIdDocument, { id: u.id }, bearer(admin, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-ERASE-1' }));
     expect(read.body.data!.person.iin).toBe(u.iin);
 
+    // What a backup taken now would hold of this user: the sealed row and, if the keyring is backed up too, the wrapped key.
+    backup = await one<SealedRow>('t_backup', 'select u.id, u.pii_enc, k.wrapped_key from users u join keyring.user_keys k on k.user_id = u.id where u.id = $1', [u.id]);
     const res = await gql(gw.url, DeleteMyAccountDocument, undefined, bearer(token));
     expect(res.body.errors).toBeUndefined();
     first = res.body.data!.deleteMyAccount as typeof first;
+  });
+
+  it('shreds the data key: a backup of the row taken before erasure no longer opens with any key the database holds', async () => {
+    const { vault } = gw.services;
+    // The control: with the key it had then, the backup opens, so it is the key's deletion that makes it unreadable.
+    expect(openPersonalData(vault, u.id, backup.wrapped_key, backup.pii_enc)).toMatchObject({ surname: u.surname, iin: u.iin, phone: u.phone });
+    const keys = await gw.services.sql.rows<{ user_id: string; wrapped_key: string }>('t_all_keys', 'select user_id, wrapped_key from keyring.user_keys');
+    expect(keys.length).toBeGreaterThan(100);
+    expect(keys.filter((k) => k.user_id === u.id)).toEqual([]);
+    const opened = keys.filter((k) => { try { openPersonalData(vault, u.id, k.wrapped_key, backup.pii_enc); return true; } catch { return false; } });
+    expect(opened).toEqual([]);
+  });
+
+  it('the purge replays the erasure over a keyring restored from a backup taken before it', async () => {
+    await gw.services.sql.rows('t_restore_key', 'insert into keyring.user_keys (user_id, wrapped_key) values ($1, $2)', [u.id, backup.wrapped_key]);
+    const r = await runPurge(gw.services.orm.em.fork());
+    expect(r.erasedKeys).toBeGreaterThanOrEqual(1);
+    const left = await one<{ n: number }>('t_restored_key_left', 'select count(*)::int as n from keyring.user_keys where user_id = $1', [u.id]);
+    expect(left.n).toBe(0);
   });
 
   it('reports what was kept: the booking and its payment, held for five years', () => {
@@ -73,7 +102,9 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
 
   it('destroys every personal field of the account row and marks it deleted', async () => {
     const row = await one<Record<string, unknown>>('t_erased_row', 'select * from users where id = $1', [u.id]);
-    for (const col of ['phone', 'surname', 'first_name', 'patronymic', 'gender', 'iin_enc', 'iin_bidx', 'passport_enc', 'passport_bidx', 'email', 'messengers']) expect(row[col]).toBeNull();
+    for (const col of ['pii_enc', 'phone_bidx', 'iin_bidx', 'passport_bidx', 'gender']) expect(row[col]).toBeNull();
+    const keys = await one<{ n: number }>('t_erased_key', 'select count(*)::int as n from keyring.user_keys where user_id = $1', [u.id]);
+    expect(keys.n).toBe(0);
     expect(row.status).toBe('DELETED');
     expect(row.deleted_at).toBeInstanceOf(Date);
   });
@@ -129,18 +160,19 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
   it('the search does find the values of a live account (the check can fail)', async () => {
     const live = await freshTraveller(gw);
     const hits = await findAnywhere(personalValues(live));
-    expect(hits).toEqual(expect.arrayContaining([`users.phone: ${live.phone}`, `users.surname: ${live.surname}`, `users.email: ${live.email}`, `users.messengers: ${live.telegram}`]));
+    expect(hits).toEqual(expect.arrayContaining([`users.pii_enc (opened): ${live.phone}`, `users.pii_enc (opened): ${live.surname}`,
+      `users.pii_enc (opened): ${live.email}`, `users.pii_enc (opened): ${live.telegram}`, `users.pii_enc (opened): ${live.iin}`]));
   });
 
   it('the purge job deletes held transactions once the hold ends, and keeps the empty row for the review', async () => {
     await gw.services.sql.rows('t_end_hold', "update legal_holds set until = current_date - 1 where user_id = $1", [u.id]);
-    const r = await purgeEndedHolds(gw.services.orm.em.fork());
-    expect(r).toEqual({ holds: 1, bookings: 1, payments: 1 });
+    const r = await runPurge(gw.services.orm.em.fork());
+    expect(r).toMatchObject({ holds: 1, bookings: 1, payments: 1 });
     const left = await one<Record<string, number>>('t_after_purge', `select (select count(*)::int from bookings where user_id = $1) as bookings,
       (select count(*)::int from payments where id = $2) as payments, (select count(*)::int from legal_holds where user_id = $1) as holds,
       (select count(*)::int from users where id = $1) as users, (select count(*)::int from reviews where author_id = $1) as reviews`, [u.id, booking.paymentId]);
     expect(left).toEqual({ bookings: 0, payments: 0, holds: 0, users: 1, reviews: 1 });
-    expect(await purgeEndedHolds(gw.services.orm.em.fork())).toEqual({ holds: 0, bookings: 0, payments: 0 });
+    expect(await runPurge(gw.services.orm.em.fork())).toMatchObject({ holds: 0, bookings: 0, payments: 0 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { RunningGateway } from '../../src/gateway.js';
 import { iinCheckDigit } from '../../src/users/iin.js';
+import { insertPerson } from '../support/persons.js';
 
 export interface FreshUser {
   id: string; phone: string; surname: string; firstName: string; patronymic: string; email: string;
@@ -28,11 +29,10 @@ export async function freshTraveller(gw: RunningGateway): Promise<FreshUser> {
     id: randomUUID(), phone: `+779${digits(8)}`, surname: `Erasova${cap(letters(6))}`, firstName: `Zhaniya${cap(letters(6))}`, patronymic: `Bolatovna${cap(letters(6))}`,
     email: `z.${tag}@erase-test.kz`, iin: validIin(), passport: `N${digits(8)}`, telegram: `@tg_${tag}`, whatsapp: `+4479${digits(8)}`,
   };
-  const { cipher, sql } = gw.services;
-  await sql.rows('t_fresh_user', `insert into users (id, phone, surname, first_name, patronymic, gender, iin_enc, iin_bidx, passport_enc, passport_bidx, email, messengers, role, status)
-    values ($1, $2, $3, $4, $5, 'FEMALE', $6, $7, $8, $9, $10, $11, 'TRAVELER', 'ACTIVE')`,
-  [u.id, u.phone, u.surname, u.firstName, u.patronymic, cipher.encrypt(u.iin, u.id), cipher.blindIndex('IIN', u.iin),
-    cipher.encrypt(u.passport, u.id), cipher.blindIndex('PASSPORT', u.passport), u.email, JSON.stringify({ telegram: u.telegram, whatsapp: u.whatsapp })]);
+  await insertPerson(gw, {
+    id: u.id, phone: u.phone, surname: u.surname, firstName: u.firstName, patronymic: u.patronymic, gender: 'FEMALE', iin: u.iin, passport: u.passport,
+    email: u.email, messengers: { telegram: u.telegram, whatsapp: u.whatsapp },
+  });
   return u;
 }
 

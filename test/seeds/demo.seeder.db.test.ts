@@ -3,7 +3,8 @@ import pg from 'pg';
 import { verifySecret } from '../../src/auth/secret-hash.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
-import { createFieldCipher } from '../../src/privacy/pii-cipher.js';
+import { createPiiVault } from '../../src/privacy/pii-vault.js';
+import { openPersonalData } from '../../src/users/personal-data.codec.js';
 import { DEMO_CLIENTS, DEMO_TRAVELERS, generateDemo, seedDemo } from '../../seeds/demo.seeder.js';
 
 // A database of its own on the run's server, so reseeding never races the suites that read qaz_test.
@@ -51,19 +52,19 @@ describe('seedDemo against Postgres', () => {
     expect(ids.map((r) => r.id)).toEqual(expected.bookings.map((b) => b.id).sort());
   });
 
-  it('stores IIN and passport only as owner-bound ciphertext with a blind index', async () => {
-    const cipher = createFieldCipher(cfg);
+  it('stores personal values only sealed under a per-user key, with blind indexes', async () => {
+    const vault = createPiiVault(cfg);
     const [first] = DEMO_TRAVELERS;
-    const [found] = await rows<{ id: string; iin_enc: string; passport_enc: string }>(
-      'select id, iin_enc, passport_enc from users where iin_bidx = $1', [cipher.blindIndex('IIN', first.iin)]);
+    const [found] = await rows<{ id: string; pii_enc: string; wrapped_key: string }>(`select u.id, u.pii_enc, k.wrapped_key from users u
+      join keyring.user_keys k on k.user_id = u.id where u.iin_bidx = $1`, [vault.blindIndex('IIN', first.iin)]);
     expect(found.id).toBe(first.id);
-    expect(cipher.decrypt(found.iin_enc, first.id)).toBe(first.iin);
-    expect(cipher.decrypt(found.passport_enc, first.id)).toBe(first.passport);
+    expect(openPersonalData(vault, first.id, found.wrapped_key, found.pii_enc)).toMatchObject({ iin: first.iin, passport: first.passport, phone: first.phone });
     const dump = (await rows<{ t: string }>('select u::text as t from users u')).map((r) => r.t).join('\n');
     for (const u of expected.users) {
-      if (u.iin) expect(dump).not.toContain(u.iin);
-      if (u.passport) expect(dump).not.toContain(u.passport);
+      for (const v of [u.iin, u.passport, u.phone, u.email]) if (v) expect(dump).not.toContain(v);
     }
+    const [{ n }] = await rows<{ n: number }>('select count(*)::int as n from keyring.user_keys');
+    expect(n).toBe(expected.users.length);
   });
 
   it('lets every demo client authenticate with its published secret', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/config.js';
-import { createFieldCipher } from '../../src/privacy/pii-cipher.js';
+import { createPiiVault } from '../../src/privacy/pii-vault.js';
+import { openPersonalData } from '../../src/users/personal-data.codec.js';
 import { isValidIin } from '../../src/users/iin.js';
 import { AS_OF, isoDay } from '../../seeds/calendar.js';
 import { demoTourCount, generateDemo, validateDemoOptions } from '../../seeds/demo.generator.js';
@@ -52,33 +53,33 @@ describe('demo data generation', () => {
     for (const u of travelers) expect(u.email).toMatch(/^[a-z0-9._]+@(mail\.kz|gmail\.com|yandex\.kz)$/);
   });
 
-  it('stores no raw IIN, passport number or client secret in any row destined for the database', () => {
-    const rows = toDatabaseRows(data, createFieldCipher(loadConfig({ NODE_ENV: 'test' })), secretHashes(data));
+  it('stores no personal value or client secret in any row destined for the database', () => {
+    const rows = toDatabaseRows(data, createPiiVault(loadConfig({ NODE_ENV: 'test' })), secretHashes(data));
     const serialized = JSON.stringify(rows);
     for (const u of travelers) {
-      expect(serialized).not.toContain(u.iin!);
-      expect(serialized).not.toContain(u.passport!);
+      for (const v of [u.iin!, u.passport!, u.phone, u.email!, `"${u.surname}"`, `"${u.first_name}"`]) expect(serialized).not.toContain(v);
     }
     for (const c of DEMO_CLIENTS) expect(serialized).not.toContain(c.clientSecret);
     for (const u of rows.users) {
-      expect(Object.keys(u)).not.toEqual(expect.arrayContaining(['iin']));
-      expect(Object.keys(u)).not.toEqual(expect.arrayContaining(['passport']));
+      expect(Object.keys(u).sort()).toEqual(['created_at', 'gender', 'id', 'iin_bidx', 'passport_bidx', 'phone_bidx', 'pii_enc', 'role', 'status']);
     }
     for (const c of rows.apiClients) expect(c).not.toHaveProperty('client_secret');
     const traveler = rows.users.find((u) => u.role === 'TRAVELER')!;
-    expect(traveler.iin_enc).toMatch(/^v1\./);
+    expect(traveler.pii_enc).toMatch(/^v1\.dk\./);
     expect(traveler.iin_bidx).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('encrypts each value bound to its owner and indexes it for exact lookup', () => {
-    const cipher = createFieldCipher(loadConfig({ NODE_ENV: 'test' }));
-    const rows = toDatabaseRows(data, cipher, secretHashes(data));
-    const [first] = DEMO_TRAVELERS;
+  it('seals the values of each user under a key of their own, and indexes phone, IIN and passport for exact lookup', () => {
+    const vault = createPiiVault(loadConfig({ NODE_ENV: 'test' }));
+    const rows = toDatabaseRows(data, vault, secretHashes(data));
+    const [first, second] = DEMO_TRAVELERS;
     const row = rows.users.find((u) => u.id === first.id)!;
-    expect(cipher.decrypt(row.iin_enc!, first.id)).toBe(first.iin);
-    expect(cipher.decrypt(row.passport_enc!, first.id)).toBe(first.passport);
-    expect(row.iin_bidx).toBe(cipher.blindIndex('IIN', first.iin));
-    expect(() => cipher.decrypt(row.iin_enc!, DEMO_TRAVELERS[1].id)).toThrow();
+    const key = rows.userKeys.find((k) => k.user_id === first.id)!;
+    expect(new Set(rows.userKeys.map((k) => k.wrapped_key)).size).toBe(rows.users.length);
+    expect(openPersonalData(vault, first.id, key.wrapped_key, row.pii_enc)).toMatchObject({ iin: first.iin, passport: first.passport, phone: first.phone, surname: first.surname });
+    expect(row.iin_bidx).toBe(vault.blindIndex('IIN', first.iin));
+    expect(row.phone_bidx).toBe(vault.blindIndex('PHONE', first.phone));
+    expect(() => openPersonalData(vault, second.id, key.wrapped_key, row.pii_enc)).toThrow();
   });
 
   it('books consistently: seats within capacity, amounts, statuses by tour dates, payments for paid ones', () => {

@@ -1,13 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { RunningGateway } from '../../src/gateway.js';
+import { insertPerson } from './persons.js';
 import { bearer, tokenFor } from './tokens.js';
 
 // An 'ff' id sorts after every seeded row, so suites that pick "the first traveller by id" never get this one.
 export async function bareTraveller(gw: RunningGateway): Promise<string> {
   const id = `ff${randomUUID().slice(2)}`;
   const phone = `+7799${String(randomInt(1e7)).padStart(7, '0')}`;
-  await gw.services.sql.rows('t_bare_traveller', "insert into users (id, phone, first_name, surname) values ($1, $2, 'Тест', 'Тестов')", [id, phone]);
-  return id;
+  return insertPerson(gw, { id, phone, firstName: 'Тест', surname: 'Тестов' });
 }
 
 export async function asUser(gw: RunningGateway, id: string): Promise<Record<string, string>> {

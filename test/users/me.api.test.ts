@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
@@ -7,6 +7,7 @@ import { MyAccountDocument, MyDisclosuresDocument } from '../generated/operation
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
+import { insertPerson } from '../support/persons.js';
 import { asUser, bareTraveller } from '../support/users.js';
 
 let gw: RunningGateway;
@@ -17,12 +18,14 @@ afterAll(async () => { await gw.close(); });
 
 describe('me: the traveller\'s own account', () => {
   it('shows the caller\'s own data in full, the IIN and passport decrypted, and logs no disclosure', async () => {
-    const id = await bareTraveller(gw);
-    const { cipher, sql } = gw.services;
+    const id = `ff${randomUUID().slice(2)}`;
+    const { sql } = gw.services;
     const iin = '061211600012';
-    await sql.rows('t_me_fill_user', `update users set patronymic = 'Тестович', gender = 'MALE', email = 'test@mail.kz', iin_enc = $2, passport_enc = $3,
-      messengers = '{"telegram":"@tester"}' where id = $1`, [id, cipher.encrypt(iin, id), cipher.encrypt('N00000001', id)]);
-    const [user] = await sql.rows<{ phone: string }>('t_me_phone', 'select phone from users where id = $1', [id]);
+    const user = { phone: `+7799${String(randomInt(1e7)).padStart(7, '0')}` };
+    await insertPerson(gw, {
+      id, phone: user.phone, firstName: 'Тест', patronymic: 'Тестович', surname: 'Тестов', gender: 'MALE', email: 'test@mail.kz', iin, passport: 'N00000001',
+      messengers: { telegram: '@tester' },
+    });
     const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, id));
     expect(body.errors).toBeUndefined();
     expect(body.extensions?.privacy).toBeUndefined();

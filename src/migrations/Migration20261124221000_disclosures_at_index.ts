@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+// The purge deletes disclosures past the log's period by at alone; without this it scans the whole log.
+export class Migration20261124221000_disclosures_at_index extends Migration {
+  override name = 'Migration20261124221000_disclosures_at_index';
+
+  override up(): void {
+    this.addSql('create index "disclosures_at_index" on "disclosures" ("at");');
+  }
+
+  override down(): void {
+    this.addSql('drop index "disclosures_at_index";');
+  }
+}

@@ -1,0 +1,36 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import type { Config } from '../config/config.js';
+import { blindIndex, newDataKey, openWithDataKey, sealWithDataKey, unwrapDataKey, wrapDataKey, type FieldKeys } from './field-crypto.js';
+
+export type BlindIndexKind = 'PHONE' | 'IIN' | 'PASSPORT';
+
+/** A subject's data key, ready to use, with the form that is stored (wrapped by the master key). */
+export interface SubjectKey { key: KeyObject; wrapped: string }
+
+/** Envelope encryption per subject: destroying the wrapped key makes every value sealed under it unreadable, backups included. */
+export interface PiiVault {
+  newSubjectKey(subjectId: string): SubjectKey;
+  subjectKey(subjectId: string, wrapped: string): KeyObject;
+  /** The slot (e.g. `profile`) is bound with the subject id, so a value cannot be moved to another row or column. */
+  seal(key: KeyObject, subjectId: string, slot: string, plaintext: string): string;
+  open(key: KeyObject, subjectId: string, slot: string, stored: string): string;
+  blindIndex(kind: BlindIndexKind, normalized: string): string;
+}
+
+export function masterKeys(cfg: Config): FieldKeys {
+  return { activeKeyId: cfg.piiActiveKeyId, keys: cfg.piiKeys };
+}
+
+export function createPiiVault(cfg: Config): PiiVault {
+  const keys = masterKeys(cfg);
+  return {
+    newSubjectKey(subjectId) {
+      const raw = newDataKey();
+      return { key: createSecretKey(raw), wrapped: wrapDataKey(keys, raw, subjectId) };
+    },
+    subjectKey: (subjectId, wrapped) => createSecretKey(unwrapDataKey(keys, wrapped, subjectId)),
+    seal: (key, subjectId, slot, plaintext) => sealWithDataKey(key, plaintext, `${subjectId}:${slot}`),
+    open: (key, subjectId, slot, stored) => openWithDataKey(key, stored, `${subjectId}:${slot}`),
+    blindIndex: (kind, normalized) => blindIndex(cfg.blindIndexKey, kind, normalized),
+  };
+}

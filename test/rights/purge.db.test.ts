@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RunningGateway } from '../../src/gateway.js';
+import { runPurge, type PurgeResult } from '../../src/rights/purge.job.js';
+import { DISCLOSURE_LOG_YEARS, SPENT_LOGIN_CODE_DAYS } from '../../src/rights/retention.policy.js';
+import { startTestGateway } from '../support/gateway.js';
+import { bareTraveller } from '../support/users.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+// Inserted and purged in one transaction: another suite's purge cannot take our rows first, and now() is one instant for both.
+function purgeAfter(insert: (tem: EntityManager) => Promise<unknown>): Promise<PurgeResult> {
+  return gw.services.orm.em.fork().transactional(async (tem) => {
+    await insert(tem);
+    return runPurge(tem);
+  });
+}
+
+describe('runPurge: the disclosure log is kept for its declared period', () => {
+  it('deletes a subject\'s disclosure a day past the period and keeps the one a day short of it', async () => {
+    const subject = await bareTraveller(gw);
+    const [old, recent] = [randomUUID(), randomUUID()];
+    const r = await purgeAfter((tem) => tem.execute(`insert into disclosures (id, recipient_kind, subject_id, kinds, purpose, request_id, at) values
+      (?, 'SUPPORT', ?, '{PHONE}', 'SUPPORT', 't-purge-old', now() - make_interval(years => ?, days => 1)),
+      (?, 'SUPPORT', ?, '{PHONE}', 'SUPPORT', 't-purge-recent', now() - make_interval(years => ?, days => -1))`,
+    [old, subject, DISCLOSURE_LOG_YEARS, recent, subject, DISCLOSURE_LOG_YEARS]));
+    expect(r.disclosures).toBeGreaterThanOrEqual(1);
+    const left = await gw.services.sql.rows<{ id: string }>('t_purge_disclosures_left', 'select id from disclosures where subject_id = $1', [subject]);
+    expect(left.map((d) => d.id)).toEqual([recent]);
+  });
+});
+
+describe('runPurge: spent login codes', () => {
+  it('deletes codes used or expired more than a day ago and keeps recent and live ones', async () => {
+    const phoneHash = `t-purge-${randomUUID()}`;
+    // code_hash names each case; "used long ago" expired less than a day ago, so only its use makes it spent.
+    const r = await purgeAfter((tem) => tem.execute(`insert into login_codes (id, phone_hash, code_hash, expires_at, used_at) values
+      (gen_random_uuid(), ?, 'expired-long-ago', now() - make_interval(days => ?, mins => 1), null),
+      (gen_random_uuid(), ?, 'used-long-ago', now() - make_interval(days => ?, mins => -3), now() - make_interval(days => ?, mins => 1)),
+      (gen_random_uuid(), ?, 'expired-recently', now() - make_interval(days => ?, mins => -1), null),
+      (gen_random_uuid(), ?, 'used-recently', now() + interval '4 minutes', now() - interval '1 minute'),
+      (gen_random_uuid(), ?, 'live', now() + interval '5 minutes', null)`,
+    [phoneHash, SPENT_LOGIN_CODE_DAYS, phoneHash, SPENT_LOGIN_CODE_DAYS, SPENT_LOGIN_CODE_DAYS, phoneHash, SPENT_LOGIN_CODE_DAYS, phoneHash, phoneHash]));
+    expect(r.loginCodes).toBeGreaterThanOrEqual(2);
+    const left = await gw.services.sql.rows<{ code_hash: string }>('t_purge_codes_left', 'select code_hash from login_codes where phone_hash = $1 order by code_hash', [phoneHash]);
+    expect(left.map((c) => c.code_hash)).toEqual(['expired-recently', 'live', 'used-recently']);
+  });
+});
