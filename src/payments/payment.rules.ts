@@ -1,6 +1,5 @@
 import { and } from 'graphql-shield';
-import { hasScope, isAuthenticated, isUser } from '../auth/auth.rules.js';
-import { isPaymentProvider } from '../bookings/booking.rules.js';
+import { hasScope, isAuthenticated, isPaymentProvider, isUser } from '../auth/auth.rules.js';
 
 // Travellers choose a provider for their own bookings; only that provider's client reports the result.
 export const paymentRules = {

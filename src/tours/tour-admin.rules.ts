@@ -1,6 +1,5 @@
 import { and } from 'graphql-shield';
-import { hasScope } from '../auth/auth.rules.js';
-import { isPartner } from '../bookings/booking.rules.js';
+import { hasScope, isPartner } from '../auth/auth.rules.js';
 
 // Partners manage their own tours only; ownership is part of every statement, so another partner's tour is NOT_FOUND.
 const tourWriter = and(isPartner, hasScope('tours:write'));
