@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DISCLOSURE_LOG_YEARS, SPENT_LOGIN_CODE_DAYS } from './retention.policy.js';
+import { DISCLOSURE_LOG_YEARS, SESSION_RECORD_YEARS, SPENT_LOGIN_CODE_DAYS } from './retention.policy.js';
 
-export interface PurgeResult { holds: number; bookings: number; payments: number; disclosures: number; loginCodes: number; revokedTokens: number; erasedKeys: number }
+export interface PurgeResult { holds: number; bookings: number; payments: number; disclosures: number; loginCodes: number; sessions: number; revokedTokens: number; erasedKeys: number }
 
 // One statement: the foreign keys are checked at its end, after payments and bookings (events cascade) are gone. Only erased accounts: a hold on a live account would be a bug, and its transactions are still the user's own.
 const PURGE_HOLDS = `with ended as (
@@ -21,6 +21,10 @@ const PURGE_DISCLOSURES = `with gone as (delete from disclosures where at < now(
 const PURGE_LOGIN_CODES = `with gone as (delete from login_codes where coalesce(used_at, expires_at) < now() - make_interval(days => ?) returning 1)
   select count(*)::int as n from gone`;
 
+// A session ends when revoked or expired; its record is kept for fraud prevention for the period after that.
+const PURGE_SESSIONS = `with gone as (delete from sessions where coalesce(revoked_at, expires_at) < now() - make_interval(years => ?) returning 1)
+  select count(*)::int as n from gone`;
+
 // A revocation is needed only while the token could still be presented.
 const PURGE_REVOKED_TOKENS = `with gone as (delete from revoked_tokens where expires_at < now() returning 1) select count(*)::int as n from gone`;
 
@@ -31,15 +35,16 @@ const PURGE_ERASED_KEYS = `with gone as (delete from keyring.user_keys k using a
 /**
  * Deletes what the retention policy no longer allows: the transactions of erased accounts whose legal hold has ended,
  * with the hold itself (the empty account row stays for its reviews), disclosures past the log's period, spent login codes,
- * expired revocations, and any data key of an erased account (after a keyring restore).
+ * session records past their period, expired revocations, and any data key of an erased account (after a keyring restore).
  */
 export async function runPurge(em: EntityManager): Promise<PurgeResult> {
   return em.transactional(async (tem) => {
     const [held] = await tem.execute<Pick<PurgeResult, 'holds' | 'bookings' | 'payments'>[]>(PURGE_HOLDS);
     const [disclosures] = await tem.execute<{ n: number }[]>(PURGE_DISCLOSURES, [DISCLOSURE_LOG_YEARS]);
     const [loginCodes] = await tem.execute<{ n: number }[]>(PURGE_LOGIN_CODES, [SPENT_LOGIN_CODE_DAYS]);
+    const [sessions] = await tem.execute<{ n: number }[]>(PURGE_SESSIONS, [SESSION_RECORD_YEARS]);
     const [revokedTokens] = await tem.execute<{ n: number }[]>(PURGE_REVOKED_TOKENS);
     const [erasedKeys] = await tem.execute<{ n: number }[]>(PURGE_ERASED_KEYS);
-    return { ...held, disclosures: disclosures.n, loginCodes: loginCodes.n, revokedTokens: revokedTokens.n, erasedKeys: erasedKeys.n };
+    return { ...held, disclosures: disclosures.n, loginCodes: loginCodes.n, sessions: sessions.n, revokedTokens: revokedTokens.n, erasedKeys: erasedKeys.n };
   });
 }

@@ -11,6 +11,7 @@ export const DISCLOSURE_LOG_YEARS = 3;
 // Login codes hold only a phone hash, and nothing reads one a day after it was used or expired.
 export const SPENT_LOGIN_CODE_DAYS = 1;
 export const TRANSACTION_HOLD_YEARS = 5;
+export const SESSION_RECORD_YEARS = 5;
 export const TRANSACTION_HOLD_REASON = `Transactions kept under the Tax Code of the Republic of Kazakhstan (${TRANSACTION_HOLD_YEARS} years)`;
 
 export const RETENTION_POLICY: readonly RetentionRule[] = Object.freeze([
@@ -21,6 +22,6 @@ export const RETENTION_POLICY: readonly RetentionRule[] = Object.freeze([
   { category: 'TRANSACTIONS', fields: ['bookings', 'payments'], period: `${TRANSACTION_HOLD_YEARS} years from the transaction, kept pseudonymised after deletion`, basis: 'Tax Code of the Republic of Kazakhstan: accounting records' },
   { category: 'DISCLOSURE_LOG', fields: ['disclosures'], period: `${DISCLOSURE_LOG_YEARS} years`, basis: 'Accountability for disclosures (policy §8)' },
   { category: 'COMPLAINTS_AND_REPORTS', fields: ['complaints', 'contentReports'], period: 'Until the account is deleted; then depersonalised', basis: 'Handling the user\'s claims (policy §4)' },
-  { category: 'FRAUD_AND_SECURITY', fields: ['sessions'], period: '5 years, kept pseudonymised after deletion', basis: 'Fraud prevention and legal obligations (policy §9)' },
+  { category: 'FRAUD_AND_SECURITY', fields: ['sessions'], period: `${SESSION_RECORD_YEARS} years after the session ended, kept pseudonymised after deletion`, basis: 'Fraud prevention and legal obligations (policy §9)' },
 ]);
 

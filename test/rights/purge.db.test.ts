@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RunningGateway } from '../../src/gateway.js';
 import { runPurge, type PurgeResult } from '../../src/rights/purge.job.js';
-import { DISCLOSURE_LOG_YEARS, SPENT_LOGIN_CODE_DAYS } from '../../src/rights/retention.policy.js';
+import { DISCLOSURE_LOG_YEARS, SESSION_RECORD_YEARS, SPENT_LOGIN_CODE_DAYS } from '../../src/rights/retention.policy.js';
 import { startTestGateway } from '../support/gateway.js';
 import { bareTraveller } from '../support/users.js';
 
@@ -47,5 +47,28 @@ describe('runPurge: spent login codes', () => {
     expect(r.loginCodes).toBeGreaterThanOrEqual(2);
     const left = await gw.services.sql.rows<{ code_hash: string }>('t_purge_codes_left', 'select code_hash from login_codes where phone_hash = $1 order by code_hash', [phoneHash]);
     expect(left.map((c) => c.code_hash)).toEqual(['expired-recently', 'live', 'used-recently']);
+  });
+});
+
+describe('runPurge: session records and revocations', () => {
+  it('deletes sessions that ended more than the period ago, whether revoked or expired, and keeps the rest', async () => {
+    const user = await bareTraveller(gw);
+    const r = await purgeAfter((tem) => tem.execute(`insert into sessions (id, user_id, refresh_hash, expires_at, revoked_at) values
+      (gen_random_uuid(), ?, 'expired-long-ago', now() - make_interval(years => ?, days => 1), null),
+      (gen_random_uuid(), ?, 'revoked-long-ago', now() - make_interval(years => ?, days => -30), now() - make_interval(years => ?, days => 1)),
+      (gen_random_uuid(), ?, 'expired-within', now() - make_interval(years => ?, days => -1), null),
+      (gen_random_uuid(), ?, 'live', now() + interval '30 days', null)`,
+    [user, SESSION_RECORD_YEARS, user, SESSION_RECORD_YEARS, SESSION_RECORD_YEARS, user, SESSION_RECORD_YEARS, user]));
+    expect(r.sessions).toBeGreaterThanOrEqual(2);
+    const left = await gw.services.sql.rows<{ refresh_hash: string }>('t_purge_sessions_left', 'select refresh_hash from sessions where user_id = $1 order by refresh_hash', [user]);
+    expect(left.map((s) => s.refresh_hash)).toEqual(['expired-within', 'live']);
+  });
+
+  it('deletes revocations of tokens that have expired and keeps those still presentable', async () => {
+    const [gone, kept] = [`t-purge-${randomUUID()}`, `t-purge-${randomUUID()}`];
+    const r = await purgeAfter((tem) => tem.execute(`insert into revoked_tokens (jti, expires_at) values (?, now() - interval '1 second'), (?, now() + interval '10 minutes')`, [gone, kept]));
+    expect(r.revokedTokens).toBeGreaterThanOrEqual(1);
+    const left = await gw.services.sql.rows<{ jti: string }>('t_purge_revoked_left', 'select jti from revoked_tokens where jti = any($1)', [[gone, kept]]);
+    expect(left.map((t) => t.jti)).toEqual([kept]);
   });
 });
