@@ -45,12 +45,15 @@ export const DEMO_TABLES: readonly TableSpec[] = [
     table: 'reviews', key: 'reviews',
     columns: [['id', 'uuid'], ['author_id', 'uuid'], ['tour_id', 'uuid'], ['rating', 'smallint'], ['text', 'text'], ['moderation_status', 'text'], ['moderation_reason', 'text'], ['created_at', 'timestamptz']],
   },
-  { table: 'support_tickets', key: 'supportTickets', columns: [['id', 'uuid'], ['reference', 'text'], ['user_id', 'uuid'], ['subject', 'text'], ['status', 'text'], ['created_at', 'timestamptz']] },
+  { table: 'support_tickets', key: 'supportTickets', columns: [['id', 'uuid'], ['reference', 'text'], ['user_id', 'uuid'], ['subject_enc', 'text'], ['status', 'text'], ['created_at', 'timestamptz']] },
   {
     table: 'content_reports', key: 'contentReports',
-    columns: [['id', 'uuid'], ['review_id', 'uuid'], ['reporter_id', 'uuid'], ['reason', 'text'], ['status', 'text'], ['resolved_by_id', 'uuid'], ['resolution', 'text'], ['created_at', 'timestamptz']],
+    columns: [['id', 'uuid'], ['review_id', 'uuid'], ['reporter_id', 'uuid'], ['reason_enc', 'text'], ['status', 'text'], ['resolved_by_id', 'uuid'], ['resolution', 'text'], ['created_at', 'timestamptz']],
   },
-  { table: 'complaints', key: 'complaints', columns: [['id', 'uuid'], ['user_id', 'uuid'], ['subject', 'text'], ['body', 'text'], ['attachments', 'jsonb'], ['status', 'text'], ['created_at', 'timestamptz']] },
+  {
+    table: 'complaints', key: 'complaints',
+    columns: [['id', 'uuid'], ['user_id', 'uuid'], ['subject_enc', 'text'], ['body_enc', 'text'], ['attachments_enc', 'text'], ['status', 'text'], ['created_at', 'timestamptz']],
+  },
 ];
 
 // Emptied but not filled: they only record what happens once the gateway runs.

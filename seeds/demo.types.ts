@@ -1,6 +1,7 @@
 import type { ApiClientKind } from '../src/auth/api-client.entity.js';
 import type { BookingStatus } from '../src/bookings/booking.entity.js';
-import type { AttachmentMeta, ComplaintStatus } from '../src/complaints/complaint.entity.js';
+import type { AttachmentMeta } from '../src/complaints/complaint.codec.js';
+import type { ComplaintStatus } from '../src/complaints/complaint.entity.js';
 import type { ConsentAction } from '../src/consent/consent-event.entity.js';
 import type { ConsentPurpose } from '../src/consent/consent.entity.js';
 import type { ReportStatus } from '../src/moderation/content-report.entity.js';
@@ -60,14 +61,20 @@ export interface ReviewRow {
   moderation_reason: string | null; created_at: string;
 }
 
-export interface SupportTicketRow { id: string; reference: string; user_id: string; subject: string; status: TicketStatus; created_at: string }
+/** Tickets, reports and complaints as generated, with what their authors wrote in plain text (sealed by demo-rows.mapper.ts). */
+export interface PlainSupportTicketRow { id: string; reference: string; user_id: string; subject: string; status: TicketStatus; created_at: string }
 
-export interface ContentReportRow {
+export interface PlainContentReportRow {
   id: string; review_id: string; reporter_id: string; reason: string; status: ReportStatus; resolved_by_id: string | null;
   resolution: string | null; created_at: string;
 }
 
-export interface ComplaintRow { id: string; user_id: string; subject: string; body: string; attachments: AttachmentMeta[]; status: ComplaintStatus; created_at: string }
+export interface PlainComplaintRow { id: string; user_id: string; subject: string; body: string; attachments: AttachmentMeta[]; status: ComplaintStatus; created_at: string }
+
+/** As stored: the authors' texts sealed under their data keys. */
+export interface SupportTicketRow extends Omit<PlainSupportTicketRow, 'subject'> { subject_enc: string }
+export interface ContentReportRow extends Omit<PlainContentReportRow, 'reason'> { reason_enc: string }
+export interface ComplaintRow extends Omit<PlainComplaintRow, 'subject' | 'body' | 'attachments'> { subject_enc: string; body_enc: string; attachments_enc: string }
 
 /** Everything one seed produces, before encryption and secret hashing. */
 export interface DemoData {
@@ -82,10 +89,13 @@ export interface DemoData {
   consents: ConsentRow[];
   consentEvents: ConsentEventRow[];
   reviews: ReviewRow[];
-  supportTickets: SupportTicketRow[];
-  contentReports: ContentReportRow[];
-  complaints: ComplaintRow[];
+  supportTickets: PlainSupportTicketRow[];
+  contentReports: PlainContentReportRow[];
+  complaints: PlainComplaintRow[];
 }
 
 /** What is inserted: the same tables with only ciphertext, blind indexes and secret hashes in place of the plain values. */
-export interface DemoRows extends Omit<DemoData, 'users' | 'apiClients'> { users: UserRow[]; userKeys: UserKeyRow[]; apiClients: ApiClientRow[] }
+export interface DemoRows extends Omit<DemoData, 'users' | 'apiClients' | 'supportTickets' | 'contentReports' | 'complaints'> {
+  users: UserRow[]; userKeys: UserKeyRow[]; apiClients: ApiClientRow[];
+  supportTickets: SupportTicketRow[]; contentReports: ContentReportRow[]; complaints: ComplaintRow[];
+}

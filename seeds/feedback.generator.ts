@@ -1,5 +1,5 @@
 import { AS_OF, addDays, addMinutes, clampDate } from './calendar.js';
-import type { BookingRow, ComplaintRow, ContentReportRow, PlainUserRow, ReviewRow, SupportTicketRow, TourRow } from './demo.types.js';
+import type { BookingRow, PlainComplaintRow, PlainContentReportRow, PlainSupportTicketRow, PlainUserRow, ReviewRow, TourRow } from './demo.types.js';
 import type { Random } from './random.js';
 import { DEMO_STAFF } from './staff.data.js';
 import { COMPLAINTS, MODERATION_REASONS, REPORT_REASONS, REVIEW_TEXTS } from './texts.data.js';
@@ -26,7 +26,7 @@ export function reviews(rnd: Random, bookings: readonly BookingRow[], tours: Rea
   return out;
 }
 
-export function contentReports(rnd: Random, published: readonly ReviewRow[], travelers: readonly PlainUserRow[]): ContentReportRow[] {
+export function contentReports(rnd: Random, published: readonly ReviewRow[], travelers: readonly PlainUserRow[]): PlainContentReportRow[] {
   return REPORT_REASONS.slice(0, Math.min(REPORT_REASONS.length, published.length)).map((reason, i) => {
     const review = published[rnd.int(0, published.length - 1)];
     const pick = rnd.int(0, travelers.length - 1);
@@ -40,7 +40,7 @@ export function contentReports(rnd: Random, published: readonly ReviewRow[], tra
   });
 }
 
-export function complaints(rnd: Random, travelers: readonly PlainUserRow[]): ComplaintRow[] {
+export function complaints(rnd: Random, travelers: readonly PlainUserRow[]): PlainComplaintRow[] {
   const statuses = ['RECEIVED', 'IN_REVIEW', 'ANSWERED'] as const;
   return COMPLAINTS.map((c, i) => ({
     id: rnd.uuid(),
@@ -53,7 +53,7 @@ export function complaints(rnd: Random, travelers: readonly PlainUserRow[]): Com
   }));
 }
 
-export function supportTickets(rnd: Random): SupportTicketRow[] {
+export function supportTickets(rnd: Random): PlainSupportTicketRow[] {
   return DEMO_TICKETS.map((t) => ({
     id: t.id, reference: t.reference, user_id: t.userId, subject: t.subject, status: t.status,
     created_at: addMinutes(AS_OF, -rnd.int(120, 14 * 24 * 60)).toISOString(),

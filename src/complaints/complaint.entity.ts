@@ -4,15 +4,15 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
 export type ComplaintStatus = 'RECEIVED' | 'IN_REVIEW' | 'ANSWERED' | 'CLOSED';
-export interface AttachmentMeta { name: string; mimeType: string; sizeBytes: number; sha256: string }
 
+// Subject, body and attachment metadata are sealed under the author's data key (complaint.codec.ts); erasure nulls them.
 @Entity({ tableName: 'complaints' })
 export class Complaint {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;
-  @Property({ type: 'text' }) subject!: string;
-  @Property({ type: 'text' }) body!: string;
-  @Property({ type: 'jsonb', defaultRaw: "'[]'" }) attachments: Opt<AttachmentMeta[]> = [];
+  @Property({ type: 'text', nullable: true }) subjectEnc: string | null = null;
+  @Property({ type: 'text', nullable: true }) bodyEnc: string | null = null;
+  @Property({ type: 'text', nullable: true }) attachmentsEnc: string | null = null;
   @Enum({ items: ['RECEIVED', 'IN_REVIEW', 'ANSWERED', 'CLOSED'], default: 'RECEIVED' }) status: Opt<ComplaintStatus> = 'RECEIVED';
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
 }

@@ -15,12 +15,12 @@ export class ComplaintResolver {
     @Arg('subject') subject: string, @Arg('body') body: string,
     @Arg('attachments', () => [AttachmentInput], { defaultValue: [] }) attachments: AttachmentInput[], @Ctx() ctx: GatewayContext,
   ): Promise<Complaint> {
-    return fileComplaint(ctx.services.sql, ctx.principal.id!, subject, body, attachments);
+    return fileComplaint(ctx, ctx.principal.id!, subject, body, attachments);
   }
 
   @Query(() => [Complaint], { description: 'The caller\'s own complaints, newest first' })
   myComplaints(@Ctx() ctx: GatewayContext): Promise<Complaint[]> {
-    return complaintsOfUser(ctx.services.sql, ctx.principal.id!);
+    return complaintsOfUser(ctx, ctx.principal.id!);
   }
 
   @Query(() => [StaffComplaint], { description: 'Support and administrators: complaints, oldest first' })
@@ -29,7 +29,7 @@ export class ComplaintResolver {
     @Arg('status', () => ComplaintStatus, { nullable: true }) status?: ComplaintStatus | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
   ): Promise<Complaint[]> {
-    return complaintsByStatus(ctx.services.sql, status ?? null, pageSize(first, ctx.services.cfg.limits.maxPageSize));
+    return complaintsByStatus(ctx, status ?? null, pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 
   @Mutation(() => StaffComplaint, { description: 'Support and administrators: move a complaint along' })

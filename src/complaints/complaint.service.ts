@@ -1,7 +1,8 @@
-import type { Sql } from '../db/sql.js';
+import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { openComplaintTexts, sealComplaintTexts, type StoredComplaintTexts } from './complaint.codec.js';
 import type { AttachmentInput } from './complaint.input.js';
 import type { Complaint, ComplaintStatus } from './complaint.type.js';
 
@@ -13,7 +14,12 @@ const MAX_TOTAL_BYTES = 25 * 1024 * 1024;
 const MIME_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'text/plain']);
 const FILE_NAME = /^[^/\\\u0000-\u001f]{1,255}$/u;
 const SHA256 = /^[0-9a-f]{64}$/;
-const COLUMNS = 'id, subject, body, attachments, status, created_at as "createdAt", user_id as "userId"';
+// Each row with its author's wrapped key, so a list is one statement; a gone key reads as the erased placeholder.
+const COLUMNS = `c.id, c.user_id as "userId", c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc",
+  c.status, c.created_at as "createdAt", k.wrapped_key as "wrappedKey"`;
+const WITH_KEY = 'left join keyring.user_keys k on k.user_id = c.user_id';
+
+interface StoredComplaint extends StoredComplaintTexts { status: ComplaintStatus; createdAt: Date }
 
 function text(value: string, field: string, max: number): string {
   const t = value.trim();
@@ -40,25 +46,38 @@ export function validAttachments(list: AttachmentInput[]): AttachmentInput[] {
   return checked;
 }
 
-export async function fileComplaint(sql: Sql, userId: string, subject: string, body: string, attachments: AttachmentInput[]): Promise<Complaint> {
-  const row = { subject: text(subject, 'subject', MAX_SUBJECT), body: text(body, 'body', MAX_BODY), attachments: validAttachments(attachments) };
-  const [saved] = await sql.rows<Complaint>('complaint_insert', `insert into complaints (id, user_id, subject, body, attachments, status, created_at)
-    values (gen_random_uuid(), $1, $2, $3, $4::jsonb, 'RECEIVED', now()) returning ${COLUMNS}`, [userId, row.subject, row.body, JSON.stringify(row.attachments)]);
-  return saved;
+function opened(ctx: GatewayContext, rows: StoredComplaint[]): Complaint[] {
+  const keys = ctx.loaders.authorKeys;
+  return rows.map((r) => ({ id: r.id, userId: r.userId, status: r.status, createdAt: r.createdAt, ...openComplaintTexts(keys, r) }));
 }
 
-export function complaintsOfUser(sql: Sql, userId: string): Promise<Complaint[]> {
-  return sql.rows<Complaint>('complaints_of_user', `select ${COLUMNS} from complaints where user_id = $1 order by created_at desc, id desc`, [userId]);
+/** Sealed under the author's data key before it is stored; the caller gets back what they wrote. */
+export async function fileComplaint(ctx: GatewayContext, userId: string, subject: string, body: string, attachments: AttachmentInput[]): Promise<Complaint> {
+  const { sql, vault } = ctx.services;
+  const texts = { subject: text(subject, 'subject', MAX_SUBJECT), body: text(body, 'body', MAX_BODY), attachments: validAttachments(attachments) };
+  const [author] = await sql.rows<{ wrappedKey: string }>('complaint_author_key', 'select wrapped_key as "wrappedKey" from keyring.user_keys where user_id = $1', [userId]);
+  const id = randomUUID();
+  const sealed = sealComplaintTexts(vault, ctx.loaders.authorKeys.writerKey(userId, author?.wrappedKey), userId, id, texts);
+  const [saved] = await sql.rows<{ status: ComplaintStatus; createdAt: Date }>('complaint_insert', `insert into complaints
+      (id, user_id, subject_enc, body_enc, attachments_enc, status, created_at) values ($1, $2, $3, $4, $5, 'RECEIVED', now())
+    returning status, created_at as "createdAt"`, [id, userId, sealed.subjectEnc, sealed.bodyEnc, sealed.attachmentsEnc]);
+  return { id, userId, ...texts, ...saved };
 }
 
-export function complaintsByStatus(sql: Sql, status: ComplaintStatus | null, limit: number): Promise<Complaint[]> {
-  return sql.rows<Complaint>('complaints_by_status', `select ${COLUMNS} from complaints where ($1::text is null or status = $1)
-    order by created_at, id limit $2`, [status, limit]);
+export async function complaintsOfUser(ctx: GatewayContext, userId: string): Promise<Complaint[]> {
+  return opened(ctx, await ctx.services.sql.rows<StoredComplaint>('complaints_of_user', `select ${COLUMNS} from complaints c ${WITH_KEY}
+    where c.user_id = $1 order by c.created_at desc, c.id desc`, [userId]));
+}
+
+export async function complaintsByStatus(ctx: GatewayContext, status: ComplaintStatus | null, limit: number): Promise<Complaint[]> {
+  return opened(ctx, await ctx.services.sql.rows<StoredComplaint>('complaints_by_status', `select ${COLUMNS} from complaints c ${WITH_KEY}
+    where ($1::text is null or c.status = $1) order by c.created_at, c.id limit $2`, [status, limit]));
 }
 
 export async function setComplaintStatus(ctx: GatewayContext, id: string, status: ComplaintStatus): Promise<Complaint> {
   if (!isUuid(id)) throw new NotFoundError('Complaint');
-  const [row] = await ctx.services.sql.rows<Complaint>('complaint_set_status', `update complaints set status = $2 where id = $1 returning ${COLUMNS}`, [id, status]);
-  if (!row) throw new NotFoundError('Complaint');
-  return row;
+  const rows = await ctx.services.sql.rows<StoredComplaint>('complaint_set_status', `with c as (update complaints set status = $2 where id = $1 returning *)
+    select ${COLUMNS} from c ${WITH_KEY}`, [id, status]);
+  if (!rows.length) throw new NotFoundError('Complaint');
+  return opened(ctx, rows)[0];
 }

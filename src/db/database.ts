@@ -1,8 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../mikro-orm.config.js';
 import type { Config } from '../config/config.js';
-import { BEFORE_PLAIN_PII_DROP, PLAIN_PII_DROP } from '../migrations/index.js';
-import { sealLegacyPersonalData } from '../users/personal-data.backfill.js';
+import { BEFORE_PLAIN_PII_DROP, BEFORE_PLAIN_TEXT_DROP, PLAIN_PII_DROP, PLAIN_TEXT_DROP } from '../migrations/index.js';
+import { sealLegacyAuthoredTexts, sealLegacyPersonalData } from '../users/personal-data.backfill.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from './embedded-postgres.js';
 
 export interface Database { orm: MikroORM; url: string; close(): Promise<void> }
@@ -14,12 +14,20 @@ export async function resolveDatabaseUrl(cfg: Config, log: (m: string) => void):
   return { url: embedded.url, embedded };
 }
 
-/** Applies pending migrations; legacy personal values are sealed per user before their plain columns are dropped. */
+// In migration order: each seals legacy values in Node (keys and crypto live here, not in SQL) between the migration that adds
+// the sealed columns and the one that drops the plain ones. The texts are sealed under the keys the first step creates.
+const BACKFILLS = [
+  { before: BEFORE_PLAIN_PII_DROP, drop: PLAIN_PII_DROP, seal: sealLegacyPersonalData },
+  { before: BEFORE_PLAIN_TEXT_DROP, drop: PLAIN_TEXT_DROP, seal: sealLegacyAuthoredTexts },
+];
+
+/** Applies pending migrations; legacy personal values and texts are sealed per user before their plain columns are dropped. */
 export async function migrateDatabase(orm: MikroORM, cfg: Config): Promise<void> {
-  const pending = (await orm.migrator.getPending()).map((m) => m.name);
-  if (pending.includes(PLAIN_PII_DROP)) {
-    if (pending.includes(BEFORE_PLAIN_PII_DROP)) await orm.migrator.up({ to: BEFORE_PLAIN_PII_DROP });
-    await sealLegacyPersonalData(orm, cfg);
+  for (const step of BACKFILLS) {
+    const pending = (await orm.migrator.getPending()).map((m) => m.name);
+    if (!pending.includes(step.drop)) continue;
+    if (pending.includes(step.before)) await orm.migrator.up({ to: step.before });
+    await step.seal(orm, cfg);
   }
   await orm.migrator.up();
 }

@@ -6,6 +6,8 @@ import { Migration20261124210000_tours_partner_index } from './Migration20261124
 import { Migration20261124220000_user_keys } from './Migration20261124220000_user_keys.js';
 import { Migration20261124220100_drop_plain_pii } from './Migration20261124220100_drop_plain_pii.js';
 import { Migration20261124221000_disclosures_at_index } from './Migration20261124221000_disclosures_at_index.js';
+import { Migration20261124230000_sealed_texts } from './Migration20261124230000_sealed_texts.js';
+import { Migration20261124230100_drop_plain_texts } from './Migration20261124230100_drop_plain_texts.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -15,8 +17,14 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261124210000_tours_partner_index', class: Migration20261124210000_tours_partner_index },
   { name: 'Migration20261124220000_user_keys', class: Migration20261124220000_user_keys },
   { name: 'Migration20261124220100_drop_plain_pii', class: Migration20261124220100_drop_plain_pii },
-  { name: 'Migration20261124221000_disclosures_at_index', class: Migration20261124221000_disclosures_at_index }];
+  { name: 'Migration20261124221000_disclosures_at_index', class: Migration20261124221000_disclosures_at_index },
+  { name: 'Migration20261124230000_sealed_texts', class: Migration20261124230000_sealed_texts },
+  { name: 'Migration20261124230100_drop_plain_texts', class: Migration20261124230100_drop_plain_texts }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';
 export const PLAIN_PII_DROP = 'Migration20261124220100_drop_plain_pii';
+
+/** openDatabase seals the texts of complaints, reports and tickets between these two (the second drops their plain columns). */
+export const BEFORE_PLAIN_TEXT_DROP = 'Migration20261124230000_sealed_texts';
+export const PLAIN_TEXT_DROP = 'Migration20261124230100_drop_plain_texts';

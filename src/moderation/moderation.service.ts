@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, encodeCursor, isUuid, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import type { PersonRow } from '../users/user.service.js';
+import { openReportReason, sealReportReason, type StoredReportReason } from './content-report.codec.js';
 import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
 
 const MAX_REASON = 1000;
@@ -14,7 +16,7 @@ export function reasonText(reason: string): string {
   return r;
 }
 
-/** One open report per reporter and review: reporting again returns the open one. */
+/** One open report per reporter and review: reporting again returns the open one. The reason is sealed under the reporter's data key. */
 export async function reportContent(ctx: GatewayContext, reporterId: string, reviewId: string, reason: string): Promise<ContentReportReceipt> {
   const text = reasonText(reason);
   if (!isUuid(reviewId)) throw new NotFoundError('Review');
@@ -24,33 +26,38 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
     const cols = 'id, review_id as "reviewId", status, created_at as "createdAt"';
     const [open] = await tem.execute<ContentReportReceipt[]>(`select ${cols} from content_reports where review_id = ? and reporter_id = ? and status = 'OPEN'`, [reviewId, reporterId]);
     if (open) return open;
-    const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason, status, created_at)
-      values (gen_random_uuid(), ?, ?, ?, 'OPEN', now()) returning ${cols}`, [reviewId, reporterId, text]);
+    const [reporter] = await tem.execute<{ wrappedKey: string }[]>('select wrapped_key as "wrappedKey" from keyring.user_keys where user_id = ?', [reporterId]);
+    const id = randomUUID();
+    const reasonEnc = sealReportReason(ctx.services.vault, ctx.loaders.authorKeys.writerKey(reporterId, reporter?.wrappedKey), reporterId, id, text);
+    const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at)
+      values (?, ?, ?, ?, 'OPEN', now()) returning ${cols}`, [id, reviewId, reporterId, reasonEnc]);
     return row;
   });
 }
 
-interface QueueRow { reportId: string; reason: string; reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string }
+interface QueueRow extends StoredReportReason { reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string }
 
-/** Open reports, oldest first; the authors come through the person loader, so the privacy layer decides what moderators see. */
+/** Open reports, oldest first, each reason opened with its reporter's key; authors come through the person loader, so the privacy layer decides what moderators see. */
 export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
   const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
-  const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id as "reportId", c.reason, c.created_at as "reportedAt",
+  const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id, c.reporter_id as "reporterId", c.reason_enc as "reasonEnc",
+      k.wrapped_key as "wrappedKey", c.created_at as "reportedAt",
       to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key, r.id as "reviewId", r.rating, r.text,
       r.moderation_status as "moderationStatus", r.author_id as "authorId"
-    from content_reports c join reviews r on r.id = c.review_id where c.status = 'OPEN'
+    from content_reports c join reviews r on r.id = c.review_id left join keyring.user_keys k on k.user_id = c.reporter_id where c.status = 'OPEN'
       and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
     order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
   const page = rows.slice(0, first);
+  const keys = ctx.loaders.authorKeys;
   const authors = await ctx.loaders.person.loadMany(page.map((r) => r.authorId));
   const nodes = page.map((r, i) => {
     const author = authors[i];
     if (!author || author instanceof Error) throw new Error('review without author');
-    return { reportId: r.reportId, reason: r.reason, reportedAt: r.reportedAt,
+    return { reportId: r.id, reason: openReportReason(keys, r), reportedAt: r.reportedAt,
       review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author as PersonRow } };
   });
   const last = page.at(-1);
-  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.key, last.reportId) : null } };
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.key, last.id) : null } };
 }
 
 /** Sets the review's status and closes its open reports, in one transaction. */

@@ -1,12 +1,20 @@
+import { openComplaintTexts, type StoredComplaintTexts } from '../complaints/complaint.codec.js';
 import type { AppServices } from '../graphql/context.js';
 import { ForbiddenError } from '../graphql/errors.js';
+import { openReportReason } from '../moderation/content-report.codec.js';
+import { AuthorKeys } from '../privacy/authored-text.codec.js';
 import { openPersonalData } from '../users/personal-data.codec.js';
 
-interface ExportRow { status: string; piiEnc: string | null; wrappedKey: string | null; document: Record<string, unknown> }
+interface SealedComplaint extends Omit<StoredComplaintTexts, 'userId' | 'wrappedKey'> { status: string; createdAt: string }
+interface SealedReport { id: string; reviewId: string; reasonEnc: string | null; status: string; createdAt: string }
+interface ExportRow {
+  status: string; piiEnc: string | null; wrappedKey: string | null;
+  document: { complaints: SealedComplaint[]; contentReports: SealedReport[]; [section: string]: unknown };
+}
 
 const rowsOf = (query: string) => `coalesce((select jsonb_agg(to_jsonb(x)) from (${query}) x), '[]'::jsonb)`;
 
-// One statement, so the document is a consistent snapshot; the sealed personal values are read with it and opened below.
+// One statement, so the document is a consistent snapshot; the sealed personal values and texts are read with it and opened below.
 const EXPORT = `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey", jsonb_build_object(
   'profile', jsonb_build_object('id', u.id, 'gender', u.gender, 'role', u.role, 'status', u.status, 'createdAt', u.created_at),
   'consents', ${rowsOf(`select c.purpose, c.granted, v.version as "policyVersion", c.updated_at as "updatedAt"
@@ -19,9 +27,9 @@ const EXPORT = `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappe
     from payments p join bookings b on b.id = p.booking_id join partners pr on pr.id = p.provider_id where b.user_id = u.id order by p.created_at, p.id`)},
   'reviews', ${rowsOf(`select r.id, r.tour_id as "tourId", r.rating, r.text, r.moderation_status as "moderationStatus", r.created_at as "createdAt"
     from reviews r where r.author_id = u.id order by r.created_at, r.id`)},
-  'contentReports', ${rowsOf(`select c.id, c.review_id as "reviewId", c.reason, c.status, c.created_at as "createdAt"
+  'contentReports', ${rowsOf(`select c.id, c.review_id as "reviewId", c.reason_enc as "reasonEnc", c.status, c.created_at as "createdAt"
     from content_reports c where c.reporter_id = u.id order by c.created_at, c.id`)},
-  'complaints', ${rowsOf(`select c.id, c.subject, c.body, c.attachments, c.status, c.created_at as "createdAt"
+  'complaints', ${rowsOf(`select c.id, c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc", c.status, c.created_at as "createdAt"
     from complaints c where c.user_id = u.id order by c.created_at, c.id`)},
   'disclosures', ${rowsOf(`select d.recipient_kind as "recipientKind", p.name as "recipientPartner", d.kinds, d.purpose, d.reference, d.at
     from disclosures d left join partners p on p.id::text = d.recipient_partner_id where d.subject_id = u.id order by d.at, d.id`)}
@@ -33,5 +41,13 @@ export async function exportUserData(services: AppServices, userId: string): Pro
   if (!row || row.status !== 'ACTIVE') throw new ForbiddenError('The account is not active', 'ACCOUNT_NOT_ACTIVE');
   const { passport, ...data } = openPersonalData(services.vault, userId, row.wrappedKey, row.piiEnc);
   const profile = { ...(row.document.profile as Record<string, unknown>), ...data, passportNumber: passport };
-  return { format: 'qaztracker-export/1', exportedAt: new Date().toISOString(), ...row.document, profile };
+  // Every complaint and report here is the caller's own, sealed under the key read with the row.
+  const keys = new AuthorKeys(services.vault);
+  const complaints = row.document.complaints.map(({ subjectEnc, bodyEnc, attachmentsEnc, ...c }) => ({
+    ...c, ...openComplaintTexts(keys, { id: c.id, userId, wrappedKey: row.wrappedKey, subjectEnc, bodyEnc, attachmentsEnc }),
+  }));
+  const contentReports = row.document.contentReports.map(({ reasonEnc, ...r }) => ({
+    ...r, reason: openReportReason(keys, { id: r.id, reporterId: userId, wrappedKey: row.wrappedKey, reasonEnc }),
+  }));
+  return { format: 'qaztracker-export/1', exportedAt: new Date().toISOString(), ...row.document, profile, complaints, contentReports };
 }

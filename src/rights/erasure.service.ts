@@ -9,8 +9,6 @@ import { TRANSACTION_HOLD_REASON, TRANSACTION_HOLD_YEARS } from './retention.pol
 
 export interface ErasureRequest { userId: string; actorKind: ErasureActor; actorId: string; reason: string | null }
 
-const REMOVED = '[removed on account deletion]';
-
 // Every text the person wrote or that could name them; what law requires (transactions) stays, tied only to the random row id.
 async function destroyPersonalData(tem: EntityManager, userId: string): Promise<void> {
   // Deleting the data key is what makes copies of the sealed values (backups, replicas) unreadable; the nulls clear the live row.
@@ -18,9 +16,10 @@ async function destroyPersonalData(tem: EntityManager, userId: string): Promise<
   await tem.execute(`update users set pii_enc = null, phone_bidx = null, iin_bidx = null, passport_bidx = null, gender = null,
     status = 'DELETED', deleted_at = now() where id = ?`, [userId]);
   await tem.execute('update sessions set revoked_at = coalesce(revoked_at, now()) where user_id = ?', [userId]);
-  await tem.execute('update complaints set subject = ?, body = ?, attachments = \'[]\'::jsonb where user_id = ?', [REMOVED, REMOVED, userId]);
-  await tem.execute('update content_reports set reporter_id = null, reason = ? where reporter_id = ?', [REMOVED, userId]);
-  await tem.execute('update support_tickets set subject = ?, status = \'CLOSED\' where user_id = ?', [REMOVED, userId]);
+  // The texts were sealed under the deleted key: nulled like pii_enc, they read as ERASED_TEXT, as a restored copy of them does.
+  await tem.execute('update complaints set subject_enc = null, body_enc = null, attachments_enc = null where user_id = ?', [userId]);
+  await tem.execute('update content_reports set reporter_id = null, reason_enc = null where reporter_id = ?', [userId]);
+  await tem.execute('update support_tickets set subject_enc = null, status = \'CLOSED\' where user_id = ?', [userId]);
 }
 
 // The proof of each decision stays (no personal values in it); the state becomes withdrawn under the current policy.

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openComplaintTexts, type StoredComplaintTexts } from '../../src/complaints/complaint.codec.js';
 import type { RunningGateway } from '../../src/gateway.js';
+import { AuthorKeys } from '../../src/privacy/authored-text.codec.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { FileComplaintDocument, MyComplaintsDocument, SetComplaintStatusDocument, StaffComplaintsDocument } from '../generated/operations.js';
 import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
@@ -29,8 +31,14 @@ describe('complaints', () => {
     const c = res.body.data!.fileComplaint;
     expect(c).toMatchObject({ subject: 'Хранение данных', status: 'RECEIVED', attachments: [{ ...scan, sha256: SHA }] });
     id = c.id;
-    const [row] = await gw.services.sql.rows<{ user_id: string }>('t_complaint_row', 'select user_id from complaints where id = $1', [id]);
-    expect(row.user_id).toBe(u.id);
+    const [row] = await gw.services.sql.rows<StoredComplaintTexts>('t_complaint_row', `select c.id, c.user_id as "userId", k.wrapped_key as "wrappedKey",
+      c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc" from complaints c join keyring.user_keys k on k.user_id = c.user_id where c.id = $1`, [id]);
+    expect(row.userId).toBe(u.id);
+    // Stored sealed under the author's data key: the texts come back only by opening them with it.
+    for (const sealed of [row.subjectEnc, row.bodyEnc, row.attachmentsEnc]) expect(sealed).toMatch(/^v1\.dk\./);
+    expect(openComplaintTexts(new AuthorKeys(gw.services.vault), row)).toEqual({
+      subject: 'Хранение данных', body: 'Прошу объяснить, кому передан мой паспорт', attachments: [{ ...scan, sha256: SHA }],
+    });
   });
 
   it.each([
@@ -55,7 +63,7 @@ describe('complaints', () => {
 
   it('the traveller lists their own complaints only', async () => {
     const mine = await gql(gw.url, MyComplaintsDocument, undefined, user);
-    expect(mine.body.data!.myComplaints.map((c) => c.id)).toEqual([id]);
+    expect(mine.body.data!.myComplaints).toEqual([{ id, subject: 'Хранение данных', status: 'RECEIVED', attachments: [{ name: scan.name }] }]);
     const other = await gql(gw.url, MyComplaintsDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: (await freshTraveller(gw)).id })));
     expect(other.body.data!.myComplaints).toEqual([]);
   });
@@ -65,7 +73,7 @@ describe('complaints', () => {
     const listed = await gql(gw.url, StaffComplaintsDocument, { status: 'RECEIVED' }, support);
     expect(listed.body.errors).toBeUndefined();
     const c = listed.body.data!.complaints.find((x) => x.id === id)!;
-    expect(c.body).toBe('Прошу объяснить, кому передан мой паспорт');
+    expect(c).toMatchObject({ subject: 'Хранение данных', body: 'Прошу объяснить, кому передан мой паспорт' });
     expect(c.author.id).toBe(u.id);
     // Support without a ticket reference sees masked values only.
     expect(c.author.phone).not.toBe(u.phone);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
+import { openReportReason, type StoredReportReason } from '../../src/moderation/content-report.codec.js';
+import { AuthorKeys } from '../../src/privacy/authored-text.codec.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { ModerateReviewDocument, ModerationQueueDocument, ReportContentDocument, TourReviewAuthorsDocument, type ModerationQueueQuery } from '../generated/operations.js';
 import { freshTraveller, publishedReview, type FreshUser } from '../rights/fresh-user.fixtures.js';
@@ -9,6 +11,7 @@ import { bearer, tokenFor } from '../support/tokens.js';
 
 let gw: RunningGateway;
 let author: FreshUser;
+let reporterId: string;
 let reporter: Record<string, string>;
 let moderator: Record<string, string>;
 let reviews: { reviewId: string; tourId: string }[];
@@ -17,7 +20,8 @@ beforeAll(async () => {
   gw = await startTestGateway();
   author = await freshTraveller(gw);
   reviews = [await publishedReview(gw, author.id, 'Гид опоздал на два часа'), await publishedReview(gw, author.id, 'Ужасный сервис')];
-  reporter = bearer(await tokenFor(gw, 'USER', { sub: (await freshTraveller(gw)).id }));
+  reporterId = (await freshTraveller(gw)).id;
+  reporter = bearer(await tokenFor(gw, 'USER', { sub: reporterId }));
   moderator = bearer(await tokenFor(gw, 'MODERATOR', { sub: DEMO_STAFF.moderator.id }));
 });
 afterAll(async () => { await gw.close(); });
@@ -46,6 +50,12 @@ describe('content reports and the moderation queue', () => {
     }
     const again = await gql(gw.url, ReportContentDocument, { reviewId: reviews[0].reviewId, reason: 'Снова' }, reporter);
     expect(again.body.data!.reportContent.id).toBe(reportIds[0]);
+    // Each reason is stored sealed under the reporter's data key and bound to its report.
+    const stored = await gw.services.sql.rows<StoredReportReason>('t_mod_sealed', `select c.id, c.reporter_id as "reporterId", k.wrapped_key as "wrappedKey",
+      c.reason_enc as "reasonEnc" from content_reports c join keyring.user_keys k on k.user_id = c.reporter_id where c.id = any($1::uuid[]) order by c.id`, [reportIds]);
+    expect(stored.map((r) => r.reporterId)).toEqual([reporterId, reporterId]);
+    for (const r of stored) expect(r.reasonEnc).toMatch(/^v1\.dk\./);
+    expect(stored.map((r) => openReportReason(new AuthorKeys(gw.services.vault), r))).toEqual(['Оскорбления', 'Оскорбления']);
   });
 
   it('refuses unknown reviews, empty reasons and callers other than travellers', async () => {
@@ -61,6 +71,7 @@ describe('content reports and the moderation queue', () => {
     const res = await gql(gw.url, ModerationQueueDocument, { first: 100 }, moderator);
     expect(res.body.errors).toBeUndefined();
     const item = res.body.data!.moderationQueue.nodes.find((n) => n.reportId === reportIds[0])!;
+    expect(item.reason).toBe('Оскорбления');
     expect(item.review).toMatchObject({ id: reviews[0].reviewId, text: 'Гид опоздал на два часа', moderationStatus: 'PUBLISHED' });
     expect(item.review.author.fullName).toBe(`${author.firstName} ${author.patronymic} ${author.surname}`);
     expect(item.review.author.phone).not.toBe(author.phone);

@@ -1,13 +1,19 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { complaintSlot } from '../../src/complaints/complaint.codec.js';
 import type { RunningGateway } from '../../src/gateway.js';
+import { reportReasonSlot } from '../../src/moderation/content-report.codec.js';
+import { ERASED_TEXT } from '../../src/privacy/authored-text.codec.js';
 import { runPurge } from '../../src/rights/purge.job.js';
+import { sealTicketSubject, ticketSubjectSlot } from '../../src/support/support-ticket.codec.js';
 import { openPersonalData } from '../../src/users/personal-data.codec.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import {
-  DeleteMyAccountDocument, ExportMyDataDocument, FileComplaintDocument, PersonByIdDocument, RemoveAccountDocument, ReportContentDocument, TourReviewAuthorsDocument,
+  DeleteMyAccountDocument, ExportMyDataDocument, FileComplaintDocument, ModerationQueueDocument, PersonByIdDocument, RemoveAccountDocument, ReportContentDocument,
+  StaffComplaintsDocument, TourReviewAuthorsDocument, type ModerationQueueQuery,
 } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
+import { gql, type GqlResponse } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
 import { freshTraveller, grantConsents, paidUpcomingBooking, publishedReview, type FreshUser, type PaidBooking } from './fresh-user.fixtures.js';
 
@@ -38,6 +44,34 @@ async function findAnywhere(values: string[]): Promise<string[]> {
   return hits;
 }
 
+/** A complaint, report and ticket as a backup holds them: sealed texts, each with the slot it was sealed for. */
+interface TextsBackup { complaintId: string; reportId: string; ticketId: string; sealed: { slot: string; value: string }[] }
+
+async function backupOfTexts(ids: Omit<TextsBackup, 'sealed'>): Promise<TextsBackup> {
+  const c = await one<{ subject_enc: string; body_enc: string; attachments_enc: string }>('t_backup_complaint',
+    'select subject_enc, body_enc, attachments_enc from complaints where id = $1', [ids.complaintId]);
+  const r = await one<{ reason_enc: string }>('t_backup_report', 'select reason_enc from content_reports where id = $1', [ids.reportId]);
+  const t = await one<{ subject_enc: string }>('t_backup_ticket', 'select subject_enc from support_tickets where id = $1', [ids.ticketId]);
+  return { ...ids, sealed: [
+    { slot: complaintSlot(ids.complaintId, 'subject'), value: c.subject_enc }, { slot: complaintSlot(ids.complaintId, 'body'), value: c.body_enc },
+    { slot: complaintSlot(ids.complaintId, 'attachments'), value: c.attachments_enc }, { slot: reportReasonSlot(ids.reportId), value: r.reason_enc },
+    { slot: ticketSubjectSlot(ids.ticketId), value: t.subject_enc },
+  ] };
+}
+
+/** The open reports of the moderation queue, every page. */
+async function moderationQueue(moderator: Record<string, string>): Promise<{ reportId: string; reason: string }[]> {
+  const items: { reportId: string; reason: string }[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const res: GqlResponse<ModerationQueueQuery> = await gql(gw.url, ModerationQueueDocument, { first: 50, after }, moderator);
+    expect(res.body.errors).toBeUndefined();
+    items.push(...res.body.data!.moderationQueue.nodes);
+    if (!res.body.data!.moderationQueue.pageInfo.hasNextPage) return items;
+    after = res.body.data!.moderationQueue.pageInfo.endCursor;
+  }
+}
+
 const personalValues = (u: FreshUser) => [u.phone, u.phone.slice(1), u.surname, u.firstName, u.patronymic, u.email, u.iin, u.passport, u.telegram, u.whatsapp];
 
 describe('deleteMyAccount: erasure with a paid upcoming booking under a legal hold', () => {
@@ -47,6 +81,7 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
   let token: string;
   let first: { deletedAt: string; heldBookings: number; heldPayments: number; heldUntil: string | null };
   let backup: SealedRow;
+  let texts: TextsBackup;
 
   beforeAll(async () => {
     u = await freshTraveller(gw);
@@ -55,7 +90,12 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     review = await publishedReview(gw, u.id, 'Прекрасный маршрут, гид внимательный');
     token = await tokenFor(gw, 'USER', { sub: u.id });
     await gw.services.sql.rows('t_fresh_session', "insert into sessions (id, user_id, refresh_hash, expires_at) values (gen_random_uuid(), $1, 'h-' || gen_random_uuid(), now() + interval '1 day')", [u.id]);
-    await gw.services.sql.rows('t_fresh_ticket', "insert into support_tickets (id, reference, user_id, subject) values (gen_random_uuid(), 'ERASE-' || substr(md5(random()::text), 1, 8), $1, $2)", [u.id, `Call me at ${u.phone}`]);
+    // No API writes tickets: this one is sealed under the user's key the way the seed writes them.
+    const ticketId = randomUUID();
+    const { wrapped_key: wrapped } = await one<{ wrapped_key: string }>('t_fresh_key', 'select wrapped_key from keyring.user_keys where user_id = $1', [u.id]);
+    const ticketSubject = sealTicketSubject(gw.services.vault, gw.services.vault.subjectKey(u.id, wrapped), u.id, ticketId, `Call me at ${u.phone}`);
+    await gw.services.sql.rows('t_fresh_ticket', "insert into support_tickets (id, reference, user_id, subject_enc) values ($1, 'ERASE-' || substr(md5(random()::text), 1, 8), $2, $3)",
+      [ticketId, u.id, ticketSubject]);
     const complaint = await gql(gw.url, FileComplaintDocument, { subject: `About ${u.surname}`, body: `My e-mail ${u.email} was shared`, attachments: [{ name: `${u.surname}-passport.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64) }] }, bearer(token));
     expect(complaint.body.errors).toBeUndefined();
     const [other] = await gw.services.sql.rows<{ id: string }>('t_other_review', "select id from reviews where author_id <> $1 and moderation_status = 'PUBLISHED' order by id limit 1", [u.id]);
@@ -66,8 +106,9 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     const read = await gql(gw.url, PersonByIdDocument, { id: u.id }, bearer(admin, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-ERASE-1' }));
     expect(read.body.data!.person.iin).toBe(u.iin);
 
-    // What a backup taken now would hold of this user: the sealed row and, if the keyring is backed up too, the wrapped key.
+    // What a backup taken now would hold of this user: the sealed rows and, if the keyring is backed up too, the wrapped key.
     backup = await one<SealedRow>('t_backup', 'select u.id, u.pii_enc, k.wrapped_key from users u join keyring.user_keys k on k.user_id = u.id where u.id = $1', [u.id]);
+    texts = await backupOfTexts({ complaintId: complaint.body.data!.fileComplaint.id, reportId: report.body.data!.reportContent.id, ticketId });
     const res = await gql(gw.url, DeleteMyAccountDocument, undefined, bearer(token));
     expect(res.body.errors).toBeUndefined();
     first = res.body.data!.deleteMyAccount as typeof first;
@@ -81,6 +122,22 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     expect(keys.length).toBeGreaterThan(100);
     expect(keys.filter((k) => k.user_id === u.id)).toEqual([]);
     const opened = keys.filter((k) => { try { openPersonalData(vault, u.id, k.wrapped_key, backup.pii_enc); return true; } catch { return false; } });
+    expect(opened).toEqual([]);
+  });
+
+  it('shreds the texts the user wrote: a backup of their complaint, report and ticket taken before erasure no longer opens with any key the database holds', async () => {
+    const { vault } = gw.services;
+    const openAll = (key: KeyObject) => texts.sealed.map((s) => vault.open(key, u.id, s.slot, s.value));
+    // The control: with the key it had then, the backup opens to the surname, e-mail, first name and phone written into it.
+    expect(openAll(vault.subjectKey(u.id, backup.wrapped_key))).toEqual([`About ${u.surname}`, `My e-mail ${u.email} was shared`,
+      expect.stringContaining(`"${u.surname}-passport.pdf"`), `Insults me, ${u.firstName}`, `Call me at ${u.phone}`]);
+    const keys = await gw.services.sql.rows<{ user_id: string; wrapped_key: string }>('t_all_keys', 'select user_id, wrapped_key from keyring.user_keys');
+    expect(keys.length).toBeGreaterThan(100);
+    expect(keys.filter((k) => k.user_id === u.id)).toEqual([]);
+    // Each key unwrapped as its owner's, then tried on every sealed text: none opens any.
+    const opened = keys.filter((k) => texts.sealed.some((s) => {
+      try { vault.open(vault.subjectKey(k.user_id, k.wrapped_key), u.id, s.slot, s.value); return true; } catch { return false; }
+    }));
     expect(opened).toEqual([]);
   });
 
@@ -114,10 +171,11 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
       (select count(*)::int from consents where user_id = $1 and granted) as granted,
       (select count(*)::int from consent_events where user_id = $1 and action = 'WITHDRAWN') as withdrawn,
       (select count(*)::int from sessions where user_id = $1 and revoked_at is null) as live_sessions,
-      (select count(*)::int from complaints where user_id = $1 and attachments = '[]'::jsonb) as complaints_emptied,
+      (select count(*)::int from complaints where user_id = $1 and coalesce(subject_enc, body_enc, attachments_enc) is null) as complaints_emptied,
       (select count(*)::int from content_reports where reporter_id = $1) as reports_linked,
-      (select count(*)::int from support_tickets where user_id = $1 and status = 'CLOSED') as tickets_closed`, [u.id]);
-    expect(s).toEqual({ granted: 0, withdrawn: 2, live_sessions: 0, complaints_emptied: 1, reports_linked: 0, tickets_closed: 1 });
+      (select count(*)::int from content_reports where id = $2 and reporter_id is null and reason_enc is null) as reports_emptied,
+      (select count(*)::int from support_tickets where user_id = $1 and status = 'CLOSED' and subject_enc is null) as tickets_closed`, [u.id, texts.reportId]);
+    expect(s).toEqual({ granted: 0, withdrawn: 2, live_sessions: 0, complaints_emptied: 1, reports_linked: 0, reports_emptied: 1, tickets_closed: 1 });
   });
 
   it('keeps the booking and payment tied only to the empty row, under a legal_holds row', async () => {
@@ -173,6 +231,26 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
       (select count(*)::int from users where id = $1) as users, (select count(*)::int from reviews where author_id = $1) as reviews`, [u.id, booking.paymentId]);
     expect(left).toEqual({ bookings: 0, payments: 0, holds: 0, users: 1, reviews: 1 });
     expect(await runPurge(gw.services.orm.em.fork())).toMatchObject({ holds: 0, bookings: 0, payments: 0 });
+  });
+
+  it('staff read the erased author\'s complaint and report as the placeholder, also once a backup of the rows is restored over them', async () => {
+    const support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
+    const moderator = bearer(await tokenFor(gw, 'MODERATOR', { sub: DEMO_STAFF.moderator.id }));
+    const read = async () => {
+      const listed = await gql(gw.url, StaffComplaintsDocument, { status: 'RECEIVED' }, support);
+      expect(listed.body.errors).toBeUndefined();
+      const complaint = listed.body.data!.complaints.find((c) => c.id === texts.complaintId);
+      const report = (await moderationQueue(moderator)).find((r) => r.reportId === texts.reportId);
+      return { subject: complaint?.subject, body: complaint?.body, reason: report?.reason };
+    };
+    const placeholders = { subject: ERASED_TEXT, body: ERASED_TEXT, reason: ERASED_TEXT };
+    expect(await read()).toEqual(placeholders);
+    // A restore of the two tables from the backup brings the ciphertext (and the reporter) back, not the key.
+    const [subject, body, attachments, reason] = texts.sealed.map((s) => s.value);
+    await gw.services.sql.rows('t_restore_complaint', 'update complaints set subject_enc = $2, body_enc = $3, attachments_enc = $4 where id = $1',
+      [texts.complaintId, subject, body, attachments]);
+    await gw.services.sql.rows('t_restore_report', 'update content_reports set reporter_id = $2, reason_enc = $3 where id = $1', [texts.reportId, u.id, reason]);
+    expect(await read()).toEqual(placeholders);
   });
 });
 

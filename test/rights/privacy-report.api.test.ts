@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
-import { AcceptPolicyVersionDocument, ExportMyDataDocument, FileComplaintDocument, MePrivacyReportDocument, MyPrivacyReportDocument, PersonByIdDocument } from '../generated/operations.js';
+import {
+  AcceptPolicyVersionDocument, ExportMyDataDocument, FileComplaintDocument, MePrivacyReportDocument, MyPrivacyReportDocument, PersonByIdDocument, ReportContentDocument,
+} from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
@@ -12,6 +14,7 @@ let u: FreshUser;
 let booking: PaidBooking;
 let headers: Record<string, string>;
 let disclosureRequest: string | null;
+let reportedReview: string;
 
 beforeAll(async () => {
   gw = await startTestGateway();
@@ -21,7 +24,10 @@ beforeAll(async () => {
   await publishedReview(gw, u.id, 'Хороший тур');
   headers = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
   await gql(gw.url, AcceptPolicyVersionDocument, { version: '2024-06' }, headers);
-  await gql(gw.url, FileComplaintDocument, { subject: 'Data shared', body: 'Why was my phone given out?' }, headers);
+  await gql(gw.url, FileComplaintDocument, { subject: 'Data shared', body: 'Why was my phone given out?',
+    attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] }, headers);
+  [{ id: reportedReview }] = await gw.services.sql.rows<{ id: string }>('t_report_review', "select id from reviews where moderation_status = 'PUBLISHED' and author_id <> $1 order by id limit 1", [u.id]);
+  await gql(gw.url, ReportContentDocument, { reviewId: reportedReview, reason: 'Spam in the review' }, headers);
   const admin = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
   const read = await gql(gw.url, PersonByIdDocument, { id: u.id }, bearer(admin, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-REPORT-1' }));
   disclosureRequest = read.headers.get('x-request-id');
@@ -49,7 +55,7 @@ describe('myPrivacyReport', () => {
     expect(cat('IDENTITY_DOCUMENTS').filled.sort()).toEqual(['iin', 'passportNumber']);
     expect(cat('TRANSACTIONS')).toMatchObject({ filled: ['bookings', 'payments'], records: 2, retention: expect.stringContaining('5 years') });
     expect(cat('DISCLOSURE_LOG')).toMatchObject({ records: 1, retention: '3 years' });
-    expect(cat('COMPLAINTS_AND_REPORTS').filled).toEqual(['complaints']);
+    expect(cat('COMPLAINTS_AND_REPORTS')).toMatchObject({ filled: ['complaints', 'contentReports'], records: 2 });
     const text = JSON.stringify(body);
     for (const v of [u.phone, u.surname, u.firstName, u.email, u.iin, u.passport, u.telegram]) expect(text).not.toContain(v);
   });
@@ -95,8 +101,10 @@ describe('exportMyData', () => {
     expect(doc.bookings).toEqual([expect.objectContaining({ id: booking.bookingId, status: 'PAID' })]);
     expect(doc.payments).toEqual([expect.objectContaining({ id: booking.paymentId, bookingId: booking.bookingId, status: 'CONFIRMED' })]);
     expect(doc.reviews).toHaveLength(1);
-    expect(doc.complaints).toEqual([expect.objectContaining({ subject: 'Data shared', body: 'Why was my phone given out?' })]);
-    expect(doc.contentReports).toEqual([]);
+    // The texts the traveller wrote are stored sealed under their key; the export opens them and carries nothing sealed.
+    expect(doc.complaints).toEqual([{ id: expect.any(String), subject: 'Data shared', body: 'Why was my phone given out?', status: 'RECEIVED', createdAt: expect.any(String),
+      attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] }]);
+    expect(doc.contentReports).toEqual([{ id: expect.any(String), reviewId: reportedReview, reason: 'Spam in the review', status: 'OPEN', createdAt: expect.any(String) }]);
     expect(doc.disclosures).toEqual([expect.objectContaining({ recipientKind: 'ADMIN', reference: 'CASE-REPORT-1' })]);
     const own = await gw.services.sql.rows('t_export_disc', 'select 1 from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
     expect(own).toHaveLength(0);

@@ -1,40 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
-import { ormConfig } from '../../mikro-orm.config.js';
 import { loadConfig } from '../../src/config/config.js';
 import { migrateDatabase } from '../../src/db/database.js';
 import { Sql } from '../../src/db/sql.js';
-import { BEFORE_PLAIN_PII_DROP, MIGRATIONS } from '../../src/migrations/index.js';
+import { BEFORE_PLAIN_PII_DROP } from '../../src/migrations/index.js';
 import { encryptField } from '../../src/privacy/field-crypto.js';
 import { createPiiVault, masterKeys } from '../../src/privacy/pii-vault.js';
 import { personsByIds } from '../../src/users/user.service.js';
+import { scratchDatabaseBefore, type ScratchDatabase } from '../support/scratch-db.js';
 
 // A database of its own on the test server, migrated only up to the schema that kept personal values in plain columns.
 const cfg = loadConfig({ ...process.env, NODE_ENV: 'test' });
-const dbUrl = new URL(cfg.databaseUrl!);
 const name = `qaz_backfill_${process.pid}`;
-const LAST_PLAIN = MIGRATIONS[MIGRATIONS.findIndex((m) => m.name === BEFORE_PLAIN_PII_DROP) - 1].name;
+let db: ScratchDatabase;
 let orm: MikroORM;
-
-async function admin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: cfg.databaseUrl });
-  await client.connect();
-  try { await client.query(query); } finally { await client.end(); }
-}
 
 const full = { id: randomUUID(), phone: '+77011234567', surname: 'Legacy', firstName: 'Aruzhan', patronymic: 'Serikovna', email: 'aruzhan@legacy.kz', iin: '950101400123', passport: 'N70000001' };
 const phoneOnly = { id: randomUUID(), phone: '+77019876543' };
 const erased = { id: randomUUID() };
 
 beforeAll(async () => {
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(dbUrl);
-  url.pathname = `/${name}`;
-  orm = await MikroORM.init(ormConfig(url.toString()));
-  await orm.migrator.up({ to: LAST_PLAIN });
+  db = await scratchDatabaseBefore(cfg.databaseUrl!, name, BEFORE_PLAIN_PII_DROP);
+  orm = db.orm;
   const master = masterKeys(cfg);
   await orm.em.getConnection().execute(`insert into users (id, phone, surname, first_name, patronymic, gender, email, messengers, iin_enc, iin_bidx, passport_enc, status) values
     (?, ?, ?, ?, ?, 'FEMALE', ?, '{"telegram":"@aruzhan_l"}', ?, 'bidx-kept', ?, 'ACTIVE'), (?, ?, null, null, null, null, null, null, null, null, null, 'ACTIVE'),
@@ -43,10 +31,7 @@ beforeAll(async () => {
     phoneOnly.id, phoneOnly.phone, erased.id]);
 });
 
-afterAll(async () => {
-  await orm.close(true);
-  await admin(`drop database if exists ${name} with (force)`);
-});
+afterAll(async () => { await db.drop(); });
 
 describe('migrating users written before per-user keys', () => {
   it('refuses to drop the plain columns while they hold values that were not sealed, and loses nothing', async () => {
