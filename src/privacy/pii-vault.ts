@@ -21,6 +21,26 @@ export function masterKeys(cfg: Config): FieldKeys {
   return { activeKeyId: cfg.piiActiveKeyId, keys: cfg.piiKeys };
 }
 
+// Unwrapping and importing a data key costs ~10 us, about half of opening a person's record.
+const UNWRAPPED_KEYS_KEPT = 20_000;
+
+/**
+ * Unwrapped keys by subject and wrapped form, least recently used dropped first. Safe to keep: the process holds the master
+ * key anyway, and an entry is found only through the wrapped key, which erasure deletes together with the sealed values.
+ */
+function unwrappedKeyCache(unwrap: (subjectId: string, wrapped: string) => KeyObject): (subjectId: string, wrapped: string) => KeyObject {
+  const cache = new Map<string, KeyObject>();
+  return (subjectId, wrapped) => {
+    const id = `${subjectId}.${wrapped}`;
+    let key = cache.get(id);
+    if (key) cache.delete(id);
+    else key = unwrap(subjectId, wrapped);
+    cache.set(id, key);
+    if (cache.size > UNWRAPPED_KEYS_KEPT) cache.delete(cache.keys().next().value!);
+    return key;
+  };
+}
+
 export function createPiiVault(cfg: Config): PiiVault {
   const keys = masterKeys(cfg);
   return {
@@ -28,7 +48,7 @@ export function createPiiVault(cfg: Config): PiiVault {
       const raw = newDataKey();
       return { key: createSecretKey(raw), wrapped: wrapDataKey(keys, raw, subjectId) };
     },
-    subjectKey: (subjectId, wrapped) => createSecretKey(unwrapDataKey(keys, wrapped, subjectId)),
+    subjectKey: unwrappedKeyCache((subjectId, wrapped) => createSecretKey(unwrapDataKey(keys, wrapped, subjectId))),
     seal: (key, subjectId, slot, plaintext) => sealWithDataKey(key, plaintext, `${subjectId}:${slot}`),
     open: (key, subjectId, slot, stored) => openWithDataKey(key, stored, `${subjectId}:${slot}`),
     blindIndex: (kind, normalized) => blindIndex(cfg.blindIndexKey, kind, normalized),
