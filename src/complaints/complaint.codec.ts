@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { ERASED_TEXT, type AuthorKeys } from '../privacy/authored-text.codec.js';
+import { ERASED_TEXT, openAuthored } from '../privacy/authored-text.codec.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 
 export interface AttachmentMeta { name: string; mimeType: string; sizeBytes: number; sha256: string }
@@ -25,8 +25,8 @@ export function sealComplaintTexts(vault: PiiVault, key: KeyObject, userId: stri
 }
 
 /** An erased author's texts read as ERASED_TEXT, their attachments as none. */
-export function openComplaintTexts(keys: AuthorKeys, r: StoredComplaintTexts): ComplaintTexts {
-  const open = (column: keyof ComplaintTexts, sealed: string | null) => keys.open(r.userId, r.wrappedKey, complaintSlot(r.id, column), sealed);
+export function openComplaintTexts(vault: PiiVault, r: StoredComplaintTexts): ComplaintTexts {
+  const open = (column: keyof ComplaintTexts, sealed: string | null) => openAuthored(vault, r.userId, r.wrappedKey, complaintSlot(r.id, column), sealed);
   const attachments = open('attachments', r.attachmentsEnc);
   return {
     subject: open('subject', r.subjectEnc) ?? ERASED_TEXT,

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type { Sql } from '../db/sql.js';
-import { AuthorKeys } from '../privacy/authored-text.codec.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import { partnersByIds, toursByIds, type TourRow } from '../tours/tour.service.js';
 import { reviewsByTours } from '../reviews/review.service.js';
@@ -19,14 +18,11 @@ export class Loaders {
   readonly partner: DataLoader<string, { id: string; name: string } | null>;
   readonly person: DataLoader<string, PersonRow | null>;
   readonly bookingHistory: DataLoader<string, BookingEvent[]>;
-  /** Authors' data keys for the texts they wrote, each unwrapped once per request. */
-  readonly authorKeys: AuthorKeys;
 
   constructor(private readonly sql: Sql, vault: PiiVault) {
     this.tour = new DataLoader(async (ids) => byKey(ids, await toursByIds(sql, ids), (r) => r.id));
     this.partner = new DataLoader(async (ids) => byKey(ids, await partnersByIds(sql, ids), (r) => r.id));
     this.person = new DataLoader(async (ids) => byKey(ids, await personsByIds(sql, vault, ids), (r) => r.id));
-    this.authorKeys = new AuthorKeys(vault);
     this.bookingHistory = new DataLoader(async (ids) => groupByKey(ids, await bookingHistories(sql, ids), (r) => r.bookingId));
   }
 

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { ERASED_TEXT, type AuthorKeys } from '../privacy/authored-text.codec.js';
+import { ERASED_TEXT, openAuthored } from '../privacy/authored-text.codec.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 
 /** A stored report's reason with its reporter's wrapped key (both null once the reporter's account is erased). */
@@ -13,6 +13,6 @@ export function sealReportReason(vault: PiiVault, key: KeyObject, reporterId: st
   return vault.seal(key, reporterId, reportReasonSlot(id), reason);
 }
 
-export function openReportReason(keys: AuthorKeys, r: StoredReportReason): string {
-  return keys.open(r.reporterId, r.wrappedKey, reportReasonSlot(r.id), r.reasonEnc) ?? ERASED_TEXT;
+export function openReportReason(vault: PiiVault, r: StoredReportReason): string {
+  return openAuthored(vault, r.reporterId, r.wrappedKey, reportReasonSlot(r.id), r.reasonEnc) ?? ERASED_TEXT;
 }

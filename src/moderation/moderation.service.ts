@@ -6,6 +6,7 @@ import type { PageInfo } from '../tours/tour.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { openReportReason, sealReportReason, type StoredReportReason } from './content-report.codec.js';
 import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
+import { writerKey } from '../privacy/authored-text.codec.js';
 
 const MAX_REASON = 1000;
 const STATUS_OF: Record<ModerationAction, ModerationStatus> = { HIDE: ModerationStatus.HIDDEN, RESTORE: ModerationStatus.PUBLISHED, REMOVE: ModerationStatus.REMOVED };
@@ -28,7 +29,7 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
     if (open) return open;
     const [reporter] = await tem.execute<{ wrappedKey: string }[]>('select wrapped_key as "wrappedKey" from keyring.user_keys where user_id = ?', [reporterId]);
     const id = randomUUID();
-    const reasonEnc = sealReportReason(ctx.services.vault, ctx.loaders.authorKeys.writerKey(reporterId, reporter?.wrappedKey), reporterId, id, text);
+    const reasonEnc = sealReportReason(ctx.services.vault, writerKey(ctx.services.vault, reporterId, reporter?.wrappedKey), reporterId, id, text);
     const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at)
       values (?, ?, ?, ?, 'OPEN', now()) returning ${cols}`, [id, reviewId, reporterId, reasonEnc]);
     return row;
@@ -48,12 +49,11 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
       and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
     order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
   const page = rows.slice(0, first);
-  const keys = ctx.loaders.authorKeys;
   const authors = await ctx.loaders.person.loadMany(page.map((r) => r.authorId));
   const nodes = page.map((r, i) => {
     const author = authors[i];
     if (!author || author instanceof Error) throw new Error('review without author');
-    return { reportId: r.id, reason: openReportReason(keys, r), reportedAt: r.reportedAt,
+    return { reportId: r.id, reason: openReportReason(ctx.services.vault, r), reportedAt: r.reportedAt,
       review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author as PersonRow } };
   });
   const last = page.at(-1);

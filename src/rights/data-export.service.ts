@@ -2,7 +2,6 @@ import { openComplaintTexts, type StoredComplaintTexts } from '../complaints/com
 import type { AppServices } from '../graphql/context.js';
 import { ForbiddenError } from '../graphql/errors.js';
 import { openReportReason } from '../moderation/content-report.codec.js';
-import { AuthorKeys } from '../privacy/authored-text.codec.js';
 import { openPersonalData } from '../users/personal-data.codec.js';
 
 interface SealedComplaint extends Omit<StoredComplaintTexts, 'userId' | 'wrappedKey'> { status: string; createdAt: string }
@@ -42,12 +41,11 @@ export async function exportUserData(services: AppServices, userId: string): Pro
   const { passport, ...data } = openPersonalData(services.vault, userId, row.wrappedKey, row.piiEnc);
   const profile = { ...(row.document.profile as Record<string, unknown>), ...data, passportNumber: passport };
   // Every complaint and report here is the caller's own, sealed under the key read with the row.
-  const keys = new AuthorKeys(services.vault);
   const complaints = row.document.complaints.map(({ subjectEnc, bodyEnc, attachmentsEnc, ...c }) => ({
-    ...c, ...openComplaintTexts(keys, { id: c.id, userId, wrappedKey: row.wrappedKey, subjectEnc, bodyEnc, attachmentsEnc }),
+    ...c, ...openComplaintTexts(services.vault, { id: c.id, userId, wrappedKey: row.wrappedKey, subjectEnc, bodyEnc, attachmentsEnc }),
   }));
   const contentReports = row.document.contentReports.map(({ reasonEnc, ...r }) => ({
-    ...r, reason: openReportReason(keys, { id: r.id, reporterId: userId, wrappedKey: row.wrappedKey, reasonEnc }),
+    ...r, reason: openReportReason(services.vault, { id: r.id, reporterId: userId, wrappedKey: row.wrappedKey, reasonEnc }),
   }));
   return { format: 'qaztracker-export/1', exportedAt: new Date().toISOString(), ...row.document, profile, complaints, contentReports };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openComplaintTexts, type StoredComplaintTexts } from '../../src/complaints/complaint.codec.js';
 import type { RunningGateway } from '../../src/gateway.js';
-import { AuthorKeys } from '../../src/privacy/authored-text.codec.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { FileComplaintDocument, MyComplaintsDocument, SetComplaintStatusDocument, StaffComplaintsDocument } from '../generated/operations.js';
 import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
@@ -36,7 +35,7 @@ describe('complaints', () => {
     expect(row.userId).toBe(u.id);
     // Stored sealed under the author's data key: the texts come back only by opening them with it.
     for (const sealed of [row.subjectEnc, row.bodyEnc, row.attachmentsEnc]) expect(sealed).toMatch(/^v1\.dk\./);
-    expect(openComplaintTexts(new AuthorKeys(gw.services.vault), row)).toEqual({
+    expect(openComplaintTexts(gw.services.vault, row)).toEqual({
       subject: 'Хранение данных', body: 'Прошу объяснить, кому передан мой паспорт', attachments: [{ ...scan, sha256: SHA }],
     });
   });

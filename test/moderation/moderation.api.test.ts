@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { openReportReason, type StoredReportReason } from '../../src/moderation/content-report.codec.js';
-import { AuthorKeys } from '../../src/privacy/authored-text.codec.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { ModerateReviewDocument, ModerationQueueDocument, ReportContentDocument, TourReviewAuthorsDocument, type ModerationQueueQuery } from '../generated/operations.js';
 import { freshTraveller, publishedReview, type FreshUser } from '../rights/fresh-user.fixtures.js';
@@ -55,7 +54,7 @@ describe('content reports and the moderation queue', () => {
       c.reason_enc as "reasonEnc" from content_reports c join keyring.user_keys k on k.user_id = c.reporter_id where c.id = any($1::uuid[]) order by c.id`, [reportIds]);
     expect(stored.map((r) => r.reporterId)).toEqual([reporterId, reporterId]);
     for (const r of stored) expect(r.reasonEnc).toMatch(/^v1\.dk\./);
-    expect(stored.map((r) => openReportReason(new AuthorKeys(gw.services.vault), r))).toEqual(['Оскорбления', 'Оскорбления']);
+    expect(stored.map((r) => openReportReason(gw.services.vault, r))).toEqual(['Оскорбления', 'Оскорбления']);
   });
 
   it('refuses unknown reviews, empty reasons and callers other than travellers', async () => {

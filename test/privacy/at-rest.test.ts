@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openComplaintTexts, type StoredComplaintTexts } from '../../src/complaints/complaint.codec.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { openReportReason, type StoredReportReason } from '../../src/moderation/content-report.codec.js';
-import { AuthorKeys } from '../../src/privacy/authored-text.codec.js';
+import { openAuthored } from '../../src/privacy/authored-text.codec.js';
 import { ticketSubjectSlot } from '../../src/support/support-ticket.codec.js';
 import { openPersonalData } from '../../src/users/personal-data.codec.js';
 import { COMPLAINTS, REPORT_REASONS } from '../../seeds/texts.data.js';
@@ -97,11 +97,11 @@ describe('texts users write (complaints, reports, tickets) at rest', () => {
   });
 
   it('are sealed: each opens from its row with its author\'s key', async () => {
-    const keys = new AuthorKeys(gw.services.vault);
+    const { vault } = gw.services;
     const opened = [
-      ...(await storedComplaints()).flatMap((c) => { const t = openComplaintTexts(keys, c); return [t.subject, t.body, ...t.attachments.map((a) => a.name)]; }),
-      ...(await storedReports()).map((r) => openReportReason(keys, r)),
-      ...(await storedTickets()).map((t) => keys.open(t.userId, t.wrappedKey, ticketSubjectSlot(t.id), t.subjectEnc)),
+      ...(await storedComplaints()).flatMap((c) => { const t = openComplaintTexts(vault, c); return [t.subject, t.body, ...t.attachments.map((a) => a.name)]; }),
+      ...(await storedReports()).map((r) => openReportReason(vault, r)),
+      ...(await storedTickets()).map((t) => openAuthored(vault, t.userId, t.wrappedKey, ticketSubjectSlot(t.id), t.subjectEnc)),
     ];
     expect(written.filter((w) => !opened.includes(w))).toEqual([]);
   });
@@ -111,17 +111,17 @@ describe('texts users write (complaints, reports, tickets) at rest', () => {
   });
 
   it('are bound to their row, column and author: a sealed text moved elsewhere does not open', async () => {
-    const keys = new AuthorKeys(gw.services.vault);
+    const { vault } = gw.services;
     const complaints = await storedComplaints();
     const mine = complaints.find((c) => c.id === filed.complaintId)!;
     const other = complaints.find((c) => c.id !== mine.id && c.userId !== mine.userId)!;
-    expect(openComplaintTexts(keys, mine).subject).toMatch(/^Rest subject /);
-    expect(() => openComplaintTexts(keys, { ...mine, bodyEnc: mine.subjectEnc })).toThrow();
-    expect(() => openComplaintTexts(keys, { ...other, subjectEnc: mine.subjectEnc })).toThrow();
-    expect(() => openComplaintTexts(keys, { ...mine, id: other.id })).toThrow();
+    expect(openComplaintTexts(vault, mine).subject).toMatch(/^Rest subject /);
+    expect(() => openComplaintTexts(vault, { ...mine, bodyEnc: mine.subjectEnc })).toThrow();
+    expect(() => openComplaintTexts(vault, { ...other, subjectEnc: mine.subjectEnc })).toThrow();
+    expect(() => openComplaintTexts(vault, { ...mine, id: other.id })).toThrow();
     const report = (await storedReports()).find((r) => r.id === filed.reportId)!;
-    expect(() => openReportReason(keys, { ...report, id: other.id })).toThrow();
+    expect(() => openReportReason(vault, { ...report, id: other.id })).toThrow();
     const [ticket] = await storedTickets();
-    expect(() => keys.open(ticket.userId, ticket.wrappedKey, ticketSubjectSlot(ticket.id), report.reasonEnc)).toThrow();
+    expect(() => openAuthored(vault, ticket.userId, ticket.wrappedKey, ticketSubjectSlot(ticket.id), report.reasonEnc)).toThrow();
   });
 });

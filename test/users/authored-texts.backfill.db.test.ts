@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { migrateDatabase } from '../../src/db/database.js';
 import { BEFORE_PLAIN_TEXT_DROP } from '../../src/migrations/index.js';
 import { openReportReason, type StoredReportReason } from '../../src/moderation/content-report.codec.js';
-import { AuthorKeys, ERASED_TEXT } from '../../src/privacy/authored-text.codec.js';
+import { ERASED_TEXT, openAuthored } from '../../src/privacy/authored-text.codec.js';
 import { createPiiVault } from '../../src/privacy/pii-vault.js';
 import { ticketSubjectSlot } from '../../src/support/support-ticket.codec.js';
 import { newPersonalRecord, NO_PERSONAL_DATA } from '../../src/users/personal-data.codec.js';
@@ -67,20 +67,19 @@ describe('migrating complaint, report and ticket texts written before they were 
       expect(columns.map((r) => r.c)).not.toContain(gone);
     }
 
-    const keys = new AuthorKeys(vault);
     const complaints = await conn.execute<StoredComplaintTexts[]>(`select c.id, c.user_id as "userId", k.wrapped_key as "wrappedKey", c.subject_enc as "subjectEnc",
       c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc" from complaints c left join keyring.user_keys k on k.user_id = c.user_id order by c.id = ? desc`, [ids.complaint]);
-    expect(complaints.map((c) => openComplaintTexts(keys, c))).toEqual([
+    expect(complaints.map((c) => openComplaintTexts(vault, c))).toEqual([
       { subject: texts.subject, body: texts.body, attachments },
       { subject: ERASED_TEXT, body: ERASED_TEXT, attachments: [] },
     ]);
     const reports = await conn.execute<StoredReportReason[]>(`select c.id, c.reporter_id as "reporterId", k.wrapped_key as "wrappedKey", c.reason_enc as "reasonEnc"
       from content_reports c left join keyring.user_keys k on k.user_id = c.reporter_id`);
-    expect(Object.fromEntries(reports.map((r) => [r.id, openReportReason(keys, r)])))
+    expect(Object.fromEntries(reports.map((r) => [r.id, openReportReason(vault, r)])))
       .toEqual({ [ids.report]: texts.reason, [ids.keylessReport]: texts.keylessReason, [ids.erasedReport]: ERASED_TEXT });
     const tickets = await conn.execute<{ id: string; user_id: string; wrapped_key: string; subject_enc: string }[]>(`select t.id, t.user_id, k.wrapped_key, t.subject_enc
       from support_tickets t join keyring.user_keys k on k.user_id = t.user_id`);
-    expect(Object.fromEntries(tickets.map((t) => [t.id, keys.open(t.user_id, t.wrapped_key, ticketSubjectSlot(t.id), t.subject_enc)])))
+    expect(Object.fromEntries(tickets.map((t) => [t.id, openAuthored(vault, t.user_id, t.wrapped_key, ticketSubjectSlot(t.id), t.subject_enc)])))
       .toEqual({ [ids.ticket]: texts.ticket, [ids.keylessTicket]: texts.keylessTicket });
 
     const owners = await conn.execute<{ user_id: string }[]>('select user_id from keyring.user_keys');
