@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// Columns for the texts users write, sealed under their data keys; the plain ones stay until the backfill has sealed them (personal-data.backfill.ts).
+// Columns for the texts users write, sealed under their data keys; the plain ones stay until the backfill has sealed them (authored-texts.backfill.ts).
 export class Migration20261124230000_sealed_texts extends Migration {
   override name = 'Migration20261124230000_sealed_texts';
 
