@@ -3,20 +3,19 @@ import { sealComplaintTexts } from '../src/complaints/complaint.codec.js';
 import { sealReportReason } from '../src/moderation/content-report.codec.js';
 import type { PiiVault } from '../src/privacy/pii-vault.js';
 import { sealTicketSubject } from '../src/support/support-ticket.codec.js';
-import { sealPersonalData } from '../src/users/personal-data.codec.js';
+import { newPersonalRecord } from '../src/users/personal-data.codec.js';
 import { normalizePassport } from '../src/users/passport.js';
 import type { DemoData, DemoRows, PlainUserRow, UserKeyRow, UserRow } from './demo.types.js';
 
 function sealedUser(vault: PiiVault, u: PlainUserRow): { user: UserRow; key: UserKeyRow; dataKey: KeyObject } {
-  const { key: dataKey, wrapped } = vault.newSubjectKey(u.id);
-  const sealed = sealPersonalData(vault, dataKey, u.id, {
+  const { dataKey, wrappedKey, sealed } = newPersonalRecord(vault, u.id, {
     phone: u.phone, surname: u.surname, firstName: u.first_name, patronymic: u.patronymic, email: u.email, messengers: u.messengers,
     iin: u.iin, passport: u.passport === null ? null : normalizePassport(u.passport),
   });
   return {
     user: { id: u.id, pii_enc: sealed.piiEnc, phone_bidx: sealed.phoneBidx!, iin_bidx: sealed.iinBidx, passport_bidx: sealed.passportBidx,
       gender: u.gender, role: u.role, status: u.status, created_at: u.created_at },
-    key: { user_id: u.id, wrapped_key: wrapped, created_at: u.created_at },
+    key: { user_id: u.id, wrapped_key: wrappedKey, created_at: u.created_at },
     dataKey,
   };
 }

@@ -15,7 +15,6 @@ export class Disclosure {
   @Property({ type: 'text' }) purpose!: string;
   @Property({ type: 'text', nullable: true }) reference: string | null = null;
   @Property({ type: 'text' }) requestId!: string;
-  // The purge deletes by at alone, a range that the (subjectId, at) index cannot bound.
-  // BRIN: the log is appended in time order, so a range index costs every read's insert almost nothing (the purge's range delete uses it).
+  // For the purge's range delete by at alone; BRIN, as the log is appended in time order and each read's insert barely pays for it.
   @Index({ type: 'brin' }) @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
-import { writerKey } from '../privacy/authored-text.codec.js';
+import { writerKeyOf } from '../users/user-key.service.js';
 import { openComplaintTexts, sealComplaintTexts, type StoredComplaintTexts } from './complaint.codec.js';
 import type { AttachmentInput } from './complaint.input.js';
 import type { Complaint, ComplaintStatus } from './complaint.type.js';
@@ -55,9 +55,8 @@ function opened(ctx: GatewayContext, rows: StoredComplaint[]): Complaint[] {
 export async function fileComplaint(ctx: GatewayContext, userId: string, subject: string, body: string, attachments: AttachmentInput[]): Promise<Complaint> {
   const { sql, vault } = ctx.services;
   const texts = { subject: text(subject, 'subject', MAX_SUBJECT), body: text(body, 'body', MAX_BODY), attachments: validAttachments(attachments) };
-  const [author] = await sql.rows<{ wrappedKey: string }>('complaint_author_key', 'select wrapped_key as "wrappedKey" from keyring.user_keys where user_id = $1', [userId]);
   const id = randomUUID();
-  const sealed = sealComplaintTexts(vault, writerKey(vault, userId, author?.wrappedKey), userId, id, texts);
+  const sealed = sealComplaintTexts(vault, await writerKeyOf(ctx.em(), vault, userId), userId, id, texts);
   const [saved] = await sql.rows<{ status: ComplaintStatus; createdAt: Date }>('complaint_insert', `insert into complaints
       (id, user_id, subject_enc, body_enc, attachments_enc, status, created_at) values ($1, $2, $3, $4, $5, 'RECEIVED', now())
     returning status, created_at as "createdAt"`, [id, userId, sealed.subjectEnc, sealed.bodyEnc, sealed.attachmentsEnc]);

@@ -4,9 +4,9 @@ import { decodeCursor, encodeCursor, isUuid, TIMESTAMP_KEY } from '../graphql/cu
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import type { PersonRow } from '../users/user.service.js';
+import { writerKeyOf } from '../users/user-key.service.js';
 import { openReportReason, sealReportReason, type StoredReportReason } from './content-report.codec.js';
 import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
-import { writerKey } from '../privacy/authored-text.codec.js';
 
 const MAX_REASON = 1000;
 const STATUS_OF: Record<ModerationAction, ModerationStatus> = { HIDE: ModerationStatus.HIDDEN, RESTORE: ModerationStatus.PUBLISHED, REMOVE: ModerationStatus.REMOVED };
@@ -27,9 +27,8 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
     const cols = 'id, review_id as "reviewId", status, created_at as "createdAt"';
     const [open] = await tem.execute<ContentReportReceipt[]>(`select ${cols} from content_reports where review_id = ? and reporter_id = ? and status = 'OPEN'`, [reviewId, reporterId]);
     if (open) return open;
-    const [reporter] = await tem.execute<{ wrappedKey: string }[]>('select wrapped_key as "wrappedKey" from keyring.user_keys where user_id = ?', [reporterId]);
     const id = randomUUID();
-    const reasonEnc = sealReportReason(ctx.services.vault, writerKey(ctx.services.vault, reporterId, reporter?.wrappedKey), reporterId, id, text);
+    const reasonEnc = sealReportReason(ctx.services.vault, await writerKeyOf(tem, ctx.services.vault, reporterId), reporterId, id, text);
     const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at)
       values (?, ?, ?, ?, 'OPEN', now()) returning ${cols}`, [id, reviewId, reporterId, reasonEnc]);
     return row;

@@ -4,6 +4,7 @@ import { sealComplaintTexts, type AttachmentMeta } from '../complaints/complaint
 import type { Config } from '../config/config.js';
 import { sealReportReason } from '../moderation/content-report.codec.js';
 import { sealTicketSubject } from '../support/support-ticket.codec.js';
+import { insertUserKeys } from '../users/user-key.service.js';
 import { createPiiVault, type PiiVault } from './pii-vault.js';
 
 interface LegacyText { id: string; authorId: string; wrappedKey: string | null }
@@ -31,9 +32,7 @@ async function authorKeys(tem: EntityManager, vault: PiiVault, rows: LegacyText[
     keys.set(r.authorId, fresh.key);
     created.push({ id: r.authorId, key: fresh.wrapped });
   }
-  if (created.length) {
-    await tem.execute('insert into keyring.user_keys (user_id, wrapped_key) select id, key from jsonb_to_recordset(?::jsonb) as s(id uuid, key text)', [JSON.stringify(created)]);
-  }
+  await insertUserKeys(tem, created);
   return (r) => keys.get(r.authorId)!;
 }
 

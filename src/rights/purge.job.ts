@@ -13,24 +13,25 @@ const PURGE_HOLDS = `with ended as (
   bookings_gone as (delete from bookings where id in (select id from held) returning id)
   select (select count(*)::int from ended) as holds, (select count(*)::int from bookings_gone) as bookings, (select count(*)::int from payments_gone) as payments`;
 
-// Counted in the database so that no deleted row travels to the client.
-const PURGE_DISCLOSURES = `with gone as (delete from disclosures where at < now() - make_interval(years => ?) returning 1)
-  select count(*)::int as n from gone`;
+const PURGE_DISCLOSURES = 'delete from disclosures where at < now() - make_interval(years => ?)';
 
 // Spent: used, or else expired (a used code was used before it expired).
-const PURGE_LOGIN_CODES = `with gone as (delete from login_codes where coalesce(used_at, expires_at) < now() - make_interval(days => ?) returning 1)
-  select count(*)::int as n from gone`;
+const PURGE_LOGIN_CODES = 'delete from login_codes where coalesce(used_at, expires_at) < now() - make_interval(days => ?)';
 
 // A session ends when revoked or expired; its record is kept for fraud prevention for the period after that.
-const PURGE_SESSIONS = `with gone as (delete from sessions where coalesce(revoked_at, expires_at) < now() - make_interval(years => ?) returning 1)
-  select count(*)::int as n from gone`;
+const PURGE_SESSIONS = 'delete from sessions where coalesce(revoked_at, expires_at) < now() - make_interval(years => ?)';
 
 // A revocation is needed only while the token could still be presented.
-const PURGE_REVOKED_TOKENS = `with gone as (delete from revoked_tokens where expires_at < now() returning 1) select count(*)::int as n from gone`;
+const PURGE_REVOKED_TOKENS = 'delete from revoked_tokens where expires_at < now()';
 
 // Erasure deletes the key at once; this replays erasures over a keyring restored from a backup taken before them.
-const PURGE_ERASED_KEYS = `with gone as (delete from keyring.user_keys k using account_erasures e where e.user_id = k.user_id returning 1)
-  select count(*)::int as n from gone`;
+const PURGE_ERASED_KEYS = 'delete from keyring.user_keys k using account_erasures e where e.user_id = k.user_id';
+
+// Counted in the database so that no deleted row travels to the client.
+async function deleted(tem: EntityManager, deletion: string, params: unknown[] = []): Promise<number> {
+  const [{ n }] = await tem.execute<{ n: number }[]>(`with gone as (${deletion} returning 1) select count(*)::int as n from gone`, params);
+  return n;
+}
 
 /**
  * Deletes what the retention policy no longer allows: the transactions of erased accounts whose legal hold has ended,
@@ -40,11 +41,13 @@ const PURGE_ERASED_KEYS = `with gone as (delete from keyring.user_keys k using a
 export async function runPurge(em: EntityManager): Promise<PurgeResult> {
   return em.transactional(async (tem) => {
     const [held] = await tem.execute<Pick<PurgeResult, 'holds' | 'bookings' | 'payments'>[]>(PURGE_HOLDS);
-    const [disclosures] = await tem.execute<{ n: number }[]>(PURGE_DISCLOSURES, [DISCLOSURE_LOG_YEARS]);
-    const [loginCodes] = await tem.execute<{ n: number }[]>(PURGE_LOGIN_CODES, [SPENT_LOGIN_CODE_DAYS]);
-    const [sessions] = await tem.execute<{ n: number }[]>(PURGE_SESSIONS, [SESSION_RECORD_YEARS]);
-    const [revokedTokens] = await tem.execute<{ n: number }[]>(PURGE_REVOKED_TOKENS);
-    const [erasedKeys] = await tem.execute<{ n: number }[]>(PURGE_ERASED_KEYS);
-    return { ...held, disclosures: disclosures.n, loginCodes: loginCodes.n, sessions: sessions.n, revokedTokens: revokedTokens.n, erasedKeys: erasedKeys.n };
+    return {
+      ...held,
+      disclosures: await deleted(tem, PURGE_DISCLOSURES, [DISCLOSURE_LOG_YEARS]),
+      loginCodes: await deleted(tem, PURGE_LOGIN_CODES, [SPENT_LOGIN_CODE_DAYS]),
+      sessions: await deleted(tem, PURGE_SESSIONS, [SESSION_RECORD_YEARS]),
+      revokedTokens: await deleted(tem, PURGE_REVOKED_TOKENS),
+      erasedKeys: await deleted(tem, PURGE_ERASED_KEYS),
+    };
   });
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { decryptField } from '../privacy/field-crypto.js';
 import { createPiiVault, masterKeys } from '../privacy/pii-vault.js';
 import { newPersonalRecord, type Messengers, type PersonalData } from './personal-data.codec.js';
+import { insertUserKeys } from './user-key.service.js';
 
 interface LegacyRow {
   id: string; phone: string | null; surname: string | null; first_name: string | null; patronymic: string | null; email: string | null;
@@ -27,9 +28,9 @@ export async function sealLegacyPersonalData(orm: MikroORM, cfg: Config): Promis
       };
       return { id: r.id, ...newPersonalRecord(vault, r.id, data) };
     });
+    await insertUserKeys(tem, records.map((r) => ({ id: r.id, key: r.wrappedKey })));
     // One JSON parameter: the driver would spread a JS array into a list of parameters.
-    const batch = JSON.stringify(records.map((r) => ({ id: r.id, key: r.wrappedKey, ...r.sealed })));
-    await tem.execute('insert into keyring.user_keys (user_id, wrapped_key) select id, key from jsonb_to_recordset(?::jsonb) as s(id uuid, key text)', [batch]);
+    const batch = JSON.stringify(records.map((r) => ({ id: r.id, ...r.sealed })));
     await tem.execute(`update users u set pii_enc = s."piiEnc", phone_bidx = s."phoneBidx", iin_bidx = s."iinBidx", passport_bidx = s."passportBidx"
       from jsonb_to_recordset(?::jsonb) as s(id uuid, "piiEnc" text, "phoneBidx" text, "iinBidx" text, "passportBidx" text) where u.id = s.id`, [batch]);
     return records.length;

@@ -47,8 +47,8 @@ export function openPersonalData(vault: PiiVault, userId: string, wrappedKey: st
   return openPersonalDataWith(vault, vault.subjectKey(userId, wrappedKey), userId, piiEnc);
 }
 
-/** A new user's key and sealed values: the rows to insert into keyring.user_keys and users. */
-export function newPersonalRecord(vault: PiiVault, userId: string, data: PersonalData): { wrappedKey: string; sealed: SealedPersonalData } {
+/** A new user's key and sealed values: the rows to insert into keyring.user_keys and users, and the key for sealing more. */
+export function newPersonalRecord(vault: PiiVault, userId: string, data: PersonalData): { dataKey: KeyObject; wrappedKey: string; sealed: SealedPersonalData } {
   const { key, wrapped } = vault.newSubjectKey(userId);
-  return { wrappedKey: wrapped, sealed: sealPersonalData(vault, key, userId, data) };
+  return { dataKey: key, wrappedKey: wrapped, sealed: sealPersonalData(vault, key, userId, data) };
 }

@@ -1,9 +1,26 @@
+import type { KeyObject } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
+import { ForbiddenError } from '../graphql/errors.js';
 import { unwrapDataKey, wrapDataKey } from '../privacy/field-crypto.js';
-import { masterKeys } from '../privacy/pii-vault.js';
+import { masterKeys, type PiiVault } from '../privacy/pii-vault.js';
+import { UserKey } from './user-key.entity.js';
 
 const BATCH = 1000;
+
+/** The data key of a user writing now, read through the caller's EntityManager; an erased account has none. */
+export async function writerKeyOf(em: EntityManager, vault: PiiVault, userId: string): Promise<KeyObject> {
+  const row = await em.findOne(UserKey, { userId });
+  if (!row) throw new ForbiddenError('The account is not active', 'ACCOUNT_NOT_ACTIVE');
+  return vault.subjectKey(userId, row.wrappedKey);
+}
+
+/** Stores wrapped keys in one statement; one JSON parameter, as the driver would spread a JS array into a list of parameters. */
+export async function insertUserKeys(em: EntityManager, keys: readonly { id: string; key: string }[]): Promise<void> {
+  if (keys.length === 0) return;
+  await em.execute('insert into keyring.user_keys (user_id, wrapped_key) select id, key from jsonb_to_recordset(?::jsonb) as s(id uuid, key text)',
+    [JSON.stringify(keys)]);
+}
 
 /**
  * Re-wraps every user's data key under the active master key, so an older master key can then be removed from PII_KEYS.
