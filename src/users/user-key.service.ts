@@ -32,9 +32,9 @@ export async function rewrapUserKeys(em: EntityManager, cfg: Config): Promise<nu
   let total = 0;
   for (;;) {
     const n = await em.transactional(async (tem) => {
-      // skip locked: a concurrent run takes other rows, and a row another transaction holds is picked up on the next pass.
+      // Waits for a row another transaction holds (skipping it could end the loop with that row left under the old key).
       const rows = await tem.execute<{ user_id: string; wrapped_key: string }[]>(`select user_id, wrapped_key from keyring.user_keys
-        where not starts_with(wrapped_key, ?) order by user_id limit ? for update skip locked`, [prefix, BATCH]);
+        where not starts_with(wrapped_key, ?) order by user_id limit ? for update`, [prefix, BATCH]);
       if (rows.length === 0) return 0;
       const batch = JSON.stringify(rows.map((r) => ({ id: r.user_id, key: wrapDataKey(keys, unwrapDataKey(keys, r.wrapped_key, r.user_id), r.user_id) })));
       await tem.execute(`update keyring.user_keys k set wrapped_key = s.key from jsonb_to_recordset(?::jsonb) as s(id uuid, key text)
