@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { maskError } from '../graphql/errors.js';
@@ -61,7 +60,8 @@ export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: L
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: cfg.limits.maxTokens },
     validationRules: [queryLimitsRule({ ...cfg.limits, defaultListSize: 20 })],
-    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    // Apollo's own messages embed error texts, which may quote data: only that one was written is logged.
+    logger: { debug: () => {}, info: () => {}, warn: () => logger.warn('apollo server warning (text withheld)'), error: () => logger.error('apollo server error (text withheld)') },
   });
   await apollo.start();
   return apollo;
