@@ -9,7 +9,8 @@ export class Session {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;
   @Index() @Property({ type: 'text' }) refreshHash!: string;
-  @Property({ type: 'text[]', defaultRaw: "'{}'" }) previousHashes: Opt<string[]> = [];
+  // GIN: every unknown refresh token, which anyone may present, is looked up here (reuse detection), so no scan of all sessions.
+  @Index({ type: 'gin' }) @Property({ type: 'text[]', defaultRaw: "'{}'" }) previousHashes: Opt<string[]> = [];
   @Property({ type: 'timestamptz' }) expiresAt!: Date;
   @Property({ type: 'timestamptz', nullable: true }) revokedAt: Date | null = null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();

@@ -53,7 +53,7 @@ export async function rotateRefreshToken(em: EntityManager, cfg: Config, logger:
     const s = await tem.findOne(Session, { refreshHash: hash }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!s) {
       const reused = await tem.execute<{ id: string }[]>(
-        'update sessions set revoked_at = coalesce(revoked_at, now()) where ? = any(previous_hashes) returning id', [hash]);
+        'update sessions set revoked_at = coalesce(revoked_at, now()) where previous_hashes @> array[?]::text[] returning id', [hash]);
       if (reused.length) logger.warn({ sessionId: reused[0].id }, 'refresh token reused: session revoked');
       return fail(reused.length ? RefreshFailureReason.SESSION_REVOKED : RefreshFailureReason.INVALID_TOKEN);
     }
