@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ConsentPurpose, ConsentRefusalReason, type ConsentChanged, type ConsentState, type ConsentWithdrawalRefused } from './consent.type.js';
+import { POLICY_IN_FORCE } from './policy-version.service.js';
 
 const PURPOSES = Object.values(ConsentPurpose);
 
@@ -33,7 +34,7 @@ export async function changeConsent(ctx: GatewayContext, userId: string, purpose
     // Locking the user's row serialises their consent changes, so events are in the order the state changed.
     await tem.execute('select 1 from users where id = ? for update', [userId]);
     if (!granted && purpose === ConsentPurpose.TOUR_BOOKING && await obligationPending(tem, userId)) return false;
-    const [policy] = await tem.execute<{ id: string }[]>('select id from policy_versions where published_at <= now() order by published_at desc, id desc limit 1');
+    const [policy] = await tem.execute<{ id: string }[]>(`select id from (${POLICY_IN_FORCE}) v`);
     if (!policy) throw new Error('no published privacy policy version');
     await tem.execute(`insert into consents (id, user_id, purpose, granted, policy_version_id, updated_at) values (gen_random_uuid(), ?, ?, ?, ?, now())
       on conflict (user_id, purpose) do update set granted = excluded.granted, policy_version_id = excluded.policy_version_id, updated_at = excluded.updated_at`,

@@ -18,16 +18,16 @@ export async function publishPolicyVersion(sql: Sql, version: string, publishedA
   return row;
 }
 
-/** The version in force: the newest whose publication date has come. */
+/** The version in force: the newest whose publication date has come; a row source for other statements. */
+export const POLICY_IN_FORCE = 'select * from policy_versions where published_at <= now() order by published_at desc, id desc limit 1';
+
 export async function currentPolicyVersion(sql: Sql): Promise<PolicyVersionInfo | null> {
-  const [row] = await sql.rows<PolicyVersionInfo>('policy_version_current', `select ${COLUMNS} from policy_versions
-    where published_at <= now() order by published_at desc, id desc limit 1`);
+  const [row] = await sql.rows<PolicyVersionInfo>('policy_version_current', `select ${COLUMNS} from (${POLICY_IN_FORCE}) v`);
   return row ?? null;
 }
 
 export async function pendingPolicyAcceptance(sql: Sql, userId: string): Promise<PolicyVersionInfo | null> {
-  const [row] = await sql.rows<PolicyVersionInfo>('policy_version_pending', `select ${COLUMNS} from (select * from policy_versions
-      where published_at <= now() order by published_at desc, id desc limit 1) v
+  const [row] = await sql.rows<PolicyVersionInfo>('policy_version_pending', `select ${COLUMNS} from (${POLICY_IN_FORCE}) v
     where not exists(select 1 from consent_events e where e.user_id = $1 and e.action = 'POLICY_ACCEPTED' and e.policy_version_id = v.id)`, [userId]);
   return row ?? null;
 }
@@ -36,8 +36,7 @@ export async function pendingPolicyAcceptance(sql: Sql, userId: string): Promise
 export async function acceptPolicyVersion(ctx: GatewayContext, userId: string, version: string): Promise<PolicyAcceptance> {
   return ctx.em().transactional(async (tem) => {
     await tem.execute('select 1 from users where id = ? for update', [userId]);
-    const [current] = await tem.execute<{ id: string; version: string }[]>(`select id, version from policy_versions
-      where published_at <= now() order by published_at desc, id desc limit 1`);
+    const [current] = await tem.execute<{ id: string; version: string }[]>(`select id, version from (${POLICY_IN_FORCE}) v`);
     if (!current || current.version !== version) throw new BadInputError('Only the policy version in force can be accepted', 'version');
     const [done] = await tem.execute<{ at: Date }[]>(`select at from consent_events where user_id = ? and action = 'POLICY_ACCEPTED' and policy_version_id = ?
       order by at limit 1`, [userId, current.id]);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { phoneHash } from '../auth/auth-hmac.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { POLICY_IN_FORCE } from '../consent/policy-version.service.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { openPersonalData } from '../users/personal-data.codec.js';
 import type { ErasureActor } from './account-erasure.entity.js';
@@ -24,7 +25,7 @@ async function destroyPersonalData(tem: EntityManager, userId: string): Promise<
 
 // The proof of each decision stays (no personal values in it); the state becomes withdrawn under the current policy.
 async function withdrawConsents(tem: EntityManager, userId: string): Promise<void> {
-  await tem.execute(`with policy as (select id from policy_versions where published_at <= now() order by published_at desc, id desc limit 1),
+  await tem.execute(`with policy as (${POLICY_IN_FORCE}),
       withdrawn as (update consents c set granted = false, policy_version_id = policy.id, updated_at = now() from policy
         where c.user_id = ? and c.granted returning c.purpose, c.policy_version_id)
     insert into consent_events (id, user_id, purpose, action, policy_version_id, at) select gen_random_uuid(), ?, purpose, 'WITHDRAWN', policy_version_id, now() from withdrawn`,
