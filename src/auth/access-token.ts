@@ -12,13 +12,13 @@ import {
 } from 'jose';
 import type { Config } from '../config/config.js';
 import { AuthError } from './auth.errors.js';
+import { SCOPE_TOKEN } from './client-credentials.js';
 import { PRINCIPAL_KINDS, type PrincipalKind } from './principal.js';
 import { KeyRing, SIGNING_ALG } from './signing-keys.js';
 
 export const ACCESS_TOKEN_TYP = 'at+jwt';
 export const CLOCK_TOLERANCE_SECONDS = 30;
 const REQUIRED_CLAIMS = ['sub', 'exp', 'iat', 'jti', 'client_id'];
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
 export interface AccessTokenClaims {
   sub: string;

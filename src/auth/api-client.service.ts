@@ -6,11 +6,12 @@ import { Partner } from '../partners/partner.entity.js';
 import { ApiClient } from './api-client.entity.js';
 import type { ApiClientView, ClientKind, ClientPurpose } from './api-client.types.js';
 import { mayDeclare } from './principal.js';
+import { SCOPE_TOKEN } from './client-credentials.js';
 import { hashSecret, newClientSecret } from './secret-hash.js';
 
 export interface NewApiClient { name: string; partnerId: string; kind: ClientKind; scopes: string[]; purpose: ClientPurpose }
 
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]{1,64}$/;
+const MAX_SCOPE_LENGTH = 64;
 const MAX_SCOPES = 20;
 
 function validated(input: NewApiClient): NewApiClient {
@@ -18,7 +19,7 @@ function validated(input: NewApiClient): NewApiClient {
   if (name.length < 1 || name.length > 100) throw new BadInputError('name must be 1 to 100 characters', 'name');
   if (!isUuid(input.partnerId)) throw new BadInputError('partnerId is not a partner id', 'partnerId');
   const scopes = [...new Set(input.scopes)];
-  if (scopes.length < 1 || scopes.length > MAX_SCOPES || !scopes.every((s) => SCOPE_TOKEN.test(s))) {
+  if (scopes.length < 1 || scopes.length > MAX_SCOPES || !scopes.every((s) => SCOPE_TOKEN.test(s) && s.length <= MAX_SCOPE_LENGTH)) {
     throw new BadInputError(`scopes must be 1 to ${MAX_SCOPES} OAuth scope tokens`, 'scopes');
   }
   if (!mayDeclare(input.kind, input.purpose)) throw new BadInputError('This kind of client cannot have that purpose', 'purpose');

@@ -23,6 +23,8 @@ export const isAdmin = principalRule('isAdmin', adminCheck);
 export const isStaff = principalRule('isStaff', (p) => signedIn(p) ?? (isStaffKind(p.kind) || new ForbiddenError('Staff only', 'NOT_STAFF')));
 export const isAuditing = principalRule('isAuditing', (p) => signedIn(p)
   ?? ((p.kind === 'AUDITOR' && p.purpose === 'AUDIT') || new ForbiddenError('Auditors only, for the purpose AUDIT', 'NOT_AUDITOR')));
+export const isAnalyst = principalRule('isAnalyst', (p) => signedIn(p)
+  ?? ((p.kind === 'ANALYST' && p.purpose === 'ANALYTICS') || new ForbiddenError('Analysts working for the ANALYTICS purpose only', 'NOT_ANALYST')));
 
 // Scopes alone do not tell a tour operator from a payment provider: these check the client kind too.
 const clientKindRule = (kind: 'PARTNER' | 'PAYMENT_PROVIDER', message: string, reason: string) => principalRule(`is:${kind}`,

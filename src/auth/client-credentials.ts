@@ -18,7 +18,8 @@ interface ClientCredentials {
 
 const FORM = 'application/x-www-form-urlencoded';
 const BASIC = /^basic ([A-Za-z0-9+/]+={0,2})$/i;
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** An OAuth scope-token (RFC 6749 section 3.3). */
+export const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 // Bounds what reaches scrypt; real ids and secrets are far shorter.
 const MAX_CREDENTIAL_LENGTH = 512;
 const utf8 = new TextDecoder('utf-8', { fatal: true });

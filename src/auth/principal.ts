@@ -1,6 +1,6 @@
-import type { PrincipalKind, Purpose } from '../privacy/privacy.types.js';
+import { PRINCIPAL_KINDS, type PrincipalKind, type Purpose } from '../privacy/privacy.types.js';
 
-export type { PrincipalKind, Purpose };
+export { PRINCIPAL_KINDS, type PrincipalKind, type Purpose };
 
 export interface Principal {
   readonly kind: PrincipalKind;
@@ -24,10 +24,6 @@ export const ANONYMOUS_PRINCIPAL: Principal = Object.freeze({
   tokenId: null,
   clientId: null,
 });
-
-export const PRINCIPAL_KINDS: readonly PrincipalKind[] = Object.freeze([
-  'ANONYMOUS', 'USER', 'PARTNER', 'PAYMENT_PROVIDER', 'SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY',
-]);
 
 export type StaffKind = 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
 

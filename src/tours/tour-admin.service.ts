@@ -3,7 +3,7 @@ import type { Sql } from '../db/sql.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { isoDate } from '../graphql/validate.js';
 import type { Region } from './region.js';
-import { toursByIds, type TourRow } from './tour.service.js';
+import { TOUR_COLUMNS, toursByIds, type TourRow } from './tour.service.js';
 import type { TourChanges, TourInput } from './tour.input.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
@@ -76,8 +76,7 @@ export async function retireTour(sql: Sql, em: EntityManager, partnerId: string,
 }
 
 export function toursOfPartner(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
-  return sql.rows<TourRow>('tours_of_partner', `select t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
-      t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status
+  return sql.rows<TourRow>('tours_of_partner', `select ${TOUR_COLUMNS}
     from tours t where t.partner_id = $1 and ($2::date is null or (t.starts_on, t.id) > ($2::date, $3::uuid))
     order by t.starts_on, t.id limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
 }

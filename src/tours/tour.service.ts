@@ -5,13 +5,14 @@ import type { KeyCursor } from '../graphql/cursor.js';
 
 export interface TourRow extends Tour { status: string }
 
-const COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
+/** A tour row as TourRow, for statements over `tours t`. */
+export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
   t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status`;
 
 export interface TourFilter { region: Region | null; startsFrom: string | null; startsTo: string | null }
 
 export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
-  return sql.rows<TourRow>('tours_list', `select ${COLUMNS} from tours t
+  return sql.rows<TourRow>('tours_list', `select ${TOUR_COLUMNS} from tours t
     where t.status = 'ACTIVE' and ($1::text is null or t.region = $1)
       and ($2::date is null or t.starts_on >= $2) and ($3::date is null or t.starts_on <= $3)
       and ($4::date is null or (t.starts_on, t.id) > ($4::date, $5::uuid))
@@ -20,7 +21,7 @@ export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limi
 }
 
 export function toursByIds(sql: Sql, ids: readonly string[]): Promise<TourRow[]> {
-  return sql.rows<TourRow>('tours_by_ids', `select ${COLUMNS} from tours t where t.id = any($1::uuid[])`, [ids]);
+  return sql.rows<TourRow>('tours_by_ids', `select ${TOUR_COLUMNS} from tours t where t.id = any($1::uuid[])`, [ids]);
 }
 
 export function partnersByIds(sql: Sql, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
