@@ -4,6 +4,7 @@ import { BadInputError } from '../graphql/errors.js';
 import { redactPersonalData } from '../reviews/pii-redaction.js';
 import { bookingById } from './booking.service.js';
 import { CancellationRefusalReason, type CancelBookingOutcome } from './booking-result.type.js';
+import { appendBookingEvent } from './booking-event.service.js';
 
 export type Canceller = 'USER' | 'PARTNER';
 
@@ -31,8 +32,7 @@ export async function cancelBooking(sql: Sql, em: EntityManager, bookingId: stri
       returning b.tour_id as "tourId", b.seats`, [bookingId, by === 'PARTNER']);
     if (!b) return false;
     await tem.execute('update tours set seats_booked = seats_booked - ? where id = ?', [b.seats, b.tourId]);
-    await tem.execute(`insert into booking_events (id, booking_id, status, actor_kind, reason, at)
-      values (gen_random_uuid(), ?, 'CANCELLED', ?, ?, now())`, [bookingId, by, reason]);
+    await appendBookingEvent(tem, bookingId, 'CANCELLED', by, reason);
     return true;
   });
   if (!cancelled) return whyNotCancelled(sql, bookingId);

@@ -5,6 +5,7 @@ import { BadInputError } from '../graphql/errors.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
 import { bookingById } from './booking.service.js';
 import { TourNotBookableReason, type CreateBookingOutcome } from './booking-result.type.js';
+import { appendBookingEvent } from './booking-event.service.js';
 
 export interface BookingRequest { userId: string; tourId: string; seats: number; idempotencyKey: string }
 
@@ -56,8 +57,7 @@ function takeSeatsAndBook(em: EntityManager, r: BookingRequest): Promise<string 
       values (gen_random_uuid(), ?, ?, ?, 'PENDING_PAYMENT', ?, ?, now())
       on conflict (user_id, idempotency_key) do nothing returning id`, [r.userId, r.tourId, r.seats, r.seats * tour.priceKzt, r.idempotencyKey]);
     if (!booking) throw new KeyTaken();
-    await tem.execute(`insert into booking_events (id, booking_id, status, actor_kind, reason, at)
-      values (gen_random_uuid(), ?, 'PENDING_PAYMENT', 'USER', null, now())`, [booking.id]);
+    await appendBookingEvent(tem, booking.id, 'PENDING_PAYMENT', 'USER');
     return booking.id;
   });
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { PaymentOutcome, PaymentRefusalReason, PaymentRejectionReason, type Payment } from './payment.type.js';
+import { appendBookingEvent } from '../bookings/booking-event.service.js';
 
 const COLUMNS = `id, status, amount_kzt::int as "amountKzt", external_ref as "externalRef", created_at as "createdAt",
   booking_id as "bookingId", provider_id as "providerId"`;
@@ -64,8 +65,7 @@ export function recordPayment(em: EntityManager, r: PaymentReport): Promise<{ pa
       if (r.amountKzt !== p.amountKzt || r.amountKzt !== b.amountKzt) return { reason: PaymentRejectionReason.AMOUNT_MISMATCH };
       if (b.status !== 'PENDING_PAYMENT') return { reason: PaymentRejectionReason.BOOKING_NOT_PAYABLE };
       await tem.execute("update bookings set status = 'PAID' where id = ?", [r.bookingId]);
-      await tem.execute(`insert into booking_events (id, booking_id, status, actor_kind, reason, at)
-        values (gen_random_uuid(), ?, 'PAID', 'PAYMENT_PROVIDER', null, now())`, [r.bookingId]);
+      await appendBookingEvent(tem, r.bookingId, 'PAID', 'PAYMENT_PROVIDER');
     }
     await tem.execute('update payments set status = ?, external_ref = ? where id = ?', [r.outcome, r.externalRef, p.id]);
     return { paymentId: p.id };
