@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { decodeCursor, encodeCursor, TIMESTAMP_KEY } from '../graphql/cursor.js';
+import { decodeCursor, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
 import { pseudonymize } from '../privacy/privacy.pseudonym.js';
 import type { PageInfo } from '../tours/tour.type.js';
@@ -15,10 +15,8 @@ function toDisclosure(r: DisclosureRow): Disclosure {
 
 /** Fetches one row more than asked to learn whether another page follows. */
 async function page<T>(first: number, ctx: GatewayContext, fetch: (limit: number) => Promise<DisclosureRow[]>, map: (r: DisclosureRow) => T): Promise<{ nodes: T[]; pageInfo: PageInfo }> {
-  const rows = await fetch(pageSize(first, ctx.services.cfg.limits.maxPageSize) + 1);
-  const nodes = rows.slice(0, first);
-  const last = nodes.at(-1);
-  return { nodes: nodes.map(map), pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.atKey, last.id) : null } };
+  const { nodes, pageInfo } = keysetPage(await fetch(pageSize(first, ctx.services.cfg.limits.maxPageSize) + 1), first, (r) => ({ key: r.atKey, id: r.id }));
+  return { nodes: nodes.map(map), pageInfo };
 }
 
 @Resolver(() => Me)

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { decodeCursor, encodeCursor, isUuid, MICROS_KEY } from '../graphql/cursor.js';
+import { decodeCursor, isUuid, keysetPage, MICROS_KEY } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { pageSize } from '../graphql/validate.js';
 import { Person } from '../users/person.type.js';
@@ -36,9 +36,7 @@ export class BookingResolver {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     // The isPartner rule has established that the caller is a partner client, so partnerId is present.
     const rows = await bookingsOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
-    const nodes = rows.slice(0, size);
-    const last = nodes.at(-1);
-    return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(last.cursorMicros, last.id) : null } };
+    return keysetPage(rows, size, (b) => ({ key: b.cursorMicros, id: b.id }));
   }
 
   @FieldResolver(() => Person, { description: 'The traveller, as the privacy policy lets the caller see them' })

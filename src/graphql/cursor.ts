@@ -21,6 +21,14 @@ export function decodeCursor(raw: string, keyPattern: RegExp): KeyCursor {
   return { key, id };
 }
 
+/** A page of rows fetched with one extra: the extra row only tells that another page follows; the cursor is the last row's. */
+export function keysetPage<T>(rows: readonly T[], size: number, cursorOf: (row: T) => KeyCursor): { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } {
+  const nodes = rows.slice(0, size);
+  const last = nodes.at(-1);
+  const end = last === undefined ? null : cursorOf(last);
+  return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: end && encodeCursor(end.key, end.id) } };
+}
+
 export function isUuid(s: string): boolean {
   return UUID.test(s);
 }

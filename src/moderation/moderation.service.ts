@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
-import { decodeCursor, encodeCursor, isUuid, TIMESTAMP_KEY } from '../graphql/cursor.js';
+import { decodeCursor, isUuid, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import type { PersonRow } from '../users/user.service.js';
@@ -47,16 +47,15 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
     from content_reports c join reviews r on r.id = c.review_id left join keyring.user_keys k on k.user_id = c.reporter_id where c.status = 'OPEN'
       and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
     order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
-  const page = rows.slice(0, first);
-  const authors = await ctx.loaders.person.loadMany(page.map((r) => r.authorId));
-  const nodes = page.map((r, i) => {
+  const page = keysetPage(rows, first, (r) => ({ key: r.key, id: r.id }));
+  const authors = await ctx.loaders.person.loadMany(page.nodes.map((r) => r.authorId));
+  const nodes = page.nodes.map((r, i) => {
     const author = authors[i];
     if (!author || author instanceof Error) throw new Error('review without author');
     return { reportId: r.id, reason: openReportReason(ctx.services.vault, r), reportedAt: r.reportedAt,
       review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author as PersonRow } };
   });
-  const last = page.at(-1);
-  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.key, last.id) : null } };
+  return { nodes, pageInfo: page.pageInfo };
 }
 
 /** Sets the review's status and closes its open reports, in one transaction. */

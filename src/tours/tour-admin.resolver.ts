@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { DATE_KEY, decodeCursor, encodeCursor, isUuid } from '../graphql/cursor.js';
+import { DATE_KEY, decodeCursor, isUuid, keysetPage } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { pageSize } from '../graphql/validate.js';
 import type { TourRow } from './tour.service.js';
@@ -21,9 +21,7 @@ export class TourAdminResolver {
     @Ctx() ctx: GatewayContext): Promise<TourPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     const rows = await toursOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after, DATE_KEY) : null, size + 1);
-    const nodes = rows.slice(0, size);
-    const last = nodes.at(-1);
-    return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(last.startsOn, last.id) : null } };
+    return keysetPage(rows, size, (t) => ({ key: t.startsOn, id: t.id }));
   }
 
   @Mutation(() => Tour, { description: 'Offer a new tour (scope tours:write)' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { DATE_KEY, decodeCursor, encodeCursor, isUuid } from '../graphql/cursor.js';
+import { DATE_KEY, decodeCursor, isUuid, keysetPage } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { isoDate, pageSize } from '../graphql/validate.js';
 import { Review } from '../reviews/review.type.js';
@@ -16,11 +16,9 @@ export class TourResolver {
     const first = pageSize(args.first, ctx.services.cfg.limits.maxPageSize);
     const filter = { region: args.region ?? null, startsFrom: isoDate(args.startsFrom, 'startsFrom'), startsTo: isoDate(args.startsTo, 'startsTo') };
     const after = args.after ? decodeCursor(args.after, DATE_KEY) : null;
-    const rows = await listTours(ctx.services.sql, filter, after, first + 1);
-    const nodes = rows.slice(0, first);
-    for (const t of nodes) ctx.loaders.tour.prime(t.id, t);
-    const last = nodes.at(-1);
-    return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.startsOn, last.id) : null } };
+    const page = keysetPage(await listTours(ctx.services.sql, filter, after, first + 1), first, (t) => ({ key: t.startsOn, id: t.id }));
+    for (const t of page.nodes) ctx.loaders.tour.prime(t.id, t);
+    return page;
   }
 
   @Query(() => Tour, { description: 'One tour; NOT_FOUND when there is none' })
