@@ -9,6 +9,8 @@ export interface Throttles {
   codeRequestsByAddress: SlidingWindow;
   codeChecksByAddress: SlidingWindow;
   clientAuthFailures: SlidingWindow;
+  // The duplicate-IIN answer tells whether an IIN is registered: bound how many one account may try (OBLIGATIONS §4, guessing).
+  iinAttempts: SlidingWindow;
 }
 
 export function createThrottles(): Throttles {
@@ -16,6 +18,7 @@ export function createThrottles(): Throttles {
     codeRequestsByAddress: new SlidingWindow(20, 15 * 60),
     codeChecksByAddress: new SlidingWindow(30, 15 * 60),
     clientAuthFailures: new SlidingWindow(10, 15 * 60),
+    iinAttempts: new SlidingWindow(5, 60 * 60),
   };
 }
 

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
-import { SlidingWindow } from '../auth/sliding-window.js';
+import { authOf } from '../auth/auth.module.js';
 import { isValidIin } from './iin.js';
 import { isValidPassport, normalizePassport } from './passport.js';
 import { normalizeKzPhone } from './phone.js';
@@ -20,8 +20,6 @@ export interface ProfileChanges {
 }
 
 const MAX_LENGTH = 254;
-// The duplicate-IIN answer tells whether an IIN is registered: bound how many one account may try (OBLIGATIONS §4, guessing).
-const iinAttempts = new SlidingWindow(5, 60 * 60);
 const NAME = /^\p{L}[\p{L}\p{M}' .’-]{0,79}$/u;
 const EMAIL = /^[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/;
 const TELEGRAM = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
@@ -89,6 +87,7 @@ function applyChanges(data: PersonalData, c: ProfileChanges): PersonalData {
 export async function saveProfile(ctx: GatewayContext, userId: string, changes: ProfileChanges): Promise<PersonRow | null> {
   const { vault, sql } = ctx.services;
   if (changes.iin) {
+    const { iinAttempts } = authOf(ctx.services).throttles;
     const retry = iinAttempts.retryAfter(userId);
     if (retry) throw new TooManyRequestsError(retry);
     iinAttempts.hit(userId);
