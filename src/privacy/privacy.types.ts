@@ -59,8 +59,6 @@ export const PURPOSES: readonly Purpose[] = Object.freeze([
   'ACCOUNT', 'TOUR_BOOKING', 'PAYMENT', 'SUPPORT', 'COMMUNICATION', 'MODERATION', 'FRAUD_PREVENTION', 'ANALYTICS', 'LEGAL_OBLIGATION', 'AUDIT',
 ] as const);
 
-export const CONSENT_PURPOSES: readonly ConsentPurpose[] = Object.freeze([...PURPOSES, 'CROSS_BORDER_TRANSFER'] as const);
-
 export const PII_KINDS: readonly PiiKind[] = Object.freeze([
   'IIN', 'PASSPORT', 'PHONE', 'EMAIL', 'FULL_NAME', 'GENDER', 'MESSENGER', 'DOCUMENT_SCAN',
 ] as const);
@@ -70,13 +68,3 @@ export const MASKABLE_KINDS: readonly PiiKind[] = Object.freeze(['IIN', 'PASSPOR
 
 /** Identity kinds an analyst sees as keyed pseudonyms. */
 export const IDENTITY_KINDS: readonly PiiKind[] = Object.freeze(['IIN', 'PASSPORT', 'PHONE', 'EMAIL', 'FULL_NAME'] as const);
-
-export const EXPOSURES: readonly Exposure[] = Object.freeze(['FULL', 'PARTIAL', 'PSEUDONYM', 'NONE'] as const);
-
-export const RELATIONS: readonly Relation[] = Object.freeze([
-  'SELF', 'PARTNER_TRAVELER', 'PAYMENT_PAYER', 'TICKET_SUBJECT', 'AUTHORITY_SUBJECT', 'OTHER',
-] as const);
-
-export const REASON_CODES: readonly ReasonCode[] = Object.freeze([
-  'NO_CONSENT', 'NOT_RELATED', 'PURPOSE_NOT_ALLOWED', 'SCOPE_MISSING', 'REFERENCE_MISSING', 'NOT_IN_REQUEST', 'POLICY',
-] as const);
