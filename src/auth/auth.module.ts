@@ -36,13 +36,14 @@ interface Standing { revoked: boolean; role: string | null; clientPurpose: strin
 
 // One statement answers every revocation question: token id, client, session, account status.
 async function standing(services: AppServices, t: VerifiedAccessToken): Promise<Standing> {
+  // Client and account are each read once (both keys are unique); a missing one revokes nothing and names no role or purpose.
   const [row] = await services.sql.rows<Standing>('auth_standing', `select
       exists(select 1 from revoked_tokens where jti = $1)
-      or exists(select 1 from api_clients c where c.client_id = $2 and (c.disabled_at is not null or c.tokens_valid_after > to_timestamp($3)))
+      or coalesce(c.disabled_at is not null or c.tokens_valid_after > to_timestamp($3), false)
       or exists(select 1 from sessions s where s.id = $4::uuid and s.revoked_at is not null)
-      or exists(select 1 from users u where u.id = $5::uuid and u.status <> 'ACTIVE') as revoked,
-      (select u.role from users u where u.id = $5::uuid) as role,
-      (select c.purpose from api_clients c where c.client_id = $2) as "clientPurpose"`,
+      or coalesce(u.status <> 'ACTIVE', false) as revoked,
+      u.role, c.purpose as "clientPurpose"
+    from (select) one left join api_clients c on c.client_id = $2 left join users u on u.id = $5::uuid`,
   // Partners' subjects are client ids, not user ids; a typed key keeps the users lookup on its primary key.
   [t.tokenId, t.clientId, t.issuedAt, t.sessionId, isUuid(t.subject) ? t.subject : null]);
   return row;
