@@ -10,7 +10,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import type { Config } from '../config/config.js';
+import type { Config, OidcConfig, StaffKind } from '../config/config.js';
 import { AuthError } from './auth.errors.js';
 import { SCOPE_TOKEN } from './client-credentials.js';
 import { PRINCIPAL_KINDS, type PrincipalKind } from './principal.js';
@@ -39,10 +39,12 @@ export interface VerifiedAccessToken {
   issuedAt: number;
   expiresAt: number;
   scopes: string[];
-  /** Null for tokens from an external issuer, which do not carry our kind claim. */
+  /** For the external issuer's tokens, the staff kind its role claim maps to; null when a gateway token carries no kind. */
   kind: Exclude<PrincipalKind, 'ANONYMOUS'> | null;
   partnerId: string | null;
   sessionId: string | null;
+  /** Signed by the external OpenID issuer: the subject is that issuer's, linked to a staff account (users.oidc_subject). */
+  external: boolean;
 }
 
 export type RevocationCheck = (jti: string, clientId: string, sid: string | null) => boolean | Promise<boolean>;
@@ -80,15 +82,13 @@ export async function issueAccessToken(ring: KeyRing, cfg: Config, claims: Acces
 export function createLocalVerifier(keys: KeyRing | JSONWebKeySet, cfg: Config): AccessTokenVerifier {
   // Late-bound so that a rotation or retirement takes effect on the next token.
   const getKey = keys instanceof KeyRing ? (...a: Parameters<JWTVerifyGetKey>) => keys.resolveKey(...a) : createLocalJWKSet(keys);
-  return (token, options) => verifyWith(getKey, cfg.jwt.issuer, cfg.jwt.audience, token, options);
+  return (token, options) => verifyWith(getKey, cfg.jwt.issuer, cfg.jwt.audience, readClaims, token, options);
 }
 
-/** Verifier for access tokens from an external OpenID issuer, with the same checks. */
-export function createRemoteVerifier(cfg: Config, issuer: string, jwksUrl: string): AccessTokenVerifier {
-  const url = new URL(jwksUrl);
-  if (cfg.env === 'production' && url.protocol !== 'https:') throw new TypeError('the OpenID JWKS URL must use https in production');
-  const getKey = createRemoteJWKSet(url);
-  return (token, options) => verifyWith(getKey, issuer, cfg.jwt.audience, token, options);
+/** Verifier for access tokens from the external OpenID issuer: the same checks, and a staff kind only through the role map. */
+export function createRemoteVerifier(cfg: Config, oidc: OidcConfig): AccessTokenVerifier {
+  const getKey = createRemoteJWKSet(new URL(oidc.jwksUrl));
+  return (token, options) => verifyWith(getKey, oidc.issuer, cfg.jwt.audience, (p) => readStaffClaims(p, oidc), token, options);
 }
 
 /** Routes on the unverified iss claim; the chosen verifier then checks everything, iss included. */
@@ -110,7 +110,9 @@ export function verifyAccessToken(keys: KeyRing | JSONWebKeySet, cfg: Config, to
   return createLocalVerifier(keys, cfg)(token, options);
 }
 
-async function verifyWith(getKey: JWTVerifyGetKey, issuer: string, audience: string, token: string, options: VerifyOptions = {}): Promise<VerifiedAccessToken> {
+type ClaimsReader = (payload: JWTPayload) => VerifiedAccessToken;
+
+async function verifyWith(getKey: JWTVerifyGetKey, issuer: string, audience: string, read: ClaimsReader, token: string, options: VerifyOptions = {}): Promise<VerifiedAccessToken> {
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   let payload: JWTPayload;
   try {
@@ -126,7 +128,7 @@ async function verifyWith(getKey: JWTVerifyGetKey, issuer: string, audience: str
   } catch (err) {
     throw toAuthError(err);
   }
-  const verified = readClaims(payload);
+  const verified = read(payload);
   if (verified.issuedAt > now + CLOCK_TOLERANCE_SECONDS) throw new AuthError('TOKEN_NOT_YET_VALID');
   if (await options.isRevoked?.(verified.tokenId, verified.clientId, verified.sessionId)) throw new AuthError('TOKEN_REVOKED');
   return verified;
@@ -168,15 +170,19 @@ function optionalString(value: unknown): string | null {
   return value;
 }
 
+const isString = (s: unknown): s is string => typeof s === 'string';
+
 function readClaims(p: JWTPayload): VerifiedAccessToken {
-  const { sub, jti, iat, exp, client_id: clientId, kind } = p;
+  const { sub, jti, iat, exp, client_id: clientId, kind, aud } = p;
   const strings = [sub, jti, clientId, p.iss];
   if (!strings.every((s) => typeof s === 'string' && s) || typeof iat !== 'number' || typeof exp !== 'number') throw new AuthError('TOKEN_CLAIMS');
+  // jose only looks for our audience among the values; anything but strings beside it is a malformed token.
+  if (!isString(aud) && !(Array.isArray(aud) && aud.every(isString))) throw new AuthError('TOKEN_AUDIENCE');
   if (kind !== undefined && (kind === 'ANONYMOUS' || !PRINCIPAL_KINDS.includes(kind as PrincipalKind))) throw new AuthError('TOKEN_CLAIMS');
   const scope = optionalString(p.scope);
   return {
     issuer: p.iss as string,
-    audience: typeof p.aud === 'string' ? [p.aud] : (p.aud as string[]),
+    audience: isString(aud) ? [aud] : aud,
     subject: sub as string,
     tokenId: jti as string,
     clientId: clientId as string,
@@ -186,5 +192,24 @@ function readClaims(p: JWTPayload): VerifiedAccessToken {
     kind: (kind as VerifiedAccessToken['kind']) ?? null,
     partnerId: optionalString(p.partner_id),
     sessionId: optionalString(p.sid),
+    external: false,
   };
+}
+
+/** The one staff kind the role claim maps to; unmapped values are ignored, none or two different kinds refuse the token. */
+function mappedStaffKind(claim: unknown, roleMap: ReadonlyMap<string, StaffKind>): StaffKind {
+  const values = isString(claim) ? [claim] : Array.isArray(claim) && claim.every(isString) ? claim : [];
+  const kinds = new Set(values.flatMap((v) => roleMap.get(v) ?? []));
+  if (kinds.size !== 1) throw new AuthError('TOKEN_ROLE');
+  return [...kinds][0];
+}
+
+// Partner ids, scopes and kinds are the gateway's to grant: the external issuer names staff roles and nothing else.
+function readStaffClaims(p: JWTPayload, oidc: OidcConfig): VerifiedAccessToken {
+  const t = readClaims(p);
+  if (p.partner_id !== undefined) throw new AuthError('TOKEN_CLAIMS');
+  const kind = mappedStaffKind(p[oidc.roleClaim], oidc.roleMap);
+  if (t.kind !== null && t.kind !== kind) throw new AuthError('TOKEN_CLAIMS');
+  // The issuer's session id names none of our sessions.
+  return { ...t, kind, scopes: [], sessionId: null, external: true };
 }

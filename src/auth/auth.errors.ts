@@ -10,6 +10,8 @@ export type AuthErrorCode =
   | 'TOKEN_SIGNATURE'
   | 'TOKEN_CLAIMS'
   | 'TOKEN_REVOKED'
+  | 'TOKEN_ROLE'
+  | 'TOKEN_CLIENT'
   | 'INSUFFICIENT_SCOPE'
   | 'KEYS_UNAVAILABLE';
 
@@ -26,6 +28,8 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   TOKEN_SIGNATURE: 'The access token signature is invalid',
   TOKEN_CLAIMS: 'The access token lacks required claims or has invalid ones',
   TOKEN_REVOKED: 'The access token has been revoked',
+  TOKEN_ROLE: 'The access token names no role that maps to exactly one staff kind',
+  TOKEN_CLIENT: 'The access token names no registered, enabled client that may hold it',
   INSUFFICIENT_SCOPE: 'The access token does not grant the required scope',
   KEYS_UNAVAILABLE: 'The token signing keys are unavailable',
 };

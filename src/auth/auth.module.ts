@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Config } from '../config/config.js';
 import type { AppServices } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import type { Authenticate, RouteHandler } from '../http/app.js';
@@ -6,7 +7,7 @@ import { createLocalVerifier, createRemoteVerifier, verifierByIssuer, type Verif
 import { AuthError } from './auth.errors.js';
 import { parseAuthorization } from './bearer.js';
 import { oauthTokenRoute } from './oauth-token.route.js';
-import { ANONYMOUS_PRINCIPAL, type Principal, type PrincipalKind, type Purpose } from './principal.js';
+import { ANONYMOUS_PRINCIPAL, isStaffKind, type Principal, type PrincipalKind, type Purpose } from './principal.js';
 import { declaredPurpose } from './purpose-header.js';
 import { withFacts } from './request-facts.js';
 import { ROLE_KIND } from './role-kind.js';
@@ -32,40 +33,61 @@ export function authOf(services: AppServices): AuthModule {
   return auth;
 }
 
-interface Standing { revoked: boolean; role: string | null; clientPurpose: string | null }
+interface Standing {
+  revoked: boolean;
+  accountId: string | null;
+  role: string | null;
+  clientKind: string | null;
+  clientPartnerId: string | null;
+  clientScopes: string[] | null;
+  clientPurpose: string | null;
+}
 
-// One statement answers every revocation question: token id, client, session, account status.
+// One statement answers every revocation question (token id, client, session, account status) and reads the client and account once.
 async function standing(services: AppServices, t: VerifiedAccessToken): Promise<Standing> {
-  // Client and account are each read once (both keys are unique); a missing one revokes nothing and names no role or purpose.
+  // Both keys are unique; a missing client or account revokes nothing and names no role, kind or purpose.
+  // The account is found by id for the gateway's tokens, by the issuer's subject for external staff tokens (the subquery runs only then).
   const [row] = await services.sql.rows<Standing>('auth_standing', `select
       exists(select 1 from revoked_tokens where jti = $1)
       or coalesce(c.disabled_at is not null or c.tokens_valid_after > to_timestamp($3), false)
       or exists(select 1 from sessions s where s.id = $4::uuid and s.revoked_at is not null)
       or coalesce(u.status <> 'ACTIVE', false) as revoked,
-      u.role, c.purpose as "clientPurpose"
-    from (select) one left join api_clients c on c.client_id = $2 left join users u on u.id = $5::uuid`,
+      u.id as "accountId", u.role, c.kind as "clientKind", c.partner_id as "clientPartnerId", c.scopes as "clientScopes",
+      c.purpose as "clientPurpose"
+    from (select) one left join api_clients c on c.client_id = $2
+      left join users u on u.id = coalesce($5::uuid, (select id from users where oidc_subject = $6))`,
   // Partners' subjects are client ids, not user ids; a typed key keeps the users lookup on its primary key.
-  [t.tokenId, t.clientId, t.issuedAt, t.sessionId, isUuid(t.subject) ? t.subject : null]);
+  [t.tokenId, t.clientId, t.issuedAt, t.sessionId, !t.external && isUuid(t.subject) ? t.subject : null, t.external ? t.subject : null]);
   return row;
 }
 
-function kindOf(t: VerifiedAccessToken, s: Standing): PrincipalKind {
-  if (t.kind === 'PARTNER' || t.kind === 'PAYMENT_PROVIDER') return t.kind;
-  // Users and staff: the account's role decides, whatever the token says.
+type Caller = Pick<Principal, 'kind' | 'id' | 'partnerId'>;
+
+// A partner or payment provider is a registered, enabled client of that kind, and its token asks no more than the client holds.
+function clientCaller(t: VerifiedAccessToken, s: Standing): Caller {
+  const registered = s.clientKind === t.kind && t.subject === t.clientId && s.clientPartnerId !== null
+    && (t.partnerId === null || t.partnerId === s.clientPartnerId) && t.scopes.every((x) => s.clientScopes!.includes(x));
+  if (!registered) throw new AuthError('TOKEN_CLIENT');
+  return { kind: t.kind as PrincipalKind, id: t.subject, partnerId: s.clientPartnerId };
+}
+
+function callerOf(cfg: Config, t: VerifiedAccessToken, s: Standing): Caller {
+  if (!t.external && (t.kind === 'PARTNER' || t.kind === 'PAYMENT_PROVIDER')) return clientCaller(t, s);
+  // Travellers and staff: the account's role decides, whatever the token says; an external token's mapped kind must match it.
   const kind = s.role ? (ROLE_KIND as Record<string, PrincipalKind>)[s.role] : undefined;
   if (!kind || (t.kind !== null && t.kind !== kind)) throw new AuthError('TOKEN_REVOKED');
-  return kind;
+  // In production staff sign in only through the external issuer; gateway-signed staff tokens (SMS sessions) are refused.
+  if (cfg.env === 'production' && !t.external && isStaffKind(kind)) throw new AuthError('TOKEN_ISSUER');
+  return { kind, id: s.accountId, partnerId: null };
 }
 
 export async function createAuth(services: AppServices): Promise<AuthModule> {
   const { cfg } = services;
   const ring = await loadOrCreateKeyRing(cfg.jwt.keysDir);
   const local = createLocalVerifier(ring, cfg);
-  const { oidcIssuer, oidcJwksUrl } = cfg.jwt;
+  const { oidc } = cfg.jwt;
   // Staff tokens from the external OpenID issuer are routed by their iss; ours by the gateway's.
-  const verify = oidcIssuer && oidcJwksUrl
-    ? verifierByIssuer(new Map([[cfg.jwt.issuer, local], [oidcIssuer, createRemoteVerifier(cfg, oidcIssuer, oidcJwksUrl)]]))
-    : local;
+  const verify = oidc ? verifierByIssuer(new Map([[cfg.jwt.issuer, local], [oidc.issuer, createRemoteVerifier(cfg, oidc)]])) : local;
 
   async function authenticate(req: IncomingMessage): Promise<Principal> {
     const clientAddress = req.socket.remoteAddress ?? 'unknown';
@@ -75,11 +97,11 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
     const verified = await verify(token);
     const s = await standing(services, verified);
     if (s.revoked) throw new AuthError('TOKEN_REVOKED');
-    const kind = kindOf(verified, s);
-    const { purpose, ref } = declaredPurpose(req, kind, (s.clientPurpose as Purpose | null) ?? null);
+    const { kind, id, partnerId } = callerOf(cfg, verified, s);
+    // Only a client principal works under its client's registered purpose.
+    const { purpose, ref } = declaredPurpose(req, kind, partnerId ? (s.clientPurpose as Purpose) : null);
     const principal: Principal = Object.freeze({
-      kind, id: verified.subject, partnerId: verified.partnerId, scopes: Object.freeze(verified.scopes), purpose, purposeRef: ref,
-      tokenId: verified.tokenId, clientId: verified.clientId,
+      kind, id, partnerId, scopes: Object.freeze(verified.scopes), purpose, purposeRef: ref, tokenId: verified.tokenId, clientId: verified.clientId,
     });
     return withFacts(principal, { clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt });
   }

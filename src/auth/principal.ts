@@ -1,6 +1,7 @@
+import { STAFF_KINDS, type StaffKind } from '../config/config.js';
 import { PRINCIPAL_KINDS, type PrincipalKind, type Purpose } from '../privacy/privacy.types.js';
 
-export { PRINCIPAL_KINDS, type PrincipalKind, type Purpose };
+export { PRINCIPAL_KINDS, STAFF_KINDS, type PrincipalKind, type Purpose, type StaffKind };
 
 export interface Principal {
   readonly kind: PrincipalKind;
@@ -24,8 +25,6 @@ export const ANONYMOUS_PRINCIPAL: Principal = Object.freeze({
   tokenId: null,
   clientId: null,
 });
-
-export type StaffKind = 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
 
 /** The purposes each staff kind may declare; the first is the default. */
 export const STAFF_PURPOSES: Readonly<Record<StaffKind, readonly Purpose[]>> = Object.freeze({

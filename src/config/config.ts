@@ -1,4 +1,6 @@
 // The only module that reads process.env; everything else receives a Config.
+import type { PrincipalKind } from '../privacy/privacy.types.js';
+
 export type Env = 'development' | 'test' | 'production';
 
 export interface Config {
@@ -11,7 +13,7 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   publicUrl: string;
-  jwt: { issuer: string; audience: string; accessTtlSeconds: number; keysDir: string; oidcIssuer?: string; oidcJwksUrl?: string };
+  jwt: { issuer: string; audience: string; accessTtlSeconds: number; keysDir: string; oidc?: OidcConfig };
   authDevLoginCode: string | undefined;
   /** HMAC key for phone hashes, login codes and refresh tokens at rest. */
   authHmacKey: Buffer;
@@ -29,6 +31,13 @@ export interface Config {
   /** Bench only: false serves @pii fields unwrapped, to measure what the exposure layer costs; never in production. */
   privacyTransform: boolean;
 }
+
+/** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
+export const STAFF_KINDS = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'] as const satisfies readonly PrincipalKind[]);
+export type StaffKind = (typeof STAFF_KINDS)[number];
+
+/** The external staff sign-in: its tokens name a staff kind only through roleMap, read from the roleClaim claim. */
+export interface OidcConfig { issuer: string; jwksUrl: string; roleClaim: string; roleMap: ReadonlyMap<string, StaffKind> }
 
 export class ConfigError extends Error {}
 
@@ -73,13 +82,35 @@ function piiKeys(src: Source, env: Env, problems: string[]): [Map<string, Buffer
   return [map, raw.split(':')[0]];
 }
 
+// OIDC_ROLE_MAP="qaz-support=SUPPORT,qaz-admin=ADMIN": the issuer's role value -> staff kind, every pair written out.
+function oidc(src: Source, env: Env, problems: string[]): OidcConfig | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_JWKS_URL: jwksUrl, OIDC_ROLE_CLAIM: roleClaim, OIDC_ROLE_MAP: rawMap } = src;
+  if (!issuer && !jwksUrl && !roleClaim && !rawMap) return undefined;
+  if (!issuer || !jwksUrl || !roleClaim || !rawMap) {
+    problems.push('OIDC_ISSUER, OIDC_JWKS_URL, OIDC_ROLE_CLAIM and OIDC_ROLE_MAP go together');
+    return undefined;
+  }
+  if (!URL.canParse(jwksUrl) || (env === 'production' && new URL(jwksUrl).protocol !== 'https:')) problems.push('OIDC_JWKS_URL must be a URL (https in production)');
+  const roleMap = new Map<string, StaffKind>();
+  for (const pair of rawMap.split(',')) {
+    const [role, kind, ...rest] = pair.split('=').map((x) => x.trim());
+    if (!role || rest.length || !(STAFF_KINDS as readonly string[]).includes(kind) || roleMap.has(role)) {
+      problems.push(`OIDC_ROLE_MAP entries must be role=KIND, each role once, KIND one of ${STAFF_KINDS.join(', ')}`);
+      continue;
+    }
+    roleMap.set(role, kind as StaffKind);
+  }
+  return { issuer, jwksUrl, roleClaim, roleMap };
+}
+
 export function loadConfig(src: Source = process.env): Config {
   const problems: string[] = [];
   const env = (src.NODE_ENV ?? 'development') as Env;
   if (!['development', 'test', 'production'].includes(env)) problems.push('NODE_ENV must be development, test or production');
   if (env === 'production' && src.AUTH_DEV_LOGIN_CODE) problems.push('AUTH_DEV_LOGIN_CODE must not be set in production');
   if (env === 'production' && !src.DATABASE_URL) problems.push('DATABASE_URL is required in production');
-  if (env === 'production' && !src.JWT_KEYS_DIR && !src.OIDC_JWKS_URL) problems.push('JWT_KEYS_DIR is required in production');
+  // Partner and traveller tokens are always signed by the gateway's own keys, external staff sign-in or not.
+  if (env === 'production' && !src.JWT_KEYS_DIR) problems.push('JWT_KEYS_DIR is required in production');
   const devCode = src.AUTH_DEV_LOGIN_CODE;
   if (devCode !== undefined && !/^\d{6}$/.test(devCode)) problems.push('AUTH_DEV_LOGIN_CODE must be 6 digits');
   const port = int(src, 'PORT', 4000, problems);
@@ -110,8 +141,7 @@ export function loadConfig(src: Source = process.env): Config {
       audience: src.JWT_AUDIENCE ?? 'qaztracker-gateway',
       accessTtlSeconds: int(src, 'ACCESS_TOKEN_TTL_SECONDS', 900, problems, 1),
       keysDir: src.JWT_KEYS_DIR ?? `${dataDir}/keys`,
-      oidcIssuer: src.OIDC_ISSUER || undefined,
-      oidcJwksUrl: src.OIDC_JWKS_URL || undefined,
+      oidc: oidc(src, env, problems),
     },
     authDevLoginCode: devCode,
     authHmacKey: key(src, 'AUTH_HMAC_KEY', env, problems),

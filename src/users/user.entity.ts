@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
 
 export type UserRole = 'TRAVELER' | 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
@@ -8,6 +8,7 @@ export type Gender = 'MALE' | 'FEMALE';
 
 // Persistence only: GraphQL never sees this class, see user.type.ts.
 @Entity({ tableName: 'users' })
+@Check({ name: 'users_oidc_subject_staff_check', expression: "oidc_subject is null or role <> 'TRAVELER'" })
 export class User {
   [OptionalProps]?: 'role' | 'status' | 'createdAt';
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
@@ -21,6 +22,8 @@ export class User {
   @Enum({ items: ['MALE', 'FEMALE'], nullable: true }) gender: Gender | null = null;
   @Enum({ items: ['TRAVELER', 'SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'], default: 'TRAVELER' }) role: UserRole = 'TRAVELER';
   @Enum({ items: ['ACTIVE', 'BLOCKED', 'DELETED'], default: 'ACTIVE' }) status: UserStatus = 'ACTIVE';
+  // The staff member's subject at the configured OpenID issuer (OIDC_ISSUER), which signs their tokens; staff accounts only.
+  @Property({ type: 'text', nullable: true, unique: true }) oidcSubject: string | null = null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Date = new Date();
   @Property({ type: 'timestamptz', nullable: true }) deletedAt: Date | null = null;
 }

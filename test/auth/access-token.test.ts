@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, type JWTPayload } from 'jose';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type OidcConfig } from '../../src/config/config.js';
 import {
   CLOCK_TOLERANCE_SECONDS,
   createLocalVerifier,
@@ -139,6 +139,14 @@ describe('access tokens', () => {
     expect(await refusal(await signWith(ring, standardPayload({ aud: undefined })))).toBe('TOKEN_AUDIENCE');
   });
 
+  it('TOKEN_AUDIENCE: aud beside our audience that is not a string', async () => {
+    for (const odd of [{}, 7, null, ['x'], true]) {
+      expect(await refusal(await signWith(ring, standardPayload({ aud: [odd, cfg.jwt.audience] as string[] })))).toBe('TOKEN_AUDIENCE');
+    }
+    const both = await verifyAccessToken(ring, cfg, await signWith(ring, standardPayload({ aud: ['another-api', cfg.jwt.audience] })));
+    expect(both.audience).toEqual(['another-api', cfg.jwt.audience]);
+  });
+
   it('TOKEN_ISSUER: wrong iss', async () => {
     expect(await refusal(await signWith(ring, standardPayload({ iss: 'https://evil.example' })))).toBe('TOKEN_ISSUER');
   });
@@ -219,8 +227,10 @@ describe('key rotation', () => {
 describe('external OpenID issuer', () => {
   const idp = 'https://idp.example';
   const idpCfg = loadConfig({ NODE_ENV: 'test', JWT_ISSUER: idp });
+  const roleMap = new Map([['qaz-support', 'SUPPORT'], ['qaz-admin', 'ADMIN'], ['helpdesk', 'SUPPORT']] as const);
   let server: Server;
-  let jwksUrl: string;
+  let oidc: OidcConfig;
+  const staff = (overrides: JWTPayload) => signWith(otherRing, standardPayload({ iss: idp, sub: 'idp-subject-1', client_id: 'staff-portal', ...overrides }));
 
   beforeAll(async () => {
     server = createServer((_req, res) => {
@@ -228,37 +238,52 @@ describe('external OpenID issuer', () => {
       res.end(JSON.stringify(otherRing.publicJwks()));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    oidc = { issuer: idp, jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`, roleClaim: 'groups', roleMap };
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
   it('verifies tokens signed by the issuer with the same checks', async () => {
-    const verify = createRemoteVerifier(cfg, idp, jwksUrl);
-    const token = await issueAccessToken(otherRing, idpCfg, claims, 60);
-    await expect(verify(token)).resolves.toMatchObject({ issuer: idp, subject: 'user-1' });
+    const verify = createRemoteVerifier(cfg, oidc);
+    const token = await staff({ groups: ['employees', 'qaz-support'] });
+    await expect(verify(token)).resolves.toMatchObject({ issuer: idp, subject: 'idp-subject-1', kind: 'SUPPORT', external: true });
     await expect(verify(await issueAccessToken(otherRing, cfg, claims, 60))).rejects.toMatchObject({ code: 'TOKEN_ISSUER' });
-    await expect(verify(await issueAccessToken(ring, idpCfg, claims, 60))).rejects.toMatchObject({ code: 'TOKEN_UNKNOWN_KEY' });
-    await expect(verify(await signWith(otherRing, standardPayload({ iss: idp }), { typ: 'JWT' }))).rejects.toMatchObject({ code: 'TOKEN_TYPE' });
+    await expect(verify(await signWith(ring, standardPayload({ iss: idp, groups: 'qaz-admin' })))).rejects.toMatchObject({ code: 'TOKEN_UNKNOWN_KEY' });
+    await expect(verify(await signWith(otherRing, standardPayload({ iss: idp, groups: 'qaz-admin' }), { typ: 'JWT' }))).rejects.toMatchObject({ code: 'TOKEN_TYPE' });
+  });
+
+  it('maps the role claim through the configured map only, to exactly one staff kind', async () => {
+    const verify = createRemoteVerifier(cfg, oidc);
+    await expect(verify(await staff({ groups: 'qaz-admin' }))).resolves.toMatchObject({ kind: 'ADMIN' });
+    await expect(verify(await staff({ groups: ['qaz-support', 'helpdesk'] }))).resolves.toMatchObject({ kind: 'SUPPORT' });
+    for (const groups of [undefined, 'employees', [], ['qaz-support', 'qaz-admin'], 'PARTNER', 'ADMIN', [1], { admin: true }]) {
+      await expect(verify(await staff({ groups }))).rejects.toMatchObject({ code: 'TOKEN_ROLE' });
+    }
+  });
+
+  it('grants no partner, scope or session of its own: a PARTNER claim is refused, scopes are dropped', async () => {
+    const verify = createRemoteVerifier(cfg, oidc);
+    const partnerClaims = { kind: 'PARTNER', partner_id: 'b0000000-0000-4000-8000-000000000008', scope: 'bookings:read travelers:read' };
+    await expect(verify(await staff({ ...partnerClaims, groups: 'qaz-support' }))).rejects.toMatchObject({ code: 'TOKEN_CLAIMS' });
+    await expect(verify(await staff({ kind: 'PARTNER', groups: 'qaz-support' }))).rejects.toMatchObject({ code: 'TOKEN_CLAIMS' });
+    await expect(verify(await staff({ ...partnerClaims }))).rejects.toMatchObject({ code: 'TOKEN_CLAIMS' });
+    const ok = await verify(await staff({ kind: 'SUPPORT', scope: 'bookings:read travelers:read', sid: 'idp-session', groups: 'qaz-support' }));
+    expect(ok).toMatchObject({ kind: 'SUPPORT', scopes: [], sessionId: null, partnerId: null });
   });
 
   it('routes each token to the verifier of the issuer it names', async () => {
-    const verify = verifierByIssuer(new Map([[cfg.jwt.issuer, createLocalVerifier(ring, cfg)], [idp, createRemoteVerifier(cfg, idp, jwksUrl)]]));
-    await expect(verify(await issueAccessToken(ring, cfg, claims, 60))).resolves.toMatchObject({ issuer: cfg.jwt.issuer });
-    await expect(verify(await issueAccessToken(otherRing, idpCfg, claims, 60))).resolves.toMatchObject({ issuer: idp });
+    const verify = verifierByIssuer(new Map([[cfg.jwt.issuer, createLocalVerifier(ring, cfg)], [idp, createRemoteVerifier(cfg, oidc)]]));
+    await expect(verify(await issueAccessToken(ring, cfg, claims, 60))).resolves.toMatchObject({ issuer: cfg.jwt.issuer, external: false });
+    await expect(verify(await staff({ groups: 'qaz-admin' }))).resolves.toMatchObject({ issuer: idp, external: true });
+    await expect(verify(await issueAccessToken(otherRing, idpCfg, claims, 60))).rejects.toMatchObject({ code: 'TOKEN_ROLE' });
     await expect(verify(await issueAccessToken(otherRing, cfg, claims, 60))).rejects.toMatchObject({ code: 'TOKEN_UNKNOWN_KEY' });
     await expect(verify(await signWith(ring, standardPayload({ iss: 'https://evil.example' })))).rejects.toMatchObject({ code: 'TOKEN_ISSUER' });
     await expect(verify('not-a-token')).rejects.toMatchObject({ code: 'TOKEN_MALFORMED' });
   });
 
   it('reports an unreachable JWKS as an outage, not a bad token', async () => {
-    const verify = createRemoteVerifier(cfg, idp, 'http://127.0.0.1:1/jwks');
-    await expect(verify(await issueAccessToken(otherRing, idpCfg, claims, 60))).rejects.toMatchObject({ code: 'KEYS_UNAVAILABLE', status: 503 });
-  });
-
-  it('insists on https in production', () => {
-    const prod = { ...cfg, env: 'production' as const };
-    expect(() => createRemoteVerifier(prod, idp, 'http://idp.example/jwks')).toThrow(/https/);
+    const verify = createRemoteVerifier(cfg, { ...oidc, jwksUrl: 'http://127.0.0.1:1/jwks' });
+    await expect(verify(await staff({ groups: 'qaz-admin' }))).rejects.toMatchObject({ code: 'KEYS_UNAVAILABLE', status: 503 });
   });
 });
