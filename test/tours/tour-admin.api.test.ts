@@ -102,13 +102,16 @@ describe('partner tour management', () => {
   it('needs a partner client with tours:write', async () => {
     const cases = [
       await clientHeaders(gw, 'PARTNER', A, ['tours:read', 'bookings:read']),
-      await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0], ['payments:write', 'tours:write']),
+      await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0], ['payments:write']),
       await userHeaders(gw, (await travellers(gw.services.sql, 1, 30))[0]),
     ];
     for (const headers of cases) {
       const { body } = await gql(gw.url, CreateTourDocument, { input: INPUT }, headers);
       expect(body.errors![0].extensions!.code).toBe('FORBIDDEN');
     }
+    // A scope the provider's client is not registered for does not even authenticate.
+    const beyond = await gql(gw.url, CreateTourDocument, { input: INPUT }, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0], ['payments:write', 'tours:write']));
+    expect(beyond).toMatchObject({ status: 401, body: { errors: [{ extensions: { code: 'TOKEN_CLIENT' } }] } });
     const anonymous = await gql(gw.url, CreateTourDocument, { input: INPUT });
     expect(anonymous.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
