@@ -1,5 +1,5 @@
 import type { Gender } from '../src/users/user.entity.js';
-import { iinCheckDigit } from '../src/users/iin.js';
+import { iinCheckDigit } from '../src/privacy/iin-checksum.js';
 import { AS_OF } from './calendar.js';
 import {
   INVARIANT_SURNAMES, KAZAKH_FATHER_NAMES, KAZAKH_FATHER_NAMES_KK, KAZAKH_FEMALE_NAMES, KAZAKH_MALE_NAMES, KAZAKH_SURNAMES,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError } from '../graphql/errors.js';
-import { redactPersonalData } from '../reviews/pii-redaction.js';
+import { maskFreeText } from '../privacy/free-text.masks.js';
 import { bookingById } from './booking.service.js';
 import { CancellationRefusalReason, type CancelBookingOutcome } from './booking-result.type.js';
 import { appendBookingEvent } from './booking-event.service.js';
@@ -14,7 +14,7 @@ const MAX_REASON = 500;
 export function cancellationReason(raw: string): string {
   const reason = raw.trim();
   if (reason.length < 1 || reason.length > MAX_REASON) throw new BadInputError(`reason must be 1 to ${MAX_REASON} characters`, 'reason');
-  return redactPersonalData(reason).text;
+  return maskFreeText(reason).text;
 }
 
 async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBookingOutcome> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, isUuid, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { maskFreeText } from '../privacy/free-text.masks.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { writerKeyOf } from '../users/user-key.service.js';
@@ -37,7 +38,7 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
 
 interface QueueRow extends StoredReportReason { reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string }
 
-/** Open reports, oldest first, each reason opened with its reporter's key; authors come through the person loader, so the privacy layer decides what moderators see. */
+/** Open reports, oldest first, each reason opened with its reporter's key and its personal data masked; authors come through the person loader, so the privacy layer decides what moderators see. */
 export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
   const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
   const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id, c.reporter_id as "reporterId", c.reason_enc as "reasonEnc",
@@ -52,7 +53,7 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
   const nodes = page.nodes.map((r, i) => {
     const author = authors[i];
     if (!author || author instanceof Error) throw new Error('review without author');
-    return { reportId: r.id, reason: openReportReason(ctx.services.vault, r), reportedAt: r.reportedAt,
+    return { reportId: r.id, reason: maskFreeText(openReportReason(ctx.services.vault, r)).text, reportedAt: r.reportedAt,
       review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author as PersonRow } };
   });
   return { nodes, pageInfo: page.pageInfo };

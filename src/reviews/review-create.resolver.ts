@@ -6,7 +6,7 @@ import { CreateReviewResult, ReviewRejectionReason, type CreateReviewOutcome } f
 
 @Resolver()
 export class ReviewCreateResolver {
-  @Mutation(() => CreateReviewResult, { description: 'Review a tour the caller completed, once; IINs, phone numbers and e-mail addresses in the text are masked' })
+  @Mutation(() => CreateReviewResult, { description: 'Review a tour the caller completed, once; IINs, phone numbers, e-mail addresses and identity document numbers in the text are masked' })
   async createReview(@Arg('tourId', () => ID) tourId: string, @Arg('rating', () => Int) rating: number, @Arg('text') text: string,
     @Ctx() ctx: GatewayContext): Promise<CreateReviewOutcome> {
     // isUser has established the caller is a signed-in traveller, so the id is present.

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError } from '../graphql/errors.js';
-import { redactPersonalData } from './pii-redaction.js';
+import { maskFreeText } from '../privacy/free-text.masks.js';
 import type { Review } from './review.type.js';
 import { ReviewRejectionReason, type CreateReviewOutcome } from './review-create.type.js';
 
@@ -18,7 +18,7 @@ export function validateReviewDraft(d: ReviewDraft): ReviewDraft {
 
 /** Publishes the masked text once per author and tour, only after a completed booking; one statement decides both. */
 export async function createReview(sql: Sql, em: EntityManager, d: ReviewDraft): Promise<CreateReviewOutcome> {
-  const { text, counts } = redactPersonalData(d.text);
+  const { text, counts } = maskFreeText(d.text);
   // A mask can be longer than what it hides.
   if (text.length > MAX_TEXT) throw new BadInputError(`text must be at most ${MAX_TEXT} characters once personal data is masked`, 'text');
   const [row] = await em.execute<Review[]>(`insert into reviews (id, author_id, tour_id, rating, text, moderation_status, created_at)
@@ -27,7 +27,8 @@ export async function createReview(sql: Sql, em: EntityManager, d: ReviewDraft):
     on conflict (author_id, tour_id) do nothing
     returning id, rating, text, created_at as "createdAt", author_id as "authorId", tour_id as "tourId"`,
   [d.authorId, d.tourId, d.rating, text, d.authorId, d.tourId]);
-  if (row) return { review: row, maskedCount: counts.IIN + counts.PHONE + counts.EMAIL, masked: { iin: counts.IIN, phone: counts.PHONE, email: counts.EMAIL } };
+  if (row) return { review: row, maskedCount: counts.IIN + counts.PHONE + counts.EMAIL + counts.PASSPORT,
+    masked: { iin: counts.IIN, phone: counts.PHONE, email: counts.EMAIL, passport: counts.PASSPORT } };
   const [prior] = await sql.rows<{ ok: boolean }>('review_exists', 'select exists(select 1 from reviews where author_id = $1 and tour_id = $2) as ok', [d.authorId, d.tourId]);
   return { reason: prior.ok ? ReviewRejectionReason.ALREADY_REVIEWED : ReviewRejectionReason.NO_COMPLETED_BOOKING };
 }

@@ -15,6 +15,7 @@ export class MaskedCounts {
   @Field(() => Int) iin!: number;
   @Field(() => Int) phone!: number;
   @Field(() => Int) email!: number;
+  @Field(() => Int, { description: 'Passport and identity card numbers' }) passport!: number;
 }
 
 @ObjectType({ description: 'The review is published, with personal data in its text masked' })

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
 import { authOf } from '../auth/auth.module.js';
-import { isValidIin } from './iin.js';
+import { isValidIin } from '../privacy/iin-checksum.js';
 import { isValidPassport, normalizePassport } from './passport.js';
 import { normalizeKzPhone } from './phone.js';
 import type { Gender, MessengersInput, ProfileInput } from './profile.input.js';

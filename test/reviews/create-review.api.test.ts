@@ -27,14 +27,14 @@ const review = async (userId: string, tourId: string, rating: number, text: stri
   (await gql(gw.url, CreateReviewDocument, { tourId, rating, text }, await userHeaders(gw, userId))).body;
 
 describe('createReview', () => {
-  it('publishes the text with IINs, phones and e-mails masked, says how many, and stores no raw value', async () => {
+  it('publishes the text with IINs, phones, e-mails and document numbers masked, says how many, and stores no raw value', async () => {
     const tourId = await pastTourBookedBy(users[0], 'COMPLETED');
-    const text = 'Отличный гид! ИИН для договора 900101300811, телефон 8 701 234 56 78, почта guide@mail.kz. Бронь 900101300812.';
+    const text = 'Отличный гид! ИИН для договора 900101300811, телефон 8 701 234 56 78, почта guide(at)mail.kz, паспорт N12345678. Выезд 12.07.2026, 210 000 тг.';
     const body = await review(users[0], tourId, 5, text);
     expect(body.errors).toBeUndefined();
-    const want = 'Отличный гид! ИИН для договора [IIN скрыт], телефон [телефон скрыт], почта [e-mail скрыт]. Бронь 900101300812.';
+    const want = 'Отличный гид! ИИН для договора [IIN скрыт], телефон [телефон скрыт], почта [e-mail скрыт], паспорт [документ скрыт]. Выезд 12.07.2026, 210 000 тг.';
     expect(body.data!.createReview).toMatchObject({
-      __typename: 'ReviewCreated', review: { rating: 5, text: want, author: { id: users[0] } }, maskedCount: 3, masked: { iin: 1, phone: 1, email: 1 },
+      __typename: 'ReviewCreated', review: { rating: 5, text: want, author: { id: users[0] } }, maskedCount: 4, masked: { iin: 1, phone: 1, email: 1, passport: 1 },
     });
     const [stored] = await gw.services.sql.rows<{ text: string }>('t_review_text', 'select text from reviews where author_id = $1 and tour_id = $2', [users[0], tourId]);
     expect(stored.text).toBe(want);

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { RunningGateway } from '../../src/gateway.js';
-import { iinCheckDigit } from '../../src/users/iin.js';
+import { iinCheckDigit } from '../../src/privacy/iin-checksum.js';
 import { insertPerson } from '../support/persons.js';
 
 export interface FreshUser {

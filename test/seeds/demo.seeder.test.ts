@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/config.js';
 import { createPiiVault } from '../../src/privacy/pii-vault.js';
 import { openPersonalData } from '../../src/users/personal-data.codec.js';
-import { isValidIin } from '../../src/users/iin.js';
+import { isValidIin } from '../../src/privacy/iin-checksum.js';
 import { AS_OF, isoDay } from '../../seeds/calendar.js';
 import { demoTourCount, generateDemo, validateDemoOptions } from '../../seeds/demo.generator.js';
 import { toDatabaseRows } from '../../seeds/demo-rows.mapper.js';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
-import { iinCheckDigit } from '../../src/users/iin.js';
+import { iinCheckDigit } from '../../src/privacy/iin-checksum.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { storedPerson } from '../support/persons.js';
 import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { findIins, iinCheckDigit, isValidIin } from '../../src/users/iin.js';
+import { iinCheckDigit, isValidIin } from '../../src/privacy/iin-checksum.js';
 
 describe('IIN checksum', () => {
   it('accepts the policy examples, both of which need the second weights', () => {
@@ -39,17 +39,5 @@ describe('IIN checksum', () => {
       const c = iinCheckDigit(p);
       expect(valid).toEqual(c === null ? [] : [String(c)]);
     }));
-  });
-});
-
-describe('findIins', () => {
-  it('finds 12-digit runs that pass the checksum', () => {
-    const text = 'ИИН 900101300811, жена: 061211600012.';
-    expect(findIins(text)).toEqual([{ index: 4, length: 12 }, { index: 24, length: 12 }]);
-  });
-
-  it('ignores runs inside longer digit runs and runs that fail the checksum', () => {
-    expect(findIins('card 1900101300811 and 9001013008112 and 900101300812')).toEqual([]);
-    expect(findIins('id:900101300811x')).toEqual([{ index: 3, length: 12 }]);
   });
 });

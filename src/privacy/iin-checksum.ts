@@ -1,8 +1,3 @@
-export interface TextMatch {
-  readonly index: number;
-  readonly length: number;
-}
-
 const WEIGHTS_FIRST = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const WEIGHTS_SECOND = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
 
@@ -25,13 +20,4 @@ export function iinCheckDigit(first11: string): number | null {
 export function isValidIin(s: string): boolean {
   if (!/^\d{12}$/.test(s)) return false;
   return iinCheckDigit(s.slice(0, 11)) === s.charCodeAt(11) - 48;
-}
-
-/** Runs of exactly 12 digits in free text that pass the IIN checksum. */
-export function findIins(text: string): TextMatch[] {
-  const found: TextMatch[] = [];
-  for (const m of text.matchAll(/(?<!\d)\d{12}(?!\d)/g)) {
-    if (isValidIin(m[0])) found.push({ index: m.index, length: 12 });
-  }
-  return found;
 }
