@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 // The only module that reads process.env; everything else receives a Config.
 import type { PrincipalKind } from '../privacy/privacy.types.js';
 
@@ -43,18 +47,37 @@ export class ConfigError extends Error {}
 
 type Source = Record<string, string | undefined>;
 
-const DEV_FILL = 'dev-only-not-secret';
+const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
 
-function key(src: Source, name: string, env: Env, problems: string[]): Buffer {
+/** Outside production: a random key made once per data folder (0600 file) and read back on every start, so no key is in the source. */
+function localKey(dataDir: string, name: string, problems: string[]): Buffer {
+  const dir = join(dataDir, 'secrets');
+  const file = join(dir, `${name}.key`);
+  try {
+    if (statSync(file).mode & 0o077) problems.push(`${file} must be readable by its owner only (chmod 600)`);
+  } catch (e) {
+    if (errno(e) !== 'ENOENT') throw e;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Written aside and linked into place: a concurrent start either wins or reads the winner's key, never a half-written file.
+    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+    writeFileSync(tmp, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    try { linkSync(tmp, file); } catch (le) { if (errno(le) !== 'EEXIST') throw le; } finally { unlinkSync(tmp); }
+  }
+  const buf = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  if (buf.length !== 32) problems.push(`${file} must hold 32 bytes, base64-encoded`);
+  return buf;
+}
+
+function key(src: Source, name: string, env: Env, dataDir: string, problems: string[]): Buffer {
   const raw = src[name];
   if (raw) {
     const buf = Buffer.from(raw, 'base64');
     if (buf.length !== 32) problems.push(`${name} must be 32 bytes, base64-encoded`);
     return buf;
   }
-  if (env === 'production') problems.push(`${name} is required in production`);
-  // Deterministic per name outside production so that restarts can read what they wrote.
-  return Buffer.from(`${DEV_FILL}:${name}`.padEnd(32, '.').slice(0, 32));
+  if (env !== 'production') return localKey(dataDir, name, problems);
+  problems.push(`${name} is required in production`);
+  return Buffer.alloc(32);
 }
 
 function int(src: Source, name: string, dflt: number, problems: string[], min = 0): number {
@@ -65,13 +88,10 @@ function int(src: Source, name: string, dflt: number, problems: string[], min = 
   return n;
 }
 
-function piiKeys(src: Source, env: Env, problems: string[]): [Map<string, Buffer>, string] {
+function piiKeys(src: Source, env: Env, dataDir: string, problems: string[]): [Map<string, Buffer>, string] {
   // PII_KEYS="k2:base64,k1:base64": first is active, the rest still decrypt older values.
   const raw = src.PII_KEYS;
-  if (!raw) {
-    if (env === 'production') problems.push('PII_KEYS is required in production');
-    return [new Map([['dev1', key({}, 'PII_KEYS', env, [])]]), 'dev1'];
-  }
+  if (!raw) return [new Map([['dev1', key({}, 'PII_KEYS', env, dataDir, problems)]]), 'dev1'];
   const map = new Map<string, Buffer>();
   for (const part of raw.split(',')) {
     const [id, b64] = part.split(':');
@@ -114,7 +134,9 @@ export function loadConfig(src: Source = process.env): Config {
   const devCode = src.AUTH_DEV_LOGIN_CODE;
   if (devCode !== undefined && !/^\d{6}$/.test(devCode)) problems.push('AUTH_DEV_LOGIN_CODE must be 6 digits');
   const port = int(src, 'PORT', 4000, problems);
-  const [keys, active] = piiKeys(src, env, problems);
+  // Tests keep their embedded database and local keys apart from the demo's.
+  const dataDir = src.QAZ_DATA_DIR ?? new URL(env === 'test' ? '../../.data/test' : '../../.data', import.meta.url).pathname;
+  const [keys, active] = piiKeys(src, env, dataDir, problems);
   const epsilonRaw = src.ANALYTICS_EPSILON;
   const epsilon = epsilonRaw ? Number(epsilonRaw) : undefined;
   if (epsilon !== undefined && !(epsilon > 0)) problems.push('ANALYTICS_EPSILON must be a positive number');
@@ -125,7 +147,6 @@ export function loadConfig(src: Source = process.env): Config {
   const privacyTransform = src.PRIVACY_TRANSFORM ?? 'on';
   if (!['on', 'off'].includes(privacyTransform)) problems.push('PRIVACY_TRANSFORM must be on or off');
   if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');
-  const dataDir = src.QAZ_DATA_DIR ?? new URL('../../.data', import.meta.url).pathname;
   const cfg: Config = {
     env,
     port,
@@ -144,12 +165,12 @@ export function loadConfig(src: Source = process.env): Config {
       oidc: oidc(src, env, problems),
     },
     authDevLoginCode: devCode,
-    authHmacKey: key(src, 'AUTH_HMAC_KEY', env, problems),
+    authHmacKey: key(src, 'AUTH_HMAC_KEY', env, dataDir, problems),
     piiKeys: keys,
     piiActiveKeyId: active,
-    blindIndexKey: key(src, 'BLIND_INDEX_KEY', env, problems),
-    pseudonymKey: key(src, 'PSEUDONYM_KEY', env, problems),
-    analyticsPseudonymKey: key(src, 'ANALYTICS_PSEUDONYM_KEY', env, problems),
+    blindIndexKey: key(src, 'BLIND_INDEX_KEY', env, dataDir, problems),
+    pseudonymKey: key(src, 'PSEUDONYM_KEY', env, dataDir, problems),
+    analyticsPseudonymKey: key(src, 'ANALYTICS_PSEUDONYM_KEY', env, dataDir, problems),
     analyticsK: int(src, 'ANALYTICS_K', 5, problems, 2),
     analyticsEpsilon: epsilon,
     analyticsDailyBudget: budget,

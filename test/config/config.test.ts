@@ -1,16 +1,42 @@
+import { chmodSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 
+const KEY_NAMES = ['ANALYTICS_PSEUDONYM_KEY', 'AUTH_HMAC_KEY', 'BLIND_INDEX_KEY', 'PII_KEYS', 'PSEUDONYM_KEY'];
+const keysOf = (dir: string) => {
+  const c = loadConfig({ NODE_ENV: 'development', QAZ_DATA_DIR: dir });
+  return [c.analyticsPseudonymKey, c.authHmacKey, c.blindIndexKey, c.piiKeys.get(c.piiActiveKeyId)!, c.pseudonymKey].map((k) => k.toString('hex'));
+};
+
 describe('config', () => {
-  it('starts in development with derived keys', () => {
-    const cfg = loadConfig({ NODE_ENV: 'development' });
-    expect(cfg.env).toBe('development');
-    expect(cfg.blindIndexKey.length).toBe(32);
-    expect(cfg.blindIndexKey.equals(cfg.pseudonymKey)).toBe(false);
+  it('outside production makes each unset key at random once per data folder, in 0600 files, and reuses it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qaz-keys-'));
+    const first = keysOf(dir);
+    expect(new Set(first).size).toBe(5);
+    for (const k of first) expect(k).toMatch(/^[0-9a-f]{64}$/);
+    expect(readdirSync(join(dir, 'secrets')).sort()).toEqual(KEY_NAMES.map((n) => `${n}.key`));
+    for (const n of KEY_NAMES) expect(statSync(join(dir, 'secrets', `${n}.key`)).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'secrets')).mode & 0o777).toBe(0o700);
+    expect(keysOf(dir)).toEqual(first);
+    const other = keysOf(mkdtempSync(join(tmpdir(), 'qaz-keys-')));
+    for (let i = 0; i < 5; i++) expect(other[i]).not.toBe(first[i]);
+  });
+  it('refuses a local key file others can read, and a key that is set takes precedence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qaz-keys-'));
+    keysOf(dir);
+    chmodSync(join(dir, 'secrets', 'BLIND_INDEX_KEY.key'), 0o644);
+    expect(() => keysOf(dir)).toThrow(/BLIND_INDEX_KEY.key must be readable by its owner only/);
+    const set = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ NODE_ENV: 'test', QAZ_DATA_DIR: mkdtempSync(join(tmpdir(), 'qaz-keys-')), PSEUDONYM_KEY: set }).pseudonymKey.toString('base64')).toBe(set);
   });
   it('refuses production without secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PII_KEYS is required/);
+    const dir = mkdtempSync(join(tmpdir(), 'qaz-keys-'));
+    for (const n of KEY_NAMES) expect(() => loadConfig({ NODE_ENV: 'production', QAZ_DATA_DIR: dir })).toThrow(new RegExp(`${n} is required in production`));
+    expect(readdirSync(dir)).toEqual([]);
   });
   it('refuses the dev login code in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN_CODE: '123456' })).toThrow(/AUTH_DEV_LOGIN_CODE/);
