@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 
@@ -19,4 +19,8 @@ export class AuthorityRequest {
   @ManyToOne(() => User, { nullable: true }) approvedBy: Rel<User> | null = null;
   @Enum({ items: ['RECORDED', 'APPROVED', 'REJECTED'], default: 'RECORDED' }) status: Opt<AuthorityRequestStatus> = 'RECORDED';
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
+  // The authority account the request is addressed to; a request without one is readable by nobody.
+  @Index() @ManyToOne(() => User, { nullable: true }) addressedTo: Rel<User> | null = null;
+  // Until then the subject's own log shows only that a state body received data under law.
+  @Property({ type: 'timestamptz', nullable: true }) confidentialUntil: Date | null = null;
 }

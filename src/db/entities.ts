@@ -21,9 +21,11 @@ import { AuthorityRequest } from '../authority/authority-request.entity.js';
 import { LegalHold } from '../rights/legal-hold.entity.js';
 import { AnalyticsBudgetSpend } from '../analytics/analytics-budget-spend.entity.js';
 import { AccountErasure } from '../rights/account-erasure.entity.js';
+import { FraudCase } from '../fraud/fraud-case.entity.js';
+import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
 
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
   Tour, Booking, BookingEvent, Payment, Review, ContentReport, Complaint, SupportTicket, Disclosure,
-  AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend,
+  AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, FraudCase, FraudCaseSubject,
 ];

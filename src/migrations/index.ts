@@ -10,6 +10,7 @@ import { Migration20261124230000_sealed_texts } from './Migration20261124230000_
 import { Migration20261124230100_drop_plain_texts } from './Migration20261124230100_drop_plain_texts.js';
 import { Migration20261124233000_sessions_previous_hashes_index } from './Migration20261124233000_sessions_previous_hashes_index.js';
 import { Migration20261126110000_users_oidc_subject } from './Migration20261126110000_users_oidc_subject.js';
+import { Migration20261126120000_reference_records } from './Migration20261126120000_reference_records.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -23,7 +24,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261124230000_sealed_texts', class: Migration20261124230000_sealed_texts },
   { name: 'Migration20261124230100_drop_plain_texts', class: Migration20261124230100_drop_plain_texts },
   { name: 'Migration20261124233000_sessions_previous_hashes_index', class: Migration20261124233000_sessions_previous_hashes_index },
-  { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject }];
+  { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject },
+  { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

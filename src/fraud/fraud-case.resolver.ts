@@ -1,0 +1,39 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { decodeCursor, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
+import { pageSize } from '../graphql/validate.js';
+import { CloseFraudCaseResult, OpenFraudCaseResult, type CloseFraudCaseOutcome, type OpenFraudCaseOutcome } from './fraud-case-result.type.js';
+import { closeFraudCase, fraudCases, openFraudCase, toFraudCase } from './fraud-case.service.js';
+import { FraudCasePage, FraudCaseStatus } from './fraud-case.type.js';
+
+// fraud-case.rules.ts: administrators only.
+@Resolver()
+export class FraudCaseResolver {
+  @Mutation(() => OpenFraudCaseResult, { description: 'Administrators: open a fraud case naming its subjects, assigned to the caller or another administrator' })
+  openFraudCase(
+    @Arg('reason', { description: 'Why; sealed at rest, never logged' }) reason: string,
+    @Arg('subjectIds', () => [ID]) subjectIds: string[],
+    @Ctx() ctx: GatewayContext,
+    @Arg('assignedToId', () => ID, { nullable: true, description: 'Defaults to the caller' }) assignedToId?: string | null,
+  ): Promise<OpenFraudCaseOutcome> {
+    return openFraudCase(ctx, ctx.principal.id!, { reason, subjectIds, assignedToId: assignedToId ?? null });
+  }
+
+  @Mutation(() => CloseFraudCaseResult, { description: 'The opener or the assigned administrator closes a case' })
+  closeFraudCase(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CloseFraudCaseOutcome> {
+    return closeFraudCase(ctx, ctx.principal.id!, id);
+  }
+
+  @Query(() => FraudCasePage, { description: 'Administrators: fraud cases, newest first' })
+  async fraudCases(
+    @Ctx() ctx: GatewayContext,
+    @Arg('status', () => FraudCaseStatus, { nullable: true }) status?: FraudCaseStatus | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null,
+  ): Promise<FraudCasePage> {
+    const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
+    const rows = await fraudCases(ctx, status ?? null, after ? decodeCursor(after, TIMESTAMP_KEY) : null, size + 1);
+    const { nodes, pageInfo } = keysetPage(rows, size, (r) => ({ key: r.createdKey, id: r.id }));
+    return { nodes: nodes.map((r) => toFraudCase(ctx, r)), pageInfo };
+  }
+}
