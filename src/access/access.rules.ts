@@ -16,14 +16,17 @@ import { authorityRequestRules } from '../authority/authority-request.rules.js';
 import { tourAdminRules } from '../tours/tour-admin.rules.js';
 import { paymentRules } from '../payments/payment.rules.js';
 import { reviewRules } from '../reviews/review.rules.js';
+import { fraudCaseRules } from '../fraud/fraud-case.rules.js';
+import { supportTicketRules } from '../support/support-ticket.rules.js';
 
 /** Every root field names its rule here; anything unlisted is denied. Other types appear only where a field needs a check. */
 export const ACCESS_RULES: RuleTree = {
   Query: { '*': deny, ...tourRules.Query, ...bookingRules.Query, ...personRules.Query, ...userRules.Query, ...disclosureRules.Query, ...analyticsRules.Query,
     ...rightsRules.Query, ...policyVersionRules.Query, ...moderationRules.Query, ...complaintRules.Query, ...authorityRequestRules.Query,
-    ...tourAdminRules.Query, ...paymentRules.Query },
+    ...tourAdminRules.Query, ...paymentRules.Query, ...fraudCaseRules.Query, ...supportTicketRules.Query },
   Mutation: { '*': deny, ...authRuleTree.Mutation, ...userRules.Mutation, ...consentRules.Mutation,
     ...rightsRules.Mutation, ...policyVersionRules.Mutation, ...moderationRules.Mutation, ...complaintRules.Mutation, ...authorityRequestRules.Mutation,
-    ...tourAdminRules.Mutation, ...bookingRules.Mutation, ...paymentRules.Mutation, ...reviewRules.Mutation },
+    ...tourAdminRules.Mutation, ...bookingRules.Mutation, ...paymentRules.Mutation, ...reviewRules.Mutation, ...fraudCaseRules.Mutation,
+    ...supportTicketRules.Mutation },
   Tour: { ...bookingRules.Tour },
 };

@@ -1,24 +1,34 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/validate.js';
-import { approveAuthorityRequest, authorityRequests, recordAuthorityRequest } from './authority-request.service.js';
+import { approveAuthorityRequest, authorityRequests, recordAuthorityRequest, requestsAddressedTo } from './authority-request.service.js';
 import { ApprovalResult, AuthorityRequest, RequestedPiiKind, type ApprovalRefused, type AuthorityRequestApproved } from './authority-request.type.js';
 
-// authority-request.rules.ts: administrators only. The authority itself reads through person(id) with X-Purpose-Ref: <caseNumber>.
+// authority-request.rules.ts: administrators record and approve; an authority lists the requests addressed to it and reads
+// through person(id) with X-Purpose-Ref: <caseNumber>.
 @Resolver()
 export class AuthorityRequestResolver {
   @Mutation(() => AuthorityRequest, { description: 'Administrators: record an authority\'s formal request; a second administrator must approve it' })
   recordAuthorityRequest(
     @Arg('agency') agency: string, @Arg('legalBasis') legalBasis: string, @Arg('caseNumber') caseNumber: string,
     @Arg('subjectId', () => ID) subjectId: string, @Arg('kinds', () => [RequestedPiiKind]) kinds: RequestedPiiKind[],
-    @Arg('expiresAt', () => Date) expiresAt: Date, @Ctx() ctx: GatewayContext,
+    @Arg('expiresAt', () => Date) expiresAt: Date,
+    @Arg('addressedToId', () => ID, { description: 'The authority account (role AUTHORITY) that made the request' }) addressedToId: string,
+    @Ctx() ctx: GatewayContext,
+    @Arg('confidentialUntil', () => Date, { nullable: true, description: 'Keep agency and case number from the subject\'s own log until then' }) confidentialUntil?: Date | null,
   ): Promise<AuthorityRequest> {
-    return recordAuthorityRequest(ctx.services.sql, ctx.principal.id!, { agency, legalBasis, caseNumber, subjectId, kinds, expiresAt });
+    return recordAuthorityRequest(ctx.services.sql, ctx.principal.id!,
+      { agency, legalBasis, caseNumber, subjectId, kinds, expiresAt, addressedToId, confidentialUntil: confidentialUntil ?? null });
   }
 
   @Mutation(() => ApprovalResult, { description: 'A second administrator approves a recorded request' })
   approveAuthorityRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<AuthorityRequestApproved | ApprovalRefused> {
     return approveAuthorityRequest(ctx.services.sql, ctx.principal.id!, id);
+  }
+
+  @Query(() => [AuthorityRequest], { description: 'Authorities: the requests addressed to the caller, newest first' })
+  myAuthorityRequests(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<AuthorityRequest[]> {
+    return requestsAddressedTo(ctx.services.sql, ctx.principal.id!, pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 
   @Query(() => [AuthorityRequest], { description: 'Administrators: authority requests, newest first' })

@@ -6,10 +6,15 @@ import { ApprovalRefusalReason, type ApprovalRefused, type AuthorityRequest, typ
 const MAX_TEXT = 500;
 const CASE_NUMBER = /^[0-9A-Za-z][0-9A-Za-z/._-]{0,63}$/;
 const MAX_TERM_DAYS = 365;
+const MAX_CONFIDENTIAL_DAYS = 5 * 365;
 const COLUMNS = `id, agency, legal_basis as "legalBasis", case_number as "caseNumber", subject_id as "subjectId", kinds, expires_at as "expiresAt",
-  status, recorded_by_id as "recordedById", approved_by_id as "approvedById", created_at as "createdAt"`;
+  status, recorded_by_id as "recordedById", approved_by_id as "approvedById", created_at as "createdAt", addressed_to_id as "addressedToId",
+  confidential_until as "confidentialUntil"`;
 
-export interface AuthorityRequestInput { agency: string; legalBasis: string; caseNumber: string; subjectId: string; kinds: RequestedPiiKind[]; expiresAt: Date }
+export interface AuthorityRequestInput {
+  agency: string; legalBasis: string; caseNumber: string; subjectId: string; kinds: RequestedPiiKind[]; expiresAt: Date;
+  addressedToId: string; confidentialUntil: Date | null;
+}
 
 function text(value: string, field: string): string {
   const t = value.trim();
@@ -22,22 +27,33 @@ function validate(input: AuthorityRequestInput): AuthorityRequestInput {
   // The authority presents the case number in X-Purpose-Ref, so it must be a valid header reference.
   if (!CASE_NUMBER.test(caseNumber)) throw new BadInputError('caseNumber must be 1 to 64 letters, digits, /, ., _ or -', 'caseNumber');
   if (!isUuid(input.subjectId)) throw new NotFoundError('Person');
+  if (!isUuid(input.addressedToId)) throw new BadInputError('addressedToId must name an authority account', 'addressedToId');
+  const secretDays = input.confidentialUntil === null ? null : (input.confidentialUntil.getTime() - Date.now()) / 86_400_000;
+  if (secretDays !== null && !(secretDays > 0 && secretDays <= MAX_CONFIDENTIAL_DAYS)) {
+    throw new BadInputError(`confidentialUntil must be in the future and within ${MAX_CONFIDENTIAL_DAYS} days`, 'confidentialUntil');
+  }
   if (input.kinds.length === 0) throw new BadInputError('kinds must name at least one kind of data', 'kinds');
   const days = (input.expiresAt.getTime() - Date.now()) / 86_400_000;
   if (!(days > 0 && days <= MAX_TERM_DAYS)) throw new BadInputError(`expiresAt must be in the future and within ${MAX_TERM_DAYS} days`, 'expiresAt');
-  return { agency: text(input.agency, 'agency'), legalBasis: text(input.legalBasis, 'legalBasis'), caseNumber, subjectId: input.subjectId, kinds: [...new Set(input.kinds)].sort(), expiresAt: input.expiresAt };
+  return {
+    agency: text(input.agency, 'agency'), legalBasis: text(input.legalBasis, 'legalBasis'), caseNumber, subjectId: input.subjectId,
+    kinds: [...new Set(input.kinds)].sort(), expiresAt: input.expiresAt, addressedToId: input.addressedToId, confidentialUntil: input.confidentialUntil,
+  };
 }
 
-/** Records a request; nothing is readable until a second administrator approves it. */
+/** Records a request addressed to one authority account; nothing is readable until a second administrator approves it. */
 export async function recordAuthorityRequest(sql: Sql, adminId: string, input: AuthorityRequestInput): Promise<AuthorityRequest> {
   const r = validate(input);
   const [row] = await sql.rows<AuthorityRequest>('authority_request_insert', `insert into authority_requests
-      (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, status, created_at)
-    select gen_random_uuid(), $1, $2, $3, u.id, $5, $6, $7, 'RECORDED', now() from users u where u.id = $4
-    on conflict (case_number) do nothing returning ${COLUMNS}`, [r.agency, r.legalBasis, r.caseNumber, r.subjectId, r.kinds, r.expiresAt, adminId]);
+      (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, status, created_at, addressed_to_id, confidential_until)
+    select gen_random_uuid(), $1, $2, $3, u.id, $5, $6, $7, 'RECORDED', now(), a.id, $9 from users u, users a
+    where u.id = $4 and a.id = $8 and a.role = 'AUTHORITY' and a.status = 'ACTIVE'
+    on conflict (case_number) do nothing returning ${COLUMNS}`, [r.agency, r.legalBasis, r.caseNumber, r.subjectId, r.kinds, r.expiresAt, adminId, r.addressedToId, r.confidentialUntil]);
   if (row) return row;
-  const [exists] = await sql.rows<{ found: boolean }>('authority_subject_exists', 'select exists(select 1 from users where id = $1) as found', [r.subjectId]);
-  if (!exists.found) throw new NotFoundError('Person');
+  const [state] = await sql.rows<{ subject: boolean; authority: boolean }>('authority_request_parties', `select exists(select 1 from users where id = $1) as subject,
+    exists(select 1 from users where id = $2 and role = 'AUTHORITY' and status = 'ACTIVE') as authority`, [r.subjectId, r.addressedToId]);
+  if (!state.subject) throw new NotFoundError('Person');
+  if (!state.authority) throw new BadInputError('addressedToId must name an active authority account', 'addressedToId');
   throw new BadInputError('A request with this case number is already recorded', 'caseNumber');
 }
 
@@ -57,4 +73,10 @@ export async function approveAuthorityRequest(sql: Sql, adminId: string, id: str
 
 export function authorityRequests(sql: Sql, limit: number): Promise<AuthorityRequest[]> {
   return sql.rows<AuthorityRequest>('authority_requests_list', `select ${COLUMNS} from authority_requests order by created_at desc, id desc limit $1`, [limit]);
+}
+
+/** An authority's own requests: only those addressed to its account, whatever their state. */
+export function requestsAddressedTo(sql: Sql, authorityId: string, limit: number): Promise<AuthorityRequest[]> {
+  return sql.rows<AuthorityRequest>('authority_requests_addressed', `select ${COLUMNS} from authority_requests where addressed_to_id = $1
+    order by created_at desc, id desc limit $2`, [authorityId, limit]);
 }

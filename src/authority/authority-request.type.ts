@@ -32,6 +32,10 @@ export class AuthorityRequest {
   @Field(() => ID) recordedById!: string;
   @Field(() => ID, { nullable: true }) approvedById!: string | null;
   @Field() createdAt!: Date;
+  @Field(() => ID, { nullable: true, description: 'The authority account the request is addressed to; only it reads under the case number' })
+  addressedToId!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Until then the subject\'s own log shows only that a state body received data under law' })
+  confidentialUntil!: Date | null;
 }
 
 @ObjectType({ description: 'The request is approved: the authority may read the named fields until it expires' })

@@ -24,11 +24,13 @@ import { TourAdminResolver } from '../tours/tour-admin.resolver.js';
 import { BookingWriteResolver } from '../bookings/booking-write.resolver.js';
 import { PaymentResolver } from '../payments/payment.resolver.js';
 import { ReviewCreateResolver } from '../reviews/review-create.resolver.js';
+import { FraudCaseResolver } from '../fraud/fraud-case.resolver.js';
+import { SupportTicketResolver } from '../support/support-ticket.resolver.js';
 
 export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver,
   MeResolver, ProfileResolver, ConsentResolver, MyDisclosuresResolver, DisclosureLogResolver, AnalyticsResolver,
   RightsResolver, MyPrivacyReportResolver, PolicyVersionResolver, ModerationResolver, ComplaintResolver, StaffComplaintResolver, AuthorityRequestResolver,
-  TourAdminResolver, BookingWriteResolver, PaymentResolver, ReviewCreateResolver] as const;
+  TourAdminResolver, BookingWriteResolver, PaymentResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver] as const;
 
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it. */
 export function buildBaseSchema(): Promise<GraphQLSchema> {

@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await gw.close(); });
 
-function record(caseNumber: string, kinds: ('IIN' | 'FULL_NAME' | 'PHONE')[], expiresAt = inDays(7), headers = admin) {
-  return gql(gw.url, RecordAuthorityRequestDocument, { agency: 'АФМ РК', legalBasis: 'Закон 94-V ст. 9 п. 3', caseNumber, subjectId: subject.id, kinds, expiresAt }, headers);
+function record(caseNumber: string, kinds: ('IIN' | 'FULL_NAME' | 'PHONE')[], expiresAt = inDays(7), headers = admin, addressedToId: string = DEMO_STAFF.authority.id) {
+  return gql(gw.url, RecordAuthorityRequestDocument, { agency: 'АФМ РК', legalBasis: 'Закон 94-V ст. 9 п. 3', caseNumber, subjectId: subject.id, kinds, expiresAt, addressedToId }, headers);
 }
 
 async function authorityRead(caseNumber: string) {
@@ -38,7 +38,8 @@ describe('authority requests: record, four-eyes approval, reads within the term'
   it('an administrator records a request; nothing is readable before approval', async () => {
     const res = await record(caseNumber, ['IIN', 'FULL_NAME']);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.recordAuthorityRequest).toMatchObject({ caseNumber, subjectId: subject.id, kinds: ['FULL_NAME', 'IIN'], status: 'RECORDED', recordedById: DEMO_STAFF.admin.id, approvedById: null });
+    expect(res.body.data!.recordAuthorityRequest).toMatchObject({ caseNumber, subjectId: subject.id, kinds: ['FULL_NAME', 'IIN'], status: 'RECORDED',
+      recordedById: DEMO_STAFF.admin.id, approvedById: null, addressedToId: DEMO_STAFF.authority.id, confidentialUntil: null });
     id = res.body.data!.recordAuthorityRequest.id;
     const read = await authorityRead(caseNumber);
     expect(read.body.data!.person).toMatchObject({ fullName: null, iin: null, phone: null });
@@ -89,6 +90,8 @@ describe('authority requests: record, four-eyes approval, reads within the term'
     expect((await record(`AR-${tag}-3`, [])).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kinds' });
     expect((await record(`AR-${tag}-4`, ['PHONE'], inDays(-1))).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
     expect((await record('bad case number!', ['PHONE'])).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseNumber' });
+    // Only an authority account can be the addressee.
+    expect((await record(`AR-${tag}-6`, ['PHONE'], inDays(7), admin, DEMO_STAFF.support.id)).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'addressedToId' });
     const support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
     expect((await record(`AR-${tag}-5`, ['PHONE'], inDays(7), support)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
     const authority = bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id }));

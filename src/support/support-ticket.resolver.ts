@@ -1,0 +1,44 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GatewayContext } from '../graphql/context.js';
+import { decodeCursor, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
+import { pageSize } from '../graphql/validate.js';
+import { CloseTicketResult, TakeTicketResult, type CloseTicketOutcome, type TakeTicketOutcome } from './support-ticket-result.type.js';
+import { closeSupportTicket, openSupportTicket, supportQueue, takeSupportTicket, ticketsOfUser } from './support-ticket.service.js';
+import { MySupportTicket, SupportQueuePage } from './support-ticket.type.js';
+
+// support-ticket.rules.ts: travellers open and read their own; support agents work the queue.
+@Resolver()
+export class SupportTicketResolver {
+  @Mutation(() => MySupportTicket, { description: 'Ask support for help; quote the returned reference' })
+  openSupportTicket(@Arg('subject') subject: string, @Ctx() ctx: GatewayContext): Promise<MySupportTicket> {
+    return openSupportTicket(ctx, ctx.principal.id!, subject);
+  }
+
+  @Query(() => [MySupportTicket], { description: 'The caller\'s own tickets, newest first' })
+  mySupportTickets(@Ctx() ctx: GatewayContext): Promise<MySupportTicket[]> {
+    return ticketsOfUser(ctx, ctx.principal.id!);
+  }
+
+  @Query(() => SupportQueuePage, { description: 'Support: open tickets, oldest first, without what travellers wrote' })
+  async supportQueue(
+    @Ctx() ctx: GatewayContext,
+    @Arg('mine', { defaultValue: false, description: 'Only tickets assigned to the caller' }) mine: boolean,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null,
+  ): Promise<SupportQueuePage> {
+    const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
+    const rows = await supportQueue(ctx.services.sql, ctx.principal.id!, mine, after ? decodeCursor(after, TIMESTAMP_KEY) : null, size + 1);
+    const { nodes, pageInfo } = keysetPage(rows, size, (r) => ({ key: r.createdKey, id: r.id }));
+    return { nodes: nodes.map(({ createdKey: _key, ...t }) => t), pageInfo };
+  }
+
+  @Mutation(() => TakeTicketResult, { description: 'Support: assign an open ticket to the caller' })
+  takeSupportTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<TakeTicketOutcome> {
+    return takeSupportTicket(ctx.services.sql, ctx.principal.id!, id);
+  }
+
+  @Mutation(() => CloseTicketResult, { description: 'Support: close a ticket assigned to the caller' })
+  closeSupportTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CloseTicketOutcome> {
+    return closeSupportTicket(ctx.services.sql, ctx.principal.id!, id);
+  }
+}

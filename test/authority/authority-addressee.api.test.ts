@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Principal } from '../../src/auth/principal.js';
+import type { RunningGateway } from '../../src/gateway.js';
+import { pseudonymize } from '../../src/privacy/privacy.pseudonym.js';
+import { resolveReference } from '../../src/privacy/reference.service.js';
+import { DEMO_AUTHORITY_REQUEST } from '../../seeds/references.data.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import {
+  ApproveAuthorityRequestDocument, AuthorityPersonDocument, DisclosureLogDocument, ExportMyDataDocument, MyAuthorityRequestsDocument, MyDisclosuresDocument,
+  MyPrivacyReportDocument, RecordAuthorityRequestDocument,
+} from '../generated/operations.js';
+import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { insertPerson } from '../support/persons.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+import { asUser } from '../support/users.js';
+
+let gw: RunningGateway;
+let subject: FreshUser;
+let otherAuthorityId: string;
+const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  subject = await freshTraveller(gw);
+  otherAuthorityId = await insertPerson(gw, { role: 'AUTHORITY', firstName: 'Басқа', surname: 'Органов' });
+});
+afterAll(async () => { await gw.close(); });
+
+const authorityCaller = (id: string, ref: string): Principal => ({
+  kind: 'AUTHORITY', id, partnerId: null, scopes: [], purpose: 'LEGAL_OBLIGATION', purposeRef: ref, tokenId: null, clientId: null,
+});
+
+/** Recorded by one administrator, approved by the second, as the four-eyes rule demands. */
+async function approvedRequest(caseNumber: string, addressedToId: string, confidentialUntil?: string): Promise<string> {
+  const admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
+  const rec = await gql(gw.url, RecordAuthorityRequestDocument, {
+    agency: 'КНБ РК', legalBasis: 'УПК РК ст. 199', caseNumber, subjectId: subject.id, kinds: ['IIN', 'FULL_NAME'], expiresAt: inDays(30), addressedToId, confidentialUntil,
+  }, admin);
+  expect(rec.body.errors).toBeUndefined();
+  const id = rec.body.data!.recordAuthorityRequest.id;
+  const ok = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.secondAdmin.id })));
+  expect(ok.body.data!.approveAuthorityRequest.__typename).toBe('AuthorityRequestApproved');
+  return id;
+}
+
+describe('authority requests are addressed to one authority account', () => {
+  it('resolves only for the addressed authority, with the kinds it names', async () => {
+    const caseNumber = `AD-${tag}-1`;
+    const id = await approvedRequest(caseNumber, DEMO_STAFF.authority.id);
+    expect(await resolveReference(gw.services.sql, authorityCaller(DEMO_STAFF.authority.id, caseNumber)))
+      .toEqual({ kind: 'AUTHORITY_REQUEST', id, subjects: new Map([[subject.id, ['FULL_NAME', 'IIN']]]) });
+    expect(await resolveReference(gw.services.sql, authorityCaller(otherAuthorityId, caseNumber))).toBeNull();
+    expect(await resolveReference(gw.services.sql, authorityCaller(DEMO_STAFF.authority.id, `AD-${tag}-none`))).toBeNull();
+  });
+
+  it('an authority lists only the requests addressed to itself', async () => {
+    const theirs = await approvedRequest(`AD-${tag}-2`, otherAuthorityId);
+    const mine = await gql(gw.url, MyAuthorityRequestsDocument, { first: 100 }, bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id })));
+    expect(mine.body.errors).toBeUndefined();
+    const list = mine.body.data!.myAuthorityRequests;
+    expect(list.every((r) => r.addressedToId === DEMO_STAFF.authority.id)).toBe(true);
+    expect(list.map((r) => r.caseNumber)).toEqual(expect.arrayContaining([`AD-${tag}-1`, DEMO_AUTHORITY_REQUEST.caseNumber]));
+    expect(list.map((r) => r.id)).not.toContain(theirs);
+    const other = await gql(gw.url, MyAuthorityRequestsDocument, {}, bearer(await tokenFor(gw, 'AUTHORITY', { sub: otherAuthorityId })));
+    expect(other.body.data!.myAuthorityRequests.map((r) => r.id)).toEqual([theirs]);
+    const admin = await gql(gw.url, MyAuthorityRequestsDocument, {}, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id })));
+    expect(admin.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('the demo request is addressed to the demo authority and resolves for it', async () => {
+    const r = await resolveReference(gw.services.sql, authorityCaller(DEMO_STAFF.authority.id, DEMO_AUTHORITY_REQUEST.caseNumber));
+    expect(r).toEqual({ kind: 'AUTHORITY_REQUEST', id: DEMO_AUTHORITY_REQUEST.id, subjects: new Map([[DEMO_AUTHORITY_REQUEST.subjectId, DEMO_AUTHORITY_REQUEST.kinds]]) });
+  });
+});
+
+describe('confidential authority requests (issue 13.7)', () => {
+  const caseNumber = `CF-${tag}-1`;
+  let requestId: string;
+
+  beforeAll(async () => {
+    requestId = await approvedRequest(caseNumber, DEMO_STAFF.authority.id, inDays(60));
+    const read = await gql(gw.url, AuthorityPersonDocument, { id: subject.id }, bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id }), { 'x-purpose-ref': caseNumber }));
+    expect(read.body.data!.person).toMatchObject({ iin: subject.iin });
+  });
+
+  it('the subject sees only that a state body received data under law that day: no case number, no kinds, no time of day', async () => {
+    const me = await asUser(gw, subject.id);
+    const log = (await gql(gw.url, MyDisclosuresDocument, { first: 10 }, me)).body.data!.me!.disclosures!.nodes;
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ recipient: { kind: 'AUTHORITY', partner: null }, purpose: 'LEGAL_OBLIGATION', reference: null, kinds: [], withheld: true });
+    const at = new Date(log[0].at);
+    expect(at.getTime() % 3_600_000).toBe(0);
+    expect(Date.now() - at.getTime()).toBeLessThan(86_400_000 + 3_600_000);
+    const report = (await gql(gw.url, MyPrivacyReportDocument, undefined, me)).body.data!.myPrivacyReport.disclosures;
+    expect(report).toEqual([expect.objectContaining({ reference: null, kinds: [], withheld: true, purpose: 'LEGAL_OBLIGATION' })]);
+    const exported = JSON.stringify((await gql(gw.url, ExportMyDataDocument, undefined, me)).body);
+    expect(exported).toContain('LEGAL_OBLIGATION');
+    for (const hidden of [caseNumber, 'КНБ', 'УПК']) expect(exported).not.toContain(hidden);
+    expect(JSON.stringify(log)).not.toContain(caseNumber);
+  });
+
+  it('auditors see everything', async () => {
+    const auditor = bearer(await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
+    const subjectPs = pseudonymize(gw.services.cfg.pseudonymKey, 'SUBJECT', subject.id);
+    const res = await gql(gw.url, DisclosureLogDocument, { first: 10, filter: { subject: subjectPs } }, auditor);
+    expect(res.body.data!.disclosureLog.nodes).toEqual([expect.objectContaining({ reference: caseNumber, kinds: ['FULL_NAME', 'IIN'], withheld: false, recipientId: DEMO_STAFF.authority.id })]);
+  });
+
+  it('once the confidentiality ends the subject sees the case number and the kinds', async () => {
+    await gw.services.sql.rows('t_cf_end', "update authority_requests set confidential_until = now() - interval '1 second' where id = $1", [requestId]);
+    const log = (await gql(gw.url, MyDisclosuresDocument, { first: 10 }, await asUser(gw, subject.id))).body.data!.me!.disclosures!.nodes;
+    expect(log).toEqual([expect.objectContaining({ reference: caseNumber, kinds: ['FULL_NAME', 'IIN'], withheld: false })]);
+  });
+});

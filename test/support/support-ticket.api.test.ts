@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Principal } from '../../src/auth/principal.js';
+import type { RunningGateway } from '../../src/gateway.js';
+import { resolveReference } from '../../src/privacy/reference.service.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
+import { CloseSupportTicketDocument, MySupportTicketsDocument, OpenSupportTicketDocument, SupportQueueDocument, TakeSupportTicketDocument } from '../generated/operations.js';
+import { startTestGateway } from './gateway.js';
+import { gql } from './http.js';
+import { insertPerson } from './persons.js';
+import { bearer, tokenFor } from './tokens.js';
+import { asUser, bareTraveller } from './users.js';
+
+let gw: RunningGateway;
+let traveller: string;
+let agent: Record<string, string>;
+let otherAgentId: string;
+let otherAgent: Record<string, string>;
+const SUBJECT = 'Не могу войти, мой номер +77017654321';
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  traveller = await bareTraveller(gw);
+  agent = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
+  otherAgentId = await insertPerson(gw, { role: 'SUPPORT', firstName: 'Екінші', surname: 'Көмекші' });
+  otherAgent = bearer(await tokenFor(gw, 'SUPPORT', { sub: otherAgentId }));
+});
+afterAll(async () => { await gw.close(); });
+
+const supportCaller = (id: string, ref: string): Principal => ({
+  kind: 'SUPPORT', id, partnerId: null, scopes: [], purpose: 'SUPPORT', purposeRef: ref, tokenId: null, clientId: null,
+});
+
+async function openTicket(userId = traveller, subject = SUBJECT) {
+  const res = await gql(gw.url, OpenSupportTicketDocument, { subject }, await asUser(gw, userId));
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.openSupportTicket;
+}
+
+describe('support tickets: travellers open them, support takes and closes them', () => {
+  it('a traveller opens a ticket with a SUP- reference; the subject is sealed and shown back only to its author', async () => {
+    const t = await openTicket();
+    expect(t).toMatchObject({ subject: SUBJECT, status: 'OPEN', closedAt: null });
+    expect(t.reference).toMatch(/^SUP-\d{6,}$/);
+    const [row] = await gw.services.sql.rows<{ subjectEnc: string; assignedToId: string | null }>('t_sup_row',
+      'select subject_enc as "subjectEnc", assigned_to_id as "assignedToId" from support_tickets where id = $1', [t.id]);
+    expect(row.assignedToId).toBeNull();
+    expect(row.subjectEnc).not.toContain('7654321');
+    const mine = await gql(gw.url, MySupportTicketsDocument, undefined, await asUser(gw, traveller));
+    expect(mine.body.data!.mySupportTickets).toContainEqual({ id: t.id, reference: t.reference, subject: SUBJECT, status: 'OPEN' });
+    const stranger = await gql(gw.url, MySupportTicketsDocument, undefined, await asUser(gw, await bareTraveller(gw)));
+    expect(stranger.body.data!.mySupportTickets).toEqual([]);
+    const blank = await gql(gw.url, OpenSupportTicketDocument, { subject: ' ' }, await asUser(gw, traveller));
+    expect(blank.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subject' });
+  });
+
+  it('support sees the open queue oldest first, without what travellers wrote', async () => {
+    const t = await openTicket();
+    const seen: { id: string; reference: string }[] = [];
+    let after: string | null | undefined;
+    do {
+      const res = await gql(gw.url, SupportQueueDocument, { first: 2, after }, agent);
+      expect(res.body.errors).toBeUndefined();
+      expect(JSON.stringify(res.body)).not.toContain('7654321');
+      seen.push(...res.body.data!.supportQueue.nodes);
+      after = res.body.data!.supportQueue.pageInfo.hasNextPage ? res.body.data!.supportQueue.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.find((n) => n.id === t.id)).toMatchObject({ reference: t.reference, status: 'OPEN', userId: traveller, assignedToId: null });
+    expect(seen.map((n) => n.reference)).toEqual(expect.arrayContaining(DEMO_TICKETS.filter((d) => d.status === 'OPEN').map((d) => d.reference)));
+    expect(seen.map((n) => n.reference)).not.toContain(DEMO_TICKETS.find((d) => d.status === 'CLOSED')!.reference);
+    expect(new Set(seen.map((n) => n.id)).size).toBe(seen.length);
+  });
+
+  it('only an open ticket assigned to the calling agent resolves as its reference, naming only its user', async () => {
+    const t = await openTicket();
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toBeNull();
+
+    const taken = await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent);
+    expect(taken.body.data!.takeSupportTicket).toEqual({ __typename: 'TicketTaken', ticket: { id: t.id, reference: t.reference, status: 'OPEN', assignedToId: DEMO_STAFF.support.id } });
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference)))
+      .toEqual({ kind: 'SUPPORT_TICKET', id: t.id, subjects: new Map([[traveller, null]]) });
+    // Another agent can neither use, take nor close it; a made-up reference resolves to nothing.
+    expect(await resolveReference(gw.services.sql, supportCaller(otherAgentId, t.reference))).toBeNull();
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, 'SUP-0'))).toBeNull();
+    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'TAKEN_BY_ANOTHER' });
+    expect((await gql(gw.url, CloseSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.closeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'NOT_ASSIGNED_TO_YOU' });
+    const mine = await gql(gw.url, SupportQueueDocument, { mine: true, first: 50 }, agent);
+    expect(mine.body.data!.supportQueue.nodes.every((n) => n.assignedToId === DEMO_STAFF.support.id)).toBe(true);
+    expect(mine.body.data!.supportQueue.nodes.map((n) => n.id)).toContain(t.id);
+
+    const closed = await gql(gw.url, CloseSupportTicketDocument, { id: t.id }, agent);
+    expect(closed.body.data!.closeSupportTicket).toMatchObject({ __typename: 'TicketClosed', ticket: { id: t.id, status: 'CLOSED' } });
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toBeNull();
+    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent)).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'NOT_OPEN' });
+    expect((await gql(gw.url, TakeSupportTicketDocument, { id: randomUUID() }, agent)).body.errors![0].extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('the demo support account holds SUP-1001; an unassigned demo ticket resolves for nobody', async () => {
+    const [assigned, queued] = DEMO_TICKETS;
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, assigned.reference)))
+      .toEqual({ kind: 'SUPPORT_TICKET', id: assigned.id, subjects: new Map([[assigned.userId, null]]) });
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, queued.reference))).toBeNull();
+  });
+
+  it('travellers cannot work the queue and staff cannot open tickets', async () => {
+    const user = await asUser(gw, traveller);
+    for (const res of [await gql(gw.url, SupportQueueDocument, {}, user), await gql(gw.url, TakeSupportTicketDocument, { id: DEMO_TICKETS[1].id }, user)]) {
+      expect(res.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    }
+    const admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
+    expect((await gql(gw.url, SupportQueueDocument, {}, admin)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await gql(gw.url, OpenSupportTicketDocument, { subject: 'x' }, agent)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await gql(gw.url, SupportQueueDocument, {})).body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});
