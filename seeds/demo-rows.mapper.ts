@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { sealComplaintTexts } from '../src/complaints/complaint.codec.js';
+import { sealFraudReason } from '../src/fraud/fraud-case.codec.js';
 import { sealReportReason } from '../src/moderation/content-report.codec.js';
 import type { PiiVault } from '../src/privacy/pii-vault.js';
 import { sealTicketSubject } from '../src/support/support-ticket.codec.js';
@@ -47,5 +48,6 @@ export function toDatabaseRows(data: DemoData, vault: PiiVault, secretHashes: Re
       const sealed = sealComplaintTexts(vault, keyOf(c.user_id), c.user_id, c.id, { subject, body, attachments });
       return { ...c, subject_enc: sealed.subjectEnc, body_enc: sealed.bodyEnc, attachments_enc: sealed.attachmentsEnc };
     }),
+    fraudCases: data.fraudCases.map(({ reason, ...c }) => ({ ...c, reason_enc: sealFraudReason(vault, keyOf(c.opened_by_id), c.opened_by_id, c.id, reason) })),
   };
 }

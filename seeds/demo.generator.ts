@@ -4,6 +4,7 @@ import { consentsFor, type ConsentData } from './consent.generator.js';
 import type { DemoData } from './demo.types.js';
 import { complaints, contentReports, reviews, supportTickets } from './feedback.generator.js';
 import { Random } from './random.js';
+import { referenceRecords } from './reference.generator.js';
 import { DEMO_TRAVELERS } from './travelers.data.js';
 import { staffRows, travelerRows } from './user.generator.js';
 
@@ -60,5 +61,6 @@ export function generateDemo(opts: DemoOptions): DemoData {
     supportTickets: supportTickets(rnd),
     contentReports: contentReports(rnd, reviewRows.filter((r) => r.moderation_status === 'PUBLISHED'), travelers),
     complaints: complaints(rnd, travelers),
+    ...referenceRecords(),
   };
 }

@@ -45,7 +45,10 @@ export const DEMO_TABLES: readonly TableSpec[] = [
     table: 'reviews', key: 'reviews',
     columns: [['id', 'uuid'], ['author_id', 'uuid'], ['tour_id', 'uuid'], ['rating', 'smallint'], ['text', 'text'], ['moderation_status', 'text'], ['moderation_reason', 'text'], ['created_at', 'timestamptz']],
   },
-  { table: 'support_tickets', key: 'supportTickets', columns: [['id', 'uuid'], ['reference', 'text'], ['user_id', 'uuid'], ['subject_enc', 'text'], ['status', 'text'], ['created_at', 'timestamptz']] },
+  {
+    table: 'support_tickets', key: 'supportTickets',
+    columns: [['id', 'uuid'], ['reference', 'text'], ['user_id', 'uuid'], ['subject_enc', 'text'], ['status', 'text'], ['created_at', 'timestamptz'], ['assigned_to_id', 'uuid'], ['assigned_at', 'timestamptz']],
+  },
   {
     table: 'content_reports', key: 'contentReports',
     columns: [['id', 'uuid'], ['review_id', 'uuid'], ['reporter_id', 'uuid'], ['reason_enc', 'text'], ['status', 'text'], ['resolved_by_id', 'uuid'], ['resolution', 'text'], ['created_at', 'timestamptz']],
@@ -54,7 +57,19 @@ export const DEMO_TABLES: readonly TableSpec[] = [
     table: 'complaints', key: 'complaints',
     columns: [['id', 'uuid'], ['user_id', 'uuid'], ['subject_enc', 'text'], ['body_enc', 'text'], ['attachments_enc', 'text'], ['status', 'text'], ['created_at', 'timestamptz']],
   },
+  {
+    table: 'fraud_cases', key: 'fraudCases',
+    columns: [['id', 'uuid'], ['reference', 'text'], ['reason_enc', 'text'], ['opened_by_id', 'uuid'], ['assigned_to_id', 'uuid'], ['status', 'text'], ['created_at', 'timestamptz']],
+  },
+  { table: 'fraud_case_subjects', key: 'fraudCaseSubjects', columns: [['case_id', 'uuid'], ['subject_id', 'uuid']] },
+  {
+    table: 'authority_requests', key: 'authorityRequests',
+    columns: [
+      ['id', 'uuid'], ['agency', 'text'], ['legal_basis', 'text'], ['case_number', 'text'], ['subject_id', 'uuid'], ['kinds', 'text[]'], ['expires_at', 'timestamptz'],
+      ['recorded_by_id', 'uuid'], ['approved_by_id', 'uuid'], ['status', 'text'], ['created_at', 'timestamptz'], ['addressed_to_id', 'uuid'], ['confidential_until', 'timestamptz'],
+    ],
+  },
 ];
 
 // Emptied but not filled: they only record what happens once the gateway runs.
-export const RUNTIME_TABLES = ['authority_requests', 'disclosures', 'legal_holds'] as const;
+export const RUNTIME_TABLES = ['disclosures', 'legal_holds'] as const;

@@ -62,7 +62,15 @@ export interface ReviewRow {
 }
 
 /** Tickets, reports and complaints as generated, with what their authors wrote in plain text (sealed by demo-rows.mapper.ts). */
-export interface PlainSupportTicketRow { id: string; reference: string; user_id: string; subject: string; status: TicketStatus; created_at: string }
+export interface PlainSupportTicketRow {
+  id: string; reference: string; user_id: string; subject: string; status: TicketStatus; created_at: string; assigned_to_id: string | null; assigned_at: string | null;
+}
+export interface PlainFraudCaseRow { id: string; reference: string; reason: string; opened_by_id: string; assigned_to_id: string; status: 'OPEN' | 'CLOSED'; created_at: string }
+export interface FraudCaseSubjectRow { case_id: string; subject_id: string }
+export interface AuthorityRequestRow {
+  id: string; agency: string; legal_basis: string; case_number: string; subject_id: string; kinds: string[]; expires_at: string; recorded_by_id: string;
+  approved_by_id: string; status: 'APPROVED'; created_at: string; addressed_to_id: string; confidential_until: string;
+}
 
 export interface PlainContentReportRow {
   id: string; review_id: string; reporter_id: string; reason: string; status: ReportStatus; resolved_by_id: string | null;
@@ -75,6 +83,7 @@ export interface PlainComplaintRow { id: string; user_id: string; subject: strin
 export interface SupportTicketRow extends Omit<PlainSupportTicketRow, 'subject'> { subject_enc: string }
 export interface ContentReportRow extends Omit<PlainContentReportRow, 'reason'> { reason_enc: string }
 export interface ComplaintRow extends Omit<PlainComplaintRow, 'subject' | 'body' | 'attachments'> { subject_enc: string; body_enc: string; attachments_enc: string }
+export interface FraudCaseRow extends Omit<PlainFraudCaseRow, 'reason'> { reason_enc: string }
 
 /** Everything one seed produces, before encryption and secret hashing. */
 export interface DemoData {
@@ -92,10 +101,13 @@ export interface DemoData {
   supportTickets: PlainSupportTicketRow[];
   contentReports: PlainContentReportRow[];
   complaints: PlainComplaintRow[];
+  fraudCases: PlainFraudCaseRow[];
+  fraudCaseSubjects: FraudCaseSubjectRow[];
+  authorityRequests: AuthorityRequestRow[];
 }
 
 /** What is inserted: the same tables with only ciphertext, blind indexes and secret hashes in place of the plain values. */
-export interface DemoRows extends Omit<DemoData, 'users' | 'apiClients' | 'supportTickets' | 'contentReports' | 'complaints'> {
+export interface DemoRows extends Omit<DemoData, 'users' | 'apiClients' | 'supportTickets' | 'contentReports' | 'complaints' | 'fraudCases'> {
   users: UserRow[]; userKeys: UserKeyRow[]; apiClients: ApiClientRow[];
-  supportTickets: SupportTicketRow[]; contentReports: ContentReportRow[]; complaints: ComplaintRow[];
+  supportTickets: SupportTicketRow[]; contentReports: ContentReportRow[]; complaints: ComplaintRow[]; fraudCases: FraudCaseRow[];
 }

@@ -57,5 +57,6 @@ export function supportTickets(rnd: Random): PlainSupportTicketRow[] {
   return DEMO_TICKETS.map((t) => ({
     id: t.id, reference: t.reference, user_id: t.userId, subject: t.subject, status: t.status,
     created_at: addMinutes(AS_OF, -rnd.int(120, 14 * 24 * 60)).toISOString(),
+    assigned_to_id: t.assignedToId, assigned_at: t.assignedToId === null ? null : addMinutes(AS_OF, -60).toISOString(),
   }));
 }

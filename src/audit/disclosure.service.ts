@@ -2,6 +2,7 @@ import type { Sql } from '../db/sql.js';
 import type { Principal } from '../auth/principal.js';
 import type { PiiKind } from '../privacy/privacy.types.js';
 import type { KeyCursor } from '../graphql/cursor.js';
+import type { SubjectMatch } from './subject-pseudonym.js';
 
 /** Writes one row per subject whose FULL values this request is about to send; all or nothing. */
 export async function recordDisclosures(sql: Sql, principal: Principal, requestId: string, disclosed: ReadonlyMap<string, ReadonlySet<PiiKind>>): Promise<void> {
@@ -13,23 +14,50 @@ export async function recordDisclosures(sql: Sql, principal: Principal, requestI
 }
 
 export interface DisclosureRow {
-  id: string; recipientKind: string; partnerId: string | null; partnerName: string | null;
-  kinds: string[]; purpose: string; reference: string | null; at: Date; atKey: string; subjectId: string;
+  id: string; recipientKind: string; recipientId: string | null; partnerId: string | null; partnerName: string | null;
+  kinds: string[]; purpose: string; reference: string | null; at: Date; atKey: string; subjectId: string; withheld: boolean;
 }
 
+/** What the auditor's log can be narrowed to; the subject as a prepared pseudonym match (subject-pseudonym.ts). */
+export interface DisclosureFilter {
+  recipientKind: string | null; recipientId: string | null; purpose: string | null; from: Date | null; to: Date | null; subject: SubjectMatch | null;
+}
+
+// While an authority request is confidential its subject sees only that a state body received data under law, and on which day.
+const CONFIDENTIAL = `left join authority_requests ar on d.purpose = 'LEGAL_OBLIGATION' and ar.case_number = d.reference
+  and ar.subject_id = d.subject_id and ar.confidential_until > now()`;
+
+/** The subject's own view of their disclosures (me.disclosures, the privacy report, the data export). */
+export const SUBJECT_VIEW = {
+  from: `disclosures d left join partners p on p.id::text = d.recipient_partner_id ${CONFIDENTIAL}`,
+  kinds: `case when ar.id is null then d.kinds else '{}'::text[] end`,
+  reference: 'case when ar.id is null then d.reference end',
+  at: `case when ar.id is null then d.at else date_trunc('day', d.at at time zone 'Asia/Almaty') at time zone 'Asia/Almaty' end`,
+  withheld: 'ar.id is not null',
+} as const;
+
 // The key keeps Postgres's microseconds, which a JS Date would round away and so skip or repeat rows.
-const COLUMNS = `d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose,
-  d.reference, d.at, to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "atKey", d.subject_id as "subjectId"
-  from disclosures d left join partners p on p.id::text = d.recipient_partner_id`;
+const AT_KEY = `to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "atKey"`;
+const AFTER = (key: number) => `($${key}::timestamp is null or (d.at, d.id) < ($${key}::timestamp at time zone 'UTC', $${key + 1}::uuid))`;
 
 export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
-  return sql.rows('disclosures_of_subject', `select ${COLUMNS} where d.subject_id = $1
-      and ($2::timestamp is null or (d.at, d.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
+  const v = SUBJECT_VIEW;
+  return sql.rows('disclosures_of_subject', `select d.id, d.recipient_kind as "recipientKind", null as "recipientId", p.id as "partnerId", p.name as "partnerName",
+      ${v.kinds} as kinds, d.purpose, ${v.reference} as reference, ${v.at} as at, ${AT_KEY}, d.subject_id as "subjectId", ${v.withheld} as withheld
+    from ${v.from} where d.subject_id = $1 and ${AFTER(2)}
     order by d.at desc, d.id desc limit $4`, [subjectId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
-export function allDisclosures(sql: Sql, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
-  return sql.rows('disclosures_all', `select ${COLUMNS}
-    where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
-    order by d.at desc, d.id desc limit $3`, [after?.key ?? null, after?.id ?? null, limit]);
+/** The auditor's log: everything, narrowed by the filter; the subject filter recomputes each row's pseudonym (HMAC-SHA256) in the database. */
+export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
+  return sql.rows('disclosures_all', `select d.id, d.recipient_kind as "recipientKind", d.recipient_id as "recipientId", p.id as "partnerId",
+      p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${AT_KEY}, d.subject_id as "subjectId", false as withheld
+    from disclosures d left join partners p on p.id::text = d.recipient_partner_id
+    where ${AFTER(1)}
+      and ($4::text is null or d.recipient_kind = $4) and ($5::text is null or d.recipient_id = $5) and ($6::text is null or d.purpose = $6)
+      and ($7::timestamptz is null or d.at >= $7) and ($8::timestamptz is null or d.at < $8)
+      and ($9::bytea is null or sha256($11::bytea || sha256($10::bytea || convert_to(d.subject_id::text, 'UTF8'))) = $9)
+    order by d.at desc, d.id desc limit $3`,
+  [after?.key ?? null, after?.id ?? null, limit, f.recipientKind, f.recipientId, f.purpose, f.from, f.to,
+    f.subject?.digest ?? null, f.subject?.inner ?? null, f.subject?.outer ?? null]);
 }

@@ -14,7 +14,9 @@ export class Disclosure {
   @Field(() => [String], { description: 'Kinds of personal data released (IIN, PASSPORT, PHONE, ...)' }) kinds!: string[];
   @Field({ description: 'The purpose the recipient declared' }) purpose!: string;
   @Field(() => String, { nullable: true, description: 'Ticket, case or request number backing the purpose' }) reference!: string | null;
-  @Field() at!: Date;
+  @Field({ description: 'When; only the day while details are withheld' }) at!: Date;
+  @Field({ description: 'True while a confidential authority request keeps the details from the person: a state body received data under law that day' })
+  withheld!: boolean;
 }
 
 @ObjectType({ description: 'Disclosures, newest first' })
@@ -26,6 +28,7 @@ export class DisclosurePage {
 @ObjectType({ description: 'A disclosure as an auditor sees it: the person only as a keyed pseudonym' })
 export class DisclosureLogEntry extends Disclosure {
   @Field({ description: 'Keyed pseudonym of the person (stable, useless without the key); never a name or an id' }) subject!: string;
+  @Field(() => String, { nullable: true, description: 'The individual recipient account: staff user id or API client id' }) recipientId!: string | null;
 }
 
 @ObjectType({ description: 'The whole disclosure log, newest first' })

@@ -1,5 +1,6 @@
 import { openComplaintTexts, type StoredComplaintTexts } from '../complaints/complaint.codec.js';
 import type { AppServices } from '../graphql/context.js';
+import { SUBJECT_VIEW } from '../audit/disclosure.service.js';
 import { ForbiddenError } from '../graphql/errors.js';
 import { openReportReason } from '../moderation/content-report.codec.js';
 import { openPersonalData } from '../users/personal-data.codec.js';
@@ -30,8 +31,9 @@ const EXPORT = `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappe
     from content_reports c where c.reporter_id = u.id order by c.created_at, c.id`)},
   'complaints', ${rowsOf(`select c.id, c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc", c.status, c.created_at as "createdAt"
     from complaints c where c.user_id = u.id order by c.created_at, c.id`)},
-  'disclosures', ${rowsOf(`select d.recipient_kind as "recipientKind", p.name as "recipientPartner", d.kinds, d.purpose, d.reference, d.at
-    from disclosures d left join partners p on p.id::text = d.recipient_partner_id where d.subject_id = u.id order by d.at, d.id`)}
+  'disclosures', ${rowsOf(`select d.recipient_kind as "recipientKind", p.name as "recipientPartner", ${SUBJECT_VIEW.kinds} as kinds, d.purpose,
+    ${SUBJECT_VIEW.reference} as reference, ${SUBJECT_VIEW.at} as at, ${SUBJECT_VIEW.withheld} as withheld
+    from ${SUBJECT_VIEW.from} where d.subject_id = u.id order by d.at, d.id`)}
 ) as document from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`;
 
 /** Everything held about the caller, machine-readable (user rights 1 and 5); their own data, so nothing is logged as disclosed. */

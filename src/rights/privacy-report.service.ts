@@ -2,6 +2,7 @@ import type { Sql } from '../db/sql.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import { openPersonalData, type PersonalData } from '../users/personal-data.codec.js';
 import type { Disclosure } from '../audit/disclosure.type.js';
+import { SUBJECT_VIEW } from '../audit/disclosure.service.js';
 import { consentsOf } from '../consent/consent.service.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
 import { PROCESSING_PURPOSES, STORAGE_LOCATION } from './processing-purposes.policy.js';
@@ -54,14 +55,15 @@ function recipients(sql: Sql, userId: string): Promise<DataRecipient[]> {
     ) r join partners p on p.id::text = r.id group by p.id, p.name, p.kind, p.city, p.country order by p.name`, [userId]);
 }
 
-interface DisclosureRow { id: string; recipientKind: string; partnerId: string | null; partnerName: string | null; kinds: string[]; purpose: string; reference: string | null; at: Date }
+interface DisclosureRow { id: string; recipientKind: string; partnerId: string | null; partnerName: string | null; kinds: string[]; purpose: string; reference: string | null; at: Date; withheld: boolean }
 
 async function latestDisclosures(sql: Sql, userId: string): Promise<Disclosure[]> {
+  const v = SUBJECT_VIEW;
   const rows = await sql.rows<DisclosureRow>('rights_disclosures', `select d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName",
-      d.kinds, d.purpose, d.reference, d.at
-    from disclosures d left join partners p on p.id::text = d.recipient_partner_id where d.subject_id = $1 order by d.at desc, d.id desc limit $2`, [userId, REPORT_DISCLOSURES]);
+      ${v.kinds} as kinds, d.purpose, ${v.reference} as reference, ${v.at} as at, ${v.withheld} as withheld
+    from ${v.from} where d.subject_id = $1 order by d.at desc, d.id desc limit $2`, [userId, REPORT_DISCLOSURES]);
   return rows.map((r) => ({ id: r.id, recipient: { kind: r.recipientKind, partner: r.partnerId && r.partnerName ? { id: r.partnerId, name: r.partnerName } : null },
-    kinds: r.kinds, purpose: r.purpose, reference: r.reference, at: r.at }));
+    kinds: r.kinds, purpose: r.purpose, reference: r.reference, at: r.at, withheld: r.withheld }));
 }
 
 async function acceptedVersions(sql: Sql, userId: string): Promise<string[]> {

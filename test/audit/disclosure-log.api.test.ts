@@ -64,6 +64,36 @@ describe('disclosureLog: the auditor\'s view', () => {
     expect(seen).toEqual(ours);
   });
 
+  it('filters by recipient kind and account, subject pseudonym, purpose and time range, and pages within the filter', async () => {
+    const headers = await asAuditor();
+    const key = gw.services.cfg.pseudonymKey;
+    const ids = async (filter: Record<string, string>, first = 10) => {
+      const { body } = await gql(gw.url, DisclosureLogDocument, { first, filter }, headers);
+      expect(body.errors).toBeUndefined();
+      return body.data!.disclosureLog.nodes.map((n) => n.id).filter((id) => ours.includes(id));
+    };
+    const range = { from: '2099-01-01T00:00:00Z', to: '2099-01-02T00:00:00Z' };
+    expect(await ids(range)).toEqual(ours);
+    expect(await ids({ ...range, recipientKind: 'ADMIN' })).toEqual([ours[1], ours[2]]);
+    expect(await ids({ ...range, recipientId: DEMO_STAFF.support.id })).toEqual([ours[0]]);
+    expect(await ids({ ...range, purpose: 'SUPPORT' })).toEqual([ours[0]]);
+    expect(await ids({ subject: pseudonymize(key, 'SUBJECT', alice.id) })).toEqual([ours[0], ours[1]]);
+    expect(await ids({ subject: pseudonymize(key, 'SUBJECT', bob.id), recipientKind: 'ADMIN', purpose: 'FRAUD_PREVENTION' })).toEqual([ours[2]]);
+    expect(await ids({ subject: pseudonymize(key, 'SUBJECT', bob.id), recipientKind: 'SUPPORT' })).toEqual([]);
+    expect(await ids({ from: '2099-01-01T00:00:01.500Z', to: '2099-01-01T00:00:02.500Z' })).toEqual([ours[1]]);
+    const one = await gql(gw.url, DisclosureLogDocument, { first: 1, filter: { ...range, recipientKind: 'ADMIN' } }, headers);
+    expect(one.body.data!.disclosureLog.nodes[0]).toMatchObject({ id: ours[1], recipientId: DEMO_STAFF.admin.id });
+    const two = await gql(gw.url, DisclosureLogDocument, { first: 1, after: one.body.data!.disclosureLog.pageInfo.endCursor, filter: { ...range, recipientKind: 'ADMIN' } }, headers);
+    expect(two.body.data!.disclosureLog.nodes.map((n) => n.id)).toEqual([ours[2]]);
+    expect(two.body.data!.disclosureLog.pageInfo.hasNextPage).toBe(false);
+    for (const [filter, field] of [[{ recipientKind: 'NOBODY' }, 'recipientKind'], [{ purpose: 'MARKETING' }, 'purpose'], [{ subject: alice.id }, 'subject'],
+      [{ from: range.to, to: range.from }, 'to']] as const) {
+      const { body } = await gql(gw.url, DisclosureLogDocument, { first: 1, filter }, headers);
+      expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(body)).not.toContain(alice.id);
+    }
+  });
+
   it('is refused to travellers, other staff and anonymous callers', async () => {
     const cases: [Record<string, string>, string][] = [
       [{}, 'UNAUTHENTICATED'],
