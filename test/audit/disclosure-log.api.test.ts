@@ -70,7 +70,7 @@ describe('disclosureLog: the auditor\'s view', () => {
     const ids = async (filter: Record<string, string>, first = 10) => {
       const { body } = await gql(gw.url, DisclosureLogDocument, { first, filter }, headers);
       expect(body.errors).toBeUndefined();
-      return body.data!.disclosureLog.nodes.map((n) => n.id).filter((id) => ours.includes(id));
+      return body.data!.disclosureLog.nodes.map((n) => n.id).filter((id) => (ours as string[]).includes(id));
     };
     const range = { from: '2099-01-01T00:00:00Z', to: '2099-01-02T00:00:00Z' };
     expect(await ids(range)).toEqual(ours);

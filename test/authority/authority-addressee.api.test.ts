@@ -91,7 +91,7 @@ describe('confidential authority requests (issue 13.7)', () => {
     const log = (await gql(gw.url, MyDisclosuresDocument, { first: 10 }, me)).body.data!.me!.disclosures!.nodes;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ recipient: { kind: 'AUTHORITY', partner: null }, purpose: 'LEGAL_OBLIGATION', reference: null, kinds: [], withheld: true });
-    const at = new Date(log[0].at);
+    const at = new Date(log[0].at as string);
     expect(at.getTime() % 3_600_000).toBe(0);
     expect(Date.now() - at.getTime()).toBeLessThan(86_400_000 + 3_600_000);
     const report = (await gql(gw.url, MyPrivacyReportDocument, undefined, me)).body.data!.myPrivacyReport.disclosures;

@@ -83,7 +83,7 @@ describe('me.disclosures: the subject\'s own disclosure log', () => {
     expect(page2.pageInfo.hasNextPage).toBe(false);
     const all = [...page1.nodes, ...page2.nodes];
     expect(all.map((n) => n.id)).toEqual([...[ids[1], ids[2]].sort().reverse(), ids[0]]);
-    expect(all[2]).toEqual({ id: ids[0], recipient: { kind: 'PARTNER', partner }, kinds: ['FULL_NAME', 'PHONE'], purpose: 'TOUR_BOOKING', reference: null, at: '2026-01-10T10:00:00.123Z' });
+    expect(all[2]).toEqual({ id: ids[0], recipient: { kind: 'PARTNER', partner }, kinds: ['FULL_NAME', 'PHONE'], purpose: 'TOUR_BOOKING', reference: null, at: '2026-01-10T10:00:00.123Z', withheld: false });
     expect(all.find((n) => n.id === ids[2])).toMatchObject({ recipient: { kind: 'ADMIN', partner: null }, purpose: 'FRAUD_PREVENTION', reference: 'CASE-7' });
     const text = JSON.stringify([first.body, second.body]);
     expect(text).not.toContain(DEMO_STAFF.support.id);
