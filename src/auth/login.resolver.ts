@@ -21,7 +21,8 @@ export class LoginResolver {
   @Mutation(() => LoginResult, {
     description: 'Checks the newest login code of the phone. A right code opens a session (a new phone gets a traveller account) '
       + 'and returns a 15-minute access token with a single-use refresh token. RATE_LIMITED once the code has used up its 5 tries '
-      + 'or the address checks too many codes.',
+      + 'or the address checks too many codes. In production a staff account gets LoginFailed STAFF_SIGN_IN_BY_OPENID: staff sign in '
+      + 'through the staff OpenID issuer.',
   })
   verifyLoginCode(@Arg('phone') phone: string, @Arg('code') code: string, @Ctx() ctx: GatewayContext): Promise<LoginSucceeded | LoginFailed> {
     return verifyLoginCode(ctx, phone, code);

@@ -11,7 +11,7 @@ import { LoginCode } from './login-code.entity.js';
 import { LoginFailureReason, type LoginCodeSent, type LoginFailed, type LoginSucceeded } from './login.types.js';
 import { factsOf } from './request-facts.js';
 import { newLoginCode } from './secret-hash.js';
-import { openSession, sessionTokens } from './session.service.js';
+import { mayUseSmsSession, openSession, sessionTokens } from './session.service.js';
 import { phoneRetryAfter } from './throttle.service.js';
 import type { SlidingWindow } from './sliding-window.js';
 
@@ -79,6 +79,7 @@ export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, c
     const existing = await findUserByPhone(tem, ctx.services.vault, phone);
     const user = existing ?? createUserWithPhone(tem, ctx.services.vault, phone);
     if (user.status !== 'ACTIVE') return failed(LoginFailureReason.ACCOUNT_BLOCKED, 0);
+    if (!mayUseSmsSession(cfg, user)) return failed(LoginFailureReason.STAFF_SIGN_IN_BY_OPENID, 0);
     const { session, refreshToken } = openSession(tem, cfg, user);
     return { user, sessionId: session.id, refreshToken, newAccount: !existing };
   });

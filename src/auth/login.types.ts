@@ -4,6 +4,7 @@ export enum LoginFailureReason {
   WRONG_CODE = 'WRONG_CODE',
   CODE_EXPIRED = 'CODE_EXPIRED',
   ACCOUNT_BLOCKED = 'ACCOUNT_BLOCKED',
+  STAFF_SIGN_IN_BY_OPENID = 'STAFF_SIGN_IN_BY_OPENID',
 }
 registerEnumType(LoginFailureReason, {
   name: 'LoginFailureReason',
@@ -11,6 +12,7 @@ registerEnumType(LoginFailureReason, {
     WRONG_CODE: { description: 'The code does not match; attemptsLeft says how many tries remain' },
     CODE_EXPIRED: { description: 'No live code for this phone: never requested, expired, already used or replaced by a newer one' },
     ACCOUNT_BLOCKED: { description: 'The code was right but the account may not sign in' },
+    STAFF_SIGN_IN_BY_OPENID: { description: 'The code was right but the account is staff: in production staff sign in only through the staff OpenID issuer' },
   },
 });
 
@@ -18,6 +20,7 @@ export enum RefreshFailureReason {
   INVALID_TOKEN = 'INVALID_TOKEN',
   SESSION_EXPIRED = 'SESSION_EXPIRED',
   SESSION_REVOKED = 'SESSION_REVOKED',
+  STAFF_SIGN_IN_BY_OPENID = 'STAFF_SIGN_IN_BY_OPENID',
 }
 registerEnumType(RefreshFailureReason, {
   name: 'RefreshFailureReason',
@@ -25,6 +28,7 @@ registerEnumType(RefreshFailureReason, {
     INVALID_TOKEN: { description: 'Not a refresh token this service issued' },
     SESSION_EXPIRED: { description: 'The session reached its absolute lifetime; sign in again' },
     SESSION_REVOKED: { description: 'The session was ended by logout, by an administrator, or because an already used refresh token was presented again' },
+    STAFF_SIGN_IN_BY_OPENID: { description: 'A staff account\'s SMS session, refused in production (the session ends): staff sign in through the staff OpenID issuer' },
   },
 });
 

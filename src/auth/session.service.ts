@@ -45,6 +45,11 @@ export async function sessionTokens(ring: KeyRing, cfg: Config, user: User, sess
 
 const fail = (reason: RefreshFailureReason): Rotation => ({ ok: false, reason });
 
+/** Sessions opened by SMS code are for travellers; in production staff sign in only through the OpenID issuer. */
+export function mayUseSmsSession(cfg: Config, user: User): boolean {
+  return cfg.env !== 'production' || user.role === 'TRAVELER';
+}
+
 /** Swaps a refresh token for a new one; a token seen before revokes its whole session (RFC 9700 4.14.2). */
 export async function rotateRefreshToken(em: EntityManager, cfg: Config, logger: Logger, presented: string): Promise<Rotation> {
   if (!REFRESH_TOKEN.test(presented)) return fail(RefreshFailureReason.INVALID_TOKEN);
@@ -63,6 +68,10 @@ export async function rotateRefreshToken(em: EntityManager, cfg: Config, logger:
     if (user.status !== 'ACTIVE') {
       s.revokedAt = new Date();
       return fail(RefreshFailureReason.SESSION_REVOKED);
+    }
+    if (!mayUseSmsSession(cfg, user)) {
+      s.revokedAt = new Date();
+      return fail(RefreshFailureReason.STAFF_SIGN_IN_BY_OPENID);
     }
     const refreshToken = newRefreshToken();
     s.previousHashes = [...s.previousHashes, s.refreshHash].slice(-KEPT_PREVIOUS_HASHES);

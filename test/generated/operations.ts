@@ -124,6 +124,8 @@ export type LoginFailureReason =
   | 'ACCOUNT_BLOCKED'
   /** No live code for this phone: never requested, expired, already used or replaced by a newer one */
   | 'CODE_EXPIRED'
+  /** The code was right but the account is staff: in production staff sign in only through the staff OpenID issuer */
+  | 'STAFF_SIGN_IN_BY_OPENID'
   /** The code does not match; attemptsLeft says how many tries remain */
   | 'WRONG_CODE';
 
@@ -198,7 +200,9 @@ export type RefreshFailureReason =
   /** The session reached its absolute lifetime; sign in again */
   | 'SESSION_EXPIRED'
   /** The session was ended by logout, by an administrator, or because an already used refresh token was presented again */
-  | 'SESSION_REVOKED';
+  | 'SESSION_REVOKED'
+  /** A staff account's SMS session, refused in production (the session ends): staff sign in through the staff OpenID issuer */
+  | 'STAFF_SIGN_IN_BY_OPENID';
 
 /** A region or city of republican significance of Kazakhstan */
 export type Region =

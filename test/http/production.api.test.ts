@@ -1,21 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadConfig } from '../../src/config/config.js';
-import { startGateway, type RunningGateway } from '../../src/gateway.js';
+import type { RunningGateway } from '../../src/gateway.js';
+import { startProductionGateway } from '../support/gateway.js';
 import { postRaw } from '../support/http.js';
 
-const key = () => randomBytes(32).toString('base64');
 let gw: RunningGateway;
-beforeAll(async () => {
-  gw = await startGateway(loadConfig({
-    NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL,
-    JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(),
-    PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(),
-  }));
-});
+beforeAll(async () => { gw = await startProductionGateway(); });
 afterAll(async () => { await gw.close(); });
 
 describe('production mode', () => {

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
 
@@ -8,5 +12,15 @@ export function startTestGateway(env: Record<string, string> = {}): Promise<Runn
   return startGateway(loadConfig({
     ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN_CODE: DEV_LOGIN_CODE,
     QAZ_DATA_DIR: new URL('../../.data/test', import.meta.url).pathname, ...env,
+  }));
+}
+
+/** A gateway with NODE_ENV=production: every secret given, fresh signing keys, no development login code. */
+export function startProductionGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
+  const key = () => randomBytes(32).toString('base64');
+  return startGateway(loadConfig({
+    NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL,
+    JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(),
+    PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(), ...env,
   }));
 }
