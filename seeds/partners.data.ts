@@ -1,5 +1,6 @@
 import type { PartnerKind } from '../src/partners/partner.entity.js';
 import type { ApiClientKind } from '../src/auth/api-client.entity.js';
+import { CLIENT_SCOPES } from '../src/auth/client.scopes.js';
 import { Region } from '../src/tours/region.js';
 
 export interface DemoPartner { id: string; name: string; kind: PartnerKind; city: string; regions: readonly Region[] }
@@ -31,8 +32,6 @@ export interface DemoClient {
   purpose: 'TOUR_BOOKING' | 'PAYMENT';
 }
 
-const OPERATOR_SCOPES = ['tours:read', 'tours:write', 'bookings:read', 'travelers:read'] as const;
-const PROVIDER_SCOPES = ['payments:write', 'bookings:read'] as const;
 
 /** One OAuth client per tour operator and payment provider; the processor has no API access. */
 export const DEMO_CLIENTS: readonly DemoClient[] = DEMO_PARTNERS.filter((p) => p.kind !== 'PROCESSOR').map((p, i) => {
@@ -45,7 +44,7 @@ export const DEMO_CLIENTS: readonly DemoClient[] = DEMO_PARTNERS.filter((p) => p
     name: `${p.name} API`,
     partnerId: p.id,
     kind: operator ? 'PARTNER' : 'PAYMENT_PROVIDER',
-    scopes: operator ? OPERATOR_SCOPES : PROVIDER_SCOPES,
+    scopes: operator ? CLIENT_SCOPES.PARTNER : CLIENT_SCOPES.PAYMENT_PROVIDER,
     purpose: operator ? 'TOUR_BOOKING' : 'PAYMENT',
   };
 });

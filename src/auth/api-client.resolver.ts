@@ -15,10 +15,17 @@ export class ApiClientResolver {
     return { client: toView(client), clientSecret };
   }
 
-  @Mutation(() => ApiClientSecret, { description: 'Replaces the secret (shown only in this answer); tokens already issued live out their 15 minutes' })
-  async rotateApiClientSecret(@Arg('clientId', () => ID) clientId: string, @Ctx() ctx: GatewayContext): Promise<ApiClientSecret> {
+  @Mutation(() => ApiClientSecret, {
+    description: 'Replaces the secret (shown only in this answer), and the scopes when given (from the known list); a client still holding '
+      + 'an unknown scope must be given scopes. Tokens already issued live out their 15 minutes unless they carry a scope the client lost',
+  })
+  async rotateApiClientSecret(
+    @Arg('clientId', () => ID) clientId: string,
+    @Arg('scopes', () => [String], { nullable: true }) scopes: string[] | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ApiClientSecret> {
     requireAdmin(ctx.principal);
-    const { client, clientSecret } = await rotateApiClientSecret(ctx.em(), clientId);
+    const { client, clientSecret } = await rotateApiClientSecret(ctx.em(), clientId, scopes);
     ctx.services.logger.info({ adminId: ctx.principal.id, clientId }, 'api client secret rotated');
     return { client: toView(client), clientSecret };
   }

@@ -3,27 +3,35 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { Partner } from '../partners/partner.entity.js';
-import { ApiClient } from './api-client.entity.js';
+import { ApiClient, type ApiClientKind } from './api-client.entity.js';
 import type { ApiClientView, ClientKind, ClientPurpose } from './api-client.types.js';
 import { mayDeclare } from './principal.js';
-import { SCOPE_TOKEN } from './client-credentials.js';
+import { CLIENT_SCOPES, scopesOutside } from './client.scopes.js';
 import { hashSecret, newClientSecret } from './secret-hash.js';
 
 export interface NewApiClient { name: string; partnerId: string; kind: ClientKind; scopes: string[]; purpose: ClientPurpose }
 
-const MAX_SCOPE_LENGTH = 64;
-const MAX_SCOPES = 20;
+const SCOPE_SHAPE = /^[a-z_]{1,30}:[a-z_]{1,30}$/;
+
+/** At least one scope, each from the known list for the client's kind (a typo such as traveler:read is refused, never stored). */
+function validScopes(kind: ApiClientKind, requested: readonly string[]): string[] {
+  const scopes = [...new Set(requested)];
+  const unknown = scopesOutside(kind, scopes);
+  if (unknown.length) {
+    // Named back only when shaped like a scope (a typo), so that no pasted value ever lands in an error message.
+    const shown = unknown.every((s) => SCOPE_SHAPE.test(s)) ? `: ${unknown.join(' ')}` : '';
+    throw new BadInputError(`Unknown scope for a ${kind} client${shown}; known: ${CLIENT_SCOPES[kind].join(' ')}`, 'scopes');
+  }
+  if (!scopes.length) throw new BadInputError(`Give at least one scope; known: ${CLIENT_SCOPES[kind].join(' ')}`, 'scopes');
+  return scopes;
+}
 
 function validated(input: NewApiClient): NewApiClient {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw new BadInputError('name must be 1 to 100 characters', 'name');
   if (!isUuid(input.partnerId)) throw new BadInputError('partnerId is not a partner id', 'partnerId');
-  const scopes = [...new Set(input.scopes)];
-  if (scopes.length < 1 || scopes.length > MAX_SCOPES || !scopes.every((s) => SCOPE_TOKEN.test(s) && s.length <= MAX_SCOPE_LENGTH)) {
-    throw new BadInputError(`scopes must be 1 to ${MAX_SCOPES} OAuth scope tokens`, 'scopes');
-  }
   if (!mayDeclare(input.kind, input.purpose)) throw new BadInputError('This kind of client cannot have that purpose', 'purpose');
-  return { ...input, name, scopes };
+  return { ...input, name, scopes: validScopes(input.kind, input.scopes) };
 }
 
 export function toView(c: ApiClient): ApiClientView {
@@ -55,10 +63,14 @@ export async function registerApiClient(em: EntityManager, input: NewApiClient):
   return { client, clientSecret };
 }
 
-/** A new secret; tokens already issued stay valid until they expire (disable the client to end them at once). */
-export async function rotateApiClientSecret(em: EntityManager, clientId: string): Promise<{ client: ApiClient; clientSecret: string }> {
+/**
+ * A new secret, and new scopes when given; the client leaves with known scopes only (stored ones from before the list are refused:
+ * pass scopes to replace them). Tokens already issued stay valid until they expire, unless they carry a scope the client lost.
+ */
+export async function rotateApiClientSecret(em: EntityManager, clientId: string, scopes?: readonly string[] | null): Promise<{ client: ApiClient; clientSecret: string }> {
   const client = await existing(em, clientId);
   if (client.disabledAt) throw new BadInputError('The client is disabled', 'clientId');
+  client.scopes = validScopes(client.kind, scopes ?? client.scopes);
   const clientSecret = newClientSecret();
   client.secretHash = await hashSecret(clientSecret);
   await em.flush();

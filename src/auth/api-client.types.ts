@@ -1,4 +1,7 @@
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { CLIENT_SCOPES } from './client.scopes.js';
+
+const SCOPE_LISTS = Object.entries(CLIENT_SCOPES).map(([kind, scopes]) => `${kind} ${scopes.join(', ')}`).join('; ');
 
 export enum ClientKind { PARTNER = 'PARTNER', PAYMENT_PROVIDER = 'PAYMENT_PROVIDER' }
 registerEnumType(ClientKind, { name: 'ApiClientKind', description: 'The principal kind of every token the client gets' });
@@ -32,6 +35,6 @@ export class RegisterApiClientArgs {
   @Field({ description: 'A label for people, 1 to 100 characters' }) name!: string;
   @Field(() => ID) partnerId!: string;
   @Field(() => ClientKind, { description: 'PAYMENT_PROVIDER exactly when the partner is a payment provider' }) kind!: ClientKind;
-  @Field(() => [String], { description: '1 to 20 OAuth scope tokens, e.g. travelers:read' }) scopes!: string[];
+  @Field(() => [String], { description: `Scopes from the known list of the kind: ${SCOPE_LISTS}` }) scopes!: string[];
   @Field(() => ClientPurpose) purpose!: ClientPurpose;
 }

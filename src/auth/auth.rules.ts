@@ -2,6 +2,7 @@ import { rule, type IRule } from 'graphql-shield';
 import type { RuleTree } from '../access/rule-tree.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
+import type { Scope } from './client.scopes.js';
 import { isStaffKind, type Principal } from './principal.js';
 
 type Check = (p: Principal) => true | Error;
@@ -36,7 +37,7 @@ export const isPaymentProvider = clientKindRule('PAYMENT_PROVIDER', 'Payment pro
 const scopeRules = new Map<string, IRule>();
 
 /** One rule per scope, named after it, so shield's per-request cache keeps scopes apart. */
-export function hasScope(scope: string): IRule {
+export function hasScope(scope: Scope): IRule {
   let r = scopeRules.get(scope);
   if (!r) {
     r = principalRule(`hasScope:${scope}`, (p) => signedIn(p) ?? (p.scopes.includes(scope) || new ForbiddenError('The token lacks a required scope', 'INSUFFICIENT_SCOPE')));
@@ -61,5 +62,7 @@ export const authRuleTree = {
     rotateApiClientSecret: isAdmin,
     disableApiClient: isAdmin,
     revokeToken: isAdmin,
+    createStaffAccount: isAdmin,
+    disableStaffAccount: isAdmin,
   },
 } satisfies RuleTree;

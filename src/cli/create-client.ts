@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { registerApiClient } from '../auth/api-client.service.js';
 import { ClientKind, ClientPurpose } from '../auth/api-client.types.js';
+import { CLIENT_SCOPES } from '../auth/client.scopes.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../db/database.js';
 
 // Registers a partner system and prints its secret this once; only the hash is stored.
-const USAGE = 'usage: create-client --partner PARTNER_ID --name NAME --kind PARTNER|PAYMENT_PROVIDER --scope "travelers:read ..." [--purpose TOUR_BOOKING|PAYMENT]';
+const USAGE = `usage: create-client --partner PARTNER_ID --name NAME --kind PARTNER|PAYMENT_PROVIDER --scope "travelers:read ..." [--purpose TOUR_BOOKING|PAYMENT]
+scopes: ${Object.entries(CLIENT_SCOPES).map(([kind, scopes]) => `${kind}: ${scopes.join(' ')}`).join('; ')}`;
 const { values } = parseArgs({ options: {
   partner: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, scope: { type: 'string' }, purpose: { type: 'string' },
 } });

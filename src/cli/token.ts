@@ -25,7 +25,7 @@ async function userClaims(em: EntityManager, kind: Kind, sub: string | undefined
   const [user] = await em.execute<{ id: string }[]>(
     `select id from users where role = ? and status = 'ACTIVE' and (?::uuid is null or id = ?::uuid) order by created_at, id limit 1`,
     [roleOfKind(kind), sub ?? null, sub ?? null]);
-  if (!user) fail(sub ? `no active ${kind} account with id ${sub}` : `no active ${kind} account; seed the database or use create-admin`);
+  if (!user) fail(sub ? `no active ${kind} account with id ${sub}` : `no active ${kind} account; seed the database or use npm run staff-account -- create`);
   return { sub: user.id, kind, clientId: kind === 'USER' ? MOBILE_CLIENT_ID : STAFF_CLIENT_ID, scope };
 }
 

@@ -10,6 +10,7 @@ import { BookingResolver } from '../bookings/booking.resolver.js';
 import { LoginResolver } from '../auth/login.resolver.js';
 import { ApiClientResolver } from '../auth/api-client.resolver.js';
 import { TokenRevocationResolver } from '../auth/token-revocation.resolver.js';
+import { StaffAccountResolver } from '../auth/staff-account.resolver.js';
 import { MeResolver } from '../users/me.resolver.js';
 import { ProfileResolver } from '../users/profile.resolver.js';
 import { ConsentResolver } from '../consent/consent.resolver.js';
@@ -30,7 +31,7 @@ import { SupportTicketResolver } from '../support/support-ticket.resolver.js';
 export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver,
   MeResolver, ProfileResolver, ConsentResolver, MyDisclosuresResolver, DisclosureLogResolver, AnalyticsResolver,
   RightsResolver, MyPrivacyReportResolver, PolicyVersionResolver, ModerationResolver, ComplaintResolver, StaffComplaintResolver, AuthorityRequestResolver,
-  TourAdminResolver, BookingWriteResolver, PaymentResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver] as const;
+  TourAdminResolver, BookingWriteResolver, PaymentResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver, StaffAccountResolver] as const;
 
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it. */
 export function buildBaseSchema(): Promise<GraphQLSchema> {

@@ -11,7 +11,7 @@ export interface TestIssuer {
   close(): Promise<void>;
 }
 
-export const ISSUER_ROLE_MAP = 'qaz-support=SUPPORT,qaz-admin=ADMIN,qaz-audit=AUDITOR';
+export const ISSUER_ROLE_MAP = 'qaz-support=SUPPORT,qaz-moderation=MODERATOR,qaz-admin=ADMIN,qaz-analytics=ANALYST,qaz-audit=AUDITOR,qaz-authority=AUTHORITY';
 
 export async function startTestIssuer(audience: string): Promise<TestIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
