@@ -82,13 +82,14 @@ export async function issueAccessToken(ring: KeyRing, cfg: Config, claims: Acces
 export function createLocalVerifier(keys: KeyRing | JSONWebKeySet, cfg: Config): AccessTokenVerifier {
   // Late-bound so that a rotation or retirement takes effect on the next token.
   const getKey = keys instanceof KeyRing ? (...a: Parameters<JWTVerifyGetKey>) => keys.resolveKey(...a) : createLocalJWKSet(keys);
-  return (token, options) => verifyWith(getKey, cfg.jwt.issuer, cfg.jwt.audience, readClaims, token, options);
+  return (token, options) => verifyWith(getKey, { issuer: cfg.jwt.issuer, audience: cfg.jwt.audience, algorithms: [SIGNING_ALG] }, readClaims, token, options);
 }
 
 /** Verifier for access tokens from the external OpenID issuer: the same checks, and a staff kind only through the role map. */
 export function createRemoteVerifier(cfg: Config, oidc: OidcConfig): AccessTokenVerifier {
   const getKey = createRemoteJWKSet(new URL(oidc.jwksUrl));
-  return (token, options) => verifyWith(getKey, oidc.issuer, cfg.jwt.audience, (p) => readStaffClaims(p, oidc), token, options);
+  const expected = { issuer: oidc.issuer, audience: cfg.jwt.audience, algorithms: oidc.algorithms };
+  return (token, options) => verifyWith(getKey, expected, (p) => readStaffClaims(p, oidc), token, options);
 }
 
 /** Routes on the unverified iss claim; the chosen verifier then checks everything, iss included. */
@@ -111,16 +112,17 @@ export function verifyAccessToken(keys: KeyRing | JSONWebKeySet, cfg: Config, to
 }
 
 type ClaimsReader = (payload: JWTPayload) => VerifiedAccessToken;
+interface Expected { issuer: string; audience: string; algorithms: readonly string[] }
 
-async function verifyWith(getKey: JWTVerifyGetKey, issuer: string, audience: string, read: ClaimsReader, token: string, options: VerifyOptions = {}): Promise<VerifiedAccessToken> {
+async function verifyWith(getKey: JWTVerifyGetKey, expected: Expected, read: ClaimsReader, token: string, options: VerifyOptions = {}): Promise<VerifiedAccessToken> {
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, requireKid(getKey), {
-      algorithms: [SIGNING_ALG],
+      algorithms: [...expected.algorithms],
       typ: ACCESS_TOKEN_TYP,
-      issuer,
-      audience,
+      issuer: expected.issuer,
+      audience: expected.audience,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: REQUIRED_CLAIMS,
       currentDate: new Date(now * 1000),

@@ -41,7 +41,10 @@ export const STAFF_KINDS = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANAL
 export type StaffKind = (typeof STAFF_KINDS)[number];
 
 /** The external staff sign-in: its tokens name a staff kind only through roleMap, read from the roleClaim claim. */
-export interface OidcConfig { issuer: string; jwksUrl: string; roleClaim: string; roleMap: ReadonlyMap<string, StaffKind> }
+export interface OidcConfig { issuer: string; jwksUrl: string; roleClaim: string; roleMap: ReadonlyMap<string, StaffKind>; algorithms: readonly string[] }
+
+// Public-key algorithms only: an HMAC or 'none' token could be forged by anyone who knows the issuer's public key.
+const OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
 export class ConfigError extends Error {}
 
@@ -120,7 +123,9 @@ function oidc(src: Source, env: Env, problems: string[]): OidcConfig | undefined
     }
     roleMap.set(role, kind as StaffKind);
   }
-  return { issuer, jwksUrl, roleClaim, roleMap };
+  const algorithms = (src.OIDC_ALGORITHMS ?? 'RS256,ES256').split(',').map((a) => a.trim());
+  if (!algorithms.every((a) => OIDC_ALGORITHMS.includes(a))) problems.push(`OIDC_ALGORITHMS must list some of ${OIDC_ALGORITHMS.join(', ')}`);
+  return { issuer, jwksUrl, roleClaim, roleMap, algorithms };
 }
 
 export function loadConfig(src: Source = process.env): Config {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { loadConfig, type OidcConfig } from '../../src/config/config.js';
 import {
   CLOCK_TOLERANCE_SECONDS,
@@ -232,13 +232,19 @@ describe('external OpenID issuer', () => {
   let oidc: OidcConfig;
   const staff = (overrides: JWTPayload) => signWith(otherRing, standardPayload({ iss: idp, sub: 'idp-subject-1', client_id: 'staff-portal', ...overrides }));
 
+  let rsa: CryptoKey;
+
   beforeAll(async () => {
+    // Most issuers sign RS256: the issuer here publishes an RSA key beside an EC one.
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    rsa = pair.privateKey;
+    const keys = [...otherRing.publicJwks().keys, { ...(await exportJWK(pair.publicKey)), kid: 'idp-rsa', alg: 'RS256' }];
     server = createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(otherRing.publicJwks()));
+      res.end(JSON.stringify({ keys }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    oidc = { issuer: idp, jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`, roleClaim: 'groups', roleMap };
+    oidc = { issuer: idp, jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`, roleClaim: 'groups', roleMap, algorithms: ['RS256', 'ES256'] };
   });
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
@@ -251,6 +257,15 @@ describe('external OpenID issuer', () => {
     await expect(verify(await issueAccessToken(otherRing, cfg, claims, 60))).rejects.toMatchObject({ code: 'TOKEN_ISSUER' });
     await expect(verify(await signWith(ring, standardPayload({ iss: idp, groups: 'qaz-admin' })))).rejects.toMatchObject({ code: 'TOKEN_UNKNOWN_KEY' });
     await expect(verify(await signWith(otherRing, standardPayload({ iss: idp, groups: 'qaz-admin' }), { typ: 'JWT' }))).rejects.toMatchObject({ code: 'TOKEN_TYPE' });
+  });
+
+  it('accepts the configured public-key algorithms only', async () => {
+    const payload = standardPayload({ iss: idp, sub: 'idp-subject-2', groups: 'qaz-admin' });
+    const rs256 = await new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: 'idp-rsa' }).sign(rsa);
+    await expect(createRemoteVerifier(cfg, oidc)(rs256)).resolves.toMatchObject({ kind: 'ADMIN', subject: 'idp-subject-2' });
+    await expect(createRemoteVerifier(cfg, { ...oidc, algorithms: ['ES256'] })(rs256)).rejects.toMatchObject({ code: 'TOKEN_ALGORITHM' });
+    const hs256 = await new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: 'idp-rsa' }).sign(new TextEncoder().encode('x'.repeat(32)));
+    await expect(createRemoteVerifier(cfg, oidc)(hs256)).rejects.toMatchObject({ code: 'TOKEN_ALGORITHM' });
   });
 
   it('maps the role claim through the configured map only, to exactly one staff kind', async () => {

@@ -51,7 +51,7 @@ describe('config', () => {
     it('reads an explicit role map onto staff kinds', () => {
       const cfg = loadConfig(oidc);
       expect(cfg.jwt.oidc).toEqual({ issuer: 'https://idp.example', jwksUrl: 'https://idp.example/jwks', roleClaim: 'groups',
-        roleMap: new Map([['qaz-support', 'SUPPORT'], ['qaz-admin', 'ADMIN'], ['auditors', 'AUDITOR']]) });
+        roleMap: new Map([['qaz-support', 'SUPPORT'], ['qaz-admin', 'ADMIN'], ['auditors', 'AUDITOR']]), algorithms: ['RS256', 'ES256'] });
       expect(loadConfig({}).jwt.oidc).toBeUndefined();
     });
 
@@ -63,6 +63,11 @@ describe('config', () => {
       expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'x=SUPPORT,x=ADMIN' })).toThrow(/OIDC_ROLE_MAP/);
       expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'x=SUPPORT=ADMIN' })).toThrow(/OIDC_ROLE_MAP/);
       expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: '=SUPPORT' })).toThrow(/OIDC_ROLE_MAP/);
+    });
+
+    it('takes public-key algorithms only', () => {
+      expect(loadConfig({ ...oidc, OIDC_ALGORITHMS: 'ES256, EdDSA' }).jwt.oidc?.algorithms).toEqual(['ES256', 'EdDSA']);
+      for (const bad of ['HS256', 'RS256,none', '']) expect(() => loadConfig({ ...oidc, OIDC_ALGORITHMS: bad })).toThrow(/OIDC_ALGORITHMS/);
     });
 
     it('refuses an issuer without its JWKS, role claim or map', () => {
