@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +14,14 @@ export function startTestGateway(env: Record<string, string> = {}): Promise<Runn
   }));
 }
 
-/** A gateway with NODE_ENV=production: every secret given, fresh signing keys, no development login code. */
+/** A gateway with NODE_ENV=production, every secret given: the test run's own keys, so that what it writes stays readable to the other suites. */
 export function startProductionGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
-  const key = () => randomBytes(32).toString('base64');
+  const test = loadConfig({ NODE_ENV: 'test' });
+  const b64 = (k: Buffer) => k.toString('base64');
   return startGateway(loadConfig({
     NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL,
-    JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(),
-    PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(), ...env,
+    JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), PII_KEYS: [...test.piiKeys].map(([id, k]) => `${id}:${b64(k)}`).join(','),
+    BLIND_INDEX_KEY: b64(test.blindIndexKey), PSEUDONYM_KEY: b64(test.pseudonymKey), ANALYTICS_PSEUDONYM_KEY: b64(test.analyticsPseudonymKey),
+    AUTH_HMAC_KEY: b64(test.authHmacKey), ...env,
   }));
 }
