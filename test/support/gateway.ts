@@ -5,18 +5,19 @@ import { loadConfig } from '../../src/config/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
 
 export const DEV_LOGIN_CODE = '246810';
+const TEST_DATA_DIR = new URL('../../.data/test', import.meta.url).pathname;
 
 /** A real gateway on a free port against the run's test database (see global-setup.mjs). */
 export function startTestGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
   return startGateway(loadConfig({
     ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN_CODE: DEV_LOGIN_CODE,
-    QAZ_DATA_DIR: new URL('../../.data/test', import.meta.url).pathname, ...env,
+    QAZ_DATA_DIR: TEST_DATA_DIR, ...env,
   }));
 }
 
 /** A gateway with NODE_ENV=production, every secret given: the test run's own keys, so that what it writes stays readable to the other suites. */
 export function startProductionGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
-  const test = loadConfig({ NODE_ENV: 'test' });
+  const test = loadConfig({ NODE_ENV: 'test', QAZ_DATA_DIR: TEST_DATA_DIR });
   const b64 = (k: Buffer) => k.toString('base64');
   return startGateway(loadConfig({
     NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL,
