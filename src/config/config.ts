@@ -34,6 +34,10 @@ export interface Config {
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxPageSize: number };
   /** Bench only: false serves @pii fields unwrapped, to measure what the exposure layer costs; never in production. */
   privacyTransform: boolean;
+  /** jit: operations compiled once by graphql-jit (graphql-js for what it cannot compile); graphql-js: the reference executor. */
+  graphqlExecutor: 'jit' | 'graphql-js';
+  /** Distinct operations whose compiled form is kept (least recently used dropped). */
+  compiledDocumentsKept: number;
 }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
@@ -152,6 +156,8 @@ export function loadConfig(src: Source = process.env): Config {
   const privacyTransform = src.PRIVACY_TRANSFORM ?? 'on';
   if (!['on', 'off'].includes(privacyTransform)) problems.push('PRIVACY_TRANSFORM must be on or off');
   if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');
+  const executor = src.GRAPHQL_EXECUTOR ?? 'jit';
+  if (executor !== 'jit' && executor !== 'graphql-js') problems.push('GRAPHQL_EXECUTOR must be jit or graphql-js');
   const cfg: Config = {
     env,
     port,
@@ -187,6 +193,8 @@ export function loadConfig(src: Source = process.env): Config {
       maxPageSize: int(src, 'GRAPHQL_MAX_PAGE_SIZE', 100, problems, 1),
     },
     privacyTransform: privacyTransform !== 'off',
+    graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
+    compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
   };
   // Analysts' pseudonyms must not be linkable to blind indexes or other pseudonyms.
   if ([cfg.blindIndexKey, cfg.pseudonymKey].some((k) => k.equals(cfg.analyticsPseudonymKey))) problems.push('ANALYTICS_PSEUDONYM_KEY must differ from BLIND_INDEX_KEY and PSEUDONYM_KEY');

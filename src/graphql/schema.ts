@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { piiDirective } from '../privacy/pii.directive.js';
+import { dropPlainFieldResolvers } from './plain-fields.js';
+import { syncUnionTypeResolvers } from './sync-type-resolvers.js';
 import { TourResolver } from '../tours/tour.resolver.js';
 import { ReviewResolver } from '../reviews/review.resolver.js';
 import { PersonResolver } from '../users/person.resolver.js';
@@ -33,9 +35,13 @@ export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingR
   RightsResolver, MyPrivacyReportResolver, PolicyVersionResolver, ModerationResolver, ComplaintResolver, StaffComplaintResolver, AuthorityRequestResolver,
   TourAdminResolver, BookingWriteResolver, PaymentResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver, StaffAccountResolver] as const;
 
-/** The type-graphql schema as written in code, before the privacy and access layers wrap it. */
-export function buildBaseSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, directives: [piiDirective], validate: false });
+/** The type-graphql schema as written in code, before the privacy and access layers wrap it; plain fields read their property directly
+ * and unions resolve their member synchronously. */
+export async function buildBaseSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: RESOLVERS, directives: [piiDirective], validate: false });
+  dropPlainFieldResolvers(schema);
+  syncUnionTypeResolvers(schema);
+  return schema;
 }
 
 export function printGatewaySchema(schema: GraphQLSchema): string {

@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { compiledExecution } from '../graphql/compiled-execution.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { maskError } from '../graphql/errors.js';
 import { queryLimitsRule } from '../graphql/limits.js';
@@ -51,8 +52,10 @@ function namesOf(schema: GraphQLSchema): Set<string> {
 
 export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
+  // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
+  const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
   const apollo = new ApolloServer<GatewayContext>({
-    schema,
+    ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger), errorPlugin(logger, metrics, namesOf(schema))],
     introspection: !prod,

@@ -6,6 +6,7 @@ export class Metrics {
   graphqlRequests = 0;
   graphqlErrors = 0;
   authFailures = 0;
+  readonly execution = { compiledOperations: 0, graphqlJsExecutions: 0 };
   private readonly started = Date.now();
 
   constructor(private readonly sql: SqlStats) {}
@@ -16,6 +17,8 @@ export class Metrics {
       ['qaz_graphql_requests_total', 'counter', this.graphqlRequests],
       ['qaz_graphql_errors_total', 'counter', this.graphqlErrors],
       ['qaz_auth_failures_total', 'counter', this.authFailures],
+      ['qaz_graphql_compiled_operations_total', 'counter', this.execution.compiledOperations],
+      ['qaz_graphql_js_executions_total', 'counter', this.execution.graphqlJsExecutions],
       ['qaz_sql_statements_total', 'counter', this.sql.statements],
       ['qaz_uptime_seconds', 'gauge', Math.round((Date.now() - this.started) / 1000)],
     ] as const;

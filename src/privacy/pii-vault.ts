@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { Config } from '../config/config.js';
+import { LruCache } from '../graphql/lru-cache.js';
 import { blindIndex, newDataKey, openWithDataKey, sealWithDataKey, unwrapDataKey, wrapDataKey, type FieldKeys } from './field-crypto.js';
 
 export type BlindIndexKind = 'PHONE' | 'IIN' | 'PASSPORT';
@@ -29,14 +30,14 @@ const UNWRAPPED_KEYS_KEPT = 20_000;
  * key anyway, and an entry is found only through the wrapped key, which erasure deletes together with the sealed values.
  */
 function unwrappedKeyCache(unwrap: (subjectId: string, wrapped: string) => KeyObject): (subjectId: string, wrapped: string) => KeyObject {
-  const cache = new Map<string, KeyObject>();
+  const cache = new LruCache<string, KeyObject>(UNWRAPPED_KEYS_KEPT);
   return (subjectId, wrapped) => {
     const id = `${subjectId}.${wrapped}`;
     let key = cache.get(id);
-    if (key) cache.delete(id);
-    else key = unwrap(subjectId, wrapped);
-    cache.set(id, key);
-    if (cache.size > UNWRAPPED_KEYS_KEPT) cache.delete(cache.keys().next().value!);
+    if (!key) {
+      key = unwrap(subjectId, wrapped);
+      cache.set(id, key);
+    }
     return key;
   };
 }

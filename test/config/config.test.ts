@@ -41,6 +41,12 @@ describe('config', () => {
   it('refuses the dev login code in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_DEV_LOGIN_CODE: '123456' })).toThrow(/AUTH_DEV_LOGIN_CODE/);
   });
+  it('executes with graphql-jit unless told graphql-js, and knows no third executor', () => {
+    expect(loadConfig({}).graphqlExecutor).toBe('jit');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).graphqlExecutor).toBe('graphql-js');
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(/GRAPHQL_EXECUTOR/);
+    expect(() => loadConfig({ GRAPHQL_COMPILED_DOCUMENTS: '0' })).toThrow(/GRAPHQL_COMPILED_DOCUMENTS/);
+  });
   it('rejects malformed numbers', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });
