@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Fixtures } from './fixtures.js';
 import { s1, s2, s4 } from './scenarios.js';
+import type { Traffic } from './load.js';
 import { counters, data, type Target } from './targets.js';
 
 export interface S1Targets { raw: Target; gateway: Target; masked: Target; off: Target; postgraphile: Target }
@@ -110,4 +111,21 @@ export async function statementsBySize(raw: Target, targets: Target[], fx: Fixtu
     statements.set(t.name, per);
   }
   return { bookings, statements };
+}
+
+/** S6: both executors give every traveller of the rotation the same reply, with their own profile in full and nothing withheld. */
+export async function checkS6(a: Target, b: Target, traffic: Traffic): Promise<string> {
+  if (!('next' in traffic)) throw new Error('S6 traffic rotates tokens');
+  let disclosures = 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < 16; i++) {
+    const { headers, ...r } = traffic.next();
+    const [x, y] = [await data(a, r, headers), await data(b, r, headers)];
+    if (!isDeepStrictEqual(x.reply.json, y.reply.json)) throw new Error(`S6: ${a.name} and ${b.name} differ for one traveller`);
+    if (x.reply.json.extensions?.privacy?.withheld.length) throw new Error('S6: the traveller is refused part of their own profile');
+    const me = x.data.me as { id: string; disclosures: { nodes: unknown[] } };
+    seen.add(me.id);
+    disclosures += me.disclosures.nodes.length;
+  }
+  return `S6 ${a.name} = ${b.name}: ${seen.size} travellers, ${disclosures} disclosure log entries shown`;
 }

@@ -15,12 +15,15 @@ export interface Fixtures {
   bookingsShown: number;
   writeTourIds: string[];
   writeUserIds: string[];
+  /** S6's travellers: booked on S1's tours, so their disclosure logs fill while the bench runs. */
+  mobileUserIds: string[];
 }
 
 export const S1_TOURS = 50;
 export const S1_BOOKINGS = 20;
 const WRITE_TOURS = 20;
 const WRITE_USERS = 200;
+export const MOBILE_USERS = 16;
 // Large enough that the S5 rounds never fill a tour, so every write takes the same path.
 const WRITE_CAPACITY = 1_000_000;
 
@@ -56,9 +59,12 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
       returning id`, [w.partnerId, WRITE_TOURS, WRITE_CAPACITY]);
     const { rows: users } = await c.query<{ id: string }>(`select u.id from users u join consents c on c.user_id = u.id
       where u.role = 'TRAVELER' and u.status = 'ACTIVE' and c.purpose = 'TOUR_BOOKING' and c.granted order by u.id limit $1`, [WRITE_USERS]);
+    const { rows: mobile } = await c.query<{ id: string }>(`select distinct b.user_id as id from bookings b join users u on u.id = b.user_id
+      where b.tour_id = any($1::uuid[]) and u.status = 'ACTIVE' order by 1 limit $2`, [w.ids, MOBILE_USERS]);
+    if (mobile.length < MOBILE_USERS) throw new Error(`only ${mobile.length} travellers booked on the S1 tours`);
     return {
       partnerId: w.partnerId, clientId: client.clientId, clientSecret: client.clientSecret, tourIds: [...w.ids].reverse(), offset: w.offset, after: before ?? null, bookingsShown: w.shown,
-      writeTourIds: writeTours.map((r) => r.id), writeUserIds: users.map((r) => r.id),
+      writeTourIds: writeTours.map((r) => r.id), writeUserIds: users.map((r) => r.id), mobileUserIds: mobile.map((r) => r.id),
     };
   } finally { await c.end(); }
 }

@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
-import { checkS1, checkS2S4, SIZES, statementsBySize } from './checks.js';
+import { checkS1, checkS2S4, checkS6, SIZES, statementsBySize } from './checks.js';
 import { appName, startChild, stopAllChildren, type Child } from './children.js';
 import { DbCpu } from './db-cpu.js';
 import { prepareBenchDatabase, type BenchDatabase } from './database.js';
@@ -14,9 +14,9 @@ import { CONNECTIONS, load, type LoadResult, type Traffic } from './load.js';
 import { cpuMs } from './proc-cpu.js';
 import { profileWhile, topSelfTime } from './profile.js';
 import { f1, f2, fixedRateTable, mainTable, pct, signed, summarize, verdictTable, type FixedRow, type Sample, type ScenarioRows, type Summary, type Verdict } from './report.js';
-import { s1, s2, s4, S4_OPERATIONS } from './scenarios.js';
+import { s1, s2, s4, S4_OPERATIONS, S6_QUERY } from './scenarios.js';
 import { settled, type Target } from './targets.js';
-import { checkWrite, createBookingShape, travellerTokens, writeTraffic } from './writes.js';
+import { checkWrite, createBookingShape, mobileTraffic, travellerTokens, writeTraffic } from './writes.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -86,12 +86,13 @@ async function main(): Promise<void> {
   log(`database on ${db.where}: ${Object.entries(db.counts).filter(([t]) => ['users', 'tours', 'bookings'].includes(t)).map(([t, n]) => `${n} ${t}`).join(', ')}`);
 
   const gw = await startChild('gateway', 'src/main.ts', benchEnv(), LOGS);
-  const [off, raw, pgl] = await Promise.all([
+  const [off, gwJs, raw, pgl] = await Promise.all([
     startChild('gateway-transform-off', 'src/main.ts', benchEnv({ PRIVACY_TRANSFORM: 'off' }), LOGS),
+    startChild('gateway-graphql-js', 'src/main.ts', benchEnv({ GRAPHQL_EXECUTOR: 'graphql-js' }), LOGS),
     startChild('raw', 'bench/raw-server.ts', benchEnv(), LOGS),
     startChild('postgraphile', 'bench/postgraphile-server.ts', benchEnv(), LOGS),
   ]);
-  log(`servers up: gateway ${gw.url}, transform off ${off.url}, raw ${raw.url}, PostGraphile ${pgl.url}`);
+  log(`servers up: gateway ${gw.url}, transform off ${off.url}, graphql-js ${gwJs.url}, raw ${raw.url}, PostGraphile ${pgl.url}`);
 
   const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
   const T = {
@@ -99,11 +100,13 @@ async function main(): Promise<void> {
     gateway: { name: 'gateway', kind: 'gateway', child: gw, headers: bearer(await partnerToken(gw, fx)) } as Target,
     masked: { name: 'gateway, masked partner', kind: 'gateway', child: gw, headers: bearer(await partnerToken(gw, fx, 'tours:read bookings:read')) } as Target,
     off: { name: 'gateway, transform off', kind: 'gateway', child: off, headers: bearer(await partnerToken(off, fx)) } as Target,
+    js: { name: 'gateway, graphql-js', kind: 'gateway', child: gwJs, headers: bearer(await partnerToken(gwJs, fx)) } as Target,
     postgraphile: { name: 'PostGraphile 5', kind: 'postgraphile', child: pgl, headers: {} } as Target,
   };
 
   log('checking replies before timing anything');
-  const checks = [...await checkS1(T, fx), ...await checkS2S4(T.raw, [T.gateway, T.off, T.postgraphile], fx)];
+  const mobile = mobileTraffic(await travellerTokens(loadConfig(benchEnv()), fx.mobileUserIds));
+  const checks = [...await checkS1(T, fx), ...await checkS2S4(T.raw, [T.gateway, T.off, T.js, T.postgraphile], fx), await checkS6(T.gateway, T.js, mobile)];
   const bySize = await statementsBySize(T.raw, [T.gateway, T.masked, T.off, T.postgraphile], fx);
   const { shape, note: s5Note } = await createBookingShape();
   const tokens = await travellerTokens(loadConfig(benchEnv()), fx.writeUserIds);
@@ -119,12 +122,13 @@ async function main(): Promise<void> {
 
   const fixedReqs = (t: Target, scenario: string) => ({ requests: scenario === 'S1' ? [s1(t.kind, fx)] : s2(t.kind, fx), headers: t.headers });
   const plans: Plan[] = [
-    ...[T.raw, T.gateway, T.off, T.postgraphile].map((t) => ({ scenario: 'S1', target: t, traffic: fixedReqs(t, 'S1'), statements: true })),
+    ...[T.raw, T.gateway, T.js, T.off, T.postgraphile].map((t) => ({ scenario: 'S1', target: t, traffic: fixedReqs(t, 'S1'), statements: true })),
     { scenario: 'S3', target: T.masked, traffic: fixedReqs(T.masked, 'S1'), statements: true },
-    ...[T.raw, T.gateway, T.off, T.postgraphile].map((t) => ({ scenario: 'S2', target: t, traffic: fixedReqs(t, 'S2'), statements: true })),
+    ...[T.raw, T.gateway, T.js, T.off, T.postgraphile].map((t) => ({ scenario: 'S2', target: t, traffic: fixedReqs(t, 'S2'), statements: true })),
     ...[T.raw, T.gateway, T.postgraphile].map((t) => ({ scenario: 'S4', target: t, traffic: { requests: s4(t.kind, fx), headers: t.headers }, statements: true })),
     // The gateway's writes may go through the ORM, which qaz_sql_statements_total does not count.
     ...writers.map((t) => ({ scenario: 'S5', target: t, traffic: writeTraffic(t.kind as 'raw' | 'gateway', fx, shape, tokens), statements: t.kind === 'raw' })),
+    ...[T.gateway, T.js].map((t) => ({ scenario: 'S6', target: t, traffic: mobile, statements: true })),
   ];
 
   log(`warm-up: ${WARMUP} s per scenario and target`);
@@ -155,15 +159,21 @@ async function main(): Promise<void> {
 
   let profile = 'skipped (--skip-profile)';
   if (!opt['skip-profile']) {
-    log('profiling the gateway under S1 load');
-    const prof = await startChild('gateway-profiled', 'src/main.ts', benchEnv(), LOGS, ['--inspect=127.0.0.1:0']);
-    if (!prof.inspector) throw new Error('the profiled gateway printed no inspector address');
-    const t: Target = { ...T.gateway, child: prof, headers: bearer(await partnerToken(prof, fx)) };
-    await load(prof.url, fixedReqs(t, 'S1'), WARMUP);
-    const cpu = await profileWhile(prof.inspector, () => load(prof.url, fixedReqs(t, 'S1'), SECONDS));
-    await prof.stop();
-    profile = ['| self time | share of busy samples | function |', '|---:|---:|---|',
-      ...topSelfTime(cpu).map((s) => `| ${s.ms.toFixed(0)} ms | ${pct(s.share)} | \`${s.fn}\` |`)].join('\n');
+    const sections: string[] = [];
+    // Before: graphql-js executing the same schema; after: the compiled executor. S6 shows the mobile path on the latter.
+    for (const [title, executor, scenario] of [['S1, graphql-js (before)', 'graphql-js', 'S1'], ['S1, graphql-jit (after)', 'jit', 'S1'], ['S6, graphql-jit', 'jit', 'S6']] as const) {
+      log(`profiling the gateway under ${title}`);
+      const prof = await startChild(`gateway-profiled-${executor}-${scenario}`, 'src/main.ts', benchEnv({ GRAPHQL_EXECUTOR: executor }), LOGS, ['--inspect=127.0.0.1:0']);
+      if (!prof.inspector) throw new Error('the profiled gateway printed no inspector address');
+      const t: Target = { ...T.gateway, child: prof, headers: bearer(await partnerToken(prof, fx)) };
+      const traffic = scenario === 'S1' ? fixedReqs(t, 'S1') : mobile;
+      await load(prof.url, traffic, WARMUP);
+      const cpu = await profileWhile(prof.inspector, () => load(prof.url, traffic, SECONDS));
+      await prof.stop();
+      sections.push(`### ${title}`, '', '| self time | share of busy samples | function |', '|---:|---:|---|',
+        ...topSelfTime(cpu).map((s) => `| ${s.ms.toFixed(0)} ms | ${pct(s.share)} | \`${s.fn}\` |`), '');
+    }
+    profile = sections.join('\n');
   }
 
   const summary = new Map(plans.map((p) => [`${p.scenario}/${p.target.name}`, summarize(samples.get(p)!)]));
@@ -187,6 +197,7 @@ async function main(): Promise<void> {
     '- S2: one tour by id (6 scalar fields, 50 ids in rotation).',
     '- S3: S1 as a masked principal: the same partner with a token without travelers:read, so full names are masked and the other identity fields hidden.',
     `- S4: ${S4_OPERATIONS} distinct operations in rotation (own operation name, root alias, field order and field aliases; one tour each). They defeat a one-entry document cache, not Apollo's LRU or Grafast's plan cache, which hold all ${S4_OPERATIONS}.`,
+    `- S6: the mobile app's hot path, gateway only (raw and PostGraphile have no equivalent): ${fx.mobileUserIds.length} travellers booked on S1's tours, in rotation, each reading \`${S6_QUERY.replace(/\s+/g, ' ')}\` with their own token. The disclosure log fills as S1 runs. "gateway, graphql-js" is the same server executing with graphql-js (GRAPHQL_EXECUTOR=graphql-js) instead of compiled operations.`,
     `- S5: createBooking writes, a fresh idempotency key per request, random consenting travellers, ${fx.writeTourIds.length} tours of another partner with capacity raised to 1,000,000 (${s5Note}). Raw does the same kind of write (take seats, insert booking and event, one transaction); PostGraphile is not asked (its generated createBooking does not take seats).`,
     '',
     '## Checks before timing',
@@ -209,7 +220,7 @@ async function main(): Promise<void> {
     '',
     verdictTable(verdicts),
     '',
-    '## Where the gateway spends S1 (V8 CPU profile of its main thread over one S1 run, top 10 self time)',
+    '## Where the gateway spends its time (V8 CPU profile of its main thread over one run, top 10 self time)',
     '',
     profile,
     '',

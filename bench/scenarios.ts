@@ -77,3 +77,13 @@ export function s5(kind: Exclude<TargetKind, 'postgraphile'>, a: S5Args, shape: 
   return gql(`mutation S5($tourId: ${shape.tourId}, $seats: ${shape.seats}, $key: ${shape.idempotencyKey}) {
     createBooking(tourId: $tourId, seats: $seats, idempotencyKey: $key) { __typename } }`, { tourId: a.tourId, seats: a.seats, key: a.idempotencyKey });
 }
+
+/** S6, the mobile app's hot path: the signed-in traveller's own profile, consents and disclosure log (gateway only). */
+export const S6_QUERY = `query Mobile { me { id
+  profile { id fullName phone email iin passportNumber gender messengers }
+  consents { purpose granted policyVersion updatedAt }
+  disclosures(first: 20) { nodes { id recipient { kind partner { id name } } kinds purpose reference at } pageInfo { endCursor hasNextPage } } } }`;
+
+export function s6(): BenchRequest {
+  return gql(S6_QUERY);
+}

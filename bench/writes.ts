@@ -6,7 +6,7 @@ import type { Config } from '../src/config/config.js';
 import { buildBaseSchema } from '../src/graphql/schema.js';
 import type { Fixtures } from './fixtures.js';
 import type { Traffic } from './load.js';
-import { s5, type S5Args, type S5Shape } from './scenarios.js';
+import { s5, s6, type S5Args, type S5Shape } from './scenarios.js';
 import { data, type Target } from './targets.js';
 
 /** createBooking's argument types, read from the gateway's schema as built from the code (introspection would exceed the query cost limit). */
@@ -56,4 +56,11 @@ export async function checkWrite(t: Target, dbUrl: string, fx: Fixtures, shape: 
     if (rowCount !== 1) throw new Error(`S5 ${t.name}: answered ${typename} but wrote no booking`);
     return `S5 ${t.name}: ${typename}, booking row written`;
   } finally { await c.end(); }
+}
+
+/** S6's traffic: the travellers' tokens in rotation, one per request. */
+export function mobileTraffic(tokens: Map<string, string>): Traffic {
+  const all = [...tokens.values()];
+  let i = 0;
+  return { next: () => ({ ...s6(), headers: { authorization: `Bearer ${all[i++ % all.length]}` } }) };
 }
