@@ -51,11 +51,17 @@ async function refusal(sql: Sql, id: string, otherwise: TicketRefusalReason): Pr
   return t.status === 'OPEN' ? otherwise : TicketRefusalReason.NOT_OPEN;
 }
 
-/** Takes an open ticket nobody holds (taking one's own again is a no-op); a ticket another agent holds is refused, never moved. */
+/**
+ * Takes an open ticket nobody holds, or whose holder is no longer an active support agent (taking one's own again is a no-op);
+ * a ticket another active agent holds is refused, never moved.
+ */
 export async function takeSupportTicket(sql: Sql, agentId: string, id: string): Promise<TakeTicketOutcome> {
   if (!isUuid(id)) throw new NotFoundError('Support ticket');
-  const [ticket] = await sql.rows<SupportTicket>('support_ticket_take', `update support_tickets t set assigned_to_id = $2, assigned_at = coalesce(t.assigned_at, now())
-    where t.id = $1 and t.status = 'OPEN' and (t.assigned_to_id is null or t.assigned_to_id = $2) returning ${STAFF_COLUMNS}`, [id, agentId]);
+  const [ticket] = await sql.rows<SupportTicket>('support_ticket_take', `update support_tickets t set assigned_to_id = $2,
+      assigned_at = case when t.assigned_to_id = $2 then t.assigned_at else now() end
+    where t.id = $1 and t.status = 'OPEN' and (t.assigned_to_id is null or t.assigned_to_id = $2
+      or not exists (select 1 from users u where u.id = t.assigned_to_id and u.role = 'SUPPORT' and u.status = 'ACTIVE'))
+    returning ${STAFF_COLUMNS}`, [id, agentId]);
   return ticket ? { ticket } : { reason: await refusal(sql, id, TicketRefusalReason.TAKEN_BY_ANOTHER) };
 }
 

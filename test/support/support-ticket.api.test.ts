@@ -96,6 +96,18 @@ describe('support tickets: travellers open them, support takes and closes them',
     expect((await gql(gw.url, TakeSupportTicketDocument, { id: randomUUID() }, agent)).body.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
+  it('a ticket whose agent is no longer active can be taken over', async () => {
+    const t = await openTicket();
+    const leaverId = await insertPerson(gw, { role: 'SUPPORT', firstName: 'Кеткен', surname: 'Көмекші' });
+    const leaver = bearer(await tokenFor(gw, 'SUPPORT', { sub: leaverId }));
+    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, leaver)).body.data!.takeSupportTicket.__typename).toBe('TicketTaken');
+    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent)).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'TAKEN_BY_ANOTHER' });
+    await gw.services.sql.rows('t_sup_leave', "update users set status = 'BLOCKED' where id = $1", [leaverId]);
+    const taken = await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent);
+    expect(taken.body.data!.takeSupportTicket).toMatchObject({ __typename: 'TicketTaken', ticket: { id: t.id, assignedToId: DEMO_STAFF.support.id } });
+    expect(await resolveReference(gw.services.sql, supportCaller(leaverId, t.reference))).toBeNull();
+  });
+
   it('the demo support account holds SUP-1001; an unassigned demo ticket resolves for nobody', async () => {
     const [assigned, queued] = DEMO_TICKETS;
     expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, assigned.reference)))
