@@ -37,23 +37,24 @@ export const SUBJECT_VIEW = {
 } as const;
 
 // The key keeps Postgres's microseconds, which a JS Date would round away and so skip or repeat rows.
-const AT_KEY = `to_char(d.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "atKey"`;
-const AFTER = (key: number) => `($${key}::timestamp is null or (d.at, d.id) < ($${key}::timestamp at time zone 'UTC', $${key + 1}::uuid))`;
+const atKey = (at: string) => `to_char((${at}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "atKey"`;
 
+// Pages by the time as shown, so a withheld row's cursor carries its day and never the exact moment.
 export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
   const v = SUBJECT_VIEW;
-  return sql.rows('disclosures_of_subject', `select d.id, d.recipient_kind as "recipientKind", null as "recipientId", p.id as "partnerId", p.name as "partnerName",
-      ${v.kinds} as kinds, d.purpose, ${v.reference} as reference, ${v.at} as at, ${AT_KEY}, d.subject_id as "subjectId", ${v.withheld} as withheld
-    from ${v.from} where d.subject_id = $1 and ${AFTER(2)}
-    order by d.at desc, d.id desc limit $4`, [subjectId, after?.key ?? null, after?.id ?? null, limit]);
+  return sql.rows('disclosures_of_subject', `select * from (select d.id, d.recipient_kind as "recipientKind", null as "recipientId", p.id as "partnerId",
+      p.name as "partnerName", ${v.kinds} as kinds, d.purpose, ${v.reference} as reference, ${v.at} as at, ${atKey(v.at)}, d.subject_id as "subjectId",
+      ${v.withheld} as withheld from ${v.from} where d.subject_id = $1) s
+    where ($2::timestamp is null or (s.at, s.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
+    order by s.at desc, s.id desc limit $4`, [subjectId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
 /** The auditor's log: everything, narrowed by the filter; the subject filter recomputes each row's pseudonym (HMAC-SHA256) in the database. */
 export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
   return sql.rows('disclosures_all', `select d.id, d.recipient_kind as "recipientKind", d.recipient_id as "recipientId", p.id as "partnerId",
-      p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${AT_KEY}, d.subject_id as "subjectId", false as withheld
+      p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${atKey('d.at')}, d.subject_id as "subjectId", false as withheld
     from disclosures d left join partners p on p.id::text = d.recipient_partner_id
-    where ${AFTER(1)}
+    where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
       and ($4::text is null or d.recipient_kind = $4) and ($5::text is null or d.recipient_id = $5) and ($6::text is null or d.purpose = $6)
       and ($7::timestamptz is null or d.at >= $7) and ($8::timestamptz is null or d.at < $8)
       and ($9::bytea is null or sha256($11::bytea || sha256($10::bytea || convert_to(d.subject_id::text, 'UTF8'))) = $9)

@@ -88,8 +88,12 @@ describe('confidential authority requests (issue 13.7)', () => {
 
   it('the subject sees only that a state body received data under law that day: no case number, no kinds, no time of day', async () => {
     const me = await asUser(gw, subject.id);
-    const log = (await gql(gw.url, MyDisclosuresDocument, { first: 10 }, me)).body.data!.me!.disclosures!.nodes;
+    const page = (await gql(gw.url, MyDisclosuresDocument, { first: 10 }, me)).body.data!.me!.disclosures!;
+    const log = page.nodes;
     expect(log).toHaveLength(1);
+    // The page cursor carries the day as shown, not the moment of the release.
+    const [cursorKey] = Buffer.from(page.pageInfo.endCursor!, 'base64url').toString('utf8').split('|');
+    expect(cursorKey).toBe(`${(log[0].at as string).slice(0, 23)}000`);
     expect(log[0]).toMatchObject({ recipient: { kind: 'AUTHORITY', partner: null }, purpose: 'LEGAL_OBLIGATION', reference: null, kinds: [], withheld: true });
     const at = new Date(log[0].at as string);
     expect(at.getTime() % 3_600_000).toBe(0);
