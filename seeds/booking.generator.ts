@@ -120,6 +120,7 @@ export class BookingGenerator {
     this.out.payments.push({
       id: this.rnd.uuid(), booking_id: booking.id, provider_id: provider.id, amount_kzt: booking.amount_kzt, status: 'CONFIRMED',
       external_ref: `${REF_PREFIX[provider.id]}${this.rnd.digits(12)}`, created_at: minDate(paidAt, LAST_MOMENT).toISOString(),
+      settled_at: minDate(paidAt, LAST_MOMENT).toISOString(),
     });
     if (booking.status === 'COMPLETED') this.event(booking, 'COMPLETED', 'SYSTEM', new Date(`${tour.ends_on}T18:00:00Z`));
   }

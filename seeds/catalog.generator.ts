@@ -21,7 +21,7 @@ export function policyVersion(rnd: Random): PolicyVersionRow {
 
 export function partners(): PartnerRow[] {
   return DEMO_PARTNERS.map((p, i) => ({
-    id: p.id, name: p.name, kind: p.kind, country: 'KZ', city: p.city, created_at: addDays(PARTNERS_SINCE, i).toISOString(),
+    id: p.id, name: p.name, kind: p.kind, country: p.country ?? 'KZ', city: p.city, created_at: addDays(PARTNERS_SINCE, i).toISOString(),
   }));
 }
 

@@ -1,4 +1,4 @@
-import type { ConsentPurpose } from '../src/consent/consent.entity.js';
+import type { ConsentPurpose } from '../src/privacy/privacy.types.js';
 import { AS_OF, addMinutes } from './calendar.js';
 import type { ConsentEventRow, ConsentRow, PlainUserRow } from './demo.types.js';
 import type { Random } from './random.js';
@@ -17,14 +17,20 @@ function between(rnd: Random, lo: Date, hi: Date): Date {
   return new Date(lo.getTime() + Math.floor(rnd.next() * (hi.getTime() - lo.getTime())));
 }
 
+export interface ConsentProfile { hasBookings: boolean; booksAbroad: boolean; wellKnown: boolean }
+
+// Travellers of a partner abroad are asked about cross-border transfer when they book: about half agree.
+const ABROAD_GRANT = 0.5;
+
 /** Travellers with bookings always hold TOUR_BOOKING (partners may see them only then); the well-known ones hold all but cross-border. */
-export function consentsFor(rnd: Random, user: PlainUserRow, policyVersionId: string, hasBookings: boolean, wellKnown: boolean, out: ConsentData): void {
+export function consentsFor(rnd: Random, user: PlainUserRow, policyVersionId: string, { hasBookings, booksAbroad, wellKnown }: ConsentProfile, out: ConsentData): void {
   const signedUp = new Date(user.created_at);
   const event = (purpose: ConsentPurpose | null, action: ConsentEventRow['action'], at: Date) =>
     out.consentEvents.push({ id: rnd.uuid(), user_id: user.id, purpose, action, policy_version_id: policyVersionId, at: at.toISOString() });
   event(null, 'POLICY_ACCEPTED', signedUp);
   for (const [purpose, odds] of Object.entries(ODDS) as [ConsentPurpose, (typeof ODDS)[ConsentPurpose]][]) {
-    const granted = wellKnown ? purpose !== 'CROSS_BORDER_TRANSFER' : (purpose === 'TOUR_BOOKING' && hasBookings) || rnd.chance(odds.grant);
+    const chance = purpose === 'CROSS_BORDER_TRANSFER' && booksAbroad ? ABROAD_GRANT : odds.grant;
+    const granted = wellKnown ? purpose !== 'CROSS_BORDER_TRANSFER' : (purpose === 'TOUR_BOOKING' && hasBookings) || rnd.chance(chance);
     if (!granted) continue;
     const grantedAt = addMinutes(signedUp, rnd.int(1, 3));
     event(purpose, 'GRANTED', grantedAt);

@@ -4,6 +4,7 @@ import { consentsFor, type ConsentData } from './consent.generator.js';
 import type { DemoData } from './demo.types.js';
 import { complaints, contentReports, reviews, supportTickets } from './feedback.generator.js';
 import { Random } from './random.js';
+import { DEMO_PARTNERS } from './partners.data.js';
 import { referenceRecords } from './reference.generator.js';
 import { DEMO_TRAVELERS } from './travelers.data.js';
 import { staffRows, travelerRows } from './user.generator.js';
@@ -44,8 +45,11 @@ export function generateDemo(opts: DemoOptions): DemoData {
   }
   const { bookings, bookingEvents, payments } = booking.out;
   const bookers = new Set(bookings.map((b) => b.user_id));
+  const abroad = new Set(DEMO_PARTNERS.filter((p) => p.country && p.country !== 'KZ').map((p) => p.id));
+  const abroadTours = new Set(tourRows.filter((t) => abroad.has(t.partner_id)).map((t) => t.id));
+  const abroadBookers = new Set(bookings.filter((b) => abroadTours.has(b.tour_id)).map((b) => b.user_id));
   const consent: ConsentData = { consents: [], consentEvents: [] };
-  for (const u of travelers) consentsFor(rnd, u, policy.id, bookers.has(u.id), wellKnown.has(u.id), consent);
+  for (const u of travelers) consentsFor(rnd, u, policy.id, { hasBookings: bookers.has(u.id), booksAbroad: abroadBookers.has(u.id), wellKnown: wellKnown.has(u.id) }, consent);
   const reviewRows = reviews(rnd, bookings, new Map(tourRows.map((t) => [t.id, t])));
   return {
     policyVersions: [policy],

@@ -37,7 +37,7 @@ export const DEMO_TABLES: readonly TableSpec[] = [
   { table: 'booking_events', key: 'bookingEvents', columns: [['id', 'uuid'], ['booking_id', 'uuid'], ['status', 'text'], ['actor_kind', 'text'], ['reason', 'text'], ['at', 'timestamptz']] },
   {
     table: 'payments', key: 'payments',
-    columns: [['id', 'uuid'], ['booking_id', 'uuid'], ['provider_id', 'uuid'], ['amount_kzt', 'bigint'], ['status', 'text'], ['external_ref', 'text'], ['created_at', 'timestamptz']],
+    columns: [['id', 'uuid'], ['booking_id', 'uuid'], ['provider_id', 'uuid'], ['amount_kzt', 'bigint'], ['status', 'text'], ['external_ref', 'text'], ['created_at', 'timestamptz'], ['settled_at', 'timestamptz']],
   },
   { table: 'consents', key: 'consents', columns: [['id', 'uuid'], ['user_id', 'uuid'], ['purpose', 'text'], ['granted', 'boolean'], ['policy_version_id', 'uuid'], ['updated_at', 'timestamptz']] },
   { table: 'consent_events', key: 'consentEvents', columns: [['id', 'uuid'], ['user_id', 'uuid'], ['purpose', 'text'], ['action', 'text'], ['policy_version_id', 'uuid'], ['at', 'timestamptz']] },

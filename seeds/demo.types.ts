@@ -3,7 +3,7 @@ import type { BookingStatus } from '../src/bookings/booking.entity.js';
 import type { AttachmentMeta } from '../src/complaints/complaint.codec.js';
 import type { ComplaintStatus } from '../src/complaints/complaint.entity.js';
 import type { ConsentAction } from '../src/consent/consent-event.entity.js';
-import type { ConsentPurpose } from '../src/consent/consent.entity.js';
+import type { ConsentPurpose } from '../src/privacy/privacy.types.js';
 import type { ReportStatus } from '../src/moderation/content-report.entity.js';
 import type { PartnerKind } from '../src/partners/partner.entity.js';
 import type { PaymentStatus } from '../src/payments/payment.entity.js';
@@ -52,7 +52,7 @@ export interface BookingRow {
 }
 
 export interface BookingEventRow { id: string; booking_id: string; status: BookingStatus; actor_kind: string; reason: string | null; at: string }
-export interface PaymentRow { id: string; booking_id: string; provider_id: string; amount_kzt: number; status: PaymentStatus; external_ref: string; created_at: string }
+export interface PaymentRow { id: string; booking_id: string; provider_id: string; amount_kzt: number; status: PaymentStatus; external_ref: string; created_at: string; settled_at: string }
 export interface ConsentRow { id: string; user_id: string; purpose: ConsentPurpose; granted: boolean; policy_version_id: string; updated_at: string }
 export interface ConsentEventRow { id: string; user_id: string; purpose: ConsentPurpose | null; action: ConsentAction; policy_version_id: string; at: string }
 

@@ -3,7 +3,7 @@ import type { ApiClientKind } from '../src/auth/api-client.entity.js';
 import { CLIENT_SCOPES } from '../src/auth/client.scopes.js';
 import { Region } from '../src/tours/region.js';
 
-export interface DemoPartner { id: string; name: string; kind: PartnerKind; city: string; regions: readonly Region[] }
+export interface DemoPartner { id: string; name: string; kind: PartnerKind; city: string; regions: readonly Region[]; country?: string }
 
 // Fixed ids so that tests and the README can name a partner without looking it up.
 export const DEMO_PARTNERS: readonly DemoPartner[] = [
@@ -18,6 +18,8 @@ export const DEMO_PARTNERS: readonly DemoPartner[] = [
   { id: 'b0000000-0000-4000-8000-000000000009', name: 'Dala Pay', kind: 'PAYMENT_PROVIDER', city: 'Алматы', regions: [] },
   { id: 'b0000000-0000-4000-8000-00000000000a', name: 'Tenge Checkout', kind: 'PAYMENT_PROVIDER', city: 'Астана', regions: [] },
   { id: 'b0000000-0000-4000-8000-00000000000b', name: 'Хабар SMS-шлюз', kind: 'PROCESSOR', city: 'Астана', regions: [] },
+  // Abroad: it gets its travellers' data in full only while they consent to cross-border transfer.
+  { id: 'b0000000-0000-4000-8000-00000000000c', name: 'Silk Road Voyages', kind: 'TOUR_OPERATOR', city: 'Ташкент', country: 'UZ', regions: [Region.TURKISTAN, Region.SHYMKENT] },
 ];
 
 export interface DemoClient {

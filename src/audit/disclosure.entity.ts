@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { EDGES, oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.types.js';
 import type { Opt } from '@mikro-orm/core';
 
 // Append-only: one row per recipient, subject and request that received FULL values.
 @Entity({ tableName: 'disclosures' })
 @Index({ properties: ['subjectId', 'at'] })
+@Check({ name: 'disclosures_edge_check', expression: `edge is null or ${oneOfCheck('edge', EDGES)}` })
+@Check({ name: 'disclosures_recipient_kind_check', expression: oneOfCheck('recipient_kind', PRINCIPAL_KINDS) })
+@Check({ name: 'disclosures_purpose_check', expression: oneOfCheck('purpose', [...PURPOSES, 'NONE']) })
 export class Disclosure {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'text' }) recipientKind!: string;
@@ -15,6 +19,11 @@ export class Disclosure {
   @Property({ type: 'text' }) purpose!: string;
   @Property({ type: 'text', nullable: true }) reference: string | null = null;
   @Property({ type: 'text' }) requestId!: string;
+  /** The field through which the person was reached, and the record (booking, payment, ticket, case, request) behind it. */
+  @Property({ type: 'text', nullable: true }) edge: string | null = null;
+  @Property({ type: 'text', nullable: true }) referenceKind: string | null = null;
+  @Property({ type: 'uuid', nullable: true }) referenceId: string | null = null;
+  @Property({ type: 'text', nullable: true }) recipientCountry: string | null = null;
   // For the purge's range delete by at alone; BRIN, as the log is appended in time order and each read's insert barely pays for it.
   @Index({ type: 'brin' }) @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

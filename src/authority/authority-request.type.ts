@@ -1,8 +1,9 @@
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../graphql/enum-of.js';
+import { PII_KINDS, type PiiKind } from '../privacy/privacy.types.js';
 
-export enum RequestedPiiKind {
-  IIN = 'IIN', PASSPORT = 'PASSPORT', PHONE = 'PHONE', EMAIL = 'EMAIL', FULL_NAME = 'FULL_NAME', GENDER = 'GENDER', MESSENGER = 'MESSENGER', DOCUMENT_SCAN = 'DOCUMENT_SCAN',
-}
+export const RequestedPiiKind = enumOf(PII_KINDS);
+export type RequestedPiiKind = PiiKind;
 // Same values as the @pii directive's PiiKind, which graphql-js will not let a second enum share the name of.
 registerEnumType(RequestedPiiKind, { name: 'RequestedPiiKind', description: 'A kind of personal data an authority request names (the values of PiiKind)' });
 

@@ -53,6 +53,7 @@ function takeSeatsAndBook(em: EntityManager, r: BookingRequest): Promise<string 
       where id = ? and status = 'ACTIVE' and starts_on > current_date and seats_booked + ? <= capacity
       returning price_kzt as "priceKzt"`, [r.seats, r.tourId, r.seats]);
     if (!tour) return null;
+    // The partner's access window (access_until) is fixed by the insert trigger from the tour's end as booked.
     const [booking] = await tem.execute<{ id: string }[]>(`insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
       values (gen_random_uuid(), ?, ?, ?, 'PENDING_PAYMENT', ?, ?, now())
       on conflict (user_id, idempotency_key) do nothing returning id`, [r.userId, r.tourId, r.seats, r.seats * tour.priceKzt, r.idempotencyKey]);

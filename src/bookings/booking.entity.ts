@@ -3,10 +3,21 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } f
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { Tour } from '../tours/tour.entity.js';
+import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
+
+// Every insert, whatever its path, gets the partner's access window from the tour as it is at that moment; nothing later moves it.
+export const ACCESS_WINDOW_TRIGGER = `create or replace function bookings_fix_access_until() returns trigger language plpgsql as $$
+  begin
+    if new.access_until is null then
+      select (t.ends_on + ${1 + ACCESS_WINDOWS.bookingDaysAfterTourEnd})::timestamptz into new.access_until from tours t where t.id = new.tour_id;
+    end if;
+    return new;
+  end $$;
+create trigger bookings_access_until before insert on bookings for each row execute function bookings_fix_access_until();`;
 
 export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETED';
 
-@Entity({ tableName: 'bookings' })
+@Entity({ tableName: 'bookings', triggers: [{ name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER }] })
 @Unique({ properties: ['user', 'idempotencyKey'] })
 @Index({ properties: ['tour', 'createdAt'] })
 @Check({ name: 'bookings_seats_positive', expression: 'seats > 0' })
@@ -20,4 +31,6 @@ export class Booking {
   @Property({ type: 'bigint' }) amountKzt!: number;
   @Property({ type: 'text' }) idempotencyKey!: string;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
+  /** The tour's partner sees the traveller until then: set by a trigger when the booking is made, so moving the tour never reopens it. */
+  @Property({ type: 'timestamptz' }) accessUntil!: Opt<Date>;
 }

@@ -3,6 +3,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, isUuid, keysetPage, MICROS_KEY } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { pageSize } from '../graphql/validate.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
@@ -43,7 +44,7 @@ export class BookingResolver {
   async traveller(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const p = await ctx.loaders.person.load(b.userId);
     if (!p) throw new Error('booking without traveller');
-    return p;
+    return reachedVia(p, 'BOOKING_TRAVELLER', b.id, { holderId: b.partnerId, holderCountry: b.partnerCountry, open: b.accessOpen, consents: b.travellerConsents });
   }
 
   @FieldResolver(() => Tour)

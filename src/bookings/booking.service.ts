@@ -2,18 +2,22 @@ import type { Sql } from '../db/sql.js';
 import type { Booking, BookingEvent } from './booking.type.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
+// The traveller's access facts come with the booking, so deciding their exposure costs no statement of its own.
 const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
-  b.user_id as "userId", b.tour_id as "tourId", t.partner_id as "partnerId"`;
+  b.user_id as "userId", b.tour_id as "tourId", t.partner_id as "partnerId", tp.country as "partnerCountry",
+  (b.status in ('PENDING_PAYMENT', 'PAID', 'COMPLETED') and now() >= b.created_at and now() < b.access_until) as "accessOpen",
+  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted) as "travellerConsents"`;
+const FROM = 'bookings b join tours t on t.id = b.tour_id join partners tp on tp.id = t.partner_id';
 
 /** Newest bookings of each tour, at most `limit` per tour, in one statement. */
 export function bookingsByTours(sql: Sql, tourIds: readonly string[], limit: number): Promise<Booking[]> {
   return sql.rows<Booking>('bookings_by_tours', `select x.* from unnest($1::uuid[]) as k(tour_id)
-    cross join lateral (select ${COLUMNS} from bookings b join tours t on t.id = b.tour_id
+    cross join lateral (select ${COLUMNS} from ${FROM}
       where b.tour_id = k.tour_id order by b.created_at desc, b.id limit $2) x`, [tourIds, limit]);
 }
 
 export async function bookingById(sql: Sql, id: string): Promise<Booking | null> {
-  const [row] = await sql.rows<Booking>('booking_by_id', `select ${COLUMNS} from bookings b join tours t on t.id = b.tour_id where b.id = $1`, [id]);
+  const [row] = await sql.rows<Booking>('booking_by_id', `select ${COLUMNS} from ${FROM} where b.id = $1`, [id]);
   return row ?? null;
 }
 
@@ -29,7 +33,7 @@ export interface PartnerBookingRow extends Booking { cursorMicros: string }
 export function bookingsOfPartner(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number): Promise<PartnerBookingRow[]> {
   return sql.rows<PartnerBookingRow>('bookings_of_partner', `select ${COLUMNS},
       ((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"
-    from bookings b join tours t on t.id = b.tour_id
+    from ${FROM}
     where t.partner_id = $1
       and ($2::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
     order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);

@@ -14,6 +14,10 @@ export class Booking {
   userId!: string;
   tourId!: string;
   partnerId!: string;
+  partnerCountry!: string;
+  /** Active and inside the window stored with the booking, by the database's clock. */
+  accessOpen!: boolean;
+  travellerConsents!: string[];
 }
 
 @ObjectType({ description: 'One step of a booking\'s status history' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/validate.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { AttachmentInput } from './complaint.input.js';
@@ -44,6 +45,6 @@ export class StaffComplaintResolver {
   async author(@Root() c: Complaint, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const p = await ctx.loaders.person.load(c.userId);
     if (!p) throw new Error('complaint without author');
-    return p;
+    return reachedVia(p, 'STAFF_LOOKUP', c.id);
   }
 }

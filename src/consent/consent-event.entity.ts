@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { CONSENT_PURPOSES, oneOfCheck } from '../privacy/privacy.types.js';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
@@ -8,6 +9,7 @@ export type ConsentAction = 'GRANTED' | 'WITHDRAWN' | 'POLICY_ACCEPTED';
 
 @Entity({ tableName: 'consent_events' })
 @Index({ properties: ['user', 'at'] })
+@Check({ name: 'consent_events_purpose_check', expression: `purpose is null or ${oneOfCheck('purpose', CONSENT_PURPOSES)}` })
 export class ConsentEvent {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;

@@ -3,9 +3,7 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-or
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
-
-export const CONSENT_PURPOSES = ['TOUR_BOOKING', 'COMMUNICATION', 'ANALYTICS', 'CROSS_BORDER_TRANSFER'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../privacy/privacy.types.js';
 
 // Current state per user and purpose; consent-event.entity.ts keeps the proof of each change.
 @Entity({ tableName: 'consents' })

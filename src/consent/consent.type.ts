@@ -1,11 +1,9 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../graphql/enum-of.js';
+import { CONSENT_PURPOSES, type ConsentPurpose as ConsentPurposeValue } from '../privacy/privacy.types.js';
 
-export enum ConsentPurpose {
-  TOUR_BOOKING = 'TOUR_BOOKING',
-  COMMUNICATION = 'COMMUNICATION',
-  ANALYTICS = 'ANALYTICS',
-  CROSS_BORDER_TRANSFER = 'CROSS_BORDER_TRANSFER',
-}
+export const ConsentPurpose = enumOf(CONSENT_PURPOSES);
+export type ConsentPurpose = ConsentPurposeValue;
 registerEnumType(ConsentPurpose, {
   name: 'ConsentPurpose',
   description: 'Processing that needs the person\'s own consent',

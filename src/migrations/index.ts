@@ -9,6 +9,7 @@ import { Migration20261124221000_disclosures_at_index } from './Migration2026112
 import { Migration20261124230000_sealed_texts } from './Migration20261124230000_sealed_texts.js';
 import { Migration20261124230100_drop_plain_texts } from './Migration20261124230100_drop_plain_texts.js';
 import { Migration20261124233000_sessions_previous_hashes_index } from './Migration20261124233000_sessions_previous_hashes_index.js';
+import { Migration20261126100000_edge_bound_exposure } from './Migration20261126100000_edge_bound_exposure.js';
 import { Migration20261126110000_users_oidc_subject } from './Migration20261126110000_users_oidc_subject.js';
 import { Migration20261126120000_reference_records } from './Migration20261126120000_reference_records.js';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261124230000_sealed_texts', class: Migration20261124230000_sealed_texts },
   { name: 'Migration20261124230100_drop_plain_texts', class: Migration20261124230100_drop_plain_texts },
   { name: 'Migration20261124233000_sessions_previous_hashes_index', class: Migration20261124233000_sessions_previous_hashes_index },
+  { name: 'Migration20261126100000_edge_bound_exposure', class: Migration20261126100000_edge_bound_exposure },
   { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject },
   { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records }];
 

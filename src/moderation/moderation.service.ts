@@ -8,6 +8,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { writerKeyOf } from '../users/user-key.service.js';
 import { openReportReason, sealReportReason, type StoredReportReason } from './content-report.codec.js';
 import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
 
 const MAX_REASON = 1000;
 const STATUS_OF: Record<ModerationAction, ModerationStatus> = { HIDE: ModerationStatus.HIDDEN, RESTORE: ModerationStatus.PUBLISHED, REMOVE: ModerationStatus.REMOVED };
@@ -54,7 +55,7 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
     const author = authors[i];
     if (!author || author instanceof Error) throw new Error('review without author');
     return { reportId: r.id, reason: maskFreeText(openReportReason(ctx.services.vault, r)).text, reportedAt: r.reportedAt,
-      review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author as PersonRow } };
+      review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: reachedVia(author as PersonRow, 'STAFF_LOOKUP', r.reviewId) } };
   });
   return { nodes, pageInfo: page.pageInfo };
 }

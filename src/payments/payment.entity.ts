@@ -19,4 +19,6 @@ export class Payment {
   @Enum({ items: ['PENDING', 'CONFIRMED', 'FAILED'], default: 'PENDING' }) status: Opt<PaymentStatus> = 'PENDING';
   @Property({ type: 'text', nullable: true }) externalRef: string | null = null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
+  /** When the outcome was recorded; the provider's view of the payer closes a fixed period after it. */
+  @Property({ type: 'timestamptz', nullable: true }) settledAt: Date | null = null;
 }

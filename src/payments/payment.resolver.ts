@@ -1,12 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { isUuid } from '../graphql/cursor.js';
+import { decodeCursor, isUuid, keysetPage, MICROS_KEY } from '../graphql/cursor.js';
+import { pageSize } from '../graphql/validate.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
+import { Person } from '../users/person.type.js';
+import type { PersonRow } from '../users/user.service.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { Booking } from '../bookings/booking.type.js';
 import { bookingById } from '../bookings/booking.service.js';
 import { PartnerSummary } from '../tours/tour.type.js';
-import { assertPaymentProvider, paymentById, paymentProviders, recordPayment, startPayment, validateReport } from './payment.service.js';
-import { Payment, PaymentOutcome, RecordPaymentResult, StartPaymentResult, type RecordPaymentOutcome, type StartPaymentOutcome } from './payment.type.js';
+import { assertPaymentProvider, paymentById, paymentProviders, paymentsOfProvider, recordPayment, startPayment, validateReport } from './payment.service.js';
+import { Payment, PaymentOutcome, PaymentPage, RecordPaymentResult, StartPaymentResult, type RecordPaymentOutcome, type StartPaymentOutcome } from './payment.type.js';
 
 @Resolver(() => Payment)
 export class PaymentResolver {
@@ -34,6 +38,22 @@ export class PaymentResolver {
     const report = validateReport({ providerId: ctx.principal.partnerId!, bookingId, outcome: status, externalRef, amountKzt });
     const out = await recordPayment(ctx.em(), report);
     return 'reason' in out ? out : { payment: await paymentById(ctx.services.sql, out.paymentId) };
+  }
+
+  @Query(() => PaymentPage, { description: 'Payment providers: the payments this provider processes, newest first (scope payments:write)' })
+  async providerPayments(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GatewayContext): Promise<PaymentPage> {
+    const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
+    // The isPaymentProvider rule has established that partnerId is present.
+    const rows = await paymentsOfProvider(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
+    return keysetPage(rows, size, (p) => ({ key: p.cursorMicros, id: p.id }));
+  }
+
+  @FieldResolver(() => Person, { description: 'Who pays: shown to the processing provider while the payment is pending and for a fixed period after its outcome' })
+  async payer(@Root() p: Payment, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
+    const person = await ctx.loaders.person.load(p.payerId);
+    if (!person) throw new Error('payment without payer');
+    return reachedVia(person, 'PAYMENT_PAYER', p.id, { holderId: p.providerId, holderCountry: p.providerCountry, open: p.accessOpen, consents: p.payerConsents });
   }
 
   @FieldResolver(() => Booking)

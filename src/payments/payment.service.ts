@@ -3,14 +3,30 @@ import type { Sql } from '../db/sql.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { PaymentOutcome, PaymentRefusalReason, PaymentRejectionReason, type Payment } from './payment.type.js';
 import { appendBookingEvent } from '../bookings/booking-event.service.js';
+import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
+import type { KeyCursor } from '../graphql/cursor.js';
 
-const COLUMNS = `id, status, amount_kzt::int as "amountKzt", external_ref as "externalRef", created_at as "createdAt",
-  booking_id as "bookingId", provider_id as "providerId"`;
+// The payer's access facts come with the payment: pending, or within the stored outcome's window, by the database's clock.
+const COLUMNS = `p.id, p.status, p.amount_kzt::int as "amountKzt", p.external_ref as "externalRef", p.created_at as "createdAt",
+  p.booking_id as "bookingId", p.provider_id as "providerId", b.user_id as "payerId", pp.country as "providerCountry",
+  (p.status = 'PENDING' or now() < p.settled_at + interval '${ACCESS_WINDOWS.paymentDaysAfterOutcome} days') as "accessOpen",
+  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted) as "payerConsents"`;
+const FROM = 'payments p join bookings b on b.id = p.booking_id join partners pp on pp.id = p.provider_id';
 const EXTERNAL_REF = /^[\x21-\x7e]{1,100}$/;
 
 export async function paymentById(sql: Sql, id: string): Promise<Payment> {
-  const [row] = await sql.rows<Payment>('payment_by_id', `select ${COLUMNS} from payments where id = $1`, [id]);
+  const [row] = await sql.rows<Payment>('payment_by_id', `select ${COLUMNS} from ${FROM} where p.id = $1`, [id]);
   return row;
+}
+
+export interface ProviderPaymentRow extends Payment { cursorMicros: string }
+
+/** A page of the payments one provider processes, newest first: what it has to confirm, fail or follow up. */
+export function paymentsOfProvider(sql: Sql, providerId: string, after: KeyCursor | null, limit: number): Promise<ProviderPaymentRow[]> {
+  return sql.rows<ProviderPaymentRow>('payments_of_provider', `select ${COLUMNS}, ((extract(epoch from p.created_at) * 1000000)::bigint)::text as "cursorMicros"
+    from ${FROM} where p.provider_id = $1
+      and ($2::bigint is null or (p.created_at, p.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
+    order by p.created_at desc, p.id desc limit $4`, [providerId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
 export function paymentProviders(sql: Sql): Promise<{ id: string; name: string }[]> {
@@ -67,7 +83,7 @@ export function recordPayment(em: EntityManager, r: PaymentReport): Promise<{ pa
       await tem.execute("update bookings set status = 'PAID' where id = ?", [r.bookingId]);
       await appendBookingEvent(tem, r.bookingId, 'PAID', 'PAYMENT_PROVIDER');
     }
-    await tem.execute('update payments set status = ?, external_ref = ? where id = ?', [r.outcome, r.externalRef, p.id]);
+    await tem.execute('update payments set status = ?, external_ref = ?, settled_at = now() where id = ?', [r.outcome, r.externalRef, p.id]);
     return { paymentId: p.id };
   });
 }

@@ -1,4 +1,5 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../tours/tour.type.js';
 
 export enum PaymentStatus { PENDING = 'PENDING', CONFIRMED = 'CONFIRMED', FAILED = 'FAILED' }
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
@@ -34,6 +35,16 @@ export class Payment {
   @Field() createdAt!: Date;
   bookingId!: string;
   providerId!: string;
+  payerId!: string;
+  providerCountry!: string;
+  accessOpen!: boolean;
+  payerConsents!: string[];
+}
+
+@ObjectType({ description: 'Payments a provider processes, newest first' })
+export class PaymentPage {
+  @Field(() => [Payment]) nodes!: Payment[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'A pending payment with the chosen provider; that provider alone may confirm or fail it' })

@@ -20,6 +20,9 @@ const RUN = /(\+\s?|[NnНн][\s-]?)?\d+(?:[\s\u2010-\u2015\-./()_·]{1,3}\d+)*/g
 const GROUP = /\d+/g;
 const CURRENCY_AFTER = /^\s*(?:тг|тенге|теңге|тнг|₸|kzt|руб|р\.|\$|usd|долл|€|eur|евро|тыс|млн)/iu;
 const CURRENCY_BEFORE = /(?:₸|\$|€|kzt|usd|eur)\s*$/iu;
+// Prices run to hundreds of millions of tenge at most; longer runs are identifiers whatever follows them.
+const MAX_PRICE_DIGITS = 9;
+const digitCount = (s: string) => s.replace(/\D/g, '').length;
 // Letters glued to digits make a code (tour, flight, order), except the words people write before their own numbers.
 const CODE_BEFORE = /[A-Za-z][A-Za-z0-9]*[-_#/]?$/;
 const NUMBER_WORD = /(?:^|[^A-Za-z])(?:iin|tel|ph|phone|id|no)[-_#/:]?$/i;
@@ -113,7 +116,8 @@ function numberSpans(text: string): Span[] {
     const groups = groupsOf(m[0], m.index, wordN ? m.index + prefix.length : bodyStart);
     const head = wordN ? text.slice(Math.max(0, m.index - 40), m.index + prefix.length) : before;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
-    if (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(head)) continue;
+    // A currency word makes a price only of a number a price can be: a 12-digit IIN before "тг" is still an IIN.
+    if (digitCount(m[0]) <= MAX_PRICE_DIGITS && (CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(head))) continue;
     const passportPrefix = prefix !== '' && prefix[0] !== '+' && !wordN;
     if (!passportPrefix && !prefix.startsWith('+') && CODE_BEFORE.test(head) && !NUMBER_WORD.test(head)) continue;
     if (CODE_AFTER.test(after)) continue;

@@ -2,29 +2,29 @@ import { defaultFieldResolver, responsePathAsArray, type GraphQLFieldResolver, t
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { GatewayContext } from '../graphql/context.js';
 import { decide } from './privacy.decide.js';
+import type { Reached } from './privacy.edge.js';
 import { maskValue } from './privacy.masks.js';
 import { pseudonymize } from './privacy.pseudonym.js';
 import type { PiiKind } from './privacy.types.js';
 import type { SubjectFacts } from './privacy.session.js';
 
-type Source = { id: string };
-type Resolver = GraphQLFieldResolver<Source, GatewayContext>;
+type Resolver = GraphQLFieldResolver<Reached, GatewayContext>;
 
-function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reason: string | undefined, facts: SubjectFacts, value: unknown, source: Source, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
+function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reason: string | undefined, facts: SubjectFacts, value: unknown, source: Reached, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
   if (value == null) return null;
   if (exposure === 'FULL') {
-    if (facts.relation !== 'SELF') ctx.privacy.recordFull(source.id, kind);
+    if (facts.relation !== 'SELF') ctx.privacy.recordFull(source.id, facts, kind);
     return value;
   }
   ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure, reason: reason ?? 'POLICY' });
   return exposure === 'PARTIAL' ? maskValue(kind, String(value)) : pseudonymize(ctx.services.cfg.analyticsPseudonymKey, kind, String(value));
 }
 
-function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Source, args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
+function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Reached, args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
   const p = ctx.principal;
   const d = decide({
-    principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null,
-    relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined,
+    principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge,
+    relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
   });
   if (d.exposure === 'NONE') {
     ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure: 'NONE', reason: d.reason ?? 'POLICY' });
@@ -41,7 +41,7 @@ function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, s
 // Stays synchronous whenever the facts and the inner resolver are, so masked lists cost no extra promises.
 function expose(kind: PiiKind, inner: Resolver): Resolver {
   return (source, args, ctx, info) => {
-    const facts = ctx.privacy.facts(source.id);
+    const facts = ctx.privacy.facts(source);
     return facts instanceof Promise
       ? facts.then((f) => decideAndResolve(kind, inner, f, source, args, ctx, info))
       : decideAndResolve(kind, inner, facts, source, args, ctx, info);

@@ -1,10 +1,23 @@
 import { MASK_EXAMPLES, maskValue } from './privacy.masks.js';
-import { PRIVACY_POLICY } from './privacy.policy.js';
+import { ACCESS_WINDOWS, CROSS_BORDER, PRIVACY_POLICY } from './privacy.policy.js';
 import type { PolicyRule } from './privacy.policy.js';
 import { PRINCIPAL_KINDS } from './privacy.types.js';
-import type { PiiKind } from './privacy.types.js';
+import type { Edge, PiiKind } from './privacy.types.js';
 
 const DASH = '—';
+
+// Where each edge is in the schema; a test checks that every edge of the vocabulary is listed.
+export const EDGE_DOC: readonly (readonly [Edge, string, string])[] = [
+  ['PROFILE_SELF', '`me { profile }`, `updateProfile`', 'SELF'],
+  ['BOOKING_TRAVELLER', '`Booking.traveller`', 'PARTNER_TRAVELLER: the booking is of the caller\'s own tour, active (not cancelled or expired) and inside its stored window'],
+  ['PAYMENT_PAYER', '`Payment.payer`', 'PAYMENT_PAYER: the caller processes the payment, pending or within the window after its outcome'],
+  ['TICKET_SUBJECT', '`person(id)` under a declared ticket reference naming the person; a ticket\'s user', 'TICKET_SUBJECT: the ticket is open and assigned to the caller'],
+  ['FRAUD_CASE_SUBJECT', '`person(id)` under a declared case reference naming the person; a case\'s subjects', 'FRAUD_CASE_SUBJECT: the case is open, assigned to the caller and names the person'],
+  ['AUTHORITY_SUBJECT', '`person(id)` under a declared request reference naming the person; a request\'s subject', 'AUTHORITY_SUBJECT: the request is approved, unexpired and addressed to the caller'],
+  ['STAFF_LOOKUP', '`person(id)` otherwise, the moderation queue, complaints', 'none (staff masks only)'],
+  ['REVIEW_AUTHOR', '`Review.author`', 'none (public; the id is a handle per review)'],
+  ['PUBLIC', 'any field not listed here', 'none (public)'],
+];
 
 function kinds(list: readonly PiiKind[] | 'REQUESTED'): string {
   if (list === 'REQUESTED') return 'the kinds the request names';
@@ -26,8 +39,8 @@ function anyOr(list: readonly string[] | 'ANY', any: string): string {
 }
 
 function principalSection(principal: string, rules: readonly PolicyRule[]): string[] {
-  const rows = rules.map((r) => `| ${anyOr(r.purposes, 'any (or none)')} | ${anyOr(r.relations, 'anyone')} | ${requirements(r)} | ${kinds(r.full)} | ${kinds(r.partial)} | ${kinds(r.pseudonym)} | ${r.note} |`);
-  return [`### ${principal}`, '', '| purposes | relation | requires | FULL | PARTIAL | PSEUDONYM | note |', '|---|---|---|---|---|---|---|', ...rows, ''];
+  const rows = rules.map((r) => `| ${anyOr(r.purposes, 'any (or none)')} | ${anyOr(r.edges, 'any')} | ${anyOr(r.relations, 'any')} | ${requirements(r)} | ${kinds(r.full)} | ${kinds(r.partial)} | ${kinds(r.pseudonym)} | ${r.note} |`);
+  return [`### ${principal}`, '', '| purposes | reached through (edge) | relation | requires | FULL | PARTIAL | PSEUDONYM | note |', '|---|---|---|---|---|---|---|---|', ...rows, ''];
 }
 
 function show(value: string | null): string {
@@ -41,10 +54,26 @@ export function renderPolicyDoc(): string {
     '',
     'Generated from `src/privacy/privacy.policy.ts` by `renderPolicyDoc()` in `src/privacy/policy-doc.ts`; do not edit by hand.',
     '',
-    'Per field and row, every rule of the caller\'s kind whose purpose, scope, reference, relation and consent requirements',
-    'all hold is considered and the most permissive exposure for the kind wins (FULL > PARTIAL > PSEUDONYM > NONE).',
-    'A kind no matching rule lists is NONE. When the result is not FULL, the reason is the first unmet check',
-    '(purpose, scope, reference, relation, consent, request) of the nearest rule that would show more, or POLICY when none would.',
+    'A relation belongs to the edge through which a person is reached, not to the person: the same traveller is FULL for a partner',
+    'as the traveller of that partner\'s active booking, and public as the author of a review. Per field and row, every rule of the',
+    'caller\'s kind whose purpose, scope, reference, edge, relation and consent requirements all hold is considered and the most',
+    'permissive exposure for the kind wins (FULL > PARTIAL > PSEUDONYM > NONE). A kind no matching rule lists is NONE.',
+    'When the result is not FULL, the reason is the first unmet check (purpose, scope, reference, edge as NOT_VIA_<edge>, relation,',
+    'consent, cross-border consent, request) of the rule that would show more and got furthest, or POLICY when none would.',
+    '',
+    '## Edges',
+    '',
+    '| edge | reached through | the relation it can establish |',
+    '|---|---|---|',
+    ...EDGE_DOC.map(([edge, field, relation]) => `| ${edge} | ${field} | ${relation} |`),
+    '',
+    '## Windows and transfers',
+    '',
+    `- A booking stores its access window when it is made: the tour's end then + ${ACCESS_WINDOWS.bookingDaysAfterTourEnd} days. Moving the tour's dates later never moves it.`,
+    `- A payment's provider sees the payer while the payment is pending and ${ACCESS_WINDOWS.paymentDaysAfterOutcome} days after its recorded outcome.`,
+    `- A recipient company outside ${CROSS_BORDER.home} gets FULL values only while the person's ${CROSS_BORDER.consent} consent is active, whatever else allows it.`,
+    '- References (support ticket, fraud case, authority request) count only when the record exists, is open (approved and unexpired),',
+    '  and is assigned or addressed to the calling account; a made-up reference gives what no reference gives.',
     '',
     '## Rules by principal',
     '',

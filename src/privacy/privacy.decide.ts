@@ -1,18 +1,24 @@
-import { PRIVACY_POLICY } from './privacy.policy.js';
+import { CROSS_BORDER, PRIVACY_POLICY } from './privacy.policy.js';
 import type { PolicyRule } from './privacy.policy.js';
-import type { Exposure, PiiKind, PrincipalKind, Purpose, ReasonCode, Relation } from './privacy.types.js';
+import { EXPOSURES, NOT_VIA, REASON_CODES } from './privacy.types.js';
+import type { Edge, Exposure, PiiKind, PrincipalKind, Purpose, ReasonCode, Relation } from './privacy.types.js';
 
 export interface DecisionInput {
   readonly principal: PrincipalKind;
   readonly purpose: Purpose | null;
   readonly scopes: readonly string[];
   readonly hasReference: boolean;
+  /** The field through which the person was reached. */
+  readonly edge: Edge;
+  /** What the stored facts establish between caller and person through that edge. */
   readonly relation: Relation;
   readonly kind: PiiKind;
   /** Active consent purposes of the person the value belongs to. */
   readonly consents: ReadonlySet<string>;
   /** Kinds named by the authority request, for AUTHORITY callers. */
   readonly requestedKinds?: readonly PiiKind[];
+  /** The recipient's country, where it is a company; staff and users are in Kazakhstan. */
+  readonly recipientCountry?: string | null;
 }
 
 export interface Decision {
@@ -29,12 +35,17 @@ const PSEUDONYM = 1;
 const PARTIAL = 2;
 const FULL = 3;
 
-// Checks run in this order; the order keeps consent state hidden from callers who fail an earlier check.
-const FAILURES: readonly ReasonCode[] = ['PURPOSE_NOT_ALLOWED', 'SCOPE_MISSING', 'REFERENCE_MISSING', 'NOT_RELATED', 'NO_CONSENT', 'NOT_IN_REQUEST'];
-const MATCH = FAILURES.length;
+// Checks run in this order; the order keeps relation and consent state hidden from callers who fail an earlier check.
+const Check = { Purpose: 0, Scope: 1, Reference: 2, Edge: 3, Relation: 4, Consent: 5, CrossBorder: 6, Requested: 7, Match: 8 } as const;
+type Check = (typeof Check)[keyof typeof Check];
+// The reason of each failed check; the edge check's reason names the rule's edge instead.
+const FIXED_REASON: readonly ReasonCode[] = ['PURPOSE_NOT_ALLOWED', 'SCOPE_MISSING', 'REFERENCE_MISSING', 'POLICY', 'NOT_RELATED', 'NO_CONSENT', 'NO_CROSS_BORDER_CONSENT', 'NOT_IN_REQUEST'];
 
 interface CompiledRule {
   readonly purposes: ReadonlySet<Purpose> | null;
+  readonly edges: ReadonlySet<Edge> | null;
+  /** The reason a caller reached through another edge gets. */
+  readonly edgeReason: ReasonCode;
   readonly relations: ReadonlySet<Relation> | null;
   readonly scope: string | null;
   readonly reference: boolean;
@@ -45,9 +56,10 @@ interface CompiledRule {
 }
 
 const FULL_RESULT: Decision = Object.freeze({ exposure: 'FULL' });
-const RESULTS: readonly (readonly Decision[])[] = RANKED.map((exposure) =>
-  [...FAILURES, 'POLICY' as const].map((reason) => Object.freeze({ exposure, reason })));
-const POLICY_INDEX = MATCH;
+// Every (exposure, reason) pair is one shared frozen object, so a decision allocates nothing.
+const RESULTS = new Map<string, Decision>(EXPOSURES.flatMap((exposure) =>
+  REASON_CODES.map((reason) => [`${exposure}:${reason}`, Object.freeze({ exposure, reason })] as const)));
+const result = (rank: number, reason: ReasonCode): Decision => RESULTS.get(`${RANKED[rank]}:${reason}`)!;
 
 function compile(rule: PolicyRule): CompiledRule {
   const rank = { IIN: 0, PASSPORT: 0, PHONE: 0, EMAIL: 0, FULL_NAME: 0, GENDER: 0, MESSENGER: 0, DOCUMENT_SCAN: 0 };
@@ -58,6 +70,8 @@ function compile(rule: PolicyRule): CompiledRule {
   raise(requested ? Object.keys(rank) as PiiKind[] : rule.full as readonly PiiKind[], FULL);
   return {
     purposes: rule.purposes === 'ANY' ? null : new Set(rule.purposes),
+    edges: rule.edges === 'ANY' ? null : new Set(rule.edges),
+    edgeReason: rule.edges !== 'ANY' && rule.edges.length === 1 ? NOT_VIA[rule.edges[0]] : 'POLICY',
     relations: rule.relations === 'ANY' ? null : new Set(rule.relations),
     scope: rule.requires.scope ?? null,
     reference: rule.requires.reference ?? false,
@@ -67,15 +81,19 @@ function compile(rule: PolicyRule): CompiledRule {
   };
 }
 
-/** Index into FAILURES of the first check the input fails, or MATCH. */
-function firstFailure(rule: CompiledRule, input: DecisionInput): number {
-  if (rule.purposes && (input.purpose === null || !rule.purposes.has(input.purpose))) return 0;
-  if (rule.scope !== null && !input.scopes.includes(rule.scope)) return 1;
-  if (rule.reference && !input.hasReference) return 2;
-  if (rule.relations && !rule.relations.has(input.relation)) return 3;
-  if (rule.consent !== null && !input.consents.has(rule.consent)) return 4;
-  if (rule.requested && !input.requestedKinds?.includes(input.kind)) return 5;
-  return MATCH;
+const abroad = (input: DecisionInput) => input.recipientCountry != null && input.recipientCountry !== CROSS_BORDER.home;
+
+/** The first check the input fails for this rule and kind, or Check.Match. */
+function firstFailure(rule: CompiledRule, input: DecisionInput): Check {
+  if (rule.purposes && (input.purpose === null || !rule.purposes.has(input.purpose))) return Check.Purpose;
+  if (rule.scope !== null && !input.scopes.includes(rule.scope)) return Check.Scope;
+  if (rule.reference && !input.hasReference) return Check.Reference;
+  if (rule.edges && !rule.edges.has(input.edge)) return Check.Edge;
+  if (rule.relations && !rule.relations.has(input.relation)) return Check.Relation;
+  if (rule.consent !== null && !input.consents.has(rule.consent)) return Check.Consent;
+  if (rule.rank[input.kind] === FULL && abroad(input) && !input.consents.has(CROSS_BORDER.consent)) return Check.CrossBorder;
+  if (rule.requested && !input.requestedKinds?.includes(input.kind)) return Check.Requested;
+  return Check.Match;
 }
 
 /** Compiles a policy into a decider: rules grouped per principal, per-kind ranks precomputed, results shared frozen constants. */
@@ -92,14 +110,19 @@ export function createDecider(policy: readonly PolicyRule[]): Decider {
     let best = 0;
     for (const rule of rules) {
       const r = rule.rank[input.kind];
-      if (r > best && firstFailure(rule, input) === MATCH) best = r;
+      if (r > best && firstFailure(rule, input) === Check.Match) best = r;
     }
     if (best === FULL) return FULL_RESULT;
-    let nearest = -1;
+    // The reason comes from the rule that would have shown more and got furthest through the checks.
+    let nearest: CompiledRule | null = null;
+    let nearestCheck: number = -1;
     for (const rule of rules) {
-      if (rule.rank[input.kind] > best) nearest = Math.max(nearest, firstFailure(rule, input));
+      if (rule.rank[input.kind] <= best) continue;
+      const failed = firstFailure(rule, input);
+      if (failed > nearestCheck) { nearest = rule; nearestCheck = failed; }
     }
-    return RESULTS[best][nearest < 0 ? POLICY_INDEX : nearest];
+    if (!nearest) return result(best, 'POLICY');
+    return result(best, nearestCheck === Check.Edge ? nearest.edgeReason : FIXED_REASON[nearestCheck]);
   };
 }
 

@@ -1,5 +1,5 @@
 import { IDENTITY_KINDS, MASKABLE_KINDS, PII_KINDS } from './privacy.types.js';
-import type { ConsentPurpose, PiiKind, PrincipalKind, Purpose, Relation } from './privacy.types.js';
+import type { ConsentPurpose, Edge, PiiKind, PrincipalKind, Purpose, Relation } from './privacy.types.js';
 
 export interface PolicyRequirements {
   /** OAuth scope the caller's token must carry. */
@@ -14,6 +14,9 @@ export interface PolicyRule {
   readonly principal: PrincipalKind;
   /** 'ANY' also matches a caller that declared no purpose. */
   readonly purposes: readonly Purpose[] | 'ANY';
+  /** The fields through which the person must have been reached. */
+  readonly edges: readonly Edge[] | 'ANY';
+  /** The relation the stored facts must establish through that edge. */
   readonly relations: readonly Relation[] | 'ANY';
   readonly requires: PolicyRequirements;
   /** 'REQUESTED': exactly the kinds the authority request names. */
@@ -25,79 +28,92 @@ export interface PolicyRule {
 
 export const TRAVELERS_READ_SCOPE = 'travelers:read';
 
+/** Windows that rest on stored facts: a booking's is fixed when it is made, a payment's runs from its recorded outcome. */
+export const ACCESS_WINDOWS = Object.freeze({
+  /** Days after the tour's end (as booked) that its partner still sees the traveller. */
+  bookingDaysAfterTourEnd: 30,
+  /** Days after a payment's outcome that its provider still sees the payer. */
+  paymentDaysAfterOutcome: 30,
+});
+
+/** Law 94-V: a recipient outside Kazakhstan gets FULL values only while this consent of the person is active. */
+export const CROSS_BORDER = Object.freeze({ home: 'KZ', consent: 'CROSS_BORDER_TRANSFER' satisfies ConsentPurpose });
+
 const NOTHING: readonly PiiKind[] = Object.freeze([]);
+const STAFF_LOOKUP: readonly Edge[] = Object.freeze(['STAFF_LOOKUP']);
+
+// One public rule per principal kind: a person reached any other way shows the display name only.
+const publicView = (principal: PrincipalKind): PolicyRule => ({
+  principal, purposes: 'ANY', edges: 'ANY', relations: 'ANY', requires: {},
+  full: NOTHING, partial: ['FULL_NAME'], pseudonym: NOTHING,
+  note: 'Reached through any other edge (a review, a tour list, another partner\'s booking): the public display name only.',
+});
 
 /** DESIGN.md "Who sees what". A kind no matching rule lists is NONE; the most permissive matching rule wins per kind. */
 export const PRIVACY_POLICY: readonly PolicyRule[] = Object.freeze([
   {
-    principal: 'USER', purposes: ['ACCOUNT'], relations: ['SELF'], requires: {},
+    principal: 'USER', purposes: ['ACCOUNT'], edges: 'ANY', relations: ['SELF'], requires: {},
     full: PII_KINDS, partial: NOTHING, pseudonym: NOTHING,
-    note: 'A user sees all of their own data.',
+    note: 'A user sees all of their own data, wherever it is reached.',
   },
+  publicView('USER'),
+  publicView('ANONYMOUS'),
   {
-    principal: 'USER', purposes: 'ANY', relations: 'ANY', requires: {},
-    full: NOTHING, partial: ['FULL_NAME'], pseudonym: NOTHING,
-    note: 'Anyone else: the public display name only.',
-  },
-  {
-    principal: 'ANONYMOUS', purposes: 'ANY', relations: 'ANY', requires: {},
-    full: NOTHING, partial: ['FULL_NAME'], pseudonym: NOTHING,
-    note: 'The public display name only.',
-  },
-  {
-    principal: 'PARTNER', purposes: ['TOUR_BOOKING'], relations: ['PARTNER_TRAVELER'],
+    principal: 'PARTNER', purposes: ['TOUR_BOOKING'], edges: ['BOOKING_TRAVELLER'], relations: ['PARTNER_TRAVELLER'],
     requires: { scope: TRAVELERS_READ_SCOPE, consent: 'TOUR_BOOKING' },
     full: ['FULL_NAME', 'PHONE', 'PASSPORT', 'IIN', 'GENDER'], partial: NOTHING, pseudonym: NOTHING,
-    note: 'Travellers on this partner\'s tour, from booking until tour end + 30 days, while TOUR_BOOKING consent is active.',
+    note: 'The traveller of an active booking of this partner\'s own tour, from booking until the window stored with it (tour end + 30 days), while TOUR_BOOKING consent is active.',
   },
+  publicView('PARTNER'),
   {
-    principal: 'PARTNER', purposes: 'ANY', relations: 'ANY', requires: {},
-    full: NOTHING, partial: ['FULL_NAME'], pseudonym: NOTHING,
-    note: 'Any other case: the public display name only.',
-  },
-  {
-    principal: 'PAYMENT_PROVIDER', purposes: ['PAYMENT'], relations: ['PAYMENT_PAYER'], requires: {},
+    principal: 'PAYMENT_PROVIDER', purposes: ['PAYMENT'], edges: ['PAYMENT_PAYER'], relations: ['PAYMENT_PAYER'], requires: {},
     full: ['FULL_NAME', 'EMAIL', 'PHONE'], partial: NOTHING, pseudonym: NOTHING,
-    note: 'The payer of a booking this provider processes.',
+    note: 'The payer of a payment this provider processes, while it is pending and 30 days after its outcome.',
   },
+  publicView('PAYMENT_PROVIDER'),
   {
-    principal: 'SUPPORT', purposes: ['SUPPORT'], relations: ['TICKET_SUBJECT'], requires: { reference: true },
+    principal: 'SUPPORT', purposes: ['SUPPORT'], edges: ['TICKET_SUBJECT'], relations: ['TICKET_SUBJECT'], requires: { reference: true },
     full: ['FULL_NAME', 'PHONE', 'EMAIL'], partial: ['IIN', 'PASSPORT'], pseudonym: NOTHING,
-    note: 'The user of the referenced ticket.',
+    note: 'The user of an open ticket assigned to the caller, declared as the reference.',
   },
   {
-    principal: 'SUPPORT', purposes: ['SUPPORT'], relations: 'ANY', requires: {},
+    principal: 'SUPPORT', purposes: ['SUPPORT'], edges: STAFF_LOOKUP, relations: 'ANY', requires: {},
     full: NOTHING, partial: MASKABLE_KINDS, pseudonym: NOTHING,
-    note: 'Without a ticket reference, or not the ticket\'s user: masked only.',
+    note: 'Staff lookup without a ticket of that user: masked only.',
   },
+  publicView('SUPPORT'),
   {
-    principal: 'MODERATOR', purposes: ['MODERATION'], relations: 'ANY', requires: {},
+    principal: 'MODERATOR', purposes: ['MODERATION'], edges: STAFF_LOOKUP, relations: 'ANY', requires: {},
     full: ['FULL_NAME'], partial: ['IIN', 'PASSPORT', 'PHONE', 'EMAIL'], pseudonym: NOTHING,
-    note: 'Names in full to judge publications, the rest masked.',
+    note: 'Staff lookup and the moderation queue: names in full to judge publications, the rest masked.',
   },
+  publicView('MODERATOR'),
   {
-    principal: 'AUDITOR', purposes: ['AUDIT'], relations: 'ANY', requires: {},
+    principal: 'AUDITOR', purposes: ['AUDIT'], edges: STAFF_LOOKUP, relations: 'ANY', requires: {},
     full: NOTHING, partial: MASKABLE_KINDS, pseudonym: NOTHING,
-    note: 'Professional advisers: masked only.',
+    note: 'Professional advisers, staff lookup: masked only.',
   },
+  publicView('AUDITOR'),
   {
-    principal: 'ADMIN', purposes: ['ACCOUNT'], relations: 'ANY', requires: {},
+    principal: 'ADMIN', purposes: ['ACCOUNT', 'FRAUD_PREVENTION'], edges: STAFF_LOOKUP, relations: 'ANY', requires: {},
     full: NOTHING, partial: MASKABLE_KINDS, pseudonym: NOTHING,
-    note: 'Administration: masked only.',
+    note: 'Administration, staff lookup: masked only.',
   },
   {
-    principal: 'ADMIN', purposes: ['FRAUD_PREVENTION'], relations: 'ANY', requires: { reference: true },
+    principal: 'ADMIN', purposes: ['FRAUD_PREVENTION'], edges: ['FRAUD_CASE_SUBJECT'], relations: ['FRAUD_CASE_SUBJECT'], requires: { reference: true },
     full: PII_KINDS, partial: NOTHING, pseudonym: NOTHING,
-    note: 'Fraud investigation under a case reference.',
+    note: 'A subject named in an open fraud case assigned to the caller, declared as the reference.',
   },
+  publicView('ADMIN'),
   {
-    principal: 'ANALYST', purposes: ['ANALYTICS'], relations: 'ANY', requires: {},
+    principal: 'ANALYST', purposes: ['ANALYTICS'], edges: 'ANY', relations: 'ANY', requires: {},
     full: NOTHING, partial: NOTHING, pseudonym: IDENTITY_KINDS,
     note: 'Keyed pseudonyms for identities; aggregates only, small groups suppressed.',
   },
   {
-    principal: 'AUTHORITY', purposes: ['LEGAL_OBLIGATION'], relations: ['AUTHORITY_SUBJECT'], requires: { reference: true },
+    principal: 'AUTHORITY', purposes: ['LEGAL_OBLIGATION'], edges: ['AUTHORITY_SUBJECT'], relations: ['AUTHORITY_SUBJECT'], requires: { reference: true },
     full: 'REQUESTED', partial: NOTHING, pseudonym: NOTHING,
-    note: 'The subject of an approved, unexpired request: the fields the request names.',
+    note: 'The subject of an approved, unexpired request addressed to this authority, declared as the reference: the fields the request names.',
   },
+  publicView('AUTHORITY'),
 ] satisfies PolicyRule[]);

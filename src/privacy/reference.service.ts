@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal.js';
 import type { Sql } from '../db/sql.js';
 import { isUuid } from '../graphql/cursor.js';
-import type { PiiKind, PrincipalKind } from './privacy.types.js';
+import type { Edge, PiiKind, PrincipalKind } from './privacy.types.js';
 
 export type ReferenceKind = 'SUPPORT_TICKET' | 'FRAUD_CASE' | 'AUTHORITY_REQUEST';
 
@@ -11,6 +11,11 @@ export interface ResolvedReference {
   /** subject user id -> kinds named (authority requests) or null (all the policy allows) */
   subjects: ReadonlyMap<string, readonly PiiKind[] | null>;
 }
+
+/** The edge through which a reference's subjects are reached. */
+export const REFERENCE_EDGE: Readonly<Record<ReferenceKind, Edge>> = Object.freeze({
+  SUPPORT_TICKET: 'TICKET_SUBJECT', FRAUD_CASE: 'FRAUD_CASE_SUBJECT', AUTHORITY_REQUEST: 'AUTHORITY_SUBJECT',
+});
 
 interface Row { id: string; subjectId: string; kinds: PiiKind[] | null }
 

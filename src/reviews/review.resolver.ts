@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { Review } from './review.type.js';
@@ -10,6 +11,6 @@ export class ReviewResolver {
   async author(@Root() review: Review, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const p = await ctx.loaders.person.load(review.authorId);
     if (!p) throw new Error('review without author');
-    return p;
+    return reachedVia(p, 'REVIEW_AUTHOR', review.id);
   }
 }

@@ -6,7 +6,7 @@ import { SUBJECT_VIEW } from '../audit/disclosure.service.js';
 import { consentsOf } from '../consent/consent.service.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
 import { PROCESSING_PURPOSES, STORAGE_LOCATION } from './processing-purposes.policy.js';
-import type { DataRecipient, HeldDataCategory, PrivacyReport } from './privacy-report.type.js';
+import type { CrossBorderTransfer, DataRecipient, HeldDataCategory, PrivacyReport } from './privacy-report.type.js';
 import { RETENTION_POLICY } from './retention.policy.js';
 
 const REPORT_DISCLOSURES = 100;
@@ -66,6 +66,16 @@ async function latestDisclosures(sql: Sql, userId: string): Promise<Disclosure[]
     kinds: r.kinds, purpose: r.purpose, reference: r.reference, at: r.at, withheld: r.withheld }));
 }
 
+/** Transfers abroad, as the disclosure log recorded them: one row per recipient company and country. */
+function transfers(sql: Sql, userId: string): Promise<CrossBorderTransfer[]> {
+  return sql.rows<CrossBorderTransfer>('rights_transfers', `select coalesce(p.name, x.partner) as recipient, x.country, x.kinds, x.count, x."firstAt", x."lastAt" from (
+      select d.recipient_partner_id as partner, d.recipient_country as country, array_agg(distinct k order by k) as kinds,
+        count(distinct d.id)::int as count, min(d.at) as "firstAt", max(d.at) as "lastAt"
+      from disclosures d cross join lateral unnest(d.kinds) k
+      where d.subject_id = $1 and d.recipient_country is not null and d.recipient_country <> $2 group by 1, 2
+    ) x left join partners p on p.id::text = x.partner order by x."firstAt"`, [userId, STORAGE_LOCATION.country]);
+}
+
 async function acceptedVersions(sql: Sql, userId: string): Promise<string[]> {
   const rows = await sql.rows<{ version: string }>('rights_accepted_versions', `select v.version from consent_events e join policy_versions v on v.id = e.policy_version_id
     where e.user_id = $1 and e.action = 'POLICY_ACCEPTED' group by v.version order by min(e.at)`, [userId]);
@@ -74,8 +84,9 @@ async function acceptedVersions(sql: Sql, userId: string): Promise<string[]> {
 
 /** The person's own report (user rights 1-4), read fresh on each request. */
 export async function privacyReport(sql: Sql, vault: PiiVault, userId: string): Promise<PrivacyReport> {
-  const [consents, h, rec, disclosures, accepted] = await Promise.all([
+  const [consents, h, rec, disclosures, accepted, abroad] = await Promise.all([
     consentsOf(sql, userId), holdings(sql, vault, userId), recipients(sql, userId), latestDisclosures(sql, userId), acceptedVersions(sql, userId),
+    transfers(sql, userId),
   ]);
   const granted = (p: string) => consents.find((c) => c.purpose === p)?.granted ?? false;
   const crossBorder = consents.find((c) => c.purpose === ConsentPurpose.CROSS_BORDER_TRANSFER);
@@ -86,7 +97,7 @@ export async function privacyReport(sql: Sql, vault: PiiVault, userId: string): 
     acceptedPolicyVersions: accepted,
     dataHeld: categories(h),
     recipients: rec,
-    crossBorder: { storedIn: STORAGE_LOCATION.country, description: STORAGE_LOCATION.description, transfers: [], consent: crossBorder },
+    crossBorder: { storedIn: STORAGE_LOCATION.country, description: STORAGE_LOCATION.description, transfers: abroad, consent: crossBorder },
     disclosureCount: h.counts.disclosures,
     disclosures,
   };

@@ -28,11 +28,21 @@ export class DataRecipient {
   @Field(() => [String], { description: 'Why: BOOKED_TOUR, PAYMENT, PROCESSOR, DISCLOSED' }) reasons!: string[];
 }
 
+@ObjectType({ description: 'Personal data released in full to one recipient outside Kazakhstan, from the disclosure log' })
+export class CrossBorderTransfer {
+  @Field({ description: 'The recipient company' }) recipient!: string;
+  @Field({ description: 'ISO country code of the recipient' }) country!: string;
+  @Field(() => [String], { description: 'Kinds of personal data transferred' }) kinds!: string[];
+  @Field(() => Int, { description: 'How many releases' }) count!: number;
+  @Field() firstAt!: Date;
+  @Field() lastAt!: Date;
+}
+
 @ObjectType({ description: 'Where the data is stored and whether any copy leaves the country' })
 export class CrossBorderReport {
   @Field({ description: 'ISO country code of the database and its backups' }) storedIn!: string;
   @Field() description!: string;
-  @Field(() => [String], { description: 'Transfers abroad that happened or are planned; empty: none' }) transfers!: string[];
+  @Field(() => [CrossBorderTransfer], { description: 'Transfers abroad that happened, per recipient; empty: none' }) transfers!: CrossBorderTransfer[];
   @Field(() => ConsentState, { description: 'The person\'s CROSS_BORDER_TRANSFER consent' }) consent!: ConsentState;
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
-import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { BadInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { isoDate } from '../graphql/validate.js';
 import type { Region } from './region.js';
 import { TOUR_COLUMNS, toursByIds, type TourRow } from './tour.service.js';
@@ -53,19 +53,26 @@ export async function createTour(sql: Sql, em: EntityManager, partnerId: string,
   return load(sql, row.id);
 }
 
-/** One conditional statement: the capacity and date checks hold against concurrent bookings and edits. */
+// Travellers booked the dates they were sold: a tour with open or paid bookings keeps them (retire it and offer a new one instead).
+const NO_ACTIVE_BOOKINGS = "not exists(select 1 from bookings b where b.tour_id = tours.id and b.status in ('PENDING_PAYMENT', 'PAID'))";
+
+/** One conditional statement: the capacity, date and booking checks hold against concurrent bookings and edits. */
 export async function updateTour(sql: Sql, em: EntityManager, partnerId: string, id: string, v: TourValues): Promise<TourRow> {
+  const moves = v.startsOn !== null || v.endsOn !== null;
   const [row] = await em.execute<{ id: string }[]>(`update tours set title = coalesce(?, title), region = coalesce(?, region),
       starts_on = coalesce(?::date, starts_on), ends_on = coalesce(?::date, ends_on),
       price_kzt = coalesce(?::int, price_kzt), capacity = coalesce(?::int, capacity)
     where id = ? and partner_id = ? and coalesce(?::int, capacity) >= seats_booked and coalesce(?::date, ends_on) >= coalesce(?::date, starts_on)
+      and (not ? or ${NO_ACTIVE_BOOKINGS})
     returning id`,
-  [v.title, v.region, v.startsOn, v.endsOn, v.priceKzt, v.capacity, id, partnerId, v.capacity, v.endsOn, v.startsOn]);
+  [v.title, v.region, v.startsOn, v.endsOn, v.priceKzt, v.capacity, id, partnerId, v.capacity, v.endsOn, v.startsOn, moves]);
   if (row) return load(sql, row.id);
-  const [t] = await sql.rows<{ seatsBooked: number }>('own_tour_seats', 'select seats_booked as "seatsBooked" from tours where id = $1 and partner_id = $2', [id, partnerId]);
+  const [t] = await sql.rows<{ seatsBooked: number; activeBookings: boolean; startsOn: string; endsOn: string }>('own_tour_state', `select seats_booked as "seatsBooked",
+      not ${NO_ACTIVE_BOOKINGS} as "activeBookings", starts_on::text as "startsOn", ends_on::text as "endsOn" from tours where id = $1 and partner_id = $2`, [id, partnerId]);
   if (!t) throw new NotFoundError('Tour');
   if (v.capacity !== null && v.capacity < t.seatsBooked) throw new BadInputError('capacity must not be below the seats already booked', 'capacity');
-  throw new BadInputError('endsOn must not be before startsOn', 'endsOn');
+  if ((v.endsOn ?? t.endsOn) < (v.startsOn ?? t.startsOn)) throw new BadInputError('endsOn must not be before startsOn', 'endsOn');
+  throw new ForbiddenError('The dates of a tour with open or paid bookings cannot be moved; retire it and offer a new one', 'TOUR_HAS_BOOKINGS');
 }
 
 /** Retiring stops new bookings; existing ones stay until their traveller or the partner cancels them. */

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { consentsOf } from '../consent/consent.service.js';
 import { ConsentState } from '../consent/consent.type.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
 import { Me } from './me.type.js';
 import { Person } from './person.type.js';
 import type { PersonRow } from './user.service.js';
@@ -18,7 +19,7 @@ export class MeResolver {
   async profile(@Root() me: Me, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const row = await ctx.loaders.person.load(me.id);
     if (!row) throw new Error('signed-in user without a row');
-    return row;
+    return reachedVia(row, 'PROFILE_SELF', null);
   }
 
   @FieldResolver(() => [ConsentState], { description: 'Every consentable purpose and its current state' })

@@ -2,17 +2,31 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { isUuid } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
+import { pseudonymize } from '../privacy/privacy.pseudonym.js';
+import { REFERENCE_EDGE } from '../privacy/reference.service.js';
 import { Person } from './person.type.js';
 import type { PersonRow } from './user.service.js';
 
 // Values here are raw; the @pii transform decides what leaves, and calls these only when something may.
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { description: 'One person, for staff; every personal field follows the policy for the declared purpose' })
+  @Query(() => Person, { description: 'One person, for staff: reached through the declared reference when it names them, else as a staff lookup' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
-    const row = isUuid(id) ? await ctx.loaders.person.load(id) : null;
+    const [row, ref] = await Promise.all([isUuid(id) ? ctx.loaders.person.load(id) : null, ctx.privacy.reference()]);
     if (!row) throw new NotFoundError('Person');
-    return row;
+    return ref?.subjects.has(row.id) ? reachedVia(row, REFERENCE_EDGE[ref.kind], ref.id) : reachedVia(row, 'STAFF_LOOKUP', null);
+  }
+
+  @FieldResolver(() => ID, { description: 'The account id where the caller may link rows to it; elsewhere a keyed handle that links nothing across reviews' })
+  id(@Root() p: PersonRow, @Ctx() ctx: GatewayContext): string {
+    const me = ctx.principal;
+    if (me.kind === 'USER' && me.id === p.id) return p.id;
+    if (me.kind === 'ANALYST') return pseudonymize(ctx.services.cfg.analyticsPseudonymKey, 'SUBJECT', p.id);
+    const edge = p.via?.edge ?? 'PUBLIC';
+    // Public edges show a handle per review, so one person's reviews cannot be joined into their trips.
+    if (edge === 'REVIEW_AUTHOR' || edge === 'PUBLIC') return pseudonymize(ctx.services.cfg.pseudonymKey, 'REVIEW_AUTHOR', `${p.via?.anchor ?? ''}:${p.id}`);
+    return p.id;
   }
 
   @FieldResolver(() => String, { nullable: true })

@@ -3,6 +3,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { ProfileRejectionReason, ProfileResult, type ProfileRejected, type ProfileUpdated } from './me.type.js';
 import { ProfileInput } from './profile.input.js';
 import { saveProfile, validateProfile } from './profile.service.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
 
 @Resolver()
 export class ProfileResolver {
@@ -12,6 +13,6 @@ export class ProfileResolver {
     // isUser has established the caller is a signed-in traveller, so the id is present.
     const row = await saveProfile(ctx, ctx.principal.id!, changes);
     if (!row) return { reason: ProfileRejectionReason.IIN_ALREADY_REGISTERED };
-    return { profile: row };
+    return { profile: reachedVia(row, 'PROFILE_SELF', null) };
   }
 }

@@ -1,12 +1,15 @@
 import type { Sql } from '../db/sql.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import { openPersonalData, type PersonalData } from './personal-data.codec.js';
+import type { Via } from '../privacy/privacy.edge.js';
 
 /** A person with their personal values opened for this request; the @pii transform decides what leaves. */
 export interface PersonRow extends PersonalData {
   id: string;
   gender: string | null;
   status: string;
+  /** The edge that reached this person in this response; absent means the public view. */
+  via?: Via;
 }
 
 interface StoredPerson { id: string; gender: string | null; status: string; piiEnc: string | null; wrappedKey: string | null }

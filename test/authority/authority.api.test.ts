@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
+import { maskValue } from '../../src/privacy/privacy.masks.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { ApproveAuthorityRequestDocument, AuthorityPersonDocument, MyPrivacyReportDocument, RecordAuthorityRequestDocument } from '../generated/operations.js';
 import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
@@ -31,6 +32,9 @@ async function authorityRead(caseNumber: string) {
   return gql(gw.url, AuthorityPersonDocument, { id: subject.id }, bearer(token, { 'x-purpose-ref': caseNumber }));
 }
 
+// Without a request that reaches the subject, an authority sees what anyone sees: the public display name.
+const publicName = () => maskValue('FULL_NAME', `${subject.firstName} ${subject.patronymic} ${subject.surname}`);
+
 describe('authority requests: record, four-eyes approval, reads within the term', () => {
   const caseNumber = `AR-${tag}-1`;
   let id: string;
@@ -42,7 +46,7 @@ describe('authority requests: record, four-eyes approval, reads within the term'
       recordedById: DEMO_STAFF.admin.id, approvedById: null, addressedToId: DEMO_STAFF.authority.id, confidentialUntil: null });
     id = res.body.data!.recordAuthorityRequest.id;
     const read = await authorityRead(caseNumber);
-    expect(read.body.data!.person).toMatchObject({ fullName: null, iin: null, phone: null });
+    expect(read.body.data!.person).toMatchObject({ fullName: publicName(), iin: null, phone: null });
   });
 
   it('the same administrator cannot approve it, and the database refuses it too', async () => {
@@ -67,7 +71,7 @@ describe('authority requests: record, four-eyes approval, reads within the term'
     expect(res.body.data!.person).toEqual({ id: subject.id, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, iin: subject.iin,
       phone: null, email: null, passportNumber: null, gender: null, messengers: null });
     const wrongCase = await authorityRead(`AR-${tag}-none`);
-    expect(wrongCase.body.data!.person).toMatchObject({ fullName: null, iin: null });
+    expect(wrongCase.body.data!.person).toMatchObject({ fullName: publicName(), iin: null });
     const report = await gql(gw.url, MyPrivacyReportDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: subject.id })));
     const logged = report.body.data!.myPrivacyReport.disclosures.filter((d) => d.reference === caseNumber);
     expect(logged).toEqual([expect.objectContaining({ purpose: 'LEGAL_OBLIGATION', kinds: ['FULL_NAME', 'IIN'], recipient: { kind: 'AUTHORITY', partner: null } })]);
@@ -76,7 +80,7 @@ describe('authority requests: record, four-eyes approval, reads within the term'
   it('after expiry the authority reads nothing', async () => {
     await gw.services.sql.rows('t_ar_expire', "update authority_requests set expires_at = now() - interval '1 second' where id = $1", [id]);
     const res = await authorityRead(caseNumber);
-    expect(res.body.data!.person).toEqual({ id: subject.id, fullName: null, iin: null, phone: null, email: null, passportNumber: null, gender: null, messengers: null });
+    expect(res.body.data!.person).toEqual({ id: subject.id, fullName: publicName(), iin: null, phone: null, email: null, passportNumber: null, gender: null, messengers: null });
   });
 
   it('refuses approval of an expired request, bad input, and callers other than administrators', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import {
-  BookingHistoryDocument, CancelBookingDocument, CreateBookingDocument, PaidBookingTravellerDocument, PaymentProvidersDocument, RecordPaymentDocument, StartPaymentDocument,
+  BookingHistoryDocument, CancelBookingDocument, CreateBookingDocument, PaidBookingTravellerDocument, PaymentProvidersDocument, ProviderPaymentPayersDocument, RecordPaymentDocument, StartPaymentDocument,
 } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
@@ -74,11 +74,16 @@ describe('payments', () => {
   it('the processing provider sees the payer\'s name, e-mail and phone, logged; another provider sees nothing', async () => {
     const id = await newBooking(users[1]);
     await start(id, PROVIDERS[0], users[1]);
-    const res = await gql(gw.url, PaidBookingTravellerDocument, { id }, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]));
+    const res = await gql(gw.url, ProviderPaymentPayersDocument, undefined, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]));
     expect(res.body.errors).toBeUndefined();
-    expect(checkPerson(res.body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, users[1]), expectation(['fullName', 'email', 'phone']))).toEqual([]);
+    const payment = res.body.data!.providerPayments.nodes.find((p) => p.booking.id === id)!;
+    expect(checkPerson(payment.payer as Record<string, unknown>, await rawPerson(gw, users[1]), expectation(['fullName', 'email', 'phone']))).toEqual([]);
+    // Reached as the booking's traveller instead of as the payer, the same person is public to the provider.
+    const asTraveller = await gql(gw.url, PaidBookingTravellerDocument, { id }, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]));
+    expect(checkPerson(asTraveller.body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, users[1]), expectation([], ['fullName']))).toEqual([]);
     const logged = await gw.services.sql.rows<{ kinds: string[] }>('t_provider_disclosures',
-      "select kinds from disclosures where request_id = $1 and recipient_kind = 'PAYMENT_PROVIDER' and subject_id = $2", [res.headers.get('x-request-id'), users[1]]);
+      "select kinds from disclosures where request_id = $1 and recipient_kind = 'PAYMENT_PROVIDER' and subject_id = $2 and edge = 'PAYMENT_PAYER' and reference_id = $3",
+      [res.headers.get('x-request-id'), users[1], payment.id]);
     expect(logged).toHaveLength(1);
     expect([...logged[0].kinds].sort()).toEqual(['EMAIL', 'FULL_NAME', 'PHONE']);
     const other = await gql(gw.url, PaidBookingTravellerDocument, { id }, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[1]));

@@ -6,36 +6,50 @@ import { defaultPurpose } from '../../src/auth/principal.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
+import { DEMO_AUTHORITY_REQUEST, DEMO_FRAUD_CASE } from '../../seeds/references.data.js';
 import { startTestGateway } from '../support/gateway.js';
 import { bearer, tokenFor } from '../support/tokens.js';
 import { FIELDS, rawPerson, type Field, type RawPerson } from './exposure.fixtures.js';
-import { oracleFacts, type Caller } from './exposure.oracle.js';
+import { lookupReach, oracleFacts, type Caller, type Reach } from './exposure.oracle.js';
 
 let gw: RunningGateway;
 let travellers: string[];
 let tours: string[];
 let bookings: string[];
+// Per partner, its own tours and bookings, so partner paths reach their travellers instead of stopping at the ownership rule.
+const ownTours = new Map<string, string[]>();
+const ownBookings = new Map<string, string[]>();
 beforeAll(async () => {
   gw = await startTestGateway();
   const sql = gw.services.sql;
-  travellers = (await sql.rows<{ id: string }>('t_p_users', "select id from users where role = 'TRAVELER' order by id limit 40")).map((r) => r.id);
+  // The people the demo's reference records name come first, so reference paths reach them as often as anyone.
+  const named = [DEMO_FRAUD_CASE.subjectIds[0], DEMO_TICKETS[0].userId, DEMO_AUTHORITY_REQUEST.subjectId];
+  const rest = (await sql.rows<{ id: string }>('t_p_users', "select id from users where role = 'TRAVELER' order by id limit 40")).map((r) => r.id);
+  travellers = [...new Set([...named, ...rest])].slice(0, 40);
   tours = (await sql.rows<{ id: string }>('t_p_tours', 'select distinct tour_id as id from bookings order by 1 limit 20')).map((r) => r.id);
   bookings = (await sql.rows<{ id: string }>('t_p_bookings', 'select id from bookings order by id limit 40')).map((r) => r.id);
+  for (const r of await sql.rows<{ partner: string; tours: string[]; bookings: string[] }>('t_p_own', `select t.partner_id as partner,
+      (array_agg(distinct t.id::text))[1:20] as tours, (array_agg(b.id::text order by b.created_at desc))[1:20] as bookings
+    from tours t join bookings b on b.tour_id = t.id group by t.partner_id`)) {
+    ownTours.set(r.partner, r.tours);
+    ownBookings.set(r.partner, r.bookings);
+  }
   await sql.rows('t_p_authreq', `insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, approved_by_id, status)
     values (gen_random_uuid(), 'Прокуратура', 'Law 94-V art. 9', 'AR-PROP', $1, '{PHONE,PASSPORT}', now() + interval '1 day', $2, $3, 'APPROVED')`,
-  [travellers[0], DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id]);
+  [travellers[3], DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id]);
+  await sql.rows('t_p_authreq_to', "update authority_requests set addressed_to_id = $1 where case_number = 'AR-PROP'", [DEMO_STAFF.authority.id]);
 });
 afterAll(async () => { await gw.close(); });
 
 const operators = DEMO_CLIENTS.filter((c) => c.kind === 'PARTNER');
 const providers = DEMO_CLIENTS.filter((c) => c.kind === 'PAYMENT_PROVIDER');
-const refs = [undefined, DEMO_TICKETS[0].reference, DEMO_TICKETS[1].reference, 'AR-PROP', 'CASE-9'];
+const refs = [undefined, DEMO_TICKETS[0].reference, DEMO_TICKETS[1].reference, 'AR-PROP', DEMO_AUTHORITY_REQUEST.caseNumber, DEMO_FRAUD_CASE.reference, 'CASE-9'];
 
 const callerArb: fc.Arbitrary<Caller> = fc.oneof(
   fc.constant<Caller>({ kind: 'ANONYMOUS' }),
   fc.nat(39).map((i) => ({ kind: 'USER', sub: `#${i}` }) as Caller),
-  fc.record({ c: fc.constantFrom(...operators), scope: fc.subarray(['bookings:read', 'travelers:read', 'tours:read']) })
-    .map(({ c, scope }) => ({ kind: 'PARTNER', partnerId: c.partnerId, scope: ['bookings:read', ...scope] }) as Caller),
+  fc.record({ c: fc.constantFrom(...operators), scope: fc.subarray(['travelers:read', 'tours:read']), reader: fc.boolean() })
+    .map(({ c, scope, reader }) => ({ kind: 'PARTNER', partnerId: c.partnerId, scope: ['bookings:read', ...(reader ? ['travelers:read'] : []), ...scope] }) as Caller),
   fc.constantFrom(...providers).map((c) => ({ kind: 'PAYMENT_PROVIDER', partnerId: c.partnerId }) as Caller),
   fc.record({ role: fc.constantFrom('support', 'moderator', 'admin', 'analyst', 'auditor', 'authority') as fc.Arbitrary<keyof typeof DEMO_STAFF>, fraud: fc.boolean(), ref: fc.constantFrom(...refs) })
     .map(({ role, fraud, ref }) => {
@@ -45,10 +59,11 @@ const callerArb: fc.Arbitrary<Caller> = fc.oneof(
 );
 
 const fieldsArb = fc.subarray(Object.keys(FIELDS) as Field[], { minLength: 1 });
+type Entry = 'reviews' | 'tourBookings' | 'booking' | 'partnerBookings' | 'providerPayments' | 'person';
 
-// Entry points reachable by the caller kinds; nested paths go through reviews, bookings and travellers.
+// Paths through tours, reviews, bookings and payments to the same people; each person is found again by the record that reached it.
 const queryArb = fc.record({
-  entry: fc.constantFrom('reviews', 'tourBookings', 'booking', 'person'),
+  entry: fc.constantFrom<Entry>('reviews', 'tourBookings', 'booking', 'partnerBookings', 'providerPayments', 'person'),
   index: fc.nat(19),
   fields: fieldsArb,
   alias: fc.boolean(),
@@ -57,27 +72,47 @@ const queryArb = fc.record({
   const sel = fields.map((f, i) => (alias && i % 2 === 0 ? `x${i}: ${f}` : f)).join(' ');
   const person = fragment ? '{ id ...P }' : `{ id ${sel} }`;
   const frag = fragment ? ` fragment P on Person { ${sel} }` : '';
-  const body = entry === 'reviews' ? `tours(first: 30) { nodes { reviews(first: 5) { author ${person} } } }`
-    : entry === 'tourBookings' ? `tour(id: "${'$T'}") { bookings(first: 50) { traveller ${person} } }`
-      : entry === 'booking' ? `booking(id: "${'$B'}") { traveller ${person} }`
-        : `person(id: "${'$U'}") ${person}`;
+  const body = {
+    reviews: `tours(first: 30) { nodes { reviews(first: 5) { id author ${person} } } }`,
+    tourBookings: `tour(id: "$T") { bookings(first: 50) { id traveller ${person} } }`,
+    booking: `booking(id: "$B") { id traveller ${person} }`,
+    partnerBookings: `partnerBookings(first: 40) { nodes { id traveller ${person} } }`,
+    providerPayments: `providerPayments(first: 30) { nodes { id payer ${person} booking { id traveller ${person} } } }`,
+    person: `person(id: "$U") ${person}`,
+  }[entry];
   return { entry, index, text: `{ ${body} }${frag}` };
 });
 
-function collectPersons(node: unknown, out: Map<string, Record<string, unknown>[]>): void {
-  if (Array.isArray(node)) { for (const n of node) collectPersons(n, out); return; }
-  if (!node || typeof node !== 'object') return;
-  const obj = node as Record<string, unknown>;
-  if (typeof obj.id === 'string' && Object.keys(obj).some((k) => k !== 'id')) {
-    const list = out.get(obj.id) ?? [];
-    list.push(obj);
-    out.set(obj.id, list);
+interface Found { reach: Reach; obj: Record<string, unknown> }
+
+/** Every person object in the response with the edge and record that reached it; subjects come from the records, never from the shown id. */
+async function found(entry: Entry, data: unknown, subject: string, caller: Caller): Promise<Found[]> {
+  const out: { edge: Reach['edge']; anchor: string; obj: Record<string, unknown>; table: 'reviews' | 'bookings' | 'payments' }[] = [];
+  const d = data as Record<string, any> | null;
+  if (!d) return [];
+  const bookingsOf = (list: any[]) => { for (const b of list ?? []) if (b?.traveller) out.push({ edge: 'BOOKING_TRAVELLER', anchor: b.id, obj: b.traveller, table: 'bookings' }); };
+  if (entry === 'reviews') for (const t of d.tours?.nodes ?? []) for (const r of t.reviews) out.push({ edge: 'REVIEW_AUTHOR', anchor: r.id, obj: r.author, table: 'reviews' });
+  if (entry === 'tourBookings') bookingsOf(d.tour?.bookings);
+  if (entry === 'booking') bookingsOf(d.booking ? [d.booking] : []);
+  if (entry === 'partnerBookings') bookingsOf(d.partnerBookings?.nodes);
+  if (entry === 'providerPayments') {
+    for (const p of d.providerPayments?.nodes ?? []) {
+      out.push({ edge: 'PAYMENT_PAYER', anchor: p.id, obj: p.payer, table: 'payments' });
+      bookingsOf([p.booking]);
+    }
   }
-  for (const v of Object.values(obj)) collectPersons(v, out);
+  if (entry === 'person') return d.person ? [{ reach: await lookupReach(gw, caller, subject), obj: d.person }] : [];
+  const owners = { reviews: 'author_id', bookings: 'user_id', payments: '(select user_id from bookings where id = booking_id)' };
+  const result: Found[] = [];
+  for (const o of out) {
+    const [row] = await gw.services.sql.rows<{ subject: string }>(`t_p_owner_${o.table}`, `select ${owners[o.table]} as subject from ${o.table} where id = $1`, [o.anchor]);
+    result.push({ reach: { edge: o.edge, anchor: o.anchor, subject: row.subject }, obj: o.obj });
+  }
+  return result;
 }
 
-describe('property: no response carries a raw value the policy does not allow', () => {
-  it('holds for random callers, purposes, consents and queries; every FULL value of another person is in the disclosure log', async () => {
+describe('property: no response carries a raw value the policy does not allow through the edge that reached it', () => {
+  it('holds for random callers, purposes, consents and paths; every FULL value of another person is logged with its edge', async () => {
     const tokenCache = new Map<string, string>();
     const rawCache = new Map<string, RawPerson>();
     let fullSeen = 0;
@@ -95,35 +130,45 @@ describe('property: no response carries a raw value the policy does not allow', 
           if (caller.purpose) headers['x-purpose'] = caller.purpose;
           if (caller.ref) headers['x-purpose-ref'] = caller.ref;
         }
-        const text = q.text.replace('$T', tours[q.index]).replace('$B', bookings[q.index]).replace('$U', subject);
+        const own = (m: Map<string, string[]>, all: string[]) => { const list = caller.partnerId ? m.get(caller.partnerId) ?? all : all; return list[q.index % list.length]; };
+        const text = q.text.replace('$T', own(ownTours, tours)).replace('$B', own(ownBookings, bookings)).replace('$U', subject);
         const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: text }) });
         const json = await res.json() as { data?: unknown };
-        const persons = new Map<string, Record<string, unknown>[]>();
-        collectPersons(json.data, persons);
         const purpose = caller.kind === 'ANONYMOUS' ? null : caller.purpose ?? defaultPurpose(caller.kind);
+        const scopes = caller.scope ?? (caller.kind === 'PAYMENT_PROVIDER' ? ['payments:write', 'bookings:read'] : []);
         const fullPairs = new Set<string>();
+        const allowed = new Set<string>();
         const forbidden: string[] = [];
-        for (const [id, objs] of persons) {
-          let raw = rawCache.get(id);
-          if (!raw) { raw = await rawPerson(gw, id); rawCache.set(id, raw); }
-          const facts = await oracleFacts(gw, caller, id);
+        const shownRaw: [string, string][] = [];
+        for (const { reach, obj } of await found(q.entry, json.data, subject, caller)) {
+          let raw = rawCache.get(reach.subject);
+          if (!raw) { raw = await rawPerson(gw, reach.subject); rawCache.set(reach.subject, raw); }
+          const facts = await oracleFacts(gw, caller, reach);
           for (const [field, kind] of Object.entries(FIELDS) as [Field, typeof FIELDS[Field]][]) {
-            const d = decide({ principal: caller.kind, purpose, scopes: caller.scope ?? (caller.kind === 'PAYMENT_PROVIDER' ? ['payments:write', 'bookings:read'] : []), hasReference: !!caller.ref, relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requested });
+            const d = decide({ principal: caller.kind, purpose, scopes, hasReference: !!caller.ref, edge: reach.edge, relation: facts.relation, kind,
+              consents: facts.consents, requestedKinds: facts.requested, recipientCountry: facts.recipientCountry });
             const value = raw[field];
-            const shown = objs.some((o) => Object.values(o).includes(value));
-            if (value && value.length >= 6 && d.exposure !== 'FULL' && JSON.stringify(json).includes(JSON.stringify(value).slice(1, -1))) forbidden.push(`${caller.kind}:${field}`);
-            if (value && shown && d.exposure === 'FULL' && facts.relation !== 'SELF') fullPairs.add(`${id}:${kind}`);
+            if (!value) continue;
+            const shown = Object.values(obj).includes(value);
+            if (shown && d.exposure !== 'FULL') forbidden.push(`${caller.kind}:${reach.edge}:${field}`);
+            if (d.exposure === 'FULL') allowed.add(value);
+            if (value.length >= 6) shownRaw.push([value, `${caller.kind}:${reach.edge}:${field}`]);
+            if (shown && d.exposure === 'FULL' && facts.relation !== 'SELF') fullPairs.add(`${reach.subject}:${kind}:${reach.edge}:${facts.referenceId}`);
           }
         }
+        // Nothing leaves anywhere else in the body (errors, extensions, other paths) unless some edge in this response allows it.
+        const body = JSON.stringify(json);
+        for (const [value, where] of shownRaw) if (!allowed.has(value) && body.includes(JSON.stringify(value).slice(1, -1))) forbidden.push(`elsewhere:${where}`);
         expect(forbidden).toEqual([]);
-        const rows = await gw.services.sql.rows<{ subject_id: string; kinds: string[] }>('t_p_disc', 'select subject_id, kinds from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
-        const logged = new Set(rows.flatMap((r) => r.kinds.map((k) => `${r.subject_id}:${k}`)));
+        const rows = await gw.services.sql.rows<{ subject_id: string; kinds: string[]; edge: string; reference_id: string | null }>('t_p_disc',
+          'select subject_id, kinds, edge, reference_id from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
+        const logged = new Set(rows.flatMap((r) => r.kinds.map((k) => `${r.subject_id}:${k}:${r.edge}:${r.reference_id}`)));
         for (const pair of fullPairs) expect(logged).toContain(pair);
         fullSeen += fullPairs.size;
       } finally {
         if (flipConsent) await gw.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
       }
-    }), { numRuns: 150, seed: 424242 });
+    }), { numRuns: 300, seed: 424242 });
     expect(fullSeen).toBeGreaterThan(0);
-  }, 120_000);
+  }, 180_000);
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import {
-  AcceptPolicyVersionDocument, ExportMyDataDocument, FileComplaintDocument, MePrivacyReportDocument, MyPrivacyReportDocument, PersonByIdDocument, ReportContentDocument,
+  AcceptPolicyVersionDocument, ExportMyDataDocument, FileComplaintDocument, MePrivacyReportDocument, MyPrivacyReportDocument, BookingTravellerDocument, ReportContentDocument,
 } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
@@ -28,8 +28,8 @@ beforeAll(async () => {
     attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] }, headers);
   [{ id: reportedReview }] = await gw.services.sql.rows<{ id: string }>('t_report_review', "select id from reviews where moderation_status = 'PUBLISHED' and author_id <> $1 order by id limit 1", [u.id]);
   await gql(gw.url, ReportContentDocument, { reviewId: reportedReview, reason: 'Spam in the review' }, headers);
-  const admin = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
-  const read = await gql(gw.url, PersonByIdDocument, { id: u.id }, bearer(admin, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-REPORT-1' }));
+  const partner = await tokenFor(gw, 'PARTNER', { partnerId: booking.partnerId });
+  const read = await gql(gw.url, BookingTravellerDocument, { id: booking.bookingId }, bearer(partner));
   disclosureRequest = read.headers.get('x-request-id');
 });
 afterAll(async () => { await gw.close(); });
@@ -66,14 +66,14 @@ describe('myPrivacyReport', () => {
     const [names] = await gw.services.sql.rows<{ operator: string; provider: string }>('t_report_names', `select (select name from partners where id = $1) as operator,
       (select name from partners where id = $2) as provider`, [booking.partnerId, booking.providerId]);
     expect(r.recipients).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: names.operator, kind: 'TOUR_OPERATOR', country: 'KZ', reasons: ['BOOKED_TOUR'] }),
+      expect.objectContaining({ name: names.operator, kind: 'TOUR_OPERATOR', country: 'KZ', reasons: ['BOOKED_TOUR', 'DISCLOSED'] }),
       expect.objectContaining({ name: names.provider, kind: 'PAYMENT_PROVIDER', country: 'KZ', reasons: ['PAYMENT'] }),
       expect.objectContaining({ kind: 'PROCESSOR', reasons: ['PROCESSOR'] }),
     ]));
     for (const rec of r.recipients) expect(rec.city).not.toBe('');
     expect(r.crossBorder).toEqual({ storedIn: 'KZ', transfers: [], consent: { purpose: 'CROSS_BORDER_TRANSFER', granted: false, policyVersion: null } });
     expect(r.disclosureCount).toBe(1);
-    expect(r.disclosures).toEqual([expect.objectContaining({ purpose: 'FRAUD_PREVENTION', reference: 'CASE-REPORT-1', recipient: { kind: 'ADMIN', partner: null } })]);
+    expect(r.disclosures).toEqual([expect.objectContaining({ purpose: 'TOUR_BOOKING', reference: null, recipient: { kind: 'PARTNER', partner: { id: booking.partnerId, name: names.operator } } })]);
     expect(r.disclosures[0].kinds).toEqual(expect.arrayContaining(['IIN', 'PASSPORT', 'PHONE']));
     const [logged] = await gw.services.sql.rows<{ id: string }>('t_report_disc', 'select id from disclosures where request_id = $1', [disclosureRequest]);
     expect(r.disclosures[0].id).toBe(logged.id);
@@ -105,7 +105,7 @@ describe('exportMyData', () => {
     expect(doc.complaints).toEqual([{ id: expect.any(String), subject: 'Data shared', body: 'Why was my phone given out?', status: 'RECEIVED', createdAt: expect.any(String),
       attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] }]);
     expect(doc.contentReports).toEqual([{ id: expect.any(String), reviewId: reportedReview, reason: 'Spam in the review', status: 'OPEN', createdAt: expect.any(String) }]);
-    expect(doc.disclosures).toEqual([expect.objectContaining({ recipientKind: 'ADMIN', reference: 'CASE-REPORT-1' })]);
+    expect(doc.disclosures).toEqual([expect.objectContaining({ recipientKind: 'PARTNER', purpose: 'TOUR_BOOKING' })]);
     const own = await gw.services.sql.rows('t_export_disc', 'select 1 from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
     expect(own).toHaveLength(0);
   });

@@ -166,7 +166,15 @@ describe('demo data generation', () => {
     }
     for (const ticket of DEMO_TICKETS) expect(data.supportTickets).toContainEqual(expect.objectContaining({ id: ticket.id, reference: ticket.reference, user_id: ticket.userId }));
     expect(data.apiClients.map((c) => c.client_id)).toEqual(DEMO_CLIENTS.map((c) => c.clientId));
-    expect(data.partners.filter((p) => p.kind === 'TOUR_OPERATOR')).toHaveLength(8);
+    expect(data.partners.filter((p) => p.kind === 'TOUR_OPERATOR')).toHaveLength(9);
+    // One operator abroad, with travellers who did and did not consent to cross-border transfer.
+    const abroad = data.partners.filter((p) => p.country !== 'KZ').map((p) => p.id);
+    expect(abroad).toHaveLength(1);
+    const abroadTours = new Set(data.tours.filter((t) => abroad.includes(t.partner_id)).map((t) => t.id));
+    const abroadTravellers = new Set(data.bookings.filter((b) => abroadTours.has(b.tour_id)).map((b) => b.user_id));
+    const crossBorder = new Set(data.consents.filter((c) => c.purpose === 'CROSS_BORDER_TRANSFER' && c.granted).map((c) => c.user_id));
+    expect([...abroadTravellers].some((u) => crossBorder.has(u))).toBe(true);
+    expect([...abroadTravellers].some((u) => !crossBorder.has(u))).toBe(true);
   });
 
   it('rejects sizes and seeds that are not whole numbers in range', () => {

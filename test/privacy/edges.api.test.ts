@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
+import { BookingTravellerDocument, MyPrivacyReportDocument, TourReviewersDocument, TourTravellersDocument, UpdateTourDocument } from '../generated/operations.js';
+import { insertTour, OPERATORS, PROVIDERS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
+import { gql } from '../support/http.js';
+import { startTestGateway } from '../support/gateway.js';
+import { bearer, tokenFor } from '../support/tokens.js';
+import { checkPerson, expectation, rawPerson } from './exposure.fixtures.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+const NAME_ONLY = expectation([], ['fullName']);
+const PARTNER_FULL = expectation(['fullName', 'phone', 'passportNumber', 'iin', 'gender']);
+const ABROAD = DEMO_PARTNERS.find((p) => p.country === 'UZ')!.id;
+
+type Reasons = { withheld: { path: unknown[]; reason: string; kind: string }[] };
+const reasonsOf = (ext: Record<string, unknown> | undefined, kind: string) => new Set((ext?.privacy as Reasons | undefined)?.withheld.filter((w) => w.kind === kind).map((w) => w.reason));
+
+async function book(userId: string, tourId: string, status: string, daysAgo = 5): Promise<string> {
+  const [b] = await gw.services.sql.rows<{ id: string }>('t_edge_book', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+    values (gen_random_uuid(), $1, $2, 1, $3, 50000, $4, now() - $5::int * interval '1 day') returning id`, [userId, tourId, status, randomUUID(), daysAgo]);
+  return b.id;
+}
+
+async function review(userId: string, tourId: string): Promise<string> {
+  const [r] = await gw.services.sql.rows<{ id: string }>('t_edge_review', `insert into reviews (id, author_id, tour_id, rating, text, moderation_status, created_at)
+    values (gen_random_uuid(), $1, $2, 5, 'Отличный тур', 'PUBLISHED', now()) returning id`, [userId, tourId]);
+  return r.id;
+}
+
+const partner = async (partnerId: string, scope?: string[]) => bearer(await tokenFor(gw, 'PARTNER', { partnerId, scope }));
+const disclosuresOf = (res: { headers: Headers }) => gw.services.sql.rows<{ subject_id: string; edge: string; reference_kind: string; reference_id: string; kinds: string[]; recipient_country: string | null }>(
+  't_edge_disc', 'select subject_id, edge, reference_kind, reference_id, kinds, recipient_country from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
+
+describe('a relation belongs to the edge that reached the person', () => {
+  const P = OPERATORS[2];
+  let u: string; let other: string;
+  let ownTour: string; let foreignTour: string; let booking: string;
+  beforeAll(async () => {
+    [u, other] = await travellers(gw.services.sql, 2, 170);
+    await setBookingConsent(gw.services.sql, [u, other], true);
+    ownTour = await insertTour(gw.services.sql, { partnerId: P, capacity: 10, startsInDays: 20 });
+    foreignTour = await insertTour(gw.services.sql, { partnerId: OPERATORS[3], capacity: 10, startsInDays: -40 });
+    booking = await book(u, ownTour, 'PAID');
+    await review(u, foreignTour);
+  });
+
+  it("a partner reaching its own traveller through a public review gets the public view, logs nothing, and says why", async () => {
+    const res = await gql(gw.url, TourReviewersDocument, { id: foreignTour }, await partner(P));
+    expect(res.body.errors).toBeUndefined();
+    const reviews = res.body.data!.tour!.reviews;
+    expect(reviews).toHaveLength(1);
+    expect(checkPerson(reviews[0].author as Record<string, unknown>, await rawPerson(gw, u), NAME_ONLY)).toEqual([]);
+    expect(reasonsOf(res.body.extensions, 'IIN')).toEqual(new Set(['NOT_VIA_BOOKING']));
+    expect(await disclosuresOf(res)).toEqual([]);
+  });
+
+  it('the same partner reaching the same person as the traveller of its active booking gets FULL, logged with the edge and the booking', async () => {
+    const res = await gql(gw.url, BookingTravellerDocument, { id: booking }, await partner(P));
+    expect(checkPerson(res.body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, u), PARTNER_FULL)).toEqual([]);
+    const rows = await disclosuresOf(res);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ subject_id: u, edge: 'BOOKING_TRAVELLER', reference_kind: 'BOOKING', reference_id: booking, recipient_country: 'KZ' });
+    expect(rows[0].kinds.sort()).toEqual(['FULL_NAME', 'GENDER', 'IIN', 'PASSPORT', 'PHONE']);
+  });
+
+  it('a payment provider browsing the catalogue sees the public view of authors whose payments it processed', async () => {
+    const [pay] = await gw.services.sql.rows<{ id: string }>('t_edge_pay', `insert into payments (id, booking_id, provider_id, amount_kzt, status, external_ref, settled_at)
+      values (gen_random_uuid(), $1, $2, 50000, 'CONFIRMED', 'EDGE-1', now()) returning id`, [booking, PROVIDERS[0]]);
+    expect(pay).toBeDefined();
+    const res = await gql(gw.url, TourReviewersDocument, { id: foreignTour }, bearer(await tokenFor(gw, 'PAYMENT_PROVIDER', { partnerId: PROVIDERS[0] })));
+    expect(checkPerson(res.body.data!.tour!.reviews[0].author as Record<string, unknown>, await rawPerson(gw, u), NAME_ONLY)).toEqual([]);
+    expect(reasonsOf(res.body.extensions, 'PHONE')).toEqual(new Set(['NOT_VIA_PAYMENT']));
+    expect(await disclosuresOf(res)).toEqual([]);
+  });
+
+  it("a cancelled booking gives the partner nothing beyond the public view", async () => {
+    const cancelled = await book(other, ownTour, 'CANCELLED');
+    const res = await gql(gw.url, BookingTravellerDocument, { id: cancelled }, await partner(P));
+    expect(checkPerson(res.body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, other), NAME_ONLY)).toEqual([]);
+    expect(reasonsOf(res.body.extensions, 'IIN')).toEqual(new Set(['NOT_RELATED']));
+  });
+
+  it('another partner reaching the traveller through a tour list of its own sees only the public view', async () => {
+    const res = await gql(gw.url, TourReviewersDocument, { id: foreignTour }, await partner(OPERATORS[3]));
+    expect(checkPerson(res.body.data!.tour!.reviews[0].author as Record<string, unknown>, await rawPerson(gw, u), NAME_ONLY)).toEqual([]);
+  });
+});
+
+describe('windows rest on facts stored with the booking', () => {
+  const P = OPERATORS[4];
+  let u: string; let endedTour: string; let oldBooking: string;
+  beforeAll(async () => {
+    [u] = await travellers(gw.services.sql, 1, 175);
+    await setBookingConsent(gw.services.sql, [u], true);
+    // Ended 40 days ago: the window (end + 30 days) closed ten days ago.
+    endedTour = await insertTour(gw.services.sql, { partnerId: P, capacity: 10, startsInDays: -43 });
+    oldBooking = await book(u, endedTour, 'COMPLETED', 60);
+  });
+
+  it('moving an ended tour into the future does not reopen its travellers to the partner', async () => {
+    const headers = await partner(P);
+    const before = await gql(gw.url, BookingTravellerDocument, { id: oldBooking }, headers);
+    expect(checkPerson(before.body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, u), NAME_ONLY)).toEqual([]);
+    const [{ until }] = await gw.services.sql.rows<{ until: Date }>('t_edge_until', 'select access_until as until from bookings where id = $1', [oldBooking]);
+    const moved = await gql(gw.url, UpdateTourDocument, { id: endedTour, changes: { startsOn: '2027-01-01', endsOn: '2027-01-02' } }, headers);
+    expect(moved.body.errors).toBeUndefined();
+    expect(moved.body.data!.updateTour.endsOn).toBe('2027-01-02');
+    const after = await gql(gw.url, BookingTravellerDocument, { id: oldBooking }, headers);
+    expect(checkPerson(after.body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, u), NAME_ONLY)).toEqual([]);
+    expect(reasonsOf(after.body.extensions, 'PASSPORT')).toEqual(new Set(['NOT_RELATED']));
+    const [{ until: still }] = await gw.services.sql.rows<{ until: Date }>('t_edge_until', 'select access_until as until from bookings where id = $1', [oldBooking]);
+    expect(still).toEqual(until);
+  });
+
+  it('the dates of a tour with open or paid bookings cannot be moved; other changes still can', async () => {
+    const tour = await insertTour(gw.services.sql, { partnerId: P, capacity: 10, startsInDays: 25 });
+    await book(u, tour, 'PAID');
+    const headers = await partner(P);
+    const moved = await gql(gw.url, UpdateTourDocument, { id: tour, changes: { startsOn: '2027-02-01', endsOn: '2027-02-03' } }, headers);
+    expect(moved.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TOUR_HAS_BOOKINGS' });
+    const renamed = await gql(gw.url, UpdateTourDocument, { id: tour, changes: { title: 'Новое название тура' } }, headers);
+    expect(renamed.body.errors).toBeUndefined();
+  });
+
+  it('a booking stores the window when it is made: the tour end then + 30 days', async () => {
+    const tour = await insertTour(gw.services.sql, { partnerId: P, capacity: 10, startsInDays: 12 });
+    const id = await book(u, tour, 'PENDING_PAYMENT', 0);
+    const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_edge_window', `select b.access_until = (t.ends_on + 31)::timestamptz as ok
+      from bookings b join tours t on t.id = b.tour_id where b.id = $1`, [id]);
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('cross-border: a partner abroad', () => {
+  let consenting: string; let refusing: string; let tour: string;
+  beforeAll(async () => {
+    const sql = gw.services.sql;
+    [consenting, refusing] = await travellers(sql, 2, 178);
+    await setBookingConsent(sql, [consenting, refusing], true);
+    await sql.rows('t_edge_cb', `insert into consents (id, user_id, purpose, granted, policy_version_id, updated_at)
+      select gen_random_uuid(), u, 'CROSS_BORDER_TRANSFER', u = $1, (select id from policy_versions order by published_at desc limit 1), now() from unnest($2::uuid[]) u
+      on conflict (user_id, purpose) do update set granted = excluded.granted`, [consenting, [consenting, refusing]]);
+    tour = await insertTour(sql, { partnerId: ABROAD, capacity: 10, startsInDays: 15 });
+    await book(consenting, tour, 'PAID');
+    await book(refusing, tour, 'PAID');
+  });
+
+  it('gets FULL only for travellers who consented to cross-border transfer, and the transfer shows in their privacy report', async () => {
+    const res = await gql(gw.url, TourTravellersDocument, { id: tour }, await partner(ABROAD));
+    expect(res.body.errors).toBeUndefined();
+    const byUser = new Map(await Promise.all(res.body.data!.tour!.bookings.map(async (b) => {
+      const [{ user }] = await gw.services.sql.rows<{ user: string }>('t_edge_owner', 'select user_id as user from bookings where id = $1', [b.id]);
+      return [user, b.traveller] as const;
+    })));
+    expect(checkPerson(byUser.get(consenting) as Record<string, unknown>, await rawPerson(gw, consenting), PARTNER_FULL)).toEqual([]);
+    expect(checkPerson(byUser.get(refusing) as Record<string, unknown>, await rawPerson(gw, refusing), NAME_ONLY)).toEqual([]);
+    expect(reasonsOf(res.body.extensions, 'IIN')).toEqual(new Set(['NO_CROSS_BORDER_CONSENT']));
+    const rows = await disclosuresOf(res);
+    expect(rows.map((r) => [r.subject_id, r.recipient_country])).toEqual([[consenting, 'UZ']]);
+    const report = await gql(gw.url, MyPrivacyReportDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: consenting })));
+    const transfers = report.body.data!.myPrivacyReport.crossBorder.transfers;
+    expect(transfers).toHaveLength(1);
+    expect(transfers[0]).toMatchObject({ recipient: 'Silk Road Voyages', country: 'UZ', count: 1 });
+    expect(transfers[0].kinds).toEqual(['FULL_NAME', 'GENDER', 'IIN', 'PASSPORT', 'PHONE']);
+  });
+});
