@@ -196,6 +196,8 @@ export function loadConfig(src: Source = process.env): Config {
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
   };
+  // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
+  if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');
   // Analysts' pseudonyms must not be linkable to blind indexes or other pseudonyms.
   if ([cfg.blindIndexKey, cfg.pseudonymKey].some((k) => k.equals(cfg.analyticsPseudonymKey))) problems.push('ANALYTICS_PSEUDONYM_KEY must differ from BLIND_INDEX_KEY and PSEUDONYM_KEY');
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);

@@ -71,6 +71,10 @@ describe('config', () => {
       expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: '=SUPPORT' })).toThrow(/OIDC_ROLE_MAP/);
     });
 
+    it('refuses the gateway\'s own issuer name for the staff issuer', () => {
+      expect(() => loadConfig({ ...oidc, JWT_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_ISSUER must differ from JWT_ISSUER/);
+    });
+
     it('takes public-key algorithms only', () => {
       expect(loadConfig({ ...oidc, OIDC_ALGORITHMS: 'ES256, EdDSA' }).jwt.oidc?.algorithms).toEqual(['ES256', 'EdDSA']);
       for (const bad of ['HS256', 'RS256,none', '']) expect(() => loadConfig({ ...oidc, OIDC_ALGORITHMS: bad })).toThrow(/OIDC_ALGORITHMS/);
