@@ -36,7 +36,7 @@ function toFilter(f: DisclosureLogFilter | null | undefined, key: Buffer): Discl
 }
 
 /** Fetches one row more than asked to learn whether another page follows. */
-async function page<T>(first: number, ctx: GatewayContext, fetch: (limit: number) => Promise<DisclosureRow[]>, map: (r: DisclosureRow) => T): Promise<{ nodes: T[]; pageInfo: PageInfo }> {
+async function page<R extends DisclosureRow, T>(first: number, ctx: GatewayContext, fetch: (limit: number) => Promise<R[]>, map: (r: R) => T): Promise<{ nodes: T[]; pageInfo: PageInfo }> {
   const { nodes, pageInfo } = keysetPage(await fetch(pageSize(first, ctx.services.cfg.limits.maxPageSize) + 1), first, (r) => ({ key: r.atKey, id: r.id }));
   return { nodes: nodes.map(map), pageInfo };
 }
@@ -67,6 +67,9 @@ export class DisclosureLogResolver {
     const key = ctx.services.cfg.pseudonymKey;
     const f = toFilter(filter, key);
     return page(first, ctx, (limit) => allDisclosures(ctx.services.sql, f, cursor, limit),
-      (r) => ({ ...toDisclosure(r), subject: pseudonymize(key, 'SUBJECT', r.subjectId), recipientId: r.recipientId }));
+      (r) => ({
+        ...toDisclosure(r), subject: pseudonymize(key, 'SUBJECT', r.subjectId), recipientId: r.recipientId, edge: r.edge, referenceKind: r.referenceKind,
+        referenceId: r.referenceId, recipientCountry: r.recipientCountry,
+      }));
   }
 }

@@ -22,6 +22,9 @@ export interface DisclosureRow {
   kinds: string[]; purpose: string; reference: string | null; at: Date; atKey: string; subjectId: string; withheld: boolean;
 }
 
+/** What only auditors see of a row: the individual recipient, the edge and the record behind the release. */
+export interface AuditedDisclosureRow extends DisclosureRow { edge: string | null; referenceKind: string | null; referenceId: string | null; recipientCountry: string | null }
+
 /** What the auditor's log can be narrowed to; the subject as a prepared pseudonym match (subject-pseudonym.ts). */
 export interface DisclosureFilter {
   recipientKind: string | null; recipientId: string | null; purpose: string | null; from: Date | null; to: Date | null; subject: SubjectMatch | null;
@@ -59,10 +62,11 @@ const BY_SUBJECT = `d.subject_id = (select u.id from users u
   where sha256($11::bytea || sha256($10::bytea || convert_to(u.id::text, 'UTF8'))) = $9::bytea)`;
 
 /** The auditor's log: everything, narrowed by the filter. */
-export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
+export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<AuditedDisclosureRow[]> {
   const s = f.subject;
   return sql.rows(s ? 'disclosures_of_pseudonym' : 'disclosures_all', `select d.id, d.recipient_kind as "recipientKind", d.recipient_id as "recipientId",
-      p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${atKey('d.at')}, d.subject_id as "subjectId", false as withheld
+      p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${atKey('d.at')}, d.subject_id as "subjectId", false as withheld,
+      d.edge, d.reference_kind as "referenceKind", d.reference_id as "referenceId", d.recipient_country as "recipientCountry"
     from disclosures d left join partners p on p.id::text = d.recipient_partner_id
     where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
       and ($4::text is null or d.recipient_kind = $4) and ($5::text is null or d.recipient_id = $5) and ($6::text is null or d.purpose = $6)

@@ -29,6 +29,12 @@ export class DisclosurePage {
 export class DisclosureLogEntry extends Disclosure {
   @Field({ description: 'Keyed pseudonym of the person (stable, useless without the key); never a name or an id' }) subject!: string;
   @Field(() => String, { nullable: true, description: 'The individual recipient account: staff user id or API client id' }) recipientId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The edge through which the person was reached (BOOKING_TRAVELLER, TICKET_SUBJECT, ...); null on rows from before edges' })
+  edge!: string | null;
+  @Field(() => String, { nullable: true, description: 'The kind of record behind the release (BOOKING, PAYMENT, SUPPORT_TICKET, FRAUD_CASE, AUTHORITY_REQUEST)' })
+  referenceKind!: string | null;
+  @Field(() => ID, { nullable: true, description: 'That record\'s id' }) referenceId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The recipient company\'s country, when the recipient is a company' }) recipientCountry!: string | null;
 }
 
 @ObjectType({ description: 'The whole disclosure log, newest first' })

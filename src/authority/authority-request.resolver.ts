@@ -1,12 +1,15 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/validate.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
+import { Person } from '../users/person.type.js';
+import type { PersonRow } from '../users/user.service.js';
 import { approveAuthorityRequest, authorityRequests, recordAuthorityRequest, requestsAddressedTo } from './authority-request.service.js';
 import { ApprovalResult, AuthorityRequest, RequestedPiiKind, type ApprovalRefused, type AuthorityRequestApproved } from './authority-request.type.js';
 
 // authority-request.rules.ts: administrators record and approve; an authority lists the requests addressed to it and reads
 // through person(id) with X-Purpose-Ref: <caseNumber>.
-@Resolver()
+@Resolver(() => AuthorityRequest)
 export class AuthorityRequestResolver {
   @Mutation(() => AuthorityRequest, { description: 'Administrators: record an authority\'s formal request; a second administrator must approve it' })
   recordAuthorityRequest(
@@ -34,5 +37,12 @@ export class AuthorityRequestResolver {
   @Query(() => [AuthorityRequest], { description: 'Administrators: authority requests, newest first' })
   authorityRequests(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<AuthorityRequest[]> {
     return authorityRequests(ctx.services.sql, pageSize(first, ctx.services.cfg.limits.maxPageSize));
+  }
+
+  @FieldResolver(() => Person, { description: 'The person the request is about: the named kinds in full only for the addressed authority declaring its case number' })
+  async subject(@Root() r: AuthorityRequest, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
+    const p = await ctx.loaders.person.load(r.subjectId);
+    if (!p) throw new Error('authority request without subject');
+    return reachedVia(p, 'AUTHORITY_SUBJECT', r.id);
   }
 }

@@ -1,13 +1,16 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
+import { Person } from '../users/person.type.js';
+import type { PersonRow } from '../users/user.service.js';
 import { CloseFraudCaseResult, OpenFraudCaseResult, type CloseFraudCaseOutcome, type OpenFraudCaseOutcome } from './fraud-case-result.type.js';
 import { closeFraudCase, fraudCases, openFraudCase, toFraudCase } from './fraud-case.service.js';
-import { FraudCasePage, FraudCaseStatus } from './fraud-case.type.js';
+import { FraudCase, FraudCasePage, FraudCaseStatus } from './fraud-case.type.js';
 
 // fraud-case.rules.ts: administrators only.
-@Resolver()
+@Resolver(() => FraudCase)
 export class FraudCaseResolver {
   @Mutation(() => OpenFraudCaseResult, { description: 'Administrators: open a fraud case naming its subjects, assigned to the caller or another administrator' })
   openFraudCase(
@@ -35,5 +38,11 @@ export class FraudCaseResolver {
     const rows = await fraudCases(ctx, status ?? null, after ? decodeCursor(after, TIMESTAMP_KEY) : null, size + 1);
     const { nodes, pageInfo } = keysetPage(rows, size, (r) => ({ key: r.createdKey, id: r.id }));
     return { nodes: nodes.map((r) => toFraudCase(ctx, r)), pageInfo };
+  }
+
+  @FieldResolver(() => [Person], { description: 'The people the case names: in full only for its assignee declaring this case\'s reference' })
+  async subjects(@Root() c: FraudCase, @Ctx() ctx: GatewayContext): Promise<PersonRow[]> {
+    const rows = await ctx.loaders.person.loadMany(c.subjectIds);
+    return rows.filter((p): p is PersonRow => p !== null && !(p instanceof Error)).map((p) => reachedVia(p, 'FRAUD_CASE_SUBJECT', c.id));
   }
 }

@@ -1,13 +1,16 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
+import { reachedVia } from '../privacy/privacy.edge.js';
+import { Person } from '../users/person.type.js';
+import type { PersonRow } from '../users/user.service.js';
 import { CloseTicketResult, TakeTicketResult, type CloseTicketOutcome, type TakeTicketOutcome } from './support-ticket-result.type.js';
 import { closeSupportTicket, openSupportTicket, supportQueue, takeSupportTicket, ticketsOfUser } from './support-ticket.service.js';
-import { MySupportTicket, SupportQueuePage } from './support-ticket.type.js';
+import { MySupportTicket, SupportQueuePage, SupportTicket } from './support-ticket.type.js';
 
 // support-ticket.rules.ts: travellers open and read their own; support agents work the queue.
-@Resolver()
+@Resolver(() => SupportTicket)
 export class SupportTicketResolver {
   @Mutation(() => MySupportTicket, { description: 'Ask support for help; quote the returned reference' })
   openSupportTicket(@Arg('subject') subject: string, @Ctx() ctx: GatewayContext): Promise<MySupportTicket> {
@@ -40,5 +43,12 @@ export class SupportTicketResolver {
   @Mutation(() => CloseTicketResult, { description: 'Support: close a ticket assigned to the caller' })
   closeSupportTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CloseTicketOutcome> {
     return closeSupportTicket(ctx.services.sql, ctx.principal.id!, id);
+  }
+
+  @FieldResolver(() => Person, { description: 'Who opened it: in full only for the assigned agent declaring this ticket\'s reference' })
+  async user(@Root() t: SupportTicket, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
+    const p = await ctx.loaders.person.load(t.userId);
+    if (!p) throw new Error('ticket without user');
+    return reachedVia(p, 'TICKET_SUBJECT', t.id);
   }
 }

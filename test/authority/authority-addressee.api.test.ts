@@ -6,7 +6,7 @@ import { resolveReference } from '../../src/privacy/reference.service.js';
 import { DEMO_AUTHORITY_REQUEST } from '../../seeds/references.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import {
-  ApproveAuthorityRequestDocument, AuthorityPersonDocument, DisclosureLogDocument, ExportMyDataDocument, MyAuthorityRequestsDocument, MyDisclosuresDocument,
+  ApproveAuthorityRequestDocument, AuthorityPersonDocument, DisclosureLogDocument, ExportMyDataDocument, MyAuthorityRequestsDocument, MyAuthorityRequestSubjectsDocument, MyDisclosuresDocument,
   MyPrivacyReportDocument, RecordAuthorityRequestDocument,
 } from '../generated/operations.js';
 import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
@@ -34,10 +34,10 @@ const authorityCaller = (id: string, ref: string): Principal => ({
 });
 
 /** Recorded by one administrator, approved by the second, as the four-eyes rule demands. */
-async function approvedRequest(caseNumber: string, addressedToId: string, confidentialUntil?: string): Promise<string> {
+async function approvedRequest(caseNumber: string, addressedToId: string, confidentialUntil?: string, subjectId = subject.id): Promise<string> {
   const admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
   const rec = await gql(gw.url, RecordAuthorityRequestDocument, {
-    agency: 'КНБ РК', legalBasis: 'УПК РК ст. 199', caseNumber, subjectId: subject.id, kinds: ['IIN', 'FULL_NAME'], expiresAt: inDays(30), addressedToId, confidentialUntil,
+    agency: 'КНБ РК', legalBasis: 'УПК РК ст. 199', caseNumber, subjectId, kinds: ['IIN', 'FULL_NAME'], expiresAt: inDays(30), addressedToId, confidentialUntil,
   }, admin);
   expect(rec.body.errors).toBeUndefined();
   const id = rec.body.data!.recordAuthorityRequest.id;
@@ -70,6 +70,27 @@ describe('authority requests are addressed to one authority account', () => {
     expect(admin.body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
+  it('an authority cannot read under a request addressed to another authority, through person(id) or its request list', async () => {
+    const caseNumber = `AD-${tag}-3`;
+    await approvedRequest(caseNumber, otherAuthorityId);
+    const read = async (authorityId: string, ref?: string) => {
+      const headers = bearer(await tokenFor(gw, 'AUTHORITY', { sub: authorityId }), ref ? { 'x-purpose-ref': ref } : {});
+      const res = await gql(gw.url, AuthorityPersonDocument, { id: subject.id }, headers);
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.person;
+    };
+    const none = await read(DEMO_STAFF.authority.id);
+    expect(none.iin).toBeNull();
+    expect(await read(DEMO_STAFF.authority.id, caseNumber)).toEqual(none);
+    expect(await read(otherAuthorityId, caseNumber)).toMatchObject({ iin: subject.iin, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, phone: null });
+    const listed = await gql(gw.url, MyAuthorityRequestSubjectsDocument, { first: 100 },
+      bearer(await tokenFor(gw, 'AUTHORITY', { sub: otherAuthorityId }), { 'x-purpose-ref': caseNumber }));
+    const subjects = listed.body.data!.myAuthorityRequests.filter((r) => r.caseNumber === caseNumber).map((r) => r.subject);
+    expect(subjects).toEqual([{ id: subject.id, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, iin: subject.iin, phone: null, passportNumber: null }]);
+    const other = listed.body.data!.myAuthorityRequests.find((r) => r.caseNumber === `AD-${tag}-2`)!;
+    expect(other.subject.iin).toBeNull();
+  });
+
   it('the demo request is addressed to the demo authority and resolves for it', async () => {
     const r = await resolveReference(gw.services.sql, authorityCaller(DEMO_STAFF.authority.id, DEMO_AUTHORITY_REQUEST.caseNumber));
     expect(r).toEqual({ kind: 'AUTHORITY_REQUEST', id: DEMO_AUTHORITY_REQUEST.id, subjects: new Map([[DEMO_AUTHORITY_REQUEST.subjectId, DEMO_AUTHORITY_REQUEST.kinds]]) });
@@ -79,9 +100,12 @@ describe('authority requests are addressed to one authority account', () => {
 describe('confidential authority requests (issue 13.7)', () => {
   const caseNumber = `CF-${tag}-1`;
   let requestId: string;
+  // A subject of its own, so that no other request's disclosures are in its log.
+  let subject: FreshUser;
 
   beforeAll(async () => {
-    requestId = await approvedRequest(caseNumber, DEMO_STAFF.authority.id, inDays(60));
+    subject = await freshTraveller(gw);
+    requestId = await approvedRequest(caseNumber, DEMO_STAFF.authority.id, inDays(60), subject.id);
     const read = await gql(gw.url, AuthorityPersonDocument, { id: subject.id }, bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id }), { 'x-purpose-ref': caseNumber }));
     expect(read.body.data!.person).toMatchObject({ iin: subject.iin });
   });
@@ -110,7 +134,8 @@ describe('confidential authority requests (issue 13.7)', () => {
     const auditor = bearer(await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
     const subjectPs = pseudonymize(gw.services.cfg.pseudonymKey, 'SUBJECT', subject.id);
     const res = await gql(gw.url, DisclosureLogDocument, { first: 10, filter: { subject: subjectPs } }, auditor);
-    expect(res.body.data!.disclosureLog.nodes).toEqual([expect.objectContaining({ reference: caseNumber, kinds: ['FULL_NAME', 'IIN'], withheld: false, recipientId: DEMO_STAFF.authority.id })]);
+    expect(res.body.data!.disclosureLog.nodes).toEqual([expect.objectContaining({ reference: caseNumber, kinds: ['FULL_NAME', 'IIN'], withheld: false, recipientId: DEMO_STAFF.authority.id,
+      edge: 'AUTHORITY_SUBJECT', referenceKind: 'AUTHORITY_REQUEST', referenceId: requestId })]);
   });
 
   it('once the confidentiality ends the subject sees the case number and the kinds', async () => {

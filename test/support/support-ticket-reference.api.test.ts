@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
+import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
+import { CloseSupportTicketDocument, OpenSupportTicketDocument, SupportPersonDocument, SupportQueueUsersDocument, TakeSupportTicketDocument } from '../generated/operations.js';
+import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
+import { startTestGateway } from './gateway.js';
+import { gql } from './http.js';
+import { insertPerson } from './persons.js';
+import { bearer, tokenFor } from './tokens.js';
+import { asUser } from './users.js';
+
+let gw: RunningGateway;
+let traveller: FreshUser;
+let otherAgentId: string;
+let ticket: { id: string; reference: string };
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  traveller = await freshTraveller(gw);
+  otherAgentId = await insertPerson(gw, { role: 'SUPPORT', firstName: 'Үшінші', surname: 'Көмекші' });
+  const opened = await gql(gw.url, OpenSupportTicketDocument, { subject: 'Не приходит чек' }, await asUser(gw, traveller.id));
+  ticket = opened.body.data!.openSupportTicket;
+});
+afterAll(async () => { await gw.close(); });
+
+async function headersOf(agentId: string, ref?: string) {
+  return bearer(await tokenFor(gw, 'SUPPORT', { sub: agentId }), ref ? { 'x-purpose-ref': ref } : {});
+}
+
+async function read(agentId: string, id: string, ref?: string) {
+  const res = await gql(gw.url, SupportPersonDocument, { id }, await headersOf(agentId, ref));
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.person;
+}
+
+describe('SUPPORT reads through an open ticket assigned to the caller', () => {
+  it('before anyone takes the ticket its reference gives what no reference gives', async () => {
+    const none = await read(DEMO_STAFF.support.id, traveller.id);
+    expect(none.phone).not.toBe(traveller.phone);
+    expect(await read(DEMO_STAFF.support.id, traveller.id, ticket.reference)).toEqual(none);
+    expect(await read(DEMO_STAFF.support.id, traveller.id, 'SUP-999999999')).toEqual(none);
+  });
+
+  it('the agent who took it sees the ticket\'s user as the policy allows support (name, phone, e-mail full; IIN masked), logged against the ticket', async () => {
+    const taken = await gql(gw.url, TakeSupportTicketDocument, { id: ticket.id }, await headersOf(DEMO_STAFF.support.id));
+    expect(taken.body.data!.takeSupportTicket.__typename).toBe('TicketTaken');
+    const person = await read(DEMO_STAFF.support.id, traveller.id, ticket.reference);
+    expect(person).toMatchObject({ fullName: `${traveller.firstName} ${traveller.patronymic} ${traveller.surname}`, phone: traveller.phone, email: traveller.email });
+    expect(person.iin).toBe(`********${traveller.iin.slice(-4)}`);
+    const logged = await gw.services.sql.rows<{ edge: string; referenceKind: string; referenceId: string }>('t_sup_logged',
+      `select edge, reference_kind as "referenceKind", reference_id::text as "referenceId" from disclosures where subject_id = $1`, [traveller.id]);
+    expect(logged).toEqual([{ edge: 'TICKET_SUBJECT', referenceKind: 'SUPPORT_TICKET', referenceId: ticket.id }]);
+  });
+
+  it('another agent\'s ticket gives nothing more, in person(id) and in the queue', async () => {
+    const none = await read(otherAgentId, traveller.id);
+    expect(await read(otherAgentId, traveller.id, ticket.reference)).toEqual(none);
+    const queue = await gql(gw.url, SupportQueueUsersDocument, { first: 100 }, await headersOf(otherAgentId, ticket.reference));
+    expect(queue.body.data!.supportQueue.nodes.find((n) => n.id === ticket.id)!.user.phone).not.toBe(traveller.phone);
+  });
+
+  it('in the queue only the declared ticket\'s user is shown in full', async () => {
+    const queue = await gql(gw.url, SupportQueueUsersDocument, { first: 100 }, await headersOf(DEMO_STAFF.support.id, ticket.reference));
+    expect(queue.body.errors).toBeUndefined();
+    const nodes = queue.body.data!.supportQueue.nodes;
+    expect(nodes.find((n) => n.id === ticket.id)!.user).toMatchObject({ id: traveller.id, phone: traveller.phone });
+    const [aigerim, erlan] = DEMO_TRAVELERS;
+    for (const n of nodes.filter((x) => x.id !== ticket.id)) expect([aigerim.phone, erlan.phone]).not.toContain(n.user.phone);
+  });
+
+  it('the demo support account reads SUP-1001\'s user; the queued SUP-1002 gives nothing more', async () => {
+    const [assigned, queued] = DEMO_TICKETS;
+    const aigerim = DEMO_TRAVELERS.find((t) => t.id === assigned.userId)!;
+    expect(await read(DEMO_STAFF.support.id, aigerim.id, assigned.reference)).toMatchObject({ phone: aigerim.phone });
+    const erlan = DEMO_TRAVELERS.find((t) => t.id === queued.userId)!;
+    expect((await read(DEMO_STAFF.support.id, erlan.id, queued.reference)).phone).not.toBe(erlan.phone);
+  });
+
+  it('a closed ticket gives nothing more', async () => {
+    const none = await read(DEMO_STAFF.support.id, traveller.id);
+    const closed = await gql(gw.url, CloseSupportTicketDocument, { id: ticket.id }, await headersOf(DEMO_STAFF.support.id));
+    expect(closed.body.data!.closeSupportTicket.__typename).toBe('TicketClosed');
+    expect(await read(DEMO_STAFF.support.id, traveller.id, ticket.reference)).toEqual(none);
+  });
+});
