@@ -10,6 +10,7 @@ import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.module.js';
+import { ensureDisclosurePartitions } from './audit/disclosure-partitions.service.js';
 
 export interface RunningGateway { url: string; services: AppServices; close(): Promise<void> }
 
@@ -17,6 +18,9 @@ export interface RunningGateway { url: string; services: AppServices; close(): P
 export async function startGateway(cfg: Config): Promise<RunningGateway> {
   const logger = createLogger(cfg.logLevel);
   const db = await openDatabase(cfg, (m) => logger.warn(m));
+  // The daily purge keeps the log's monthly partitions ahead too; this covers a gateway started after a long pause.
+  const em = db.orm.em.fork();
+  await ensureDisclosurePartitions((text) => em.execute(text));
   const sql = Sql.connect(db.url, cfg.dbPoolMax);
   const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg) };
   const metrics = new Metrics(sql.stats);
