@@ -38,6 +38,8 @@ export interface Config {
   graphqlExecutor: 'jit' | 'graphql-js';
   /** Distinct operations whose compiled form is kept (least recently used dropped). */
   compiledDocumentsKept: number;
+  /** Group commit of the disclosure log: rows of requests finishing within this many ms go in as one insert, of at most maxRows rows. */
+  disclosureBatch: { tickMs: number; maxRows: number };
 }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
@@ -195,6 +197,7 @@ export function loadConfig(src: Source = process.env): Config {
     privacyTransform: privacyTransform !== 'off',
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
+    disclosureBatch: { tickMs: int(src, 'DISCLOSURE_BATCH_MS', 2, problems), maxRows: int(src, 'DISCLOSURE_BATCH_ROWS', 500, problems, 1) },
   };
   // Analysts' pseudonyms must not be linkable to blind indexes or other pseudonyms.
   if ([cfg.blindIndexKey, cfg.pseudonymKey].some((k) => k.equals(cfg.analyticsPseudonymKey))) problems.push('ANALYTICS_PSEUDONYM_KEY must differ from BLIND_INDEX_KEY and PSEUDONYM_KEY');
