@@ -10,6 +10,8 @@ import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.module.js';
+import { ensureDisclosurePartitions } from './audit/disclosure-partitions.service.js';
+import { DisclosureWriter } from './audit/disclosure-writer.service.js';
 
 export interface RunningGateway { url: string; services: AppServices; close(): Promise<void> }
 
@@ -17,11 +19,15 @@ export interface RunningGateway { url: string; services: AppServices; close(): P
 export async function startGateway(cfg: Config): Promise<RunningGateway> {
   const logger = createLogger(cfg.logLevel);
   const db = await openDatabase(cfg, (m) => logger.warn(m));
+  // The daily purge keeps the log's monthly partitions ahead too; this covers a gateway started after a long pause.
+  const em = db.orm.em.fork();
+  await ensureDisclosurePartitions((text) => em.execute(text));
   const sql = Sql.connect(db.url, cfg.dbPoolMax);
   const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg) };
   const metrics = new Metrics(sql.stats);
   const auth = await createAuth(services);
-  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics);
+  const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows);
+  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics, disclosureLog);
   const server = createHttpServer({ services, apollo, metrics, authenticate: auth.authenticate, routes: auth.routes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,7 +3,8 @@ import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorator
 import { EDGES, oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.types.js';
 import type { Opt } from '@mikro-orm/core';
 
-// Append-only: one row per recipient, subject and request that received FULL values.
+// Append-only: one row per recipient, subject and request that received FULL values. Partitioned by month on at (see the
+// migration Migration20261126160000_disclosures_by_month), so at is part of the key.
 @Entity({ tableName: 'disclosures' })
 @Index({ properties: ['subjectId', 'at'] })
 @Check({ name: 'disclosures_edge_check', expression: `edge is null or ${oneOfCheck('edge', EDGES)}` })
@@ -25,5 +26,5 @@ export class Disclosure {
   @Property({ type: 'uuid', nullable: true }) referenceId: string | null = null;
   @Property({ type: 'text', nullable: true }) recipientCountry: string | null = null;
   // For the purge's range delete by at alone; BRIN, as the log is appended in time order and each read's insert barely pays for it.
-  @Index({ type: 'brin' }) @Property({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
+  @Index({ type: 'brin' }) @PrimaryKey({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

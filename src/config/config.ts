@@ -38,6 +38,8 @@ export interface Config {
   graphqlExecutor: 'jit' | 'graphql-js';
   /** Distinct operations whose compiled form is kept (least recently used dropped). */
   compiledDocumentsKept: number;
+  /** Group commit of the disclosure log: rows of requests finishing within this many ms go in as one insert, of at most maxRows rows. */
+  disclosureBatch: { tickMs: number; maxRows: number };
 }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
@@ -195,6 +197,7 @@ export function loadConfig(src: Source = process.env): Config {
     privacyTransform: privacyTransform !== 'off',
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
+    disclosureBatch: { tickMs: int(src, 'DISCLOSURE_BATCH_MS', 2, problems), maxRows: int(src, 'DISCLOSURE_BATCH_ROWS', 500, problems, 1) },
   };
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
   if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');

@@ -8,7 +8,7 @@ import { queryLimitsRule } from '../graphql/limits.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import { privacyPlugin } from '../privacy/privacy.plugin.js';
+import { privacyPlugin, type DisclosureLog } from '../privacy/privacy.plugin.js';
 
 // Masks unknown errors with the request id and logs them without messages, which may quote data.
 function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>): ApolloServerPlugin<GatewayContext> {
@@ -50,14 +50,14 @@ function namesOf(schema: GraphQLSchema): Set<string> {
   return names;
 }
 
-export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics): Promise<ApolloServer<GatewayContext>> {
+export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, disclosureLog: DisclosureLog): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
   const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
   const apollo = new ApolloServer<GatewayContext>({
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger), errorPlugin(logger, metrics, namesOf(schema))],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema))],
     introspection: !prod,
     hideSchemaDetailsFromClientErrors: prod,
     includeStacktraceInErrorResponses: false,

@@ -1,10 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../observability/logger.js';
-import { recordDisclosures } from '../audit/disclosure.service.js';
+import type { Principal } from '../auth/principal.js';
+import type { DisclosureEntry } from './privacy.session.js';
+
+/** Where disclosures are recorded; the promise settles once they are committed (audit/disclosure-writer.service.ts). */
+export interface DisclosureLog {
+  write(principal: Principal, requestId: string, entries: readonly DisclosureEntry[]): Promise<void>;
+}
 
 /** Before any response leaves: log every FULL disclosure (no record, no response) and report what was masked. */
-export function privacyPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
+export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
@@ -12,7 +18,7 @@ export function privacyPlugin(logger: Logger): ApolloServerPlugin<GatewayContext
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           try {
-            await recordDisclosures(ctx.services.sql, ctx.principal, ctx.requestId, ctx.privacy.disclosed);
+            await log.write(ctx.principal, ctx.requestId, [...ctx.privacy.disclosed.values()]);
           } catch (e) {
             logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
             response.http.status = 503;

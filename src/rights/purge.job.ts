@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ensureDisclosurePartitions, EXPIRED_DISCLOSURE_PARTITIONS } from '../audit/disclosure-partitions.service.js';
 import { DISCLOSURE_LOG_YEARS, SESSION_RECORD_YEARS, SPENT_LOGIN_CODE_DAYS } from './retention.policy.js';
 
 export interface PurgeResult { holds: number; bookings: number; payments: number; disclosures: number; loginCodes: number; sessions: number; revokedTokens: number; erasedKeys: number }
@@ -13,6 +14,7 @@ const PURGE_HOLDS = `with ended as (
   bookings_gone as (delete from bookings where id in (select id from held) returning id)
   select (select count(*)::int from ended) as holds, (select count(*)::int from bookings_gone) as bookings, (select count(*)::int from payments_gone) as payments`;
 
+// Rows of the month that straddles the boundary, and any in the default partition; whole months go by dropping their partition.
 const PURGE_DISCLOSURES = 'delete from disclosures where at < now() - make_interval(years => ?)';
 
 // Spent: used, or else expired (a used code was used before it expired).
@@ -33,6 +35,17 @@ async function deleted(tem: EntityManager, deletion: string, params: unknown[] =
   return n;
 }
 
+// Each expired month is one drop instead of a delete per row; its rows are counted first for the report.
+async function dropExpiredDisclosureMonths(tem: EntityManager, years: number): Promise<number> {
+  let rows = 0;
+  for (const { name } of await tem.execute<{ name: string }[]>(EXPIRED_DISCLOSURE_PARTITIONS, [years])) {
+    const [{ n }] = await tem.execute<{ n: number }[]>(`select count(*)::int as n from "${name}"`);
+    await tem.execute(`drop table "${name}"`);
+    rows += n;
+  }
+  return rows;
+}
+
 /**
  * Deletes what the retention policy no longer allows: the transactions of erased accounts whose legal hold has ended,
  * with the hold itself (the empty account row stays for its reviews), disclosures past the log's period, spent login codes,
@@ -40,10 +53,11 @@ async function deleted(tem: EntityManager, deletion: string, params: unknown[] =
  */
 export async function runPurge(em: EntityManager): Promise<PurgeResult> {
   return em.transactional(async (tem) => {
+    await ensureDisclosurePartitions((text) => tem.execute(text));
     const [held] = await tem.execute<Pick<PurgeResult, 'holds' | 'bookings' | 'payments'>[]>(PURGE_HOLDS);
     return {
       ...held,
-      disclosures: await deleted(tem, PURGE_DISCLOSURES, [DISCLOSURE_LOG_YEARS]),
+      disclosures: await dropExpiredDisclosureMonths(tem, DISCLOSURE_LOG_YEARS) + await deleted(tem, PURGE_DISCLOSURES, [DISCLOSURE_LOG_YEARS]),
       loginCodes: await deleted(tem, PURGE_LOGIN_CODES, [SPENT_LOGIN_CODE_DAYS]),
       sessions: await deleted(tem, PURGE_SESSIONS, [SESSION_RECORD_YEARS]),
       revokedTokens: await deleted(tem, PURGE_REVOKED_TOKENS),

@@ -33,6 +33,28 @@ describe('runPurge: the disclosure log is kept for its declared period', () => {
   });
 });
 
+describe('runPurge: the disclosure log is partitioned by month', () => {
+  it('drops the partition of a month wholly past the period (its rows counted) and keeps this month and the next two', async () => {
+    const subject = await bareTraveller(gw);
+    const months = DISCLOSURE_LOG_YEARS * 12 + 2;
+    const name = await gw.services.sql.rows<{ name: string }>('t_purge_old_month', `select 'disclosures_' || to_char(date_trunc('month', now() - make_interval(months => $1), 'UTC') at time zone 'UTC', '"y"YYYY"m"MM') as name`, [months]);
+    const r = await purgeAfter(async (tem) => {
+      await tem.execute(`create table "${name[0].name}" partition of disclosures for values from (date_trunc('month', now() - make_interval(months => ${months}), 'UTC'))
+        to (date_trunc('month', now() - make_interval(months => ${months}), 'UTC') + interval '1 month')`);
+      await tem.execute(`insert into disclosures (id, recipient_kind, subject_id, kinds, purpose, request_id, at) values
+        (gen_random_uuid(), 'SUPPORT', ?, '{PHONE}', 'SUPPORT', 't-purge-month', now() - make_interval(months => ?))`, [subject, months]);
+      const [placed] = await tem.execute<{ part: string }[]>(`select tableoid::regclass::text as part from disclosures where request_id = 't-purge-month'`);
+      expect(placed.part).toBe(name[0].name);
+    });
+    expect(r.disclosures).toBeGreaterThanOrEqual(1);
+    const parts = await gw.services.sql.rows<{ name: string | null }>('t_purge_parts', `select to_regclass($1)::text as name
+      union all select to_regclass('disclosures_' || to_char(date_trunc('month', now() + make_interval(months => m), 'UTC') at time zone 'UTC', '"y"YYYY"m"MM'))::text
+      from generate_series(0, 2) m`, [name[0].name]);
+    expect(parts[0].name).toBeNull();
+    expect(parts.slice(1).every((p) => p.name !== null)).toBe(true);
+  });
+});
+
 describe('runPurge: spent login codes', () => {
   it('deletes codes used or expired more than a day ago and keeps recent and live ones', async () => {
     const phoneHash = `t-purge-${randomUUID()}`;

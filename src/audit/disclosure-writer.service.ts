@@ -1,0 +1,65 @@
+import type { Principal } from '../auth/principal.js';
+import type { Sql } from '../db/sql.js';
+import type { DisclosureEntry } from '../privacy/privacy.session.js';
+
+interface Waiting { principal: Principal; requestId: string; entries: readonly DisclosureEntry[]; done: () => void; failed: (e: unknown) => void }
+
+// Columns as arrays, one element per row: one statement and one commit for the rows of several requests. Kinds travel
+// comma-joined (fixed tokens) because Postgres arrays cannot be ragged.
+const INSERT = `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
+    subject_id, edge, reference_kind, reference_id, recipient_country, kinds)
+  select gen_random_uuid(), x.rk, x.ri, x.rp, x.pu, x.ref, x.req, x.s, x.edge, x.refk, x.refi, x.country, string_to_array(x.kinds, ',')
+  from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[])
+    as x(rk, ri, rp, pu, ref, req, s, edge, refk, refi, country, kinds)`;
+
+function insert(sql: Sql, batch: readonly Waiting[]): Promise<unknown> {
+  const cols: unknown[][] = Array.from({ length: 12 }, () => []);
+  for (const w of batch) {
+    const p = w.principal;
+    for (const e of w.entries) {
+      const row = [p.kind, p.id, p.partnerId, p.purpose ?? 'NONE', p.purposeRef, w.requestId, e.subjectId, e.edge, e.referenceKind, e.referenceId,
+        e.recipientCountry, [...e.kinds].sort().join(',')];
+      row.forEach((v, i) => cols[i].push(v));
+    }
+  }
+  return sql.rows('disclosures_insert_batch', INSERT, cols);
+}
+
+/**
+ * Group commit for the disclosure log: the rows of the requests that finish within one tick go in as one insert, and each
+ * request's promise settles only once the transaction holding its rows has committed (no record, no response). A batch
+ * leaves early when it reaches maxRows, so that large batches run in parallel on the pool instead of on one backend. If a
+ * batch fails, each request's rows are tried again on their own: one refused request does not take the others with it.
+ */
+export class DisclosureWriter {
+  private waiting: Waiting[] = [];
+  private rows = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly sql: Sql, private readonly tickMs: number, private readonly maxRows: number) {}
+
+  write(principal: Principal, requestId: string, entries: readonly DisclosureEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise((done, failed) => {
+      this.waiting.push({ principal, requestId, entries, done, failed });
+      this.rows += entries.length;
+      if (this.rows >= this.maxRows) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.tickMs);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
+    this.rows = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      await insert(this.sql, batch);
+      for (const w of batch) w.done();
+    } catch (e) {
+      if (batch.length === 1) { batch[0].failed(e); return; }
+      await Promise.all(batch.map((w) => insert(this.sql, [w]).then(w.done, w.failed)));
+    }
+  }
+}
