@@ -20,11 +20,12 @@ export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETE
 @Entity({ tableName: 'bookings', triggers: [{ name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER }] })
 @Unique({ properties: ['user', 'idempotencyKey'] })
 @Index({ properties: ['tour', 'createdAt'] })
+@Index({ properties: ['user', 'createdAt'] })
 @Check({ name: 'bookings_seats_positive', expression: 'seats > 0' })
 @Check({ name: 'bookings_amount_nonnegative', expression: 'amount_kzt >= 0' })
 export class Booking {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @Index() @ManyToOne(() => User) user!: Rel<User>;
+  @ManyToOne(() => User) user!: Rel<User>;
   @ManyToOne(() => Tour) tour!: Rel<Tour>;
   @Property({ type: 'integer' }) seats!: number;
   @Enum({ items: ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'COMPLETED'], default: 'PENDING_PAYMENT' }) status: Opt<BookingStatus> = 'PENDING_PAYMENT';

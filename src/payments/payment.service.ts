@@ -29,6 +29,12 @@ export function paymentsOfProvider(sql: Sql, providerId: string, after: KeyCurso
     order by p.created_at desc, p.id desc limit $4`, [providerId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
+/** The latest payment of each booking that has one. */
+export function latestPayments(sql: Sql, bookingIds: readonly string[]): Promise<Payment[]> {
+  return sql.rows<Payment>('latest_payments', `select distinct on (p.booking_id) ${COLUMNS} from ${FROM}
+    where p.booking_id = any($1::uuid[]) order by p.booking_id, p.created_at desc, p.id desc`, [bookingIds]);
+}
+
 export function paymentProviders(sql: Sql): Promise<{ id: string; name: string }[]> {
   return sql.rows('payment_providers', "select id, name from partners where kind = 'PAYMENT_PROVIDER' order by name, id");
 }
