@@ -5,10 +5,10 @@ import { Booking } from './booking.type.js';
 export enum TourNotBookableReason { RETIRED = 'RETIRED', STARTED = 'STARTED', UNKNOWN = 'UNKNOWN' }
 registerEnumType(TourNotBookableReason, { name: 'TourNotBookableReason' });
 
-export enum CancellationRefusalReason { ALREADY_CANCELLED = 'ALREADY_CANCELLED', ALREADY_COMPLETED = 'ALREADY_COMPLETED', TOUR_STARTED = 'TOUR_STARTED' }
+export enum CancellationRefusalReason { ALREADY_CANCELLED = 'ALREADY_CANCELLED', ALREADY_COMPLETED = 'ALREADY_COMPLETED', EXPIRED = 'EXPIRED', TOUR_STARTED = 'TOUR_STARTED' }
 registerEnumType(CancellationRefusalReason, {
   name: 'CancellationRefusalReason',
-  valuesConfig: { TOUR_STARTED: { description: 'Travellers cancel only before the tour starts; the partner still can' } },
+  valuesConfig: { EXPIRED: { description: 'The booking expired unpaid; its seats are already released' }, TOUR_STARTED: { description: 'Travellers cancel only before the tour starts; the partner still can' } },
 });
 
 @ObjectType({ description: 'The booking exists, newly made or replayed for the same idempotency key' })

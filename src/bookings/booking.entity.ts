@@ -15,7 +15,7 @@ export const ACCESS_WINDOW_TRIGGER = `create or replace function bookings_fix_ac
   end $$;
 create trigger bookings_access_until before insert on bookings for each row execute function bookings_fix_access_until();`;
 
-export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETED';
+export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETED' | 'EXPIRED' | 'REFUNDED';
 
 @Entity({ tableName: 'bookings', triggers: [{ name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER }] })
 @Unique({ properties: ['user', 'idempotencyKey'] })
@@ -28,7 +28,7 @@ export class Booking {
   @ManyToOne(() => User) user!: Rel<User>;
   @ManyToOne(() => Tour) tour!: Rel<Tour>;
   @Property({ type: 'integer' }) seats!: number;
-  @Enum({ items: ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'COMPLETED'], default: 'PENDING_PAYMENT' }) status: Opt<BookingStatus> = 'PENDING_PAYMENT';
+  @Enum({ items: ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'COMPLETED', 'EXPIRED', 'REFUNDED'], default: 'PENDING_PAYMENT' }) status: Opt<BookingStatus> = 'PENDING_PAYMENT';
   @Property({ type: 'bigint' }) amountKzt!: number;
   @Property({ type: 'text' }) idempotencyKey!: string;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();

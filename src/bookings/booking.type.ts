@@ -2,8 +2,16 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Payment } from '../payments/payment.type.js';
 import { PageInfo } from '../tours/tour.type.js';
 
-export enum BookingStatus { PENDING_PAYMENT = 'PENDING_PAYMENT', PAID = 'PAID', CANCELLED = 'CANCELLED', COMPLETED = 'COMPLETED' }
-registerEnumType(BookingStatus, { name: 'BookingStatus' });
+export enum BookingStatus {
+  PENDING_PAYMENT = 'PENDING_PAYMENT', PAID = 'PAID', COMPLETED = 'COMPLETED', CANCELLED = 'CANCELLED', EXPIRED = 'EXPIRED', REFUNDED = 'REFUNDED',
+}
+registerEnumType(BookingStatus, {
+  name: 'BookingStatus',
+  valuesConfig: {
+    EXPIRED: { description: 'Not paid within the hold time; its seats went back to the tour' },
+    REFUNDED: { description: 'Cancelled after payment, and the payment provider has refunded it' },
+  },
+});
 
 @ObjectType({ description: 'A booking of a tour; the traveller is shown as the privacy policy allows' })
 export class Booking {

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { PaymentOutcome, PaymentRefusalReason, PaymentRejectionReason, type Payment } from './payment.type.js';
-import { appendBookingEvent } from '../bookings/booking-event.service.js';
+import { moveBookings } from '../bookings/booking-transition.service.js';
+import { BookingStatus } from '../bookings/booking.type.js';
 import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
@@ -86,8 +87,7 @@ export function recordPayment(em: EntityManager, r: PaymentReport): Promise<{ pa
     if (r.outcome === PaymentOutcome.CONFIRMED) {
       if (r.amountKzt !== p.amountKzt || r.amountKzt !== b.amountKzt) return { reason: PaymentRejectionReason.AMOUNT_MISMATCH };
       if (b.status !== 'PENDING_PAYMENT') return { reason: PaymentRejectionReason.BOOKING_NOT_PAYABLE };
-      await tem.execute("update bookings set status = 'PAID' where id = ?", [r.bookingId]);
-      await appendBookingEvent(tem, r.bookingId, 'PAID', 'PAYMENT_PROVIDER');
+      await moveBookings(tem, BookingStatus.PAID, 'PAYMENT_PROVIDER', null, 'b.id = ?', [r.bookingId]);
     }
     await tem.execute('update payments set status = ?, external_ref = ?, settled_at = now() where id = ?', [r.outcome, r.externalRef, p.id]);
     return { paymentId: p.id };

@@ -37,7 +37,7 @@ describe('me.bookings', () => {
     await setBookingConsent(sql, [userId], true);
     const completed = await book(userId);
     await pay(userId, completed.id, 10_000);
-    // The tour ended and the booking completed (the completion job's effect), so a review is open.
+    // The tour ended and the booking completed (what the completion job does), so a review is open.
     await sql.rows('t_end_tour', 'update tours set starts_on = current_date - 5, ends_on = current_date - 1 where id = $1', [completed.tourId]);
     await sql.rows('t_complete', "update bookings set status = 'COMPLETED' where id = $1", [completed.id]);
     const cancelled = await book(userId);

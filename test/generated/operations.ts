@@ -63,12 +63,18 @@ export type BookingCountBand =
 export type BookingStatus =
   | 'CANCELLED'
   | 'COMPLETED'
+  /** Not paid within the hold time; its seats went back to the tour */
+  | 'EXPIRED'
   | 'PAID'
-  | 'PENDING_PAYMENT';
+  | 'PENDING_PAYMENT'
+  /** Cancelled after payment, and the payment provider has refunded it */
+  | 'REFUNDED';
 
 export type CancellationRefusalReason =
   | 'ALREADY_CANCELLED'
   | 'ALREADY_COMPLETED'
+  /** The booking expired unpaid; its seats are already released */
+  | 'EXPIRED'
   /** Travellers cancel only before the tour starts; the partner still can */
   | 'TOUR_STARTED';
 
