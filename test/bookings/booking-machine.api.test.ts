@@ -52,6 +52,8 @@ describe('booking state machine', () => {
     expect(expected).toContain('CANCELLED->REFUNDED');
     expect(await moves(await insertBooking(BookingStatus.PENDING_PAYMENT), 'LOST')).toBe(false);
     expect(sourcesOf(BookingStatus.CANCELLED).sort()).toEqual(['PAID', 'PENDING_PAYMENT']);
+    // These rows took no seats; removed, they leave the tour's seat count true for the suites that check it.
+    await gw.services.sql.rows('t_machine_cleanup', 'delete from bookings where tour_id = $1', [tourId]);
   });
 
   it('an expired booking is no longer active: its partner sees the traveller in full before, and only the display name after', async () => {
