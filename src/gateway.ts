@@ -10,6 +10,7 @@ import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.module.js';
+import { scheduleBookingJobs } from './bookings/booking.jobs.js';
 
 export interface RunningGateway { url: string; services: AppServices; close(): Promise<void> }
 
@@ -28,10 +29,15 @@ export async function startGateway(cfg: Config): Promise<RunningGateway> {
     server.listen(cfg.port, cfg.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const { bookingHoldMinutes, intervalSeconds } = cfg.jobs;
+  const jobs = intervalSeconds > 0
+    ? scheduleBookingJobs(db.orm.em, bookingHoldMinutes, intervalSeconds, (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'booking jobs failed'))
+    : null;
   return {
     url: `http://${cfg.host}:${port}`,
     services,
     async close() {
+      await jobs?.stop();
       await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
       await apollo.stop();
       await sql.close();

@@ -38,6 +38,8 @@ export interface Config {
   graphqlExecutor: 'jit' | 'graphql-js';
   /** Distinct operations whose compiled form is kept (least recently used dropped). */
   compiledDocumentsKept: number;
+  /** Booking jobs: how long an unpaid booking holds its seats, and how often the gateway runs the jobs (0: only `npm run jobs`). */
+  jobs: { bookingHoldMinutes: number; intervalSeconds: number };
 }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
@@ -195,6 +197,11 @@ export function loadConfig(src: Source = process.env): Config {
     privacyTransform: privacyTransform !== 'off',
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
+    jobs: {
+      bookingHoldMinutes: int(src, 'BOOKING_HOLD_MINUTES', 30, problems, 1),
+      // Tests start many gateways on one database: each runs the jobs only when it asks to.
+      intervalSeconds: int(src, 'JOBS_INTERVAL_SECONDS', env === 'test' ? 0 : 60, problems, 0),
+    },
   };
   // Analysts' pseudonyms must not be linkable to blind indexes or other pseudonyms.
   if ([cfg.blindIndexKey, cfg.pseudonymKey].some((k) => k.equals(cfg.analyticsPseudonymKey))) problems.push('ANALYTICS_PSEUDONYM_KEY must differ from BLIND_INDEX_KEY and PSEUDONYM_KEY');
