@@ -4,6 +4,7 @@ import { BadInputError } from '../graphql/errors.js';
 import { maskFreeText } from '../privacy/free-text.masks.js';
 import { bookingById } from './booking.service.js';
 import { CancellationRefusalReason, type CancelBookingOutcome } from './booking-result.type.js';
+import { openRefund } from '../payments/refund.service.js';
 import { moveBookings } from './booking-transition.service.js';
 import { BookingStatus } from './booking.type.js';
 
@@ -28,8 +29,11 @@ async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBooki
 
 /** Cancels and releases the seats in one transaction; the state machine makes a second cancel a no-op. */
 export async function cancelBooking(sql: Sql, em: EntityManager, bookingId: string, by: Canceller, reason: string): Promise<CancelBookingOutcome> {
-  const cancelled = await em.transactional((tem) =>
-    moveBookings(tem, BookingStatus.CANCELLED, by, reason, 'b.id = ? and (? or t.starts_on > current_date)', [bookingId, by === 'PARTNER']));
+  const cancelled = await em.transactional(async (tem) => {
+    const moved = await moveBookings(tem, BookingStatus.CANCELLED, by, reason, 'b.id = ? and (? or t.starts_on > current_date)', [bookingId, by === 'PARTNER']);
+    if (moved.length > 0) await openRefund(tem, bookingId, by);
+    return moved;
+  });
   if (cancelled.length === 0) return whyNotCancelled(sql, bookingId);
   return { booking: (await bookingById(sql, bookingId))! };
 }

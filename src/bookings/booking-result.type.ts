@@ -39,7 +39,7 @@ export const CreateBookingResult = createUnionType({
   resolveType: (v) => ('booking' in v ? BookingCreated : 'seatsLeft' in v ? TourSoldOut : 'purpose' in v ? ConsentRequired : TourNotBookable),
 });
 
-@ObjectType({ description: 'The booking is cancelled and its seats are released' })
+@ObjectType({ description: 'The booking is cancelled and its seats are released; a paid booking gets a refund by the cancellation rule (src/payments/refund.policy.ts)' })
 export class BookingCancelled {
   @Field(() => Booking) booking!: Booking;
 }

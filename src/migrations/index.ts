@@ -11,6 +11,7 @@ import { Migration20261124230100_drop_plain_texts } from './Migration20261124230
 import { Migration20261124233000_sessions_previous_hashes_index } from './Migration20261124233000_sessions_previous_hashes_index.js';
 import { Migration20261126100000_edge_bound_exposure } from './Migration20261126100000_edge_bound_exposure.js';
 import { Migration20261126110000_users_oidc_subject } from './Migration20261126110000_users_oidc_subject.js';
+import { Migration20261126172000_refunds } from './Migration20261126172000_refunds.js';
 import { Migration20261126171000_booking_states } from './Migration20261126171000_booking_states.js';
 import { Migration20261126170000_bookings_user_created_index } from './Migration20261126170000_bookings_user_created_index.js';
 import { Migration20261126120000_reference_records } from './Migration20261126120000_reference_records.js';
@@ -31,7 +32,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject },
   { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records },
   { name: 'Migration20261126170000_bookings_user_created_index', class: Migration20261126170000_bookings_user_created_index },
-  { name: 'Migration20261126171000_booking_states', class: Migration20261126171000_booking_states }];
+  { name: 'Migration20261126171000_booking_states', class: Migration20261126171000_booking_states },
+  { name: 'Migration20261126172000_refunds', class: Migration20261126172000_refunds }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

@@ -69,8 +69,13 @@ export function startPayment(em: EntityManager, bookingId: string, providerId: s
 
 export interface PaymentReport { providerId: string; bookingId: string; outcome: PaymentOutcome; externalRef: string; amountKzt: number }
 
+export function validateExternalRef(ref: string): string {
+  if (!EXTERNAL_REF.test(ref)) throw new BadInputError('externalRef must be 1 to 100 printable ASCII characters without spaces', 'externalRef');
+  return ref;
+}
+
 export function validateReport(r: PaymentReport): PaymentReport {
-  if (!EXTERNAL_REF.test(r.externalRef)) throw new BadInputError('externalRef must be 1 to 100 printable ASCII characters without spaces', 'externalRef');
+  validateExternalRef(r.externalRef);
   if (!Number.isInteger(r.amountKzt) || r.amountKzt < 1) throw new BadInputError('amountKzt must be a positive integer', 'amountKzt');
   return r;
 }
