@@ -19,6 +19,7 @@ import { ensureDisclosurePartitions } from './audit/disclosure-partitions.servic
 import { DisclosureWriter } from './audit/disclosure-writer.service.js';
 import { callerLimits } from './shared-state/caller-limits.js';
 import { connectSharedStore } from './shared-state/shared-store.js';
+import { scheduleBookingJobs } from './bookings/booking.jobs.js';
 
 export interface RunningGateway {
   url: string;
@@ -57,11 +58,20 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const { port } = server.address() as AddressInfo;
   // The daily purge keeps the log's monthly partitions ahead too; this covers a gateway started after a long pause.
   const prepare = async () => { await db.prepare(); const em = db.orm.em.fork(); await ensureDisclosurePartitions((text) => em.execute(text)); };
+  // Booking jobs start once the database is there; each instance runs them under an advisory lock.
+  const { bookingHoldMinutes, intervalSeconds } = cfg.jobs;
+  let jobs: ReturnType<typeof scheduleBookingJobs> | null = null;
   const ready = retryWhileUnavailable(prepare, (m) => logger.warn(m), () => lifecycle.draining)
-    .then(() => { lifecycle.databaseReady = true; });
+    .then(() => {
+      lifecycle.databaseReady = true;
+      if (intervalSeconds > 0 && !lifecycle.draining) {
+        jobs = scheduleBookingJobs(db.orm.em, bookingHoldMinutes, intervalSeconds, (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'booking jobs failed'));
+      }
+    });
   ready.catch(() => {});
   async function close(): Promise<void> {
     lifecycle.draining = true;
+    await jobs?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const drained = await lifecycle.settled(cfg.shutdownGraceMs);

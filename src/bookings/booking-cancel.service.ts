@@ -4,7 +4,9 @@ import { BadInputError } from '../graphql/errors.js';
 import { maskFreeText } from '../privacy/free-text.masks.js';
 import { bookingById } from './booking.service.js';
 import { CancellationRefusalReason, type CancelBookingOutcome } from './booking-result.type.js';
-import { appendBookingEvent } from './booking-event.service.js';
+import { openRefund } from '../payments/refund.service.js';
+import { moveBookings } from './booking-transition.service.js';
+import { BookingStatus } from './booking.type.js';
 
 export type Canceller = 'USER' | 'PARTNER';
 
@@ -19,22 +21,19 @@ export function cancellationReason(raw: string): string {
 
 async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBookingOutcome> {
   const b = await bookingById(sql, bookingId);
-  if (b?.status === 'CANCELLED') return { reason: CancellationRefusalReason.ALREADY_CANCELLED };
+  if (b?.status === 'CANCELLED' || b?.status === 'REFUNDED') return { reason: CancellationRefusalReason.ALREADY_CANCELLED };
+  if (b?.status === 'EXPIRED') return { reason: CancellationRefusalReason.EXPIRED };
   if (b?.status === 'COMPLETED') return { reason: CancellationRefusalReason.ALREADY_COMPLETED };
   return { reason: CancellationRefusalReason.TOUR_STARTED };
 }
 
-/** Cancels and releases the seats in one transaction; the status condition makes a second cancel a no-op. */
+/** Cancels and releases the seats in one transaction; the state machine makes a second cancel a no-op. */
 export async function cancelBooking(sql: Sql, em: EntityManager, bookingId: string, by: Canceller, reason: string): Promise<CancelBookingOutcome> {
   const cancelled = await em.transactional(async (tem) => {
-    const [b] = await tem.execute<{ tourId: string; seats: number }[]>(`update bookings b set status = 'CANCELLED' from tours t
-      where b.id = ? and t.id = b.tour_id and b.status in ('PENDING_PAYMENT', 'PAID') and (? or t.starts_on > current_date)
-      returning b.tour_id as "tourId", b.seats`, [bookingId, by === 'PARTNER']);
-    if (!b) return false;
-    await tem.execute('update tours set seats_booked = seats_booked - ? where id = ?', [b.seats, b.tourId]);
-    await appendBookingEvent(tem, bookingId, 'CANCELLED', by, reason);
-    return true;
+    const moved = await moveBookings(tem, BookingStatus.CANCELLED, by, reason, 'b.id = ? and (? or t.starts_on > current_date)', [bookingId, by === 'PARTNER']);
+    if (moved.length > 0) await openRefund(tem, bookingId, by);
+    return moved;
   });
-  if (!cancelled) return whyNotCancelled(sql, bookingId);
+  if (cancelled.length === 0) return whyNotCancelled(sql, bookingId);
   return { booking: (await bookingById(sql, bookingId))! };
 }

@@ -5,10 +5,10 @@ import { Booking } from './booking.type.js';
 export enum TourNotBookableReason { RETIRED = 'RETIRED', STARTED = 'STARTED', UNKNOWN = 'UNKNOWN' }
 registerEnumType(TourNotBookableReason, { name: 'TourNotBookableReason' });
 
-export enum CancellationRefusalReason { ALREADY_CANCELLED = 'ALREADY_CANCELLED', ALREADY_COMPLETED = 'ALREADY_COMPLETED', TOUR_STARTED = 'TOUR_STARTED' }
+export enum CancellationRefusalReason { ALREADY_CANCELLED = 'ALREADY_CANCELLED', ALREADY_COMPLETED = 'ALREADY_COMPLETED', EXPIRED = 'EXPIRED', TOUR_STARTED = 'TOUR_STARTED' }
 registerEnumType(CancellationRefusalReason, {
   name: 'CancellationRefusalReason',
-  valuesConfig: { TOUR_STARTED: { description: 'Travellers cancel only before the tour starts; the partner still can' } },
+  valuesConfig: { EXPIRED: { description: 'The booking expired unpaid; its seats are already released' }, TOUR_STARTED: { description: 'Travellers cancel only before the tour starts; the partner still can' } },
 });
 
 @ObjectType({ description: 'The booking exists, newly made or replayed for the same idempotency key' })
@@ -39,7 +39,7 @@ export const CreateBookingResult = createUnionType({
   resolveType: (v) => ('booking' in v ? BookingCreated : 'seatsLeft' in v ? TourSoldOut : 'purpose' in v ? ConsentRequired : TourNotBookable),
 });
 
-@ObjectType({ description: 'The booking is cancelled and its seats are released' })
+@ObjectType({ description: 'The booking is cancelled and its seats are released; a paid booking gets a refund by the cancellation rule (src/payments/refund.policy.ts)' })
 export class BookingCancelled {
   @Field(() => Booking) booking!: Booking;
 }

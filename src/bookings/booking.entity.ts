@@ -4,6 +4,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { Tour } from '../tours/tour.entity.js';
 import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
+import { TRANSITIONS } from './booking.machine.js';
 
 // Every insert, whatever its path, gets the partner's access window from the tour as it is at that moment; nothing later moves it.
 export const ACCESS_WINDOW_TRIGGER = `create or replace function bookings_fix_access_until() returns trigger language plpgsql as $$
@@ -15,19 +16,34 @@ export const ACCESS_WINDOW_TRIGGER = `create or replace function bookings_fix_ac
   end $$;
 create trigger bookings_access_until before insert on bookings for each row execute function bookings_fix_access_until();`;
 
-export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETED';
+const ALLOWED_MOVES = Object.entries(TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `('${from}', '${to}')`)).join(', ');
 
-@Entity({ tableName: 'bookings', triggers: [{ name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER }] })
+// The state machine's moves, enforced for every update whatever its path.
+export const STATUS_TRANSITION_TRIGGER = `create or replace function bookings_status_transition() returns trigger language plpgsql as $$
+  begin
+    if (old.status, new.status) in (${ALLOWED_MOVES}) then
+      return new;
+    end if;
+    raise exception 'booking status % cannot become %', old.status, new.status using errcode = 'check_violation';
+  end $$;
+create trigger bookings_status_transition before update of status on bookings
+  for each row when (old.status is distinct from new.status) execute function bookings_status_transition();`;
+
+export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETED' | 'EXPIRED' | 'REFUNDED';
+
+@Entity({ tableName: 'bookings', triggers: [{ name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER },
+  { name: 'bookings_status_transition', timing: 'before', events: ['update'], expression: STATUS_TRANSITION_TRIGGER }] })
 @Unique({ properties: ['user', 'idempotencyKey'] })
 @Index({ properties: ['tour', 'createdAt'] })
+@Index({ properties: ['user', 'createdAt'] })
 @Check({ name: 'bookings_seats_positive', expression: 'seats > 0' })
 @Check({ name: 'bookings_amount_nonnegative', expression: 'amount_kzt >= 0' })
 export class Booking {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @Index() @ManyToOne(() => User) user!: Rel<User>;
+  @ManyToOne(() => User) user!: Rel<User>;
   @ManyToOne(() => Tour) tour!: Rel<Tour>;
   @Property({ type: 'integer' }) seats!: number;
-  @Enum({ items: ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'COMPLETED'], default: 'PENDING_PAYMENT' }) status: Opt<BookingStatus> = 'PENDING_PAYMENT';
+  @Enum({ items: ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'COMPLETED', 'EXPIRED', 'REFUNDED'], default: 'PENDING_PAYMENT' }) status: Opt<BookingStatus> = 'PENDING_PAYMENT';
   @Property({ type: 'bigint' }) amountKzt!: number;
   @Property({ type: 'text' }) idempotencyKey!: string;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();

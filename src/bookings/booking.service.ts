@@ -39,6 +39,19 @@ export function bookingsOfPartner(sql: Sql, partnerId: string, after: KeyCursor 
     order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
+export interface TravellerBookingRow extends PartnerBookingRow { started: boolean; reviewed: boolean }
+
+/** A page of one traveller's bookings, newest first, optionally of one status; each row says whether its tour started and was reviewed. */
+export function bookingsOfUser(sql: Sql, userId: string, status: string | null, after: KeyCursor | null, limit: number): Promise<TravellerBookingRow[]> {
+  return sql.rows<TravellerBookingRow>('bookings_of_user', `select ${COLUMNS},
+      ((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros", t.starts_on <= current_date as started,
+      exists(select 1 from reviews r where r.author_id = b.user_id and r.tour_id = b.tour_id) as reviewed
+    from ${FROM}
+    where b.user_id = $1 and ($2::text is null or b.status = $2)
+      and ($3::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+    order by b.created_at desc, b.id desc limit $5`, [userId, status, after?.key ?? null, after?.id ?? null, limit]);
+}
+
 export function bookingHistories(sql: Sql, bookingIds: readonly string[]): Promise<(BookingEvent & { bookingId: string })[]> {
   return sql.rows('booking_histories', `select id, booking_id as "bookingId", status, actor_kind as "actorKind", reason, at
     from booking_events where booking_id = any($1::uuid[]) order by at, id`, [bookingIds]);

@@ -57,6 +57,8 @@ export interface Config {
   compiledDocumentsKept: number;
   /** Group commit of the disclosure log: rows of requests finishing within this many ms go in as one insert, of at most maxRows rows. */
   disclosureBatch: { tickMs: number; maxRows: number };
+  /** Booking jobs: how long an unpaid booking holds its seats, and how often the gateway runs the jobs (0: only `npm run jobs`). */
+  jobs: { bookingHoldMinutes: number; intervalSeconds: number };
 }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
@@ -237,6 +239,11 @@ export function loadConfig(src: Source = process.env): Config {
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
     disclosureBatch: { tickMs: int(src, 'DISCLOSURE_BATCH_MS', 2, problems), maxRows: int(src, 'DISCLOSURE_BATCH_ROWS', 500, problems, 1) },
+    jobs: {
+      bookingHoldMinutes: int(src, 'BOOKING_HOLD_MINUTES', 30, problems, 1),
+      // Tests start many gateways on one database: each runs the jobs only when it asks to.
+      intervalSeconds: int(src, 'JOBS_INTERVAL_SECONDS', env === 'test' ? 0 : 60, problems, 0),
+    },
   };
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
   if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');

@@ -12,6 +12,7 @@ import { Tour } from '../tours/tour.entity.js';
 import { Booking } from '../bookings/booking.entity.js';
 import { BookingEvent } from '../bookings/booking-event.entity.js';
 import { Payment } from '../payments/payment.entity.js';
+import { Refund } from '../payments/refund.entity.js';
 import { Review } from '../reviews/review.entity.js';
 import { ContentReport } from '../moderation/content-report.entity.js';
 import { Complaint } from '../complaints/complaint.entity.js';
@@ -27,6 +28,6 @@ import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
 
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
-  Tour, Booking, BookingEvent, Payment, Review, ContentReport, Complaint, SupportTicket, Disclosure,
+  Tour, Booking, BookingEvent, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
 ];

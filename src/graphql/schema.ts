@@ -24,8 +24,10 @@ import { ModerationResolver } from '../moderation/moderation.resolver.js';
 import { ComplaintResolver, StaffComplaintResolver } from '../complaints/complaint.resolver.js';
 import { AuthorityRequestResolver } from '../authority/authority-request.resolver.js';
 import { TourAdminResolver } from '../tours/tour-admin.resolver.js';
+import { MyBookingsResolver } from '../bookings/my-bookings.resolver.js';
 import { BookingWriteResolver } from '../bookings/booking-write.resolver.js';
 import { PaymentResolver } from '../payments/payment.resolver.js';
+import { RefundResolver } from '../payments/refund.resolver.js';
 import { ReviewCreateResolver } from '../reviews/review-create.resolver.js';
 import { FraudCaseResolver } from '../fraud/fraud-case.resolver.js';
 import { SupportTicketResolver } from '../support/support-ticket.resolver.js';
@@ -33,7 +35,7 @@ import { SupportTicketResolver } from '../support/support-ticket.resolver.js';
 export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver,
   MeResolver, ProfileResolver, ConsentResolver, MyDisclosuresResolver, DisclosureLogResolver, AnalyticsResolver,
   RightsResolver, MyPrivacyReportResolver, PolicyVersionResolver, ModerationResolver, ComplaintResolver, StaffComplaintResolver, AuthorityRequestResolver,
-  TourAdminResolver, BookingWriteResolver, PaymentResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver, StaffAccountResolver] as const;
+  TourAdminResolver, BookingWriteResolver, MyBookingsResolver, PaymentResolver, RefundResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver, StaffAccountResolver] as const;
 
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it; plain fields read their property directly
  * and unions resolve their member synchronously. */

@@ -16,6 +16,9 @@ import { Migration20261126150000_analytics_releases } from './Migration202611261
 import { Migration20261126150100_review_author_erasable } from './Migration20261126150100_review_author_erasable.js';
 import { Migration20261126150200_remask_free_text } from './Migration20261126150200_remask_free_text.js';
 import { Migration20261126160000_disclosures_by_month } from './Migration20261126160000_disclosures_by_month.js';
+import { Migration20261126170000_bookings_user_created_index } from './Migration20261126170000_bookings_user_created_index.js';
+import { Migration20261126171000_booking_states } from './Migration20261126171000_booking_states.js';
+import { Migration20261126172000_refunds } from './Migration20261126172000_refunds.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -35,7 +38,10 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126150000_analytics_releases', class: Migration20261126150000_analytics_releases },
   { name: 'Migration20261126150100_review_author_erasable', class: Migration20261126150100_review_author_erasable },
   { name: 'Migration20261126150200_remask_free_text', class: Migration20261126150200_remask_free_text },
-  { name: 'Migration20261126160000_disclosures_by_month', class: Migration20261126160000_disclosures_by_month }];
+  { name: 'Migration20261126160000_disclosures_by_month', class: Migration20261126160000_disclosures_by_month },
+  { name: 'Migration20261126170000_bookings_user_created_index', class: Migration20261126170000_bookings_user_created_index },
+  { name: 'Migration20261126171000_booking_states', class: Migration20261126171000_booking_states },
+  { name: 'Migration20261126172000_refunds', class: Migration20261126172000_refunds }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

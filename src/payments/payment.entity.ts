@@ -4,7 +4,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Booking } from '../bookings/booking.entity.js';
 import { Partner } from '../partners/partner.entity.js';
 
-export type PaymentStatus = 'PENDING' | 'CONFIRMED' | 'FAILED';
+export type PaymentStatus = 'PENDING' | 'CONFIRMED' | 'FAILED' | 'REFUNDED';
 
 @Entity({ tableName: 'payments' })
 @Check({ name: 'payments_amount_positive', expression: 'amount_kzt > 0' })
@@ -16,7 +16,7 @@ export class Payment {
   @Index() @ManyToOne(() => Booking) booking!: Rel<Booking>;
   @Index() @ManyToOne(() => Partner) provider!: Rel<Partner>;
   @Property({ type: 'bigint' }) amountKzt!: number;
-  @Enum({ items: ['PENDING', 'CONFIRMED', 'FAILED'], default: 'PENDING' }) status: Opt<PaymentStatus> = 'PENDING';
+  @Enum({ items: ['PENDING', 'CONFIRMED', 'FAILED', 'REFUNDED'], default: 'PENDING' }) status: Opt<PaymentStatus> = 'PENDING';
   @Property({ type: 'text', nullable: true }) externalRef: string | null = null;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
   /** When the outcome was recorded; the provider's view of the payer closes a fixed period after it. */

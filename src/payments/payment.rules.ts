@@ -3,6 +3,8 @@ import { hasScope, isAuthenticated, isPaymentProvider, isUser } from '../auth/au
 
 // Travellers choose a provider for their own bookings; only that provider's client reports the result.
 export const paymentRules = {
-  Query: { paymentProviders: isAuthenticated, providerPayments: and(isPaymentProvider, hasScope('payments:write')) },
-  Mutation: { startPayment: isUser, recordPayment: and(isPaymentProvider, hasScope('payments:write')) },
+  Query: { paymentProviders: isAuthenticated, providerPayments: and(isPaymentProvider, hasScope('payments:write')),
+    pendingRefunds: and(isPaymentProvider, hasScope('payments:write')) },
+  Mutation: { startPayment: isUser, recordPayment: and(isPaymentProvider, hasScope('payments:write')),
+    recordRefund: and(isPaymentProvider, hasScope('payments:write')) },
 };

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { PaymentOutcome, PaymentRefusalReason, PaymentRejectionReason, type Payment } from './payment.type.js';
-import { appendBookingEvent } from '../bookings/booking-event.service.js';
+import { moveBookings } from '../bookings/booking-transition.service.js';
+import { BookingStatus } from '../bookings/booking.type.js';
 import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
@@ -27,6 +28,12 @@ export function paymentsOfProvider(sql: Sql, providerId: string, after: KeyCurso
     from ${FROM} where p.provider_id = $1
       and ($2::bigint is null or (p.created_at, p.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
     order by p.created_at desc, p.id desc limit $4`, [providerId, after?.key ?? null, after?.id ?? null, limit]);
+}
+
+/** The latest payment of each booking that has one. */
+export function latestPayments(sql: Sql, bookingIds: readonly string[]): Promise<Payment[]> {
+  return sql.rows<Payment>('latest_payments', `select distinct on (p.booking_id) ${COLUMNS} from ${FROM}
+    where p.booking_id = any($1::uuid[]) order by p.booking_id, p.created_at desc, p.id desc`, [bookingIds]);
 }
 
 export function paymentProviders(sql: Sql): Promise<{ id: string; name: string }[]> {
@@ -62,8 +69,13 @@ export function startPayment(em: EntityManager, bookingId: string, providerId: s
 
 export interface PaymentReport { providerId: string; bookingId: string; outcome: PaymentOutcome; externalRef: string; amountKzt: number }
 
+export function validateExternalRef(ref: string): string {
+  if (!EXTERNAL_REF.test(ref)) throw new BadInputError('externalRef must be 1 to 100 printable ASCII characters without spaces', 'externalRef');
+  return ref;
+}
+
 export function validateReport(r: PaymentReport): PaymentReport {
-  if (!EXTERNAL_REF.test(r.externalRef)) throw new BadInputError('externalRef must be 1 to 100 printable ASCII characters without spaces', 'externalRef');
+  validateExternalRef(r.externalRef);
   if (!Number.isInteger(r.amountKzt) || r.amountKzt < 1) throw new BadInputError('amountKzt must be a positive integer', 'amountKzt');
   return r;
 }
@@ -80,8 +92,7 @@ export function recordPayment(em: EntityManager, r: PaymentReport): Promise<{ pa
     if (r.outcome === PaymentOutcome.CONFIRMED) {
       if (r.amountKzt !== p.amountKzt || r.amountKzt !== b.amountKzt) return { reason: PaymentRejectionReason.AMOUNT_MISMATCH };
       if (b.status !== 'PENDING_PAYMENT') return { reason: PaymentRejectionReason.BOOKING_NOT_PAYABLE };
-      await tem.execute("update bookings set status = 'PAID' where id = ?", [r.bookingId]);
-      await appendBookingEvent(tem, r.bookingId, 'PAID', 'PAYMENT_PROVIDER');
+      await moveBookings(tem, BookingStatus.PAID, 'PAYMENT_PROVIDER', null, 'b.id = ?', [r.bookingId]);
     }
     await tem.execute('update payments set status = ?, external_ref = ?, settled_at = now() where id = ?', [r.outcome, r.externalRef, p.id]);
     return { paymentId: p.id };

@@ -1,7 +1,7 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../tours/tour.type.js';
 
-export enum PaymentStatus { PENDING = 'PENDING', CONFIRMED = 'CONFIRMED', FAILED = 'FAILED' }
+export enum PaymentStatus { PENDING = 'PENDING', CONFIRMED = 'CONFIRMED', FAILED = 'FAILED', REFUNDED = 'REFUNDED' }
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 
 export enum PaymentOutcome { CONFIRMED = 'CONFIRMED', FAILED = 'FAILED' }

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { phoneHash } from '../auth/auth-hmac.js';
+import { moveBookings } from '../bookings/booking-transition.service.js';
+import { BookingStatus } from '../bookings/booking.type.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { POLICY_IN_FORCE } from '../consent/policy-version.service.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
@@ -65,6 +67,8 @@ export async function eraseAccount(ctx: GatewayContext, req: ErasureRequest): Pr
     if (user.role !== 'TRAVELER') throw new BadInputError('Only traveller accounts are erased here', 'userId');
     const { phone } = openPersonalData(ctx.services.vault, req.userId, user.wrappedKey, user.piiEnc);
     if (phone) await tem.execute('delete from login_codes where phone_hash = ?', [phoneHash(cfg, phone)]);
+    // Unpaid bookings end with the account and give their seats back; paid ones stay, held as transactions.
+    await moveBookings(tem, BookingStatus.CANCELLED, 'SYSTEM', 'account erased', "b.user_id = ? and b.status = 'PENDING_PAYMENT'", [req.userId]);
     await withdrawConsents(tem, req.userId);
     await destroyPersonalData(tem, req.userId);
     await holdTransactions(tem, req.userId);

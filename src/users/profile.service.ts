@@ -1,3 +1,4 @@
+import type { Sql } from '../db/sql.js';
 import { LockMode } from '@mikro-orm/core';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
@@ -83,14 +84,20 @@ function applyChanges(data: PersonalData, c: ProfileChanges): PersonalData {
   return next;
 }
 
+async function holdsIin(sql: Sql, userId: string, iinBidx: string): Promise<boolean> {
+  const [row] = await sql.rows<{ same: boolean }>('user_holds_iin', 'select iin_bidx is not distinct from $2 as same from users where id = $1', [userId, iinBidx]);
+  return row?.same ?? false;
+}
+
 /** Saves the changes unless another account holds the IIN; returns the saved row, or null when refused. */
 export async function saveProfile(ctx: GatewayContext, userId: string, changes: ProfileChanges): Promise<PersonRow | null> {
   const { vault, sql } = ctx.services;
-  if (changes.iin) {
+  const iinBidx = changes.iin ? vault.blindIndex('IIN', changes.iin) : null;
+  // Re-saving the IIN the account already holds probes nothing, so only a different IIN costs an attempt.
+  if (iinBidx && !(await holdsIin(sql, userId, iinBidx))) {
     const attempt = await authOf(ctx.services).throttles.iinAttempts.consume(userId);
     if (!attempt.allowed) throw new TooManyRequestsError(attempt.resetSeconds);
   }
-  const iinBidx = changes.iin ? vault.blindIndex('IIN', changes.iin) : null;
   const saved = await ctx.em().transactional(async (tem) => {
     if (iinBidx) {
       // Serialises concurrent claims of one IIN, so two accounts cannot both pass the check below.

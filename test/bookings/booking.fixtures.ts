@@ -43,7 +43,7 @@ export async function clientHeaders(gw: RunningGateway, kind: 'PARTNER' | 'PAYME
 
 export async function tourSeats(sql: Sql, tourId: string): Promise<{ seatsBooked: number; capacity: number; held: number }> {
   const [row] = await sql.rows<{ seatsBooked: number; capacity: number; held: number }>('t_tour_seats', `select t.seats_booked as "seatsBooked", t.capacity,
-      coalesce((select sum(seats) from bookings b where b.tour_id = t.id and b.status <> 'CANCELLED'), 0)::int as held
+      coalesce((select sum(seats) from bookings b where b.tour_id = t.id and b.status in ('PENDING_PAYMENT', 'PAID', 'COMPLETED')), 0)::int as held
     from tours t where t.id = $1`, [tourId]);
   return row;
 }

@@ -69,7 +69,7 @@ describe('cancelBooking', () => {
     const sql = gw.services.sql;
     const tourId = await insertTour(sql, { partnerId: OPERATORS[2], capacity: 6 });
     const id = await bookOn(tourId);
-    await sql.rows('t_complete', "update bookings set status = 'COMPLETED' where id = $1", [id]);
+    for (const status of ['PAID', 'COMPLETED']) await sql.rows('t_complete', 'update bookings set status = $2 where id = $1', [id, status]);
     const { body } = await cancel(id, await clientHeaders(gw, 'PARTNER', OPERATORS[2]));
     expect(body.data!.cancelBooking).toEqual({ __typename: 'CancellationRefused', reason: 'ALREADY_COMPLETED' });
   });

@@ -120,6 +120,18 @@ describe('updateProfile: saving', () => {
     expect((await update(user, { email: 'still@works.kz' })).body.data!.updateProfile.__typename).toBe('ProfileUpdated');
   });
 
+  it('does not count re-saving the IIN the account already holds against the limit', async () => {
+    const user = await bareTraveller(gw);
+    const iin = iinWith('61');
+    expect((await update(user, { iin })).body.data!.updateProfile.__typename).toBe('ProfileUpdated');
+    for (let i = 0; i < 10; i++) {
+      const { body } = await update(user, { iin, surname: i % 2 ? 'Тестов' : 'Тестова' });
+      expect(body.data!.updateProfile.__typename).toBe('ProfileUpdated');
+    }
+    for (let i = 0; i < 4; i++) expect((await update(user, { iin: iinWith('62') })).body.errors).toBeUndefined();
+    expect((await update(user, { iin: iinWith('63') })).body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
   it('is refused to anonymous callers and to staff', async () => {
     const anon = await gql(gw.url, UpdateProfileDocument, { input: { email: 'x@y.kz' } });
     expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');

@@ -1,0 +1,31 @@
+import { BookingAction, BookingStatus } from './booking.type.js';
+
+const { PENDING_PAYMENT, PAID, COMPLETED, CANCELLED, EXPIRED, REFUNDED } = BookingStatus;
+
+/** The booking state machine, the one source of allowed moves; the database trigger from the booking_transitions migration enforces the same. */
+export const TRANSITIONS: Readonly<Record<BookingStatus, readonly BookingStatus[]>> = {
+  [PENDING_PAYMENT]: [PAID, CANCELLED, EXPIRED],
+  [PAID]: [COMPLETED, CANCELLED],
+  [CANCELLED]: [REFUNDED],
+  [COMPLETED]: [],
+  [EXPIRED]: [],
+  [REFUNDED]: [],
+};
+
+/** Moves into these statuses give the seats back to the tour. */
+export const RELEASES_SEATS: ReadonlySet<BookingStatus> = new Set([CANCELLED, EXPIRED]);
+
+/** The statuses a booking may move to `to` from. */
+export function sourcesOf(to: BookingStatus): BookingStatus[] {
+  return (Object.keys(TRANSITIONS) as BookingStatus[]).filter((from) => TRANSITIONS[from].includes(to));
+}
+
+/** What the traveller can do next with a booking; `started` is whether the tour has begun, `reviewed` whether they reviewed its tour. */
+export function nextActions(status: BookingStatus, started: boolean, reviewed: boolean): BookingAction[] {
+  switch (status) {
+    case PENDING_PAYMENT: return started ? [] : [BookingAction.PAY, BookingAction.CANCEL];
+    case PAID: return started ? [] : [BookingAction.CANCEL];
+    case COMPLETED: return reviewed ? [] : [BookingAction.REVIEW];
+    default: return [];
+  }
+}
