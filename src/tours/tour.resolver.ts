@@ -21,7 +21,7 @@ export class TourResolver {
     return page;
   }
 
-  @Query(() => Tour, { description: 'One tour; NOT_FOUND when there is none' })
+  @Query(() => Tour, { nullable: true, description: 'One tour; null with a NOT_FOUND error when there is none' })
   async tour(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Tour> {
     const row = isUuid(id) ? await ctx.loaders.tour.load(id) : null;
     if (!row) throw new NotFoundError('Tour');

@@ -451,7 +451,7 @@ export type AuthorityPersonQueryVariables = Exact<{
 }>;
 
 
-export type AuthorityPersonQuery = { person: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } };
+export type AuthorityPersonQuery = { person: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } | null };
 
 export type MyAuthorityRequestsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -501,7 +501,7 @@ export type BookingHistoryQueryVariables = Exact<{
 }>;
 
 
-export type BookingHistoryQuery = { booking: { id: string, status: BookingStatus, history: Array<{ status: BookingStatus, actorKind: string, reason: string | null, at: unknown }> } };
+export type BookingHistoryQuery = { booking: { id: string, status: BookingStatus, history: Array<{ status: BookingStatus, actorKind: string, reason: string | null, at: unknown }> } | null };
 
 export type PartnerBookingsQueryVariables = Exact<{
   first: number;
@@ -601,7 +601,7 @@ export type FraudPersonQueryVariables = Exact<{
 }>;
 
 
-export type FraudPersonQuery = { person: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null } };
+export type FraudPersonQuery = { person: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null } | null };
 
 export type FraudCaseSubjectsQueryVariables = Exact<{
   status?: FraudCaseStatus | null | undefined;
@@ -672,7 +672,7 @@ export type PaidBookingTravellerQueryVariables = Exact<{
 }>;
 
 
-export type PaidBookingTravellerQuery = { booking: { id: string, status: BookingStatus, traveller: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } } };
+export type PaidBookingTravellerQuery = { booking: { id: string, status: BookingStatus, traveller: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } } | null };
 
 export type ProviderPaymentPayersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -686,28 +686,28 @@ export type PersonByIdQueryVariables = Exact<{
 }>;
 
 
-export type PersonByIdQuery = { person: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } };
+export type PersonByIdQuery = { person: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } | null };
 
 export type PersonAliasedQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PersonAliasedQuery = { a: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null }, b: { id: string, secret: string | null, doc: string | null } };
+export type PersonAliasedQuery = { a: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } | null, b: { id: string, secret: string | null, doc: string | null } | null };
 
 export type TourTravellersQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TourTravellersQuery = { tour: { id: string, bookings: Array<{ id: string, traveller: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } }> } };
+export type TourTravellersQuery = { tour: { id: string, bookings: Array<{ id: string, traveller: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } }> } | null };
 
 export type BookingTravellerQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BookingTravellerQuery = { booking: { id: string, amountKzt: number, traveller: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null }, tour: { id: string, title: string } } };
+export type BookingTravellerQuery = { booking: { id: string, amountKzt: number, traveller: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null }, tour: { id: string, title: string } } | null };
 
 export type ReviewAuthorsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -719,7 +719,7 @@ export type TourReviewersQueryVariables = Exact<{
 }>;
 
 
-export type TourReviewersQuery = { tour: { id: string, reviews: Array<{ id: string, author: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } }> } };
+export type TourReviewersQuery = { tour: { id: string, reviews: Array<{ id: string, author: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } }> } | null };
 
 export type PartnerTravellersQueryVariables = Exact<{
   first: number;
@@ -752,7 +752,7 @@ export type TourReviewTextsQueryVariables = Exact<{
 }>;
 
 
-export type TourReviewTextsQuery = { tour: { id: string, reviews: Array<{ id: string, text: string }> } };
+export type TourReviewTextsQuery = { tour: { id: string, reviews: Array<{ id: string, text: string }> } | null };
 
 export type PublishPolicyVersionMutationVariables = Exact<{
   version: string;
@@ -808,7 +808,7 @@ export type TourReviewAuthorsQueryVariables = Exact<{
 }>;
 
 
-export type TourReviewAuthorsQuery = { tour: { id: string, reviews: Array<{ id: string, text: string, author: { id: string, fullName: string | null } }> } };
+export type TourReviewAuthorsQuery = { tour: { id: string, reviews: Array<{ id: string, text: string, author: { id: string, fullName: string | null } }> } | null };
 
 export type OpenSupportTicketMutationVariables = Exact<{
   subject: string;
@@ -914,7 +914,7 @@ export type TourByIdQueryVariables = Exact<{
 }>;
 
 
-export type TourByIdQuery = { tour: { id: string, title: string, region: Region, startsOn: string, priceKzt: number, partner: { name: string } } };
+export type TourByIdQuery = { tour: { id: string, title: string, region: Region, startsOn: string, priceKzt: number, partner: { name: string } } | null };
 
 export type ToursWithReviewsQueryVariables = Exact<{
   first: number;
