@@ -3,15 +3,16 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import { compiledExecution } from '../graphql/compiled-execution.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { maskError } from '../graphql/errors.js';
-import { queryLimitsRule } from '../graphql/limits.js';
+import { maskError, restoreCode } from '../graphql/errors.js';
+import { documentRules } from '../graphql/limits.js';
+import { operationGuardPlugin } from '../graphql/operation-guard.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { privacyPlugin } from '../privacy/privacy.plugin.js';
 
 // Masks unknown errors with the request id and logs them without messages, which may quote data.
-function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>): ApolloServerPlugin<GatewayContext> {
+function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>, production: boolean): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       metrics.graphqlRequests++;
@@ -28,7 +29,7 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames));
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames, production));
           }
         },
       };
@@ -36,9 +37,9 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
   };
 }
 
-// Type, field and argument names: the only quoted words an error message may keep.
+// Type, field, argument and directive names: the only quoted words an error message may keep.
 function namesOf(schema: GraphQLSchema): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(schema.getDirectives().map((d) => `@${d.name}`));
   for (const t of Object.values(schema.getTypeMap())) {
     names.add(t.name);
     if (!('getFields' in t)) continue;
@@ -57,12 +58,15 @@ export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: L
   const apollo = new ApolloServer<GatewayContext>({
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger), errorPlugin(logger, metrics, namesOf(schema))],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []),
+      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger), errorPlugin(logger, metrics, namesOf(schema), prod)],
     introspection: !prod,
     hideSchemaDetailsFromClientErrors: prod,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: cfg.limits.maxTokens },
-    validationRules: [queryLimitsRule({ ...cfg.limits, defaultListSize: 20 })],
+    // Apollo caches validated documents, so these run once per document.
+    validationRules: documentRules(cfg.limits, !prod),
+    formatError: restoreCode,
     // Apollo's own messages embed error texts, which may quote data: only that one was written is logged.
     logger: { debug: () => {}, info: () => {}, warn: () => logger.warn('apollo server warning (text withheld)'), error: () => logger.error('apollo server error (text withheld)') },
   });
