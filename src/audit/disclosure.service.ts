@@ -3,18 +3,19 @@ import type { Principal } from '../auth/principal.js';
 import type { DisclosureEntry } from '../privacy/privacy.session.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 import type { SubjectMatch } from './subject-pseudonym.js';
+import type { RequestIds } from '../http/request-id.js';
 
 /** Writes one row per subject, edge and record whose FULL values this request is about to send; all or nothing. */
-export async function recordDisclosures(sql: Sql, principal: Principal, requestId: string, disclosed: ReadonlyMap<string, DisclosureEntry>): Promise<void> {
+export async function recordDisclosures(sql: Sql, principal: Principal, requestIds: RequestIds, disclosed: ReadonlyMap<string, DisclosureEntry>): Promise<void> {
   if (disclosed.size === 0) return;
   const entries = [...disclosed.values()];
   await sql.rows('disclosures_insert', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
-      subject_id, edge, reference_kind, reference_id, recipient_country, kinds)
-    select gen_random_uuid(), $1, $2, $3, $4, $5, $6, x.subject, x.edge, x.reference_kind, x.reference_id, x.country, string_to_array(x.kinds, ',')
+      caller_request_id, subject_id, edge, reference_kind, reference_id, recipient_country, kinds)
+    select gen_random_uuid(), $1, $2, $3, $4, $5, $6, $13, x.subject, x.edge, x.reference_kind, x.reference_id, x.country, string_to_array(x.kinds, ',')
     from unnest($7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[]) as x(subject, edge, reference_kind, reference_id, country, kinds)`,
-  [principal.kind, principal.id, principal.partnerId, principal.purpose ?? 'NONE', principal.purposeRef, requestId,
+  [principal.kind, principal.id, principal.partnerId, principal.purpose ?? 'NONE', principal.purposeRef, requestIds.id,
     entries.map((e) => e.subjectId), entries.map((e) => e.edge), entries.map((e) => e.referenceKind), entries.map((e) => e.referenceId),
-    entries.map((e) => e.recipientCountry), entries.map((e) => [...e.kinds].sort().join(','))]);
+    entries.map((e) => e.recipientCountry), entries.map((e) => [...e.kinds].sort().join(',')), requestIds.callerId]);
 }
 
 export interface DisclosureRow {

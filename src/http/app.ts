@@ -7,7 +7,7 @@ import { ForbiddenError } from '../graphql/errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import { errorBody, HttpError } from './body.js';
 import { handleGraphql } from './graphql.handler.js';
-import { requestIdOf } from './request-id.js';
+import { requestIdsOf } from './request-id.js';
 
 export type Authenticate = (req: IncomingMessage) => Promise<Principal>;
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
@@ -31,11 +31,15 @@ export function createHttpServer(parts: AppParts): Server {
   const { services, apollo, metrics, authenticate, routes } = parts;
   return createServer(async (req, res) => {
     metrics.httpRequests++;
-    const requestId = requestIdOf(req);
+    const ids = requestIdsOf(req);
+    const requestId = ids.id;
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://gateway.local');
     try {
       if (url.pathname === '/graphql') {
+        // Answers differ by credentials: no cache may keep one given to credentials, nor reuse an anonymous one for them.
+        res.setHeader('vary', 'Authorization');
+        if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
         let principal: Principal;
         try {
           principal = await authenticate(req);
@@ -46,7 +50,7 @@ export function createHttpServer(parts: AppParts): Server {
           res.setHeader('www-authenticate', e.wwwAuthenticate);
           return send(res, e.status, errorBody(e.code, e.message, requestId));
         }
-        return await handleGraphql(apollo, services, principal, req, res, url, requestId);
+        return await handleGraphql(apollo, services, principal, req, res, url, ids);
       }
       if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
       if (url.pathname === '/readyz') {

@@ -4,10 +4,11 @@ import type { AppServices, GatewayContext } from '../graphql/context.js';
 import { createContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
 import { parseJsonBody, readBody } from './body.js';
+import type { RequestIds } from './request-id.js';
 
 export async function handleGraphql(
   apollo: ApolloServer<GatewayContext>, services: AppServices, principal: Principal,
-  req: IncomingMessage, res: ServerResponse, url: URL, requestId: string,
+  req: IncomingMessage, res: ServerResponse, url: URL, ids: RequestIds,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -16,10 +17,14 @@ export async function handleGraphql(
   const body = method === 'POST' && (headers.get('content-type') ?? '').includes('json') ? parseJsonBody(raw) : raw;
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
-    context: async () => createContext(services, principal, requestId),
+    context: async () => createContext(services, principal, ids),
   });
   res.statusCode = result.status ?? 200;
-  for (const [k, v] of result.headers) res.setHeader(k, v);
+  for (const [k, v] of result.headers) {
+    // The caching headers set for credentials (see app.ts) win over Apollo's; its Vary joins ours.
+    if (k === 'vary') res.setHeader(k, `Authorization, ${v}`);
+    else if (k !== 'cache-control' || !res.hasHeader(k)) res.setHeader(k, v);
+  }
   if (result.body.kind === 'complete') {
     res.end(result.body.string);
     return;

@@ -12,7 +12,7 @@ export function privacyPlugin(logger: Logger): ApolloServerPlugin<GatewayContext
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           try {
-            await recordDisclosures(ctx.services.sql, ctx.principal, ctx.requestId, ctx.privacy.disclosed);
+            await recordDisclosures(ctx.services.sql, ctx.principal, { id: ctx.requestId, callerId: ctx.callerRequestId }, ctx.privacy.disclosed);
           } catch (e) {
             logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
             response.http.status = 503;
