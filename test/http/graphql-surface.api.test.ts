@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
-import { DEMO_STAFF } from '../../seeds/staff.data.js';
-import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
 import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
 import { startProductionGateway, startTestGateway } from '../support/gateway.js';
 import { postQuery, postRaw } from '../support/http.js';
+import { storedPerson } from '../support/persons.js';
 import { bearer, tokenFor } from '../support/tokens.js';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
-const ticket = DEMO_TICKETS.find((t) => t.status === 'OPEN')!;
-const PERSON_SKIPPING = `query($id: ID!, $skip: Boolean!) { person(id: $id) { id fullName phone @skip(if: $skip) email @include(if: false) } }`;
+// Through a partner's booking (staff tokens must come from an external issuer in production).
+const TRAVELLER_SKIPPING = `query($id: ID!, $skip: Boolean!) { booking(id: $id) { id traveller { id fullName phone @skip(if: $skip) iin @include(if: false) } } }`;
 
 describe.each([
   ['development', startTestGateway],
@@ -19,11 +18,17 @@ describe.each([
   const production = mode === 'production';
   let gw: RunningGateway;
   let user: Record<string, string>;
-  let support: Record<string, string>;
+  let partner: Record<string, string>;
+  let booking: { id: string; userId: string };
   beforeAll(async () => {
     gw = await start();
     user = bearer(await tokenFor(gw, 'USER', { sub: DEMO_TRAVELERS[0].id }));
-    support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }), { 'x-purpose-ref': ticket.reference });
+    // A booking whose traveller the tour's partner sees in full: active, inside its window, TOUR_BOOKING consented.
+    const [b] = await gw.services.sql.rows<{ id: string; userId: string; partnerId: string }>('t_surface_booking', `select b.id, b.user_id as "userId", t.partner_id as "partnerId"
+      from bookings b join tours t on t.id = b.tour_id join consents k on k.user_id = b.user_id and k.purpose = 'TOUR_BOOKING' and k.granted
+      where b.status <> 'CANCELLED' and now() >= b.created_at and now() < t.ends_on + interval '31 days' order by b.id desc limit 1`);
+    booking = b;
+    partner = bearer(await tokenFor(gw, 'PARTNER', { partnerId: b.partnerId }));
   });
   afterAll(async () => { await gw.close(); });
 
@@ -38,13 +43,13 @@ describe.each([
     });
 
     it('a skipped @pii field is neither resolved nor logged as disclosed', async () => {
-      const shown = await postQuery(gw.url, PERSON_SKIPPING, { id: ticket.userId, skip: false }, support);
-      expect(shown.body.data.person.phone).toBe(DEMO_TRAVELERS.find((t) => t.id === ticket.userId)!.phone);
+      const shown = await postQuery(gw.url, TRAVELLER_SKIPPING, { id: booking.id, skip: false }, partner);
+      expect(shown.body.data.booking.traveller.phone).toBe((await storedPerson(gw, booking.userId)).phone);
       expect((await disclosuresOf(shown.headers.get('x-request-id')))[0].kinds.sort()).toEqual(['FULL_NAME', 'PHONE']);
 
-      const skipped = await postQuery(gw.url, PERSON_SKIPPING, { id: ticket.userId, skip: true }, support);
+      const skipped = await postQuery(gw.url, TRAVELLER_SKIPPING, { id: booking.id, skip: true }, partner);
       expect(skipped.body.errors).toBeUndefined();
-      expect(Object.keys(skipped.body.data.person).sort()).toEqual(['fullName', 'id']);
+      expect(Object.keys(skipped.body.data.booking.traveller).sort()).toEqual(['fullName', 'id']);
       expect(skipped.body.extensions?.privacy).toBeUndefined();
       expect((await disclosuresOf(skipped.headers.get('x-request-id')))[0].kinds).toEqual(['FULL_NAME']);
     });
@@ -60,11 +65,11 @@ describe.each([
       expect(body.errors).toEqual([expect.objectContaining({ path: ['tour'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
     });
 
-    it('so are a missing booking and a missing person', async () => {
-      const { body } = await postQuery(gw.url, `{ person(id: "${MISSING}") { id } booking(id: "${MISSING}") { id } }`, undefined, support);
-      expect(body.data).toEqual({ person: null, booking: null });
-      expect(body.errors.map((e: { path: string[] }) => e.path[0]).sort()).toEqual(['booking', 'person']);
-      expect(body.errors.every((e: { extensions: { code: string } }) => e.extensions.code === 'NOT_FOUND')).toBe(true);
+    it('so are a missing booking and a person the caller may not look up', async () => {
+      const { body } = await postQuery(gw.url, `{ me { id } person(id: "${MISSING}") { id } booking(id: "${MISSING}") { id } }`, undefined, user);
+      expect(body.data).toEqual({ me: { id: DEMO_TRAVELERS[0].id }, person: null, booking: null });
+      const codes = Object.fromEntries(body.errors.map((e: { path: string[]; extensions: { code: string } }) => [e.path[0], e.extensions.code]));
+      expect(codes).toEqual({ booking: 'NOT_FOUND', person: 'FORBIDDEN' });
     });
   });
 
@@ -186,13 +191,13 @@ describe.each([
 
     it("keeps a caller's well-formed x-request-id beside the gateway's own in the disclosure log, and drops any other", async () => {
       const callerId = randomUUID();
-      const kept = await postQuery(gw.url, PERSON_SKIPPING, { id: ticket.userId, skip: false }, { ...support, 'x-request-id': callerId });
+      const kept = await postQuery(gw.url, TRAVELLER_SKIPPING, { id: booking.id, skip: false }, { ...partner, 'x-request-id': callerId });
       const own = kept.headers.get('x-request-id');
       expect(own).toMatch(/^[0-9a-f-]{36}$/);
       expect(own).not.toBe(callerId);
       expect((await disclosuresOf(own))[0].caller_request_id).toBe(callerId);
       for (const bad of ['short', 'g'.repeat(32), `${callerId}x`, 'abc; drop table disclosures']) {
-        const dropped = await postQuery(gw.url, PERSON_SKIPPING, { id: ticket.userId, skip: false }, { ...support, 'x-request-id': bad });
+        const dropped = await postQuery(gw.url, TRAVELLER_SKIPPING, { id: booking.id, skip: false }, { ...partner, 'x-request-id': bad });
         const rows = await disclosuresOf(dropped.headers.get('x-request-id'));
         expect(rows).toHaveLength(1);
         expect(rows[0].caller_request_id).toBeNull();
