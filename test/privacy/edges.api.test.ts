@@ -153,7 +153,7 @@ describe('cross-border: a partner abroad', () => {
   it('gets FULL only for travellers who consented to cross-border transfer, and the transfer shows in their privacy report', async () => {
     const res = await gql(gw.url, TourTravellersDocument, { id: tour }, await partner(ABROAD));
     expect(res.body.errors).toBeUndefined();
-    const byUser = new Map(await Promise.all(res.body.data!.tour!.bookings.map(async (b) => {
+    const byUser = new Map(await Promise.all(res.body.data!.tour!.bookings.nodes.map(async (b) => {
       const [{ user }] = await gw.services.sql.rows<{ user: string }>('t_edge_owner', 'select user_id as user from bookings where id = $1', [b.id]);
       return [user, b.traveller] as const;
     })));

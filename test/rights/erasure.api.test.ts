@@ -241,7 +241,7 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     const read = async () => {
       const listed = await gql(gw.url, StaffComplaintsDocument, { status: 'RECEIVED' }, support);
       expect(listed.body.errors).toBeUndefined();
-      const complaint = listed.body.data!.complaints.find((c) => c.id === texts.complaintId);
+      const complaint = listed.body.data!.complaints.nodes.find((c) => c.id === texts.complaintId);
       const report = (await moderationQueue(moderator)).find((r) => r.reportId === texts.reportId);
       return { subject: complaint?.subject, body: complaint?.body, reason: report?.reason };
     };
