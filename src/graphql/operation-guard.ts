@@ -7,33 +7,35 @@ import { checkVariables } from './variables.js';
 export interface CostLimits { maxCost: number; defaultListSize: number }
 
 const NO_SUBSCRIPTIONS = 'Subscriptions are not served over HTTP by this gateway';
+// Prices kept per document: one per operation and combination of sizing values; a caller cycling through sizes only refills it.
+const PRICES_PER_DOCUMENT = 32;
 
-interface DocumentFacts { sizedByVariables: boolean; fixedCosts: Map<string, number> }
+interface Priced { sizing: readonly string[]; prices: Map<string, number> }
 
-function holdsVariable(value: ValueNode): boolean {
-  if (value.kind === Kind.VARIABLE) return true;
-  if (value.kind === Kind.LIST) return value.values.some(holdsVariable);
-  return value.kind === Kind.OBJECT && value.fields.some((f) => holdsVariable(f.value));
+function variablesIn(value: ValueNode, into: Set<string>): void {
+  if (value.kind === Kind.VARIABLE) into.add(value.name.value);
+  else if (value.kind === Kind.LIST) for (const v of value.values) variablesIn(v, into);
+  else if (value.kind === Kind.OBJECT) for (const f of value.fields) variablesIn(f.value, into);
 }
 
-// Only a variable in a list size (`first`) or in @skip/@include (`if`) changes the price; other documents are priced once.
-function sizedByVariables(document: DocumentNode): boolean {
-  let sized = false;
+// The price depends on the document and on the variables given to list sizes (`first`) and to @skip/@include (`if`) only.
+function sizingVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
   visit(document, {
     Argument(node) {
-      if ((node.name.value === 'first' || node.name.value === 'if') && holdsVariable(node.value)) sized = true;
+      if (node.name.value === 'first' || node.name.value === 'if') variablesIn(node.value, names);
     },
   });
-  return sized;
+  return [...names];
 }
 
 /**
  * Once per request, after the document is validated and before execution: subscriptions are refused, variables are
- * coerced and checked, and the cost is priced on them (graphql-query-complexity).
+ * coerced and checked, and the cost is priced on them (graphql-query-complexity), once per document and sizing values.
  */
 export function operationGuardPlugin(limits: CostLimits, exposeLimits: boolean): ApolloServerPlugin {
   const cost = operationCost(limits.defaultListSize);
-  const known = new WeakMap<DocumentNode, DocumentFacts>();
+  const priced = new WeakMap<DocumentNode, Priced>();
   return {
     async requestDidStart() {
       return {
@@ -46,14 +48,16 @@ export function operationGuardPlugin(limits: CostLimits, exposeLimits: boolean):
           const variables = request.variables ?? {};
           const refused = defs.length ? checkVariables(schema, defs, variables) : null;
           if (refused) throw refused;
-          let facts = known.get(document);
-          if (!facts) known.set(document, facts = { sizedByVariables: sizedByVariables(document), fixedCosts: new Map() });
-          const name = operation.name?.value ?? '';
-          let total = facts.sizedByVariables ? undefined : facts.fixedCosts.get(name);
+          let facts = priced.get(document);
+          if (!facts) priced.set(document, facts = { sizing: sizingVariables(document), prices: new Map() });
+          const name = operation.name?.value;
+          const key = `${name ?? ''}|${JSON.stringify(facts.sizing.map((v) => variables[v] ?? null))}`;
+          let total = facts.prices.get(key);
           if (total === undefined) {
             // graphql-query-complexity stops at its node ceiling by throwing.
-            try { total = cost(schema, document, operation.name?.value, variables); } catch { total = Infinity; }
-            if (!facts.sizedByVariables) facts.fixedCosts.set(name, total);
+            try { total = cost(schema, document, name, variables); } catch { total = Infinity; }
+            if (facts.prices.size >= PRICES_PER_DOCUMENT) facts.prices.clear();
+            facts.prices.set(key, total);
           }
           if (total > limits.maxCost) throw tooComplex(exposeLimits ? `Query cost ${total} exceeds ${limits.maxCost}` : 'Query is too complex.');
         },

@@ -86,6 +86,8 @@ describe.each([
       const small = await postQuery(gw.url, NESTED, { a: 3, b: 2 });
       expect(small.status).toBe(200);
       expect(small.body.data.tours.nodes).toHaveLength(3);
+      // Prices are kept per document and sizing values: the large sizes are refused again after the small ones passed.
+      expect((await postQuery(gw.url, NESTED, { a: 100, b: 100 })).status).toBe(400);
     });
 
     it('prices the same query with literals the same way, and honours @skip on the expensive branch', async () => {
