@@ -74,7 +74,7 @@ const queryArb = fc.record({
   const frag = fragment ? ` fragment P on Person { ${sel} }` : '';
   const body = {
     reviews: `tours(first: 30) { nodes { reviews(first: 5) { id author ${person} } } }`,
-    tourBookings: `tour(id: "$T") { bookings(first: 50) { id traveller ${person} } }`,
+    tourBookings: `tour(id: "$T") { bookings(first: 50) { nodes { id traveller ${person} } } }`,
     booking: `booking(id: "$B") { id traveller ${person} }`,
     partnerBookings: `partnerBookings(first: 40) { nodes { id traveller ${person} } }`,
     providerPayments: `providerPayments(first: 30) { nodes { id payer ${person} booking { id traveller ${person} } } }`,
