@@ -33,20 +33,23 @@ function must(what: string, d: Diff): string {
   return `${what}: ${d.compared} values equal${d.skipped ? `, ${d.skipped} withheld by policy skipped` : ''}`;
 }
 
-interface S1Tour { id: string; title: string; bookings: { id: string; seats: number; traveller: Tree }[] }
+interface S1Booking { id: string; seats: number; traveller: Tree }
+// The gateway pages a tour's bookings ({ nodes }); raw and PostGraphile list them.
+interface S1Tour { id: string; title: string; bookings: S1Booking[] | { nodes: S1Booking[] } }
 
 const nodesOf = (d: Tree) => (d.partnerTours as { nodes: S1Tour[] }).nodes;
+const bookingsOf = (t: S1Tour) => (Array.isArray(t.bookings) ? t.bookings : t.bookings.nodes);
 
 // What PostGraphile can be compared on: it returns the personal values still sealed, and pages newest first.
 function common(tours: S1Tour[]): unknown {
-  return tours.map((t) => ({ id: t.id, title: t.title, bookings: t.bookings.map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, gender: b.traveller.gender } })) }));
+  return tours.map((t) => ({ id: t.id, title: t.title, bookings: bookingsOf(t).map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, gender: b.traveller.gender } })) }));
 }
 
 function personal(d: Tree): { values: Set<string>; total: number } {
   const values = new Set<string>();
   let total = 0;
   for (const t of nodesOf(d)) {
-    for (const b of t.bookings) {
+    for (const b of bookingsOf(t)) {
       for (const k of ['iin', 'passportNumber', 'phone'] as const) {
         const v = b.traveller[k];
         if (typeof v === 'string') { values.add(v); total++; }
@@ -70,7 +73,7 @@ export async function checkS1(t: S1Targets, fx: Fixtures): Promise<string[]> {
   const shown = personal(gw).total;
   if (shown === 0) throw new Error('S1: the allowed partner sees no identity value in full; the scenario would not be the allowed one');
   const maskedWithheld = masked.json.extensions?.privacy?.withheld?.length ?? 0;
-  const bookings = nodesOf(raw).reduce((n, t) => n + t.bookings.length, 0);
+  const bookings = nodesOf(raw).reduce((n, t) => n + bookingsOf(t).length, 0);
   return [
     `S1 shape: ${nodesOf(raw).length} tours, ${bookings} bookings, ${JSON.stringify(raw).length} bytes of JSON from raw`,
     must('S1 gateway (allowed) = raw', diff(gw, raw, withheld)),
@@ -99,7 +102,7 @@ export const SIZES = [2, 50] as const;
 
 /** Statements per S1 request at 2 and at 50 tours (batching should make them the same), and how many bookings each size shows. */
 export async function statementsBySize(raw: Target, targets: Target[], fx: Fixtures): Promise<{ bookings: number[]; statements: Map<string, number[]> }> {
-  const bookings = await Promise.all(SIZES.map(async (n) => nodesOf((await data(raw, s1('raw', fx, n))).data).reduce((k, t) => k + t.bookings.length, 0)));
+  const bookings = await Promise.all(SIZES.map(async (n) => nodesOf((await data(raw, s1('raw', fx, n))).data).reduce((k, t) => k + bookingsOf(t).length, 0)));
   const statements = new Map<string, number[]>();
   for (const t of [raw, ...targets]) {
     const per: number[] = [];

@@ -37,7 +37,7 @@ function traveller(p: PersonRow): Json {
 async function s1(body: { partnerId: string; after: KeyCursor | null; first: number; bookings: number }): Promise<Json> {
   const tours = (await toursOfPartner(sql, body.partnerId, body.after, body.first + 1)).slice(0, body.first);
   const ids = tours.map((t) => t.id);
-  const bookings = groupByKey(ids, await bookingsByTours(sql, ids, body.bookings), (b) => b.tourId);
+  const bookings = groupByKey(ids, await bookingsByTours(sql, ids, null, body.bookings), (b) => b.tourId);
   const people = new Map((await personsByIds(sql, vault, [...new Set(bookings.flat().map((b) => b.userId))])).map((p) => [p.id, p]));
   const nodes = tours.map((t, i) => ({ id: t.id, title: t.title, bookings: bookings[i].map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) }));
   return { partnerTours: { nodes } };

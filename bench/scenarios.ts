@@ -18,12 +18,12 @@ export function s1(kind: TargetKind, fx: Fixtures, tours = S1_TOURS): BenchReque
   if (kind === 'raw') return raw('/s1', { partnerId: fx.partnerId, after: fx.after, first: tours, bookings: S1_BOOKINGS });
   if (kind === 'postgraphile') {
     return gql(`query S1($p: UUID!, $k: Int!, $n: Int!) { allToursList(condition: { partnerId: $p }, orderBy: [STARTS_ON_DESC, ROW_ID_DESC], first: $n, offset: $k) {
-      id: rowId title bookings: bookingsByTourIdList(first: ${S1_BOOKINGS}, orderBy: [CREATED_AT_DESC, ROW_ID_ASC]) {
+      id: rowId title bookings: bookingsByTourIdList(first: ${S1_BOOKINGS}, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) {
         id: rowId seats traveller: userByUserId { id: rowId piiEnc gender } } } }`,
     { p: fx.partnerId, k: fx.offset + S1_TOURS - tours, n: tours });
   }
   return gql(`query S1($after: String, $n: Int!) { partnerTours(first: $n, after: $after) { nodes {
-    id title bookings(first: ${S1_BOOKINGS}) { id seats traveller { id fullName phone iin passportNumber gender } } } } }`,
+    id title bookings(first: ${S1_BOOKINGS}) { nodes { id seats traveller { id fullName phone iin passportNumber gender } } } } } }`,
   { after: fx.after ? encodeCursor(fx.after.key, fx.after.id) : null, n: tours });
 }
 

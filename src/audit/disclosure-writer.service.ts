@@ -1,24 +1,25 @@
 import type { Principal } from '../auth/principal.js';
 import type { Sql } from '../db/sql.js';
 import type { DisclosureEntry } from '../privacy/privacy.session.js';
+import type { RequestIds } from '../http/request-id.js';
 
-interface Waiting { principal: Principal; requestId: string; entries: readonly DisclosureEntry[]; done: () => void; failed: (e: unknown) => void }
+interface Waiting { principal: Principal; ids: RequestIds; entries: readonly DisclosureEntry[]; done: () => void; failed: (e: unknown) => void }
 
 // Columns as arrays, one element per row: one statement and one commit for the rows of several requests. Kinds travel
 // comma-joined (fixed tokens) because Postgres arrays cannot be ragged.
 const INSERT = `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
-    subject_id, edge, reference_kind, reference_id, recipient_country, kinds)
-  select gen_random_uuid(), x.rk, x.ri, x.rp, x.pu, x.ref, x.req, x.s, x.edge, x.refk, x.refi, x.country, string_to_array(x.kinds, ',')
-  from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[])
-    as x(rk, ri, rp, pu, ref, req, s, edge, refk, refi, country, kinds)`;
+    subject_id, edge, reference_kind, reference_id, recipient_country, kinds, caller_request_id)
+  select gen_random_uuid(), x.rk, x.ri, x.rp, x.pu, x.ref, x.req, x.s, x.edge, x.refk, x.refi, x.country, string_to_array(x.kinds, ','), x.creq
+  from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[])
+    as x(rk, ri, rp, pu, ref, req, s, edge, refk, refi, country, kinds, creq)`;
 
 function insert(sql: Sql, batch: readonly Waiting[]): Promise<unknown> {
-  const cols: unknown[][] = Array.from({ length: 12 }, () => []);
+  const cols: unknown[][] = Array.from({ length: 13 }, () => []);
   for (const w of batch) {
     const p = w.principal;
     for (const e of w.entries) {
-      const row = [p.kind, p.id, p.partnerId, p.purpose ?? 'NONE', p.purposeRef, w.requestId, e.subjectId, e.edge, e.referenceKind, e.referenceId,
-        e.recipientCountry, [...e.kinds].sort().join(',')];
+      const row = [p.kind, p.id, p.partnerId, p.purpose ?? 'NONE', p.purposeRef, w.ids.id, e.subjectId, e.edge, e.referenceKind, e.referenceId,
+        e.recipientCountry, [...e.kinds].sort().join(','), w.ids.callerId];
       row.forEach((v, i) => cols[i].push(v));
     }
   }
@@ -38,10 +39,10 @@ export class DisclosureWriter {
 
   constructor(private readonly sql: Sql, private readonly tickMs: number, private readonly maxRows: number) {}
 
-  write(principal: Principal, requestId: string, entries: readonly DisclosureEntry[]): Promise<void> {
+  write(principal: Principal, ids: RequestIds, entries: readonly DisclosureEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     return new Promise((done, failed) => {
-      this.waiting.push({ principal, requestId, entries, done, failed });
+      this.waiting.push({ principal, ids, entries, done, failed });
       this.rows += entries.length;
       if (this.rows >= this.maxRows) void this.flush();
       else this.timer ??= setTimeout(() => void this.flush(), this.tickMs);

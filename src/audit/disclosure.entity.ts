@@ -19,12 +19,15 @@ export class Disclosure {
   @Property({ type: 'text[]' }) kinds!: string[];
   @Property({ type: 'text' }) purpose!: string;
   @Property({ type: 'text', nullable: true }) reference: string | null = null;
+  /** The gateway's own request id. */
   @Property({ type: 'text' }) requestId!: string;
   /** The field through which the person was reached, and the record (booking, payment, ticket, case, request) behind it. */
   @Property({ type: 'text', nullable: true }) edge: string | null = null;
   @Property({ type: 'text', nullable: true }) referenceKind: string | null = null;
   @Property({ type: 'uuid', nullable: true }) referenceId: string | null = null;
   @Property({ type: 'text', nullable: true }) recipientCountry: string | null = null;
+  /** The caller's x-request-id, when it had the strict format. */
+  @Property({ type: 'text', nullable: true }) callerRequestId: string | null = null;
   // For the purge's range delete by at alone; BRIN, as the log is appended in time order and each read's insert barely pays for it.
   @Index({ type: 'brin' }) @PrimaryKey({ type: 'timestamptz', defaultRaw: 'now()' }) at: Opt<Date> = new Date();
 }

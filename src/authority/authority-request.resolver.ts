@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
+import { decodeCursor, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
 import { reachedVia } from '../privacy/privacy.edge.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { approveAuthorityRequest, authorityRequests, recordAuthorityRequest, requestsAddressedTo } from './authority-request.service.js';
-import { ApprovalResult, AuthorityRequest, RequestedPiiKind, type ApprovalRefused, type AuthorityRequestApproved } from './authority-request.type.js';
+import { ApprovalResult, AuthorityRequest, AuthorityRequestPage, RequestedPiiKind, type ApprovalRefused, type AuthorityRequestApproved } from './authority-request.type.js';
 
 // authority-request.rules.ts: administrators record and approve; an authority lists the requests addressed to it and reads
 // through person(id) with X-Purpose-Ref: <caseNumber>.
@@ -34,9 +35,10 @@ export class AuthorityRequestResolver {
     return requestsAddressedTo(ctx.services.sql, ctx.principal.id!, pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 
-  @Query(() => [AuthorityRequest], { description: 'Administrators: authority requests, newest first' })
-  authorityRequests(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<AuthorityRequest[]> {
-    return authorityRequests(ctx.services.sql, pageSize(first, ctx.services.cfg.limits.maxPageSize));
+  @Query(() => AuthorityRequestPage, { description: 'Administrators: authority requests, newest first' })
+  authorityRequests(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null): Promise<AuthorityRequestPage> {
+    return authorityRequests(ctx.services.sql, after ? decodeCursor(after, TIMESTAMP_KEY) : null, pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 
   @FieldResolver(() => Person, { description: 'The person the request is about: the named kinds in full only for the addressed authority declaring its case number' })

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql.js';
-import { isUuid } from '../graphql/cursor.js';
+import { isUuid, keysetPage, timestampKeySql, type KeyCursor } from '../graphql/cursor.js';
+import type { PageInfo } from '../tours/tour.type.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { ApprovalRefusalReason, type ApprovalRefused, type AuthorityRequest, type AuthorityRequestApproved, type RequestedPiiKind } from './authority-request.type.js';
 
@@ -71,8 +72,12 @@ export async function approveAuthorityRequest(sql: Sql, adminId: string, id: str
   return { reason: ApprovalRefusalReason.EXPIRED };
 }
 
-export function authorityRequests(sql: Sql, limit: number): Promise<AuthorityRequest[]> {
-  return sql.rows<AuthorityRequest>('authority_requests_list', `select ${COLUMNS} from authority_requests order by created_at desc, id desc limit $1`, [limit]);
+/** A page of requests, newest first, after a keyset position. */
+export async function authorityRequests(sql: Sql, after: KeyCursor | null, size: number): Promise<{ nodes: AuthorityRequest[]; pageInfo: PageInfo }> {
+  const rows = await sql.rows<AuthorityRequest & { cursorKey: string }>('authority_requests_list', `select ${COLUMNS}, ${timestampKeySql('created_at')} as "cursorKey"
+    from authority_requests where ($2::timestamp is null or (created_at, id) < ($2::timestamp at time zone 'UTC', $3::uuid))
+    order by created_at desc, id desc limit $1`, [size + 1, after?.key ?? null, after?.id ?? null]);
+  return keysetPage(rows, size, (r) => ({ key: r.cursorKey, id: r.id }));
 }
 
 /** An authority's own requests: only those addressed to its account, whatever their state. */

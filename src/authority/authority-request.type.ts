@@ -1,6 +1,7 @@
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../graphql/enum-of.js';
 import { PII_KINDS, type PiiKind } from '../privacy/privacy.types.js';
+import { PageInfo } from '../tours/tour.type.js';
 
 export const RequestedPiiKind = enumOf(PII_KINDS);
 export type RequestedPiiKind = PiiKind;
@@ -54,3 +55,9 @@ export const ApprovalResult = createUnionType({
   types: () => [AuthorityRequestApproved, ApprovalRefused] as const,
   resolveType: (v) => ('request' in v ? AuthorityRequestApproved : ApprovalRefused),
 });
+
+@ObjectType({ description: 'A page of authority requests with the cursor of the next' })
+export class AuthorityRequestPage {
+  @Field(() => [AuthorityRequest]) nodes!: AuthorityRequest[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}

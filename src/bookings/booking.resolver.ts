@@ -24,7 +24,7 @@ async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {
 
 @Resolver(() => Booking)
 export class BookingResolver {
-  @Query(() => Booking, { description: 'One booking the caller may see; NOT_FOUND otherwise (no hint that it exists)' })
+  @Query(() => Booking, { nullable: true, description: 'One booking the caller may see; null with a NOT_FOUND error otherwise (no hint that it exists)' })
   async booking(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Booking> {
     const b = isUuid(id) ? await bookingById(ctx.services.sql, id) : null;
     if (!b || !(await mayOpen(ctx, b))) throw new NotFoundError('Booking');

@@ -9,11 +9,15 @@ const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.cr
   array(select c.purpose from consents c where c.user_id = b.user_id and c.granted) as "travellerConsents"`;
 const FROM = 'bookings b join tours t on t.id = b.tour_id join partners tp on tp.id = t.partner_id';
 
-/** Newest bookings of each tour, at most `limit` per tour, in one statement. */
-export function bookingsByTours(sql: Sql, tourIds: readonly string[], limit: number): Promise<Booking[]> {
-  return sql.rows<Booking>('bookings_by_tours', `select x.* from unnest($1::uuid[]) as k(tour_id)
-    cross join lateral (select ${COLUMNS} from ${FROM}
-      where b.tour_id = k.tour_id order by b.created_at desc, b.id limit $2) x`, [tourIds, limit]);
+// Newest first; the keyset key is the creation time in microseconds since the epoch, exact where a JS Date is not.
+const CURSOR_MICROS = `((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"`;
+const before = (micros: string, id: string) => `(${micros}::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::uuid))`;
+
+/** Each tour's newest bookings after a keyset position, at most `limit` per tour, in one statement. */
+export function bookingsByTours(sql: Sql, tourIds: readonly string[], after: KeyCursor | null, limit: number): Promise<PartnerBookingRow[]> {
+  return sql.rows<PartnerBookingRow>('bookings_by_tours', `select x.* from unnest($1::uuid[]) as k(tour_id)
+    cross join lateral (select ${COLUMNS}, ${CURSOR_MICROS} from ${FROM}
+      where b.tour_id = k.tour_id and ${before('$3', '$4')} order by b.created_at desc, b.id desc limit $2) x`, [tourIds, limit, after?.key ?? null, after?.id ?? null]);
 }
 
 export async function bookingById(sql: Sql, id: string): Promise<Booking | null> {
@@ -31,11 +35,9 @@ export interface PartnerBookingRow extends Booking { cursorMicros: string }
 
 /** A page of bookings on all of one partner's tours, newest first; the cursor is exact to the microsecond. */
 export function bookingsOfPartner(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number): Promise<PartnerBookingRow[]> {
-  return sql.rows<PartnerBookingRow>('bookings_of_partner', `select ${COLUMNS},
-      ((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"
+  return sql.rows<PartnerBookingRow>('bookings_of_partner', `select ${COLUMNS}, ${CURSOR_MICROS}
     from ${FROM}
-    where t.partner_id = $1
-      and ($2::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
+    where t.partner_id = $1 and ${before('$2', '$3')}
     order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
 }
 

@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
+import { decodeCursor, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
 import { reachedVia } from '../privacy/privacy.edge.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { AttachmentInput } from './complaint.input.js';
 import { complaintsByStatus, complaintsOfUser, fileComplaint, setComplaintStatus } from './complaint.service.js';
-import { Complaint, ComplaintStatus, StaffComplaint } from './complaint.type.js';
+import { Complaint, ComplaintStatus, StaffComplaint, StaffComplaintPage } from './complaint.type.js';
 
 // complaint.rules.ts: travellers file and read their own; support and administrators handle them.
 @Resolver()
@@ -24,13 +25,14 @@ export class ComplaintResolver {
     return complaintsOfUser(ctx, ctx.principal.id!);
   }
 
-  @Query(() => [StaffComplaint], { description: 'Support and administrators: complaints, oldest first' })
+  @Query(() => StaffComplaintPage, { description: 'Support and administrators: complaints, oldest first' })
   complaints(
     @Ctx() ctx: GatewayContext,
     @Arg('status', () => ComplaintStatus, { nullable: true }) status?: ComplaintStatus | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
-  ): Promise<Complaint[]> {
-    return complaintsByStatus(ctx, status ?? null, pageSize(first, ctx.services.cfg.limits.maxPageSize));
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null,
+  ): Promise<StaffComplaintPage> {
+    return complaintsByStatus(ctx, status ?? null, after ? decodeCursor(after, TIMESTAMP_KEY) : null, pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 
   @Mutation(() => StaffComplaint, { description: 'Support and administrators: move a complaint along' })

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
-import { isUuid } from '../graphql/cursor.js';
+import { isUuid, keysetPage, timestampKeySql, type KeyCursor } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { authorReached, exposeFreeText } from '../privacy/free-text.exposure.js';
 import { writerKeyOf } from '../users/user-key.service.js';
 import { openComplaintTexts, sealComplaintTexts, type StoredComplaintTexts } from './complaint.codec.js';
 import type { AttachmentInput } from './complaint.input.js';
+import type { PageInfo } from '../tours/tour.type.js';
 import type { Complaint, ComplaintStatus } from './complaint.type.js';
 
 const MAX_SUBJECT = 200;
@@ -77,10 +78,14 @@ export async function complaintsOfUser(ctx: GatewayContext, userId: string): Pro
     where c.user_id = $1 order by c.created_at desc, c.id desc`, [userId]));
 }
 
-export async function complaintsByStatus(ctx: GatewayContext, status: ComplaintStatus | null, limit: number): Promise<Complaint[]> {
-  const rows = opened(ctx, await ctx.services.sql.rows<StoredComplaint>('complaints_by_status', `select ${COLUMNS} from complaints c ${WITH_KEY}
-    where ($1::text is null or c.status = $1) order by c.created_at, c.id limit $2`, [status, limit]));
-  return Promise.all(rows.map((c) => asStaffSees(ctx, c)));
+/** A page of complaints, oldest first, after a keyset position; only the page's rows are opened. */
+export async function complaintsByStatus(ctx: GatewayContext, status: ComplaintStatus | null, after: KeyCursor | null, size: number): Promise<{ nodes: Complaint[]; pageInfo: PageInfo }> {
+  const rows = await ctx.services.sql.rows<StoredComplaint & { cursorKey: string }>('complaints_by_status', `select ${COLUMNS}, ${timestampKeySql('c.created_at')} as "cursorKey"
+    from complaints c ${WITH_KEY}
+    where ($1::text is null or c.status = $1) and ($3::timestamp is null or (c.created_at, c.id) > ($3::timestamp at time zone 'UTC', $4::uuid))
+    order by c.created_at, c.id limit $2`, [status, size + 1, after?.key ?? null, after?.id ?? null]);
+  const { nodes, pageInfo } = keysetPage(rows, size, (r) => ({ key: r.cursorKey, id: r.id }));
+  return { nodes: await Promise.all(opened(ctx, nodes).map((c) => asStaffSees(ctx, c))), pageInfo };
 }
 
 export async function setComplaintStatus(ctx: GatewayContext, id: string, status: ComplaintStatus): Promise<Complaint> {

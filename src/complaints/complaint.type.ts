@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../tours/tour.type.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 
@@ -27,4 +28,10 @@ export class Complaint {
 @ObjectType({ description: 'A complaint as staff see it, with its author as the privacy policy allows' })
 export class StaffComplaint extends Complaint {
   @Field(() => Person) author!: PersonRow;
+}
+
+@ObjectType({ description: 'A page of complaints with the cursor of the next' })
+export class StaffComplaintPage {
+  @Field(() => [StaffComplaint]) nodes!: Complaint[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }

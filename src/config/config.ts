@@ -48,7 +48,7 @@ export interface Config {
   analyticsEpsilon: number;
   /** Epsilon each analyst may spend per UTC day. */
   analyticsDailyBudget: number;
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxPageSize: number };
+  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number; maxPageSize: number };
   /** Bench only: false serves @pii fields unwrapped, to measure what the exposure layer costs; never in production. */
   privacyTransform: boolean;
   /** jit: operations compiled once by graphql-jit (graphql-js for what it cannot compile); graphql-js: the reference executor. */
@@ -231,6 +231,7 @@ export function loadConfig(src: Source = process.env): Config {
     limits: {
       maxDepth: int(src, 'GRAPHQL_MAX_DEPTH', 10, problems, 1),
       maxAliases: int(src, 'GRAPHQL_MAX_ALIASES', 30, problems, 1),
+      maxDirectives: int(src, 'GRAPHQL_MAX_DIRECTIVES', 50, problems, 1),
       maxTokens: int(src, 'GRAPHQL_MAX_TOKENS', 2000, problems, 10),
       maxCost: int(src, 'GRAPHQL_MAX_COST', 20000, problems, 1),
       maxPageSize: int(src, 'GRAPHQL_MAX_PAGE_SIZE', 100, problems, 1),

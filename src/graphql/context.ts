@@ -8,6 +8,7 @@ import { PrivacySession } from '../privacy/privacy.session.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import type { LimitCounters } from '../shared-state/limiter.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
+import type { RequestIds } from '../http/request-id.js';
 
 /** Process-wide services: nothing in here knows about any one caller. */
 export interface AppServices {
@@ -22,7 +23,10 @@ export interface AppServices {
 }
 
 export interface GatewayContext {
+  /** The gateway's own id for this request. */
   requestId: string;
+  /** The caller's x-request-id, when it had the strict format. */
+  callerRequestId: string | null;
   principal: Principal;
   services: AppServices;
   loaders: Loaders;
@@ -31,10 +35,11 @@ export interface GatewayContext {
   em(): EntityManager;
 }
 
-export function createContext(services: AppServices, principal: Principal, requestId: string): GatewayContext {
+export function createContext(services: AppServices, principal: Principal, ids: RequestIds): GatewayContext {
   let em: EntityManager | undefined;
   return {
-    requestId,
+    requestId: ids.id,
+    callerRequestId: ids.callerId,
     principal,
     services,
     loaders: new Loaders(services.sql, services.vault),

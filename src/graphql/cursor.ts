@@ -7,6 +7,11 @@ export const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 export const MICROS_KEY = /^\d{1,18}$/;
 export const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
+/** SQL for a timestamptz column as a TIMESTAMP_KEY: UTC, to the microsecond (a JS Date would round it and skip or repeat rows). */
+export function timestampKeySql(column: string): string {
+  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+}
+
 /** A keyset position: the row's sort key, then its id to break ties. */
 export interface KeyCursor { key: string; id: string }
 

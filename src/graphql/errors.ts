@@ -44,10 +44,36 @@ export class UnavailableError extends GraphQLError {
 const PASS_THROUGH = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE',
+  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE', 'QUERY_TOO_COMPLEX', 'SUBSCRIPTIONS_NOT_SUPPORTED',
 ]);
 
+// Codes our validation rules set, which Apollo overwrites with GRAPHQL_VALIDATION_FAILED; the rule's own error stays as originalError.
+const RULE_CODES = new Set(['QUERY_TOO_COMPLEX', 'BAD_USER_INPUT']);
+// Apollo's answer to a persisted query whose hash does not match its text carries no code of its own.
+const HASH_MISMATCH = 'provided sha does not match query';
+
+/** Apollo's formatError: gives refusals from validation rules and persisted-query misses their fixed codes. */
+export function restoreCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const ruleCode = original instanceof GraphQLError ? original.extensions.code : undefined;
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof ruleCode === 'string' && RULE_CODES.has(ruleCode)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ruleCode } };
+  }
+  if (formatted.message === HASH_MISMATCH) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'PERSISTED_QUERY_NOT_FOUND' } };
+  }
+  return formatted;
+}
+
 const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
+// graphql-js appends suggestions to validation and coercion messages; production names no schema members it was not asked for.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+// The parser's token limit states its threshold (graphql-js spells it 'more that'); production does not tell how close a probe came.
+const TOKEN_LIMIT = /contains more tha[nt] \d+ tokens/;
+
+function productionMessage(message: string): string {
+  return message.replace(SUGGESTION, '').replace(TOKEN_LIMIT, 'contains too many tokens');
+}
 const LONG_NUMBER = /\d{5,}/g;
 
 /** graphql-js quotes the caller's input in coercion and validation messages; only schema names and $variables survive. */
@@ -58,11 +84,12 @@ export function scrubMessage(message: string, schemaNames: ReadonlySet<string>):
 }
 
 /** Known errors pass with scrubbed messages; anything else becomes a generic message carrying the request id. */
-export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined, schemaNames: ReadonlySet<string>): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined, schemaNames: ReadonlySet<string>, production: boolean): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _drop, ...ext } = formatted.extensions ?? {};
-    return { ...formatted, message: scrubMessage(formatted.message, schemaNames), extensions: ext };
+    const message = scrubMessage(production ? productionMessage(formatted.message) : formatted.message, schemaNames);
+    return { ...formatted, message, extensions: ext };
   }
   return {
     message: `Internal error; quote request id ${requestId ?? 'unknown'} to support`,

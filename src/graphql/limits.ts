@@ -1,68 +1,32 @@
-import {
-  getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, isObjectType, Kind, type ASTVisitor,
-  type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
-} from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
+import { hasUnsafeText, unsafeTextError } from './input-text.js';
 
-export interface QueryLimits { maxDepth: number; maxAliases: number; maxCost: number; defaultListSize: number }
+export interface QueryLimits { maxDepth: number; maxAliases: number; maxDirectives: number }
 
-function tooComplex(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+export function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 }
 
-interface Walk { depth: number; aliases: number; cost: number }
+// graphql-armor reports through onReject; its own throw would escape validate() as an internal error.
+const reject = [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(tooComplex(err.message.replace(/^Syntax Error: /, '')))];
 
-// One walk computes depth, aliases and cost; fragments are expanded, cycles are left to the spec rule.
-interface Scope { schema: GraphQLSchema; frags: Map<string, FragmentDefinitionNode>; limits: QueryLimits; seen: Set<string>; acc: Walk }
+// String literals are checked once per document here; variables are checked per request in the operation guard.
+const textLiteralsRule: ValidationRule = (ctx): ASTVisitor => ({
+  StringValue(node) {
+    if (hasUnsafeText(node.value)) ctx.reportError(unsafeTextError(node));
+  },
+});
 
-// A list field multiplies the cost of what it selects by its `first` argument (or the default page size).
-function walk(s: Scope, set: SelectionSetNode, parent: GraphQLCompositeType | undefined, depth: number, mult: number, pageSize?: number): void {
-  const { acc, limits } = s;
-  if (depth > acc.depth) acc.depth = depth;
-  if (acc.depth > limits.maxDepth || acc.cost > limits.maxCost) return;
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) {
-      if (sel.alias) acc.aliases++;
-      acc.cost += mult;
-      if (!sel.selectionSet) continue;
-      const def = parent && isObjectType(parent) ? parent.getFields()[sel.name.value] : undefined;
-      const first = sel.arguments?.find((a) => a.name.value === 'first');
-      const isList = !def || isListType(getNullableType(def.type));
-      const given = first?.value.kind === Kind.INT ? Number(first.value.value) : undefined;
-      const next = def ? getNamedType(def.type) : undefined;
-      const child = next && isCompositeType(next) ? next : undefined;
-      // A connection's `first` sizes the list inside it (tours(first) { nodes }).
-      if (isList) walk(s, sel.selectionSet, child, depth + 1, mult * Math.max(1, given ?? pageSize ?? limits.defaultListSize));
-      else walk(s, sel.selectionSet, child, depth + 1, mult, given);
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      const t = sel.typeCondition ? s.schema.getType(sel.typeCondition.name.value) : parent;
-      walk(s, sel.selectionSet, t && isCompositeType(t) ? t : undefined, depth, mult, pageSize);
-    } else {
-      const frag = s.frags.get(sel.name.value);
-      if (!frag || s.seen.has(frag.name.value)) continue;
-      const t = s.schema.getType(frag.typeCondition.name.value);
-      s.seen.add(frag.name.value);
-      walk(s, frag.selectionSet, t && isCompositeType(t) ? t : undefined, depth, mult, pageSize);
-      s.seen.delete(frag.name.value);
-    }
-  }
-}
-
-/** A validation rule rejecting deep, alias-heavy or expensive operations before execution. */
-export function queryLimitsRule(limits: QueryLimits) {
-  return (ctx: ValidationContext): ASTVisitor => {
-    const frags = new Map(ctx.getDocument().definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]));
-    return {
-      OperationDefinition(op) {
-        const acc: Walk = { depth: 0, aliases: 0, cost: 0 };
-        const schema = ctx.getSchema();
-        const root = op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-        walk({ schema, frags, limits, seen: new Set(), acc }, op.selectionSet, root ?? undefined, 1, 1);
-        if (acc.depth > limits.maxDepth) ctx.reportError(tooComplex(`Query depth exceeds ${limits.maxDepth}`));
-        else if (acc.aliases > limits.maxAliases) ctx.reportError(tooComplex(`Query uses more than ${limits.maxAliases} aliases`));
-        else if (acc.cost > limits.maxCost) ctx.reportError(tooComplex(`Query cost exceeds ${limits.maxCost}`));
-      },
-    };
-  };
+/** Depth, alias and directive limits (graphql-armor) and the string-literal check; thresholds appear in messages only outside production. */
+export function documentRules(limits: QueryLimits, exposeLimits: boolean): ValidationRule[] {
+  const common = { exposeLimits, propagateOnRejection: false, onReject: reject };
+  return [
+    maxDepthRule({ ...common, n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, errorMessage: 'Query is too deep.' }),
+    maxAliasesRule({ ...common, n: limits.maxAliases, allowList: [], errorMessage: 'Query uses too many aliases.' }),
+    maxDirectivesRule({ ...common, n: limits.maxDirectives, errorMessage: 'Query uses too many directives.' }),
+    textLiteralsRule,
+  ];
 }

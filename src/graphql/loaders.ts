@@ -5,15 +5,15 @@ import { partnersByIds, toursByIds, type TourRow } from '../tours/tour.service.j
 import { reviewsByTours } from '../reviews/review.service.js';
 import { personsByIds, type PersonRow } from '../users/user.service.js';
 import type { Review } from '../reviews/review.type.js';
-import type { Booking } from '../bookings/booking.type.js';
-import { bookingHistories, bookingsByTours } from '../bookings/booking.service.js';
+import { bookingHistories, bookingsByTours, type PartnerBookingRow } from '../bookings/booking.service.js';
 import type { BookingEvent } from '../bookings/booking.type.js';
+import type { KeyCursor } from './cursor.js';
 import { byKey, groupByKey } from './group-by.js';
 
 /** Per-request batching; created with the request context and dropped with it. */
 export class Loaders {
   private reviewLoaders = new Map<number, DataLoader<string, Review[]>>();
-  private bookingLoaders = new Map<number, DataLoader<string, Booking[]>>();
+  private bookingLoaders = new Map<string, DataLoader<string, PartnerBookingRow[]>>();
   readonly tour: DataLoader<string, TourRow | null>;
   readonly partner: DataLoader<string, { id: string; name: string } | null>;
   readonly person: DataLoader<string, PersonRow | null>;
@@ -35,11 +35,12 @@ export class Loaders {
     return loader;
   }
 
-  bookingsOfTour(limit: number): DataLoader<string, Booking[]> {
-    let loader = this.bookingLoaders.get(limit);
+  bookingsOfTour(limit: number, after: KeyCursor | null): DataLoader<string, PartnerBookingRow[]> {
+    const key = after ? `${limit}|${after.key}|${after.id}` : `${limit}`;
+    let loader = this.bookingLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (ids) => groupByKey(ids, await bookingsByTours(this.sql, ids, limit), (r) => r.tourId));
-      this.bookingLoaders.set(limit, loader);
+      loader = new DataLoader(async (ids) => groupByKey(ids, await bookingsByTours(this.sql, ids, after, limit), (r) => r.tourId));
+      this.bookingLoaders.set(key, loader);
     }
     return loader;
   }

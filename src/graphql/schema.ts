@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { piiDirective } from '../privacy/pii.directive.js';
@@ -40,7 +40,8 @@ export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingR
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it; plain fields read their property directly
  * and unions resolve their member synchronously. */
 export async function buildBaseSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: RESOLVERS, directives: [piiDirective], validate: false });
+  // Passing directives replaces graphql-js's defaults, so @skip, @include, @deprecated and @specifiedBy are listed again.
+  const schema = await buildSchema({ resolvers: RESOLVERS, directives: [...specifiedDirectives, piiDirective], validate: false });
   dropPlainFieldResolvers(schema);
   syncUnionTypeResolvers(schema);
   return schema;

@@ -4,9 +4,10 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import { compiledExecution } from '../graphql/compiled-execution.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { maskError, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
+import { maskError, restoreCode, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
 import { isDatabaseUnavailable } from '../db/db-faults.js';
-import { queryLimitsRule } from '../graphql/limits.js';
+import { documentRules } from '../graphql/limits.js';
+import { operationGuardPlugin } from '../graphql/operation-guard.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -16,7 +17,7 @@ import { redisQueryCache } from '../shared-state/persisted-query-cache.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 
 // Masks unknown errors with the request id and logs them without messages, which may quote data.
-function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>): ApolloServerPlugin<GatewayContext> {
+function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>, production: boolean): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       const t0 = performance.now();
@@ -58,7 +59,7 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
             return;
           }
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames));
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames, production));
           }
         },
       };
@@ -66,9 +67,9 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
   };
 }
 
-// Type, field and argument names: the only quoted words an error message may keep.
+// Type, field, argument and directive names: the only quoted words an error message may keep.
 function namesOf(schema: GraphQLSchema): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(schema.getDirectives().map((d) => `@${d.name}`));
   for (const t of Object.values(schema.getTypeMap())) {
     names.add(t.name);
     if (!('getFields' in t)) continue;
@@ -87,14 +88,17 @@ export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: L
   const apollo = new ApolloServer<GatewayContext>({
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema))],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []),
+      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod)],
     // Persisted queries registered through one instance are found by the others.
     ...(store.redis ? { persistedQueries: { cache: redisQueryCache(store.redis, store.keyPrefix) } } : {}),
     introspection: !prod,
     hideSchemaDetailsFromClientErrors: prod,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: cfg.limits.maxTokens },
-    validationRules: [queryLimitsRule({ ...cfg.limits, defaultListSize: 20 })],
+    // Apollo caches validated documents, so these run once per document.
+    validationRules: documentRules(cfg.limits, !prod),
+    formatError: restoreCode,
     // Apollo's own messages embed error texts, which may quote data: only that one was written is logged.
     logger: { debug: () => {}, info: () => {}, warn: () => logger.warn('apollo server warning (text withheld)'), error: () => logger.error('apollo server error (text withheld)') },
   });

@@ -14,7 +14,7 @@ import { handleGraphql } from './graphql.handler.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { AdmitCaller } from '../shared-state/caller-limits.js';
 import type { Decision } from '../shared-state/limiter.js';
-import { requestIdOf } from './request-id.js';
+import { requestIdsOf } from './request-id.js';
 
 export type Authenticate = (req: IncomingMessage) => Promise<Principal>;
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
@@ -70,7 +70,8 @@ export function createHttpServer(parts: AppParts): Server {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const requestId = requestIdOf(req);
+    const ids = requestIdsOf(req);
+    const requestId = ids.id;
     res.setHeader('x-request-id', requestId);
     // While draining, kept-alive connections are closed after their current response.
     if (lifecycle.draining) res.setHeader('connection', 'close');
@@ -84,6 +85,9 @@ export function createHttpServer(parts: AppParts): Server {
       if (url.pathname === '/metrics') return send(res, 200, await metrics.render(), 'text/plain; version=0.0.4');
       if (!lifecycle.databaseReady) return sendUnavailable(res, requestId);
       if (url.pathname === '/graphql') {
+        // Answers differ by credentials: no cache may keep one given to credentials, nor reuse an anonymous one for them.
+        res.setHeader('vary', 'Authorization');
+        if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
         let principal: Principal;
         try {
           principal = await authenticate(req);
@@ -100,7 +104,7 @@ export function createHttpServer(parts: AppParts): Server {
           res.setHeader('retry-after', String(decision.resetSeconds));
           return send(res, 429, errorBody('RATE_LIMITED', 'Too many requests; retry later', requestId));
         }
-        return await handleGraphql(apollo, tracer, services, principal, req, res, url, requestId);
+        return await handleGraphql(apollo, tracer, services, principal, req, res, url, ids);
       }
       const route = routes.get(url.pathname);
       if (route) return await route(req, res, requestId);

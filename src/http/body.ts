@@ -11,7 +11,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', 'Request body exceeds 1 MiB');
+    if (size > MAX_BODY) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

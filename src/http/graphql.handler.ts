@@ -7,6 +7,7 @@ import { UnavailableError } from '../graphql/errors.js';
 import { parseJsonBody, readBody } from './body.js';
 import type { Tracer } from '@opentelemetry/api';
 import { inSpan, SpanKind } from '../observability/tracing.js';
+import type { RequestIds } from './request-id.js';
 
 /** The operation's result, or UnavailableError once `ms` passed; the operation itself runs on, bounded by statement_timeout. */
 async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -18,7 +19,7 @@ async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export async function handleGraphql(
   apollo: ApolloServer<GatewayContext>, tracer: Tracer | null, services: AppServices, principal: Principal,
-  req: IncomingMessage, res: ServerResponse, url: URL, requestId: string,
+  req: IncomingMessage, res: ServerResponse, url: URL, ids: RequestIds,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -28,10 +29,14 @@ export async function handleGraphql(
   // One span for the operation (named by the plugin once parsed); statements under it become its children.
   const result = await withinDeadline(inSpan(tracer, 'GraphQL', SpanKind.INTERNAL, {}, () => apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
-    context: async () => createContext(services, principal, requestId),
+    context: async () => createContext(services, principal, ids),
   })), services.cfg.requestDeadlineMs);
   res.statusCode = result.status ?? 200;
-  for (const [k, v] of result.headers) res.setHeader(k, v);
+  for (const [k, v] of result.headers) {
+    // The caching headers set for credentials (see app.ts) win over Apollo's; its Vary joins ours.
+    if (k === 'vary') res.setHeader(k, `Authorization, ${v}`);
+    else if (k !== 'cache-control' || !res.hasHeader(k)) res.setHeader(k, v);
+  }
   if (result.body.kind === 'complete') {
     res.end(result.body.string);
     return;

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-const SAFE = /^[A-Za-z0-9._-]{8,64}$/;
+// A UUID or a 32-hex trace id: anything else could smuggle text into logs or pose as another request's id.
+const CALLER_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i;
 
-/** A caller's correlation id when it is a plain token, else a fresh one. */
-export function requestIdOf(req: IncomingMessage): string {
+export interface RequestIds {
+  /** The gateway's own id for this request: in the response header, error messages, logs and the disclosure log. */
+  id: string;
+  /** The caller's x-request-id when it has the strict format, kept beside the gateway's id; else null. */
+  callerId: string | null;
+}
+
+export function requestIdsOf(req: IncomingMessage): RequestIds {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && SAFE.test(given) ? given : randomUUID();
+  return { id: randomUUID(), callerId: typeof given === 'string' && CALLER_ID.test(given) ? given : null };
 }

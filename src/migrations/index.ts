@@ -12,6 +12,7 @@ import { Migration20261124233000_sessions_previous_hashes_index } from './Migrat
 import { Migration20261126100000_edge_bound_exposure } from './Migration20261126100000_edge_bound_exposure.js';
 import { Migration20261126110000_users_oidc_subject } from './Migration20261126110000_users_oidc_subject.js';
 import { Migration20261126120000_reference_records } from './Migration20261126120000_reference_records.js';
+import { Migration20261126140000_disclosures_caller_request_id } from './Migration20261126140000_disclosures_caller_request_id.js';
 import { Migration20261126150000_analytics_releases } from './Migration20261126150000_analytics_releases.js';
 import { Migration20261126150100_review_author_erasable } from './Migration20261126150100_review_author_erasable.js';
 import { Migration20261126150200_remask_free_text } from './Migration20261126150200_remask_free_text.js';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126100000_edge_bound_exposure', class: Migration20261126100000_edge_bound_exposure },
   { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject },
   { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records },
+  { name: 'Migration20261126140000_disclosures_caller_request_id', class: Migration20261126140000_disclosures_caller_request_id },
   { name: 'Migration20261126150000_analytics_releases', class: Migration20261126150000_analytics_releases },
   { name: 'Migration20261126150100_review_author_erasable', class: Migration20261126150100_review_author_erasable },
   { name: 'Migration20261126150200_remask_free_text', class: Migration20261126150200_remask_free_text },

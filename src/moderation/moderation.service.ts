@@ -19,6 +19,11 @@ export function reasonText(reason: string): string {
   return r;
 }
 
+// Raw execute() hands timestamptz back as text; the DateTimeISO scalar serializes Date objects.
+function receipt(row: ContentReportReceipt): ContentReportReceipt {
+  return { ...row, createdAt: new Date(row.createdAt) };
+}
+
 /** One open report per reporter and review: reporting again returns the open one. The reason is sealed under the reporter's data key. */
 export async function reportContent(ctx: GatewayContext, reporterId: string, reviewId: string, reason: string): Promise<ContentReportReceipt> {
   const text = reasonText(reason);
@@ -28,12 +33,12 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
     if (!review) throw new NotFoundError('Review');
     const cols = 'id, review_id as "reviewId", status, created_at as "createdAt"';
     const [open] = await tem.execute<ContentReportReceipt[]>(`select ${cols} from content_reports where review_id = ? and reporter_id = ? and status = 'OPEN'`, [reviewId, reporterId]);
-    if (open) return open;
+    if (open) return receipt(open);
     const id = randomUUID();
     const reasonEnc = sealReportReason(ctx.services.vault, await writerKeyOf(tem, ctx.services.vault, reporterId), reporterId, id, text);
     const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at)
       values (?, ?, ?, ?, 'OPEN', now()) returning ${cols}`, [id, reviewId, reporterId, reasonEnc]);
-    return row;
+    return receipt(row);
   });
 }
 

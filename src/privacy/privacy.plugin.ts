@@ -2,11 +2,12 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../observability/logger.js';
 import type { Principal } from '../auth/principal.js';
+import type { RequestIds } from '../http/request-id.js';
 import type { DisclosureEntry } from './privacy.session.js';
 
 /** Where disclosures are recorded; the promise settles once they are committed (audit/disclosure-writer.service.ts). */
 export interface DisclosureLog {
-  write(principal: Principal, requestId: string, entries: readonly DisclosureEntry[]): Promise<void>;
+  write(principal: Principal, requestIds: RequestIds, entries: readonly DisclosureEntry[]): Promise<void>;
 }
 
 /** Before any response leaves: log every FULL disclosure (no record, no response) and report what was masked. */
@@ -18,7 +19,7 @@ export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerP
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           try {
-            await log.write(ctx.principal, ctx.requestId, [...ctx.privacy.disclosed.values()]);
+            await log.write(ctx.principal, { id: ctx.requestId, callerId: ctx.callerRequestId }, [...ctx.privacy.disclosed.values()]);
           } catch (e) {
             logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
             response.http.status = 503;

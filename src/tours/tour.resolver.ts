@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
-import { DATE_KEY, decodeCursor, isUuid, keysetPage } from '../graphql/cursor.js';
+import { DATE_KEY, decodeCursor, isUuid, keysetPage, MICROS_KEY } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { isoDate, pageSize } from '../graphql/validate.js';
 import { Review } from '../reviews/review.type.js';
-import { Booking } from '../bookings/booking.type.js';
+import { BookingPage } from '../bookings/booking.type.js';
 import { ToursArgs } from './tour.args.js';
 import { listTours } from './tour.service.js';
 import { PartnerSummary, Tour, TourPage } from './tour.type.js';
@@ -21,7 +21,7 @@ export class TourResolver {
     return page;
   }
 
-  @Query(() => Tour, { description: 'One tour; NOT_FOUND when there is none' })
+  @Query(() => Tour, { nullable: true, description: 'One tour; null with a NOT_FOUND error when there is none' })
   async tour(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Tour> {
     const row = isUuid(id) ? await ctx.loaders.tour.load(id) : null;
     if (!row) throw new NotFoundError('Tour');
@@ -40,8 +40,11 @@ export class TourResolver {
     return ctx.loaders.reviewsOfTour(pageSize(first, ctx.services.cfg.limits.maxPageSize)).load(tour.id);
   }
 
-  @FieldResolver(() => [Booking], { description: "The tour's bookings, newest first: for the tour's own partner (scope bookings:read)" })
-  bookings(@Root() tour: Tour, @Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: GatewayContext): Promise<Booking[]> {
-    return ctx.loaders.bookingsOfTour(pageSize(first, ctx.services.cfg.limits.maxPageSize)).load(tour.id);
+  @FieldResolver(() => BookingPage, { description: "The tour's bookings, newest first: for the tour's own partner (scope bookings:read)" })
+  async bookings(@Root() tour: Tour, @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null, @Ctx() ctx: GatewayContext): Promise<BookingPage> {
+    const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
+    const rows = await ctx.loaders.bookingsOfTour(size + 1, after ? decodeCursor(after, MICROS_KEY) : null).load(tour.id);
+    return keysetPage(rows, size, (b) => ({ key: b.cursorMicros, id: b.id }));
   }
 }

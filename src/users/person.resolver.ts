@@ -11,7 +11,7 @@ import type { PersonRow } from './user.service.js';
 // Values here are raw; the @pii transform decides what leaves, and calls these only when something may.
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { description: 'One person, for staff: reached through the declared reference when it names them, else as a staff lookup' })
+  @Query(() => Person, { nullable: true, description: 'One person, for staff: reached through the declared reference when it names them, else as a staff lookup; null with a NOT_FOUND error when there is none' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const [row, ref] = await Promise.all([isUuid(id) ? ctx.loaders.person.load(id) : null, ctx.privacy.reference()]);
     if (!row) throw new NotFoundError('Person');

@@ -51,7 +51,7 @@ describe('disclosure log group commit over HTTP', () => {
     expect(bad.body.data).toBeNull();
     expect(bad.body.errors![0].extensions!.code).toBe('DISCLOSURE_LOG_FAILED');
     expect(JSON.stringify(bad.body)).not.toContain(DEMO_TRAVELERS[1].iin);
-    expect(a.body.data!.person.iin).toBe(DEMO_TRAVELERS[1].iin);
+    expect(a.body.data!.person!.iin).toBe(DEMO_TRAVELERS[1].iin);
     expect(await logged(refused)).toEqual([]);
     expect((await logged(allowed[0])).length).toBe(2);
   });

@@ -39,6 +39,6 @@ describe('no record, no response', () => {
 
     const ok = await gql(gw.url, PersonByIdDocument, { id: traveller.id }, bearer(token, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': allowed }));
     expect(ok.status).toBe(200);
-    expect(ok.body.data!.person.iin).toBe(traveller.iin);
+    expect(ok.body.data!.person!.iin).toBe(traveller.iin);
   });
 });

@@ -39,7 +39,7 @@ describe('DisclosureWriter (group commit)', () => {
     const writer = new DisclosureWriter(gw.services.sql, 5, 1000);
     const ids = Array.from({ length: 8 }, () => `t-batch-${randomUUID()}`);
     const before = gw.services.sql.stats.statements;
-    await Promise.all(ids.map((id) => writer.write(support(), id, [entry(), entry(['FULL_NAME'])]).then(async () => {
+    await Promise.all(ids.map((id) => writer.write(support(), { id, callerId: null }, [entry(), entry(['FULL_NAME'])]).then(async () => {
       // Settled only after commit: a read on another pooled connection already sees this request's rows.
       expect((await rowsOf([id])).length).toBe(2);
     })));
@@ -55,7 +55,7 @@ describe('DisclosureWriter (group commit)', () => {
     const writer = new DisclosureWriter(gw.services.sql, 60_000, 4);
     const ids = [`t-full-${randomUUID()}`, `t-full-${randomUUID()}`];
     // A one-minute tick: only the row cap can release these two requests within the test's time.
-    await Promise.all(ids.map((id) => writer.write(support(), id, [entry(), entry(['FULL_NAME'])])));
+    await Promise.all(ids.map((id) => writer.write(support(), { id, callerId: null }, [entry(), entry(['FULL_NAME'])])));
     expect((await rowsOf(ids)).length).toBe(4);
   });
 
@@ -63,7 +63,7 @@ describe('DisclosureWriter (group commit)', () => {
     const writer = new DisclosureWriter(gw.services.sql, 5, 1000);
     const [good1, bad, good2] = [`t-ok-${randomUUID()}`, `t-bad-${randomUUID()}`, `t-ok-${randomUUID()}`];
     const results = await Promise.allSettled([
-      writer.write(support(), good1, [entry()]), writer.write(support('CASE-REFUSED-BATCH'), bad, [entry()]), writer.write(support(), good2, [entry()]),
+      writer.write(support(), { id: good1, callerId: null }, [entry()]), writer.write(support('CASE-REFUSED-BATCH'), { id: bad, callerId: null }, [entry()]), writer.write(support(), { id: good2, callerId: null }, [entry()]),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await rowsOf([good1, bad, good2])).map((r) => r.requestId).sort()).toEqual([good1, good2].sort());
@@ -72,7 +72,7 @@ describe('DisclosureWriter (group commit)', () => {
   it('writes nothing and waits for nothing when a request disclosed nothing', async () => {
     const writer = new DisclosureWriter(gw.services.sql, 5, 1000);
     const before = gw.services.sql.stats.statements;
-    await writer.write(support(), 't-none', []);
+    await writer.write(support(), { id: 't-none', callerId: null }, []);
     expect(gw.services.sql.stats.statements).toBe(before);
   });
 });

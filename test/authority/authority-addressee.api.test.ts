@@ -77,7 +77,7 @@ describe('authority requests are addressed to one authority account', () => {
       const headers = bearer(await tokenFor(gw, 'AUTHORITY', { sub: authorityId }), ref ? { 'x-purpose-ref': ref } : {});
       const res = await gql(gw.url, AuthorityPersonDocument, { id: subject.id }, headers);
       expect(res.body.errors).toBeUndefined();
-      return res.body.data!.person;
+      return res.body.data!.person!;
     };
     const none = await read(DEMO_STAFF.authority.id);
     expect(none.iin).toBeNull();

@@ -54,7 +54,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
 
 async function historyOf(userId: string, id: string): Promise<[string, string][]> {
   const { body } = await gql(gws[1].url, BookingHistoryDocument, { id }, await asUser(gws[1], userId));
-  return body.data!.booking.history.map((h) => [h.status, h.actorKind]);
+  return body.data!.booking!.history.map((h) => [h.status, h.actorKind]);
 }
 
 describe('booking jobs', () => {

@@ -66,10 +66,10 @@ describe('booking state machine', () => {
     if (body.data!.createBooking.__typename !== 'BookingCreated') throw new Error(body.data!.createBooking.__typename);
     const id = body.data!.createBooking.booking.id;
     const partner = await clientHeaders(gw, 'PARTNER', OPERATORS[3], ['bookings:read', 'travelers:read']);
-    const before = (await gql(gw.url, PaidBookingTravellerDocument, { id }, partner)).body.data!.booking.traveller;
+    const before = (await gql(gw.url, PaidBookingTravellerDocument, { id }, partner)).body.data!.booking!.traveller;
     expect(before.iin).toMatch(/^\d{12}$/);
     await sql.rows('t_machine_expire', "update bookings set status = 'EXPIRED' where id = $1", [id]);
-    const after = (await gql(gw.url, PaidBookingTravellerDocument, { id }, partner)).body.data!.booking.traveller;
+    const after = (await gql(gw.url, PaidBookingTravellerDocument, { id }, partner)).body.data!.booking!.traveller;
     expect(after).toMatchObject({ iin: null, phone: null, passportNumber: null });
   });
 });

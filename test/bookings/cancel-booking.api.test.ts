@@ -36,7 +36,7 @@ describe('cancelBooking', () => {
     const again = await cancel(id, me);
     expect(again.body.data!.cancelBooking).toEqual({ __typename: 'CancellationRefused', reason: 'ALREADY_CANCELLED' });
     expect((await tourSeats(sql, tourId)).seatsBooked).toBe(0);
-    const history = (await gql(gw.url, BookingHistoryDocument, { id }, me)).body.data!.booking.history;
+    const history = (await gql(gw.url, BookingHistoryDocument, { id }, me)).body.data!.booking!.history;
     expect(history.map((h) => [h.status, h.actorKind])).toEqual([['PENDING_PAYMENT', 'USER'], ['CANCELLED', 'USER']]);
     expect(history[1].reason).toBe('заболел, звоните [телефон скрыт]');
   });
@@ -61,7 +61,7 @@ describe('cancelBooking', () => {
     const byPartner = await cancel(id, await clientHeaders(gw, 'PARTNER', OPERATORS[2], ['bookings:read']), 'погодные условия');
     expect(byPartner.body.data!.cancelBooking).toMatchObject({ __typename: 'BookingCancelled', booking: { status: 'CANCELLED' } });
     expect(await tourSeats(sql, tourId)).toMatchObject({ seatsBooked: 0, held: 0 });
-    const history = (await gql(gw.url, BookingHistoryDocument, { id }, await userHeaders(gw, users[0]))).body.data!.booking.history;
+    const history = (await gql(gw.url, BookingHistoryDocument, { id }, await userHeaders(gw, users[0]))).body.data!.booking!.history;
     expect(history.at(-1)).toMatchObject({ status: 'CANCELLED', actorKind: 'PARTNER', reason: 'погодные условия' });
   });
 

@@ -33,7 +33,7 @@ describe('createBooking', () => {
     expect(b).toMatchObject({ seats: 3, status: 'PENDING_PAYMENT', amountKzt: 126_000, tour: { id: tourId, seatsLeft: 7 } });
     expect(await tourSeats(gw.services.sql, tourId)).toEqual({ seatsBooked: 3, capacity: 10, held: 3 });
     const { body } = await gql(gw.url, BookingHistoryDocument, { id: b.id }, await userHeaders(gw, users[0]));
-    expect(body.data!.booking.history).toEqual([expect.objectContaining({ status: 'PENDING_PAYMENT', actorKind: 'USER', reason: null })]);
+    expect(body.data!.booking!.history).toEqual([expect.objectContaining({ status: 'PENDING_PAYMENT', actorKind: 'USER', reason: null })]);
   });
 
   it('asks for the TOUR_BOOKING consent first, and books nothing', async () => {

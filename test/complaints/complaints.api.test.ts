@@ -71,7 +71,7 @@ describe('complaints', () => {
     const support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
     const listed = await gql(gw.url, StaffComplaintsDocument, { status: 'RECEIVED' }, support);
     expect(listed.body.errors).toBeUndefined();
-    const c = listed.body.data!.complaints.find((x) => x.id === id)!;
+    const c = listed.body.data!.complaints.nodes.find((x) => x.id === id)!;
     expect(c).toMatchObject({ subject: 'Хранение данных', body: 'Прошу объяснить, кому передан мой паспорт' });
     expect(c.author.id).toBe(u.id);
     // Support without a ticket reference sees masked values only.
@@ -80,7 +80,7 @@ describe('complaints', () => {
     const moved = await gql(gw.url, SetComplaintStatusDocument, { id, status: 'IN_REVIEW' }, support);
     expect(moved.body.data!.setComplaintStatus).toEqual({ id, status: 'IN_REVIEW' });
     const received = await gql(gw.url, StaffComplaintsDocument, { status: 'RECEIVED' }, support);
-    expect(received.body.data!.complaints.map((x) => x.id)).not.toContain(id);
+    expect(received.body.data!.complaints.nodes.map((x) => x.id)).not.toContain(id);
     const admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
     const closed = await gql(gw.url, SetComplaintStatusDocument, { id, status: 'CLOSED' }, admin);
     expect(closed.body.data!.setComplaintStatus.status).toBe('CLOSED');

@@ -26,7 +26,7 @@ async function read(adminId: string, id: string, ref?: string) {
   const headers = bearer(await tokenFor(gw, 'ADMIN', { sub: adminId }), { 'x-purpose': 'FRAUD_PREVENTION', ...(ref ? { 'x-purpose-ref': ref } : {}) });
   const res = await gql(gw.url, FraudPersonDocument, { id }, headers);
   expect(res.body.errors).toBeUndefined();
-  return res.body.data!.person;
+  return res.body.data!.person!;
 }
 
 async function loggedFor(subjectId: string) {

@@ -105,13 +105,13 @@ describe('content reports and the moderation queue', () => {
     const [report] = await gw.services.sql.rows<{ status: string; resolved_by_id: string }>('t_mod_report', 'select status, resolved_by_id from content_reports where id = $1', [reportIds[0]]);
     expect(report).toEqual({ status: 'RESOLVED', resolved_by_id: DEMO_STAFF.moderator.id });
     const page = await gql(gw.url, TourReviewAuthorsDocument, { id: r.tourId });
-    expect(page.body.data!.tour.reviews.map((x) => x.id)).not.toContain(r.reviewId);
+    expect(page.body.data!.tour!.reviews.map((x) => x.id)).not.toContain(r.reviewId);
     expect((await queueAll()).map((n) => n.reportId)).not.toContain(reportIds[0]);
 
     const restored = await gql(gw.url, ModerateReviewDocument, { reviewId: r.reviewId, action: 'RESTORE', reason: 'Нарушений нет' }, moderator);
     expect(restored.body.data!.moderateReview).toEqual({ reviewId: r.reviewId, moderationStatus: 'PUBLISHED', closedReports: 0 });
     const back = await gql(gw.url, TourReviewAuthorsDocument, { id: r.tourId });
-    expect(back.body.data!.tour.reviews.map((x) => x.id)).toContain(r.reviewId);
+    expect(back.body.data!.tour!.reviews.map((x) => x.id)).toContain(r.reviewId);
   });
 
   it('removing a review resolves its open report and keeps the reason', async () => {

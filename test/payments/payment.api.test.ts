@@ -67,7 +67,7 @@ describe('payments', () => {
     expect((await report(PROVIDERS[0], id, 'FAILED', 60_000, 'DP-999')).data!.recordPayment).toEqual({ __typename: 'PaymentRejected', reason: 'NOT_PENDING' });
     expect((await start(id, PROVIDERS[1])).data!.startPayment).toEqual({ __typename: 'PaymentRefused', reason: 'NOT_PAYABLE' });
 
-    const history = (await gql(gw.url, BookingHistoryDocument, { id }, await userHeaders(gw, users[0]))).body.data!.booking.history;
+    const history = (await gql(gw.url, BookingHistoryDocument, { id }, await userHeaders(gw, users[0]))).body.data!.booking!.history;
     expect(history.map((h) => [h.status, h.actorKind])).toEqual([['PENDING_PAYMENT', 'USER'], ['PAID', 'PAYMENT_PROVIDER']]);
   });
 
@@ -80,7 +80,7 @@ describe('payments', () => {
     expect(checkPerson(payment.payer as Record<string, unknown>, await rawPerson(gw, users[1]), expectation(['fullName', 'email', 'phone']))).toEqual([]);
     // Reached as the booking's traveller instead of as the payer, the same person is public to the provider.
     const asTraveller = await gql(gw.url, PaidBookingTravellerDocument, { id }, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]));
-    expect(checkPerson(asTraveller.body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, users[1]), expectation([], ['fullName']))).toEqual([]);
+    expect(checkPerson(asTraveller.body.data!.booking!.traveller as Record<string, unknown>, await rawPerson(gw, users[1]), expectation([], ['fullName']))).toEqual([]);
     const logged = await gw.services.sql.rows<{ kinds: string[] }>('t_provider_disclosures',
       "select kinds from disclosures where request_id = $1 and recipient_kind = 'PAYMENT_PROVIDER' and subject_id = $2 and edge = 'PAYMENT_PAYER' and reference_id = $3",
       [res.headers.get('x-request-id'), users[1], payment.id]);

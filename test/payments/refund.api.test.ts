@@ -57,7 +57,7 @@ describe('refunds', () => {
     expect(changed.body.data!.recordRefund).toEqual({ __typename: 'RefundRejected', reason: 'NOT_PENDING' });
     expect(await refundOf(id)).toBeUndefined();
 
-    const history = (await gql(gw.url, BookingHistoryDocument, { id }, await asUser(gw, userId))).body.data!.booking.history;
+    const history = (await gql(gw.url, BookingHistoryDocument, { id }, await asUser(gw, userId))).body.data!.booking!.history;
     expect(history.map((h) => [h.status, h.actorKind])).toEqual([['PENDING_PAYMENT', 'USER'], ['PAID', 'PAYMENT_PROVIDER'], ['CANCELLED', 'USER'], ['REFUNDED', 'PAYMENT_PROVIDER']]);
     const mine = (await gql(gw.url, MyBookingsDocument, { first: 20 }, await asUser(gw, userId))).body.data!.me!.bookings.nodes.find((n) => n.booking.id === id);
     expect(mine).toMatchObject({ booking: { status: 'REFUNDED' }, payment: { status: 'REFUNDED' }, nextActions: [] });

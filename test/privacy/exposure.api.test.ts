@@ -57,7 +57,7 @@ describe('who sees what: every principal kind of the DESIGN.md table, over HTTP'
 
   it('anonymous callers cannot look people up at all', async () => {
     const { body } = await gql(gw.url, PersonByIdDocument, { id: stranger });
-    expect(body.data).toBeNull();
+    expect(body.data).toEqual({ person: null });
     expect(body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
@@ -94,7 +94,7 @@ describe('who sees what: every principal kind of the DESIGN.md table, over HTTP'
     const a = await staffPerson('analyst', stranger);
     await expectPerson(a, stranger, expectation([], [], ['fullName', 'phone', 'email', 'iin', 'passportNumber']));
     const b = await staffPerson('analyst', stranger);
-    expect(b.body.data!.person.iin).toBe(a.body.data!.person.iin);
+    expect(b.body.data!.person!.iin).toBe(a.body.data!.person!.iin);
   });
 
   it('a staff role declaring a purpose it may not use is refused', async () => {
@@ -117,10 +117,10 @@ describe('who sees what: every principal kind of the DESIGN.md table, over HTTP'
     const token = await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id });
     const { body } = await gql(gw.url, PersonAliasedDocument, { id: ticket.userId }, bearer(token, { 'x-purpose-ref': ticket.reference }));
     const raw = await rawPerson(gw, ticket.userId);
-    expect(body.data!.a.iin).toBe(body.data!.b.secret);
-    expect(body.data!.b.secret).not.toBe(raw.iin);
-    expect(body.data!.b.doc).not.toBe(raw.passportNumber);
-    expect(body.data!.a.phone).toBe(raw.phone);
+    expect(body.data!.a!.iin).toBe(body.data!.b!.secret);
+    expect(body.data!.b!.secret).not.toBe(raw.iin);
+    expect(body.data!.b!.doc).not.toBe(raw.passportNumber);
+    expect(body.data!.a!.phone).toBe(raw.phone);
   });
 });
 
@@ -148,7 +148,7 @@ describe('partners and payment providers: row by row', () => {
     const token = await tokenFor(gw, 'PARTNER', { partnerId: c.partnerId });
     const res = await gql(gw.url, TourTravellersDocument, { id: c.tourId }, bearer(token));
     expect(res.body.errors).toBeUndefined();
-    const bookings = res.body.data!.tour.bookings;
+    const bookings = res.body.data!.tour!.bookings.nodes;
     expect(bookings.length).toBeGreaterThan(0);
     let full = 0;
     for (const { id: bookingId, traveller: t } of bookings) {
@@ -167,7 +167,7 @@ describe('partners and payment providers: row by row', () => {
     await sql.rows('t_withdraw', "update consents set granted = false where user_id = $1 and purpose = 'TOUR_BOOKING'", [c.userId]);
     try {
       const { body } = await gql(gw.url, BookingTravellerDocument, { id: c.bookingId }, bearer(token));
-      expect(checkPerson(body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, c.userId), NAME_ONLY)).toEqual([]);
+      expect(checkPerson(body.data!.booking!.traveller as Record<string, unknown>, await rawPerson(gw, c.userId), NAME_ONLY)).toEqual([]);
       const reasons = (body.extensions!.privacy as { withheld: { reason: string }[] }).withheld.map((w) => w.reason);
       expect(reasons).toContain('NO_CONSENT');
     } finally {
@@ -178,7 +178,7 @@ describe('partners and payment providers: row by row', () => {
   it('without the travelers:read scope a partner sees display names only', async () => {
     const token = await tokenFor(gw, 'PARTNER', { partnerId: c.partnerId, scope: ['bookings:read'] });
     const { body } = await gql(gw.url, BookingTravellerDocument, { id: c.bookingId }, bearer(token));
-    expect(checkPerson(body.data!.booking.traveller as Record<string, unknown>, await rawPerson(gw, c.userId), NAME_ONLY)).toEqual([]);
+    expect(checkPerson(body.data!.booking!.traveller as Record<string, unknown>, await rawPerson(gw, c.userId), NAME_ONLY)).toEqual([]);
   });
 
   it("another partner can neither open the booking nor list the tour's bookings", async () => {

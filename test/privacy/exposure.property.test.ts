@@ -74,7 +74,7 @@ const queryArb = fc.record({
   const frag = fragment ? ` fragment P on Person { ${sel} }` : '';
   const body = {
     reviews: `tours(first: 30) { nodes { reviews(first: 5) { id author ${person} } } }`,
-    tourBookings: `tour(id: "$T") { bookings(first: 50) { id traveller ${person} } }`,
+    tourBookings: `tour(id: "$T") { bookings(first: 50) { nodes { id traveller ${person} } } }`,
     booking: `booking(id: "$B") { id traveller ${person} }`,
     partnerBookings: `partnerBookings(first: 40) { nodes { id traveller ${person} } }`,
     providerPayments: `providerPayments(first: 30) { nodes { id payer ${person} booking { id traveller ${person} } } }`,
@@ -92,7 +92,7 @@ async function found(entry: Entry, data: unknown, subject: string, caller: Calle
   if (!d) return [];
   const bookingsOf = (list: any[]) => { for (const b of list ?? []) if (b?.traveller) out.push({ edge: 'BOOKING_TRAVELLER', anchor: b.id, obj: b.traveller, table: 'bookings' }); };
   if (entry === 'reviews') for (const t of d.tours?.nodes ?? []) for (const r of t.reviews) out.push({ edge: 'REVIEW_AUTHOR', anchor: r.id, obj: r.author, table: 'reviews' });
-  if (entry === 'tourBookings') bookingsOf(d.tour?.bookings);
+  if (entry === 'tourBookings') bookingsOf(d.tour?.bookings?.nodes);
   if (entry === 'booking') bookingsOf(d.booking ? [d.booking] : []);
   if (entry === 'partnerBookings') bookingsOf(d.partnerBookings?.nodes);
   if (entry === 'providerPayments') {

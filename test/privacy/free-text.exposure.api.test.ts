@@ -31,7 +31,7 @@ afterAll(async () => { await gw.close(); });
 async function readAs(headers: Record<string, string>): Promise<{ body: string; logged: string[] }> {
   const res = await gql(gw.url, StaffComplaintsDocument, {}, headers);
   expect(res.body.errors).toBeUndefined();
-  const c = res.body.data!.complaints.find((x) => x.id === complaintId)!;
+  const c = res.body.data!.complaints.nodes.find((x) => x.id === complaintId)!;
   const rows = await gw.services.sql.rows<{ kinds: string[] }>('t_ft_exposure_log', 'select kinds from disclosures where request_id = $1 and subject_id = $2',
     [res.headers.get('x-request-id'), u.id]);
   return { body: c.body, logged: rows.flatMap((r) => r.kinds).sort() };

@@ -15,7 +15,7 @@ async function publicName(name: { firstName?: string; patronymic?: string; surna
   const { reviewId, tourId } = await publishedReview(gw, id, 'Хорошо');
   const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: tourId });
   expect(body.errors).toBeUndefined();
-  return body.data!.tour.reviews.find((r) => r.id === reviewId)!.author!.fullName;
+  return body.data!.tour!.reviews.find((r) => r.id === reviewId)!.author!.fullName;
 }
 
 describe('the public name of a review author', () => {

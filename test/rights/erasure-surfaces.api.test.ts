@@ -103,7 +103,7 @@ describe('after deleteMyAccount, no surface shows the person\'s former values, t
 
   it('the review keeps its rating for the tour, shown as by a deleted user', async () => {
     const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId });
-    expect(body.data!.tour.reviews.find((r) => r.id === review.reviewId)).toMatchObject({ author: null });
+    expect(body.data!.tour!.reviews.find((r) => r.id === review.reviewId)).toMatchObject({ author: null });
     const [row] = await gw.services.sql.rows<{ rating: number; author_id: string | null }>('t_surf_review', 'select rating, author_id from reviews where id = $1', [review.reviewId]);
     expect(row).toEqual({ rating: 4, author_id: null });
   });

@@ -104,7 +104,7 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     // A disclosure to the tour's partner through the booking, so the log holds a row about this person.
     const partner = await tokenFor(gw, 'PARTNER', { partnerId: booking.partnerId });
     const read = await gql(gw.url, BookingTravellerDocument, { id: booking.bookingId }, bearer(partner));
-    expect(read.body.data!.booking.traveller.iin).toBe(u.iin);
+    expect(read.body.data!.booking!.traveller.iin).toBe(u.iin);
 
     // What a backup taken now would hold of this user: the sealed rows and, if the keyring is backed up too, the wrapped key.
     backup = await one<SealedRow>('t_backup', 'select u.id, u.pii_enc, k.wrapped_key from users u join keyring.user_keys k on k.user_id = u.id where u.id = $1', [u.id]);
@@ -189,7 +189,7 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
 
   it('shows the review as by a deleted user: its rating stays, its text and its link to the author are gone', async () => {
     const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId });
-    const r = body.data!.tour.reviews.find((x) => x.id === review.reviewId);
+    const r = body.data!.tour!.reviews.find((x) => x.id === review.reviewId);
     expect(r).toEqual({ id: review.reviewId, text: ERASED_TEXT, author: null });
     const stored = await one<{ author_id: string | null; rating: number }>('t_erased_review', 'select author_id, rating from reviews where id = $1', [review.reviewId]);
     expect(stored).toEqual({ author_id: null, rating: 4 });
@@ -240,7 +240,7 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     const read = async () => {
       const listed = await gql(gw.url, StaffComplaintsDocument, { status: 'RECEIVED' }, support);
       expect(listed.body.errors).toBeUndefined();
-      const complaint = listed.body.data!.complaints.find((c) => c.id === texts.complaintId);
+      const complaint = listed.body.data!.complaints.nodes.find((c) => c.id === texts.complaintId);
       const report = (await moderationQueue(moderator)).find((r) => r.reportId === texts.reportId);
       return { subject: complaint?.subject, body: complaint?.body, reason: report?.reason };
     };

@@ -14,9 +14,14 @@ export async function gql<T, V>(baseUrl: string, doc: TypedDocumentNode<T, V>, v
 }
 
 /** A raw request body, for malformed input. */
-export async function postRaw(baseUrl: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+export async function postRaw(baseUrl: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: any }> {
   const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
+/** An operation written inline (for shapes codegen cannot type: directives, subscriptions, hostile input). */
+export function postQuery(baseUrl: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return postRaw(baseUrl, JSON.stringify({ query, variables }), headers);
 }
 
 export async function sqlStatementsTotal(baseUrl: string): Promise<number> {

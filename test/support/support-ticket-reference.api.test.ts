@@ -32,7 +32,7 @@ async function headersOf(agentId: string, ref?: string) {
 async function read(agentId: string, id: string, ref?: string) {
   const res = await gql(gw.url, SupportPersonDocument, { id }, await headersOf(agentId, ref));
   expect(res.body.errors).toBeUndefined();
-  return res.body.data!.person;
+  return res.body.data!.person!;
 }
 
 describe('SUPPORT reads through an open ticket assigned to the caller', () => {

@@ -47,8 +47,8 @@ describe('bad input gets clear errors, never a 500', () => {
     const query = `{ __schema { types { fields { type { ${'ofType { '.repeat(16)}name${' }'.repeat(16)} } } } } }`;
     const { status, body } = await postRaw(gw.url, JSON.stringify({ query }));
     expect(status).toBe(400);
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0].message).toMatch(/depth|cost|aliases/);
+    expect(body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors[0].message).toMatch(/depth/);
     noStack(body);
   });
 
@@ -56,14 +56,16 @@ describe('bad input gets clear errors, never a 500', () => {
     const query = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: tours(first: 1) { pageInfo { hasNextPage } }`).join(' ')} }`;
     const { status, body } = await postRaw(gw.url, JSON.stringify({ query }));
     expect(status).toBe(400);
-    expect(body.errors[0].message).toMatch(/aliases/);
+    expect(body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors[0].message).toMatch(/aliases/i);
   });
 
   it('a query whose cost explodes through nested lists', async () => {
     const query = '{ tours(first: 100) { nodes { reviews(first: 100) { author { fullName } } } } } ';
-    const { body } = await postRaw(gw.url, JSON.stringify({ query }));
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0].message).toMatch(/depth|cost|aliases/);
+    const { status, body } = await postRaw(gw.url, JSON.stringify({ query }));
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors[0].message).toMatch(/cost/);
   });
 
   it('too many tokens', async () => {
