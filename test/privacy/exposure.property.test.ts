@@ -91,7 +91,8 @@ async function found(entry: Entry, data: unknown, subject: string, caller: Calle
   const d = data as Record<string, any> | null;
   if (!d) return [];
   const bookingsOf = (list: any[]) => { for (const b of list ?? []) if (b?.traveller) out.push({ edge: 'BOOKING_TRAVELLER', anchor: b.id, obj: b.traveller, table: 'bookings' }); };
-  if (entry === 'reviews') for (const t of d.tours?.nodes ?? []) for (const r of t.reviews) out.push({ edge: 'REVIEW_AUTHOR', anchor: r.id, obj: r.author, table: 'reviews' });
+  // A review of an erased account has no author at all (its link is cut on erasure).
+  if (entry === 'reviews') for (const t of d.tours?.nodes ?? []) for (const r of t.reviews) if (r.author) out.push({ edge: 'REVIEW_AUTHOR', anchor: r.id, obj: r.author, table: 'reviews' });
   if (entry === 'tourBookings') bookingsOf(d.tour?.bookings?.nodes);
   if (entry === 'booking') bookingsOf(d.booking ? [d.booking] : []);
   if (entry === 'partnerBookings') bookingsOf(d.partnerBookings?.nodes);
