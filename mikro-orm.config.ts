@@ -4,10 +4,13 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from './src/db/entities.js';
 import { MIGRATIONS } from './src/migrations/index.js';
+import type { ConnectionOptions } from './src/db/connection-options.js';
 
-export function ormConfig(clientUrl: string, poolMax = 10) {
+/** `connection`: the serving connections' timeouts (src/db/connection-options.ts); none for migrations and scripts. */
+export function ormConfig(clientUrl: string, poolMax = 10, connection?: ConnectionOptions) {
   return defineConfig({
     clientUrl,
+    ...(connection ? { driverOptions: connection } : {}),
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],

@@ -1,41 +1,72 @@
 import type { AddressInfo } from 'node:net';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { Config } from './config/config.js';
-import { openDatabase } from './db/database.js';
+import { servingConnectionOptions } from './db/connection-options.js';
+import { openServingDatabase, retryWhileUnavailable } from './db/database.js';
 import { Sql } from './db/sql.js';
 import type { AppServices } from './graphql/context.js';
 import { buildGatewaySchema } from './graphql/gateway-schema.js';
 import { createApollo } from './http/apollo.js';
 import { createHttpServer } from './http/app.js';
+import { Lifecycle } from './http/lifecycle.js';
 import { createLogger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
+import { statementObserver } from './observability/statement-observer.js';
+import { createTracing } from './observability/tracing.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.module.js';
+import { callerLimits } from './shared-state/caller-limits.js';
+import { connectSharedStore } from './shared-state/shared-store.js';
 
-export interface RunningGateway { url: string; services: AppServices; close(): Promise<void> }
+export interface RunningGateway {
+  url: string;
+  services: AppServices;
+  /** Settles once the database answered and is migrated; rejects when it needs migrating in production. */
+  ready: Promise<void>;
+  /** Stops taking connections, lets requests in flight finish within the grace period, then releases everything. */
+  close(): Promise<void>;
+}
 
-/** Migrates, wires every part and listens; `close` releases them in reverse order. */
-export async function startGateway(cfg: Config): Promise<RunningGateway> {
+/**
+ * Wires every part and listens at once; the database is prepared in the background, retried while it is away (/readyz says 503
+ * until then). Resolves once ready unless `awaitDatabase` is false.
+ */
+export async function startGateway(cfg: Config, { awaitDatabase = true, spanExporter }: { awaitDatabase?: boolean; spanExporter?: SpanExporter } = {}): Promise<RunningGateway> {
   const logger = createLogger(cfg.logLevel);
-  const db = await openDatabase(cfg, (m) => logger.warn(m));
-  const sql = Sql.connect(db.url, cfg.dbPoolMax);
-  const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg) };
-  const metrics = new Metrics(sql.stats);
+  const db = await openServingDatabase(cfg, (m) => logger.warn(m));
+  const store = connectSharedStore(cfg, logger);
+  const tracing = createTracing(cfg.otlpEndpoint, spanExporter);
+  const metrics = new Metrics(() => sql.pool, store.up);
+  const sql = Sql.connect(db.url, cfg.dbPoolMax, servingConnectionOptions(cfg), statementObserver(metrics, tracing.tracer), cfg.databaseReplicaUrls);
+  const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters };
+  const lifecycle = new Lifecycle();
   const auth = await createAuth(services);
-  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics);
-  const server = createHttpServer({ services, apollo, metrics, authenticate: auth.authenticate, routes: auth.routes });
+  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics, store);
+  const admit = callerLimits(cfg, store, metrics.limitCounters);
+  const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, routes: auth.routes, lifecycle });
+  // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(cfg.port, cfg.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${cfg.host}:${port}`,
-    services,
-    async close() {
-      await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
-      await apollo.stop();
-      await sql.close();
-      await db.close();
-    },
-  };
+  const ready = retryWhileUnavailable(() => db.prepare(), (m) => logger.warn(m), () => lifecycle.draining)
+    .then(() => { lifecycle.databaseReady = true; });
+  ready.catch(() => {});
+  async function close(): Promise<void> {
+    lifecycle.draining = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const drained = await lifecycle.settled(cfg.shutdownGraceMs);
+    if (!drained) logger.warn({ requestsInFlight: lifecycle.requestsInFlight }, 'shutdown grace period over; cutting connections');
+    server.closeAllConnections();
+    await closed;
+    const release = (async () => { await apollo.stop(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown(); })();
+    // Statements of cut requests hold their pooled connections until they end: past the grace period, wait at most a second.
+    await (drained ? release : Promise.race([release, new Promise((r) => setTimeout(r, 1000))]));
+  }
+  if (awaitDatabase) await ready.catch(async (e: unknown) => { await close(); throw e; });
+  return { url: `http://${cfg.host}:${port}`, services, ready, close };
 }

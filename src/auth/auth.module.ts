@@ -14,6 +14,7 @@ import { ROLE_KIND } from './role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from './signing-keys.js';
 import { consoleSmsSender, type SmsSender } from './sms-sender.js';
 import { createThrottles, type Throttles } from './throttle.service.js';
+import { clientAddressResolver } from '../http/client-address.js';
 
 export interface AuthModule {
   ring: KeyRing;
@@ -89,8 +90,9 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
   // Staff tokens from the external OpenID issuer are routed by their iss; ours by the gateway's.
   const verify = oidc ? verifierByIssuer(new Map([[cfg.jwt.issuer, local], [oidc.issuer, createRemoteVerifier(cfg, oidc)]])) : local;
 
+  const addressOf = clientAddressResolver(cfg.trustProxy);
   async function authenticate(req: IncomingMessage): Promise<Principal> {
-    const clientAddress = req.socket.remoteAddress ?? 'unknown';
+    const clientAddress = addressOf(req);
     const token = parseAuthorization(req.headersDistinct.authorization);
     // A fresh object per request, so that request facts attach to this request only.
     if (token === null) return withFacts(Object.freeze({ ...ANONYMOUS_PRINCIPAL }), { clientAddress, sessionId: null, tokenExpiresAt: null });
@@ -106,7 +108,7 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
     return withFacts(principal, { clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt });
   }
 
-  const throttles = createThrottles();
+  const throttles = createThrottles(services.store, services.limitCounters);
   const routes = new Map<string, RouteHandler>([
     ['/oauth/token', oauthTokenRoute(services, ring, throttles.clientAuthFailures)],
     ['/.well-known/jwks.json', async (_req, res) => {

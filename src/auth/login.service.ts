@@ -13,7 +13,7 @@ import { factsOf } from './request-facts.js';
 import { newLoginCode } from './secret-hash.js';
 import { mayUseSmsSession, openSession, sessionTokens } from './session.service.js';
 import { phoneRetryAfter } from './throttle.service.js';
-import type { SlidingWindow } from './sliding-window.js';
+import type { Limiter } from '../shared-state/limiter.js';
 
 export const LOGIN_CODE_TTL_SECONDS = 5 * 60;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -25,11 +25,9 @@ function normalizedPhone(input: string): string {
   return phone;
 }
 
-function countAddress(window: SlidingWindow, ctx: GatewayContext): void {
-  const address = factsOf(ctx.principal).clientAddress;
-  const retry = window.retryAfter(address);
-  if (retry) throw new TooManyRequestsError(retry);
-  window.hit(address);
+async function countAddress(limiter: Limiter, ctx: GatewayContext): Promise<void> {
+  const decision = await limiter.consume(factsOf(ctx.principal).clientAddress);
+  if (!decision.allowed) throw new TooManyRequestsError(decision.resetSeconds);
 }
 
 function codeMatches(cfg: Config, row: LoginCode, code: string): boolean {
@@ -44,7 +42,7 @@ export async function requestLoginCode(ctx: GatewayContext, phoneInput: string):
   const phone = normalizedPhone(phoneInput);
   const { cfg } = ctx.services;
   const auth = authOf(ctx.services);
-  countAddress(auth.throttles.codeRequestsByAddress, ctx);
+  await countAddress(auth.throttles.codeRequestsByAddress, ctx);
   const hash = phoneHash(cfg, phone);
   const code = newLoginCode();
   await ctx.em().transactional(async (tem) => {
@@ -65,7 +63,7 @@ export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, c
   if (!CODE.test(code)) throw new BadInputError('The login code is 6 digits', 'code');
   const { cfg } = ctx.services;
   const auth = authOf(ctx.services);
-  countAddress(auth.throttles.codeChecksByAddress, ctx);
+  await countAddress(auth.throttles.codeChecksByAddress, ctx);
   const outcome = await ctx.em().transactional(async (tem) => {
     const row = await tem.findOne(LoginCode, { phoneHash: phoneHash(cfg, phone) }, {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], lockMode: LockMode.PESSIMISTIC_WRITE,

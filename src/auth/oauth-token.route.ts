@@ -8,7 +8,7 @@ import { grantScopes, parseTokenRequest } from './client-credentials.js';
 import { oauthError, type OAuthErrorResponse } from './oauth-errors.js';
 import { hashSecret, verifySecret } from './secret-hash.js';
 import type { KeyRing } from './signing-keys.js';
-import type { SlidingWindow } from './sliding-window.js';
+import type { Limiter } from '../shared-state/limiter.js';
 
 interface ClientRow { clientId: string; secretHash: string; kind: ApiClientKind; partnerId: string; scopes: string[]; disabled: boolean }
 
@@ -36,7 +36,7 @@ async function loadClient(services: AppServices, clientId: string): Promise<Clie
 }
 
 /** POST /oauth/token: the OAuth 2.0 client credentials grant (RFC 6749 4.4) for partner systems. */
-export function oauthTokenRoute(services: AppServices, ring: KeyRing, failures: SlidingWindow): RouteHandler {
+export function oauthTokenRoute(services: AppServices, ring: KeyRing, failures: Limiter): RouteHandler {
   const { cfg, logger } = services;
   // Unknown clients are checked against this too, so that timing does not tell which client ids exist.
   const decoy = hashSecret('decoy');
@@ -49,7 +49,7 @@ export function oauthTokenRoute(services: AppServices, ring: KeyRing, failures: 
     if (!parsed.ok) return sendError(res, parsed.error);
     const request = parsed.value;
     const basic = request.authMethod === 'client_secret_basic';
-    const retry = failures.retryAfter(request.clientId);
+    const retry = await failures.retryAfter(request.clientId);
     if (retry) {
       return sendJson(res, 429, { error: 'invalid_client', error_description: 'Too many failed client authentications; retry later' },
         { ...NO_STORE, 'Retry-After': String(retry) });
@@ -57,7 +57,7 @@ export function oauthTokenRoute(services: AppServices, ring: KeyRing, failures: 
     const client = await loadClient(services, request.clientId);
     const secretOk = await verifySecret(request.clientSecret, client?.secretHash ?? await decoy);
     if (!client || !secretOk || client.disabled) {
-      if (!client || !secretOk) failures.hit(request.clientId);
+      if (!client || !secretOk) await failures.penalty(request.clientId);
       // Only ids of real clients are logged: an unknown "id" may be a secret pasted into the wrong field.
       if (client) logger.warn({ clientId: client.clientId, disabled: client.disabled }, 'client authentication failed');
       return sendError(res, oauthError('invalid_client', 'Client authentication failed', basic));

@@ -1,24 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SlidingWindow } from './sliding-window.js';
+import { Limiter, type LimitCounters } from '../shared-state/limiter.js';
+import type { SharedStore } from '../shared-state/shared-store.js';
 
 export const CODES_PER_PHONE = 3;
 export const PHONE_WINDOW_SECONDS = 15 * 60;
 
-/** Per-process windows; the per-phone limit lives in the database so that it holds across instances. */
+/** Shared by every instance through Redis; the per-phone limit lives in the database. */
 export interface Throttles {
-  codeRequestsByAddress: SlidingWindow;
-  codeChecksByAddress: SlidingWindow;
-  clientAuthFailures: SlidingWindow;
+  codeRequestsByAddress: Limiter;
+  codeChecksByAddress: Limiter;
+  clientAuthFailures: Limiter;
   // The duplicate-IIN answer tells whether an IIN is registered: bound how many one account may try (OBLIGATIONS §4, guessing).
-  iinAttempts: SlidingWindow;
+  iinAttempts: Limiter;
 }
 
-export function createThrottles(): Throttles {
+export function createThrottles(store: SharedStore, counters: LimitCounters): Throttles {
   return {
-    codeRequestsByAddress: new SlidingWindow(20, 15 * 60),
-    codeChecksByAddress: new SlidingWindow(30, 15 * 60),
-    clientAuthFailures: new SlidingWindow(10, 15 * 60),
-    iinAttempts: new SlidingWindow(5, 60 * 60),
+    codeRequestsByAddress: new Limiter('login_code_requests', 20, 15 * 60, store, counters),
+    codeChecksByAddress: new Limiter('login_code_checks', 30, 15 * 60, store, counters),
+    clientAuthFailures: new Limiter('client_auth_failures', 10, 15 * 60, store, counters),
+    iinAttempts: new Limiter('iin_attempts', 5, 60 * 60, store, counters),
   };
 }
 

@@ -12,8 +12,24 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Streaming replicas for public listings; exposure facts, disclosures and writes always use the primary. */
+  databaseReplicaUrls: string[];
   embeddedPgPort: number;
   dbPoolMax: number;
+  /** Bounds on each serving connection, in milliseconds (0 turns one off); migrations run without them. */
+  db: { acquireTimeoutMs: number; statementTimeoutMs: number; lockTimeoutMs: number; idleInTransactionTimeoutMs: number };
+  /** A GraphQL request not answered by then gets 503 UNAVAILABLE. */
+  requestDeadlineMs: number;
+  /** On SIGTERM, how long in-flight requests may take before their connections are cut. */
+  shutdownGraceMs: number;
+  /** Shared state of all instances (rate limits, throttles, persisted queries); in-process when unset. */
+  redis: { url: string | undefined; keyPrefix: string };
+  /** Addresses or CIDRs of proxies whose X-Forwarded-For is believed; empty: the socket's peer is the client. */
+  trustProxy: string[];
+  /** OpenTelemetry collector base URL; traces are exported only when set. */
+  otlpEndpoint: string | undefined;
+  /** Requests per minute per user, per partner client and per anonymous client address (0: no limit). */
+  rateLimits: { user: number; partner: number; anonymous: number };
   dataDir: string;
   logLevel: string;
   publicUrl: string;
@@ -132,6 +148,14 @@ function oidc(src: Source, env: Env, problems: string[]): OidcConfig | undefined
   return { issuer, jwksUrl, roleClaim, roleMap, algorithms };
 }
 
+const ADDRESS_OR_CIDR = /^(?:[\d.]+|[\da-f:.]+)(?:\/\d{1,3})?$/i;
+
+function trustProxy(src: Source, problems: string[]): string[] {
+  const list = (src.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.some((a) => !ADDRESS_OR_CIDR.test(a))) problems.push('TRUST_PROXY must list IP addresses or CIDRs, comma-separated');
+  return list;
+}
+
 export function loadConfig(src: Source = process.env): Config {
   const problems: string[] = [];
   const env = (src.NODE_ENV ?? 'development') as Env;
@@ -163,8 +187,25 @@ export function loadConfig(src: Source = process.env): Config {
     port,
     host: src.HOST ?? '127.0.0.1',
     databaseUrl: src.DATABASE_URL || undefined,
+    databaseReplicaUrls: (src.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     embeddedPgPort: int(src, 'EMBEDDED_PG_PORT', 54329, problems, 1),
     dbPoolMax: int(src, 'DB_POOL_MAX', 10, problems, 1),
+    db: {
+      acquireTimeoutMs: int(src, 'DB_ACQUIRE_TIMEOUT_MS', 2000, problems, 1),
+      statementTimeoutMs: int(src, 'DB_STATEMENT_TIMEOUT_MS', 5000, problems),
+      lockTimeoutMs: int(src, 'DB_LOCK_TIMEOUT_MS', 2000, problems),
+      idleInTransactionTimeoutMs: int(src, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10000, problems),
+    },
+    requestDeadlineMs: int(src, 'REQUEST_DEADLINE_MS', 10000, problems, 1),
+    shutdownGraceMs: int(src, 'SHUTDOWN_GRACE_MS', 25000, problems),
+    redis: { url: src.REDIS_URL || undefined, keyPrefix: src.REDIS_KEY_PREFIX ?? 'qaz:' },
+    trustProxy: trustProxy(src, problems),
+    otlpEndpoint: src.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    rateLimits: {
+      user: int(src, 'RATE_LIMIT_USER_PER_MINUTE', 300, problems),
+      partner: int(src, 'RATE_LIMIT_PARTNER_PER_MINUTE', 600, problems),
+      anonymous: int(src, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, problems),
+    },
     dataDir,
     logLevel: src.LOG_LEVEL ?? (env === 'test' ? 'silent' : 'info'),
     publicUrl: src.PUBLIC_URL ?? `http://127.0.0.1:${port}`,

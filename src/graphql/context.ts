@@ -6,6 +6,8 @@ import type { Logger } from '../observability/logger.js';
 import { Loaders } from './loaders.js';
 import { PrivacySession } from '../privacy/privacy.session.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
+import type { LimitCounters } from '../shared-state/limiter.js';
+import type { SharedStore } from '../shared-state/shared-store.js';
 
 /** Process-wide services: nothing in here knows about any one caller. */
 export interface AppServices {
@@ -14,6 +16,9 @@ export interface AppServices {
   sql: Sql;
   logger: Logger;
   vault: PiiVault;
+  /** Redis shared by the instances (or nothing), and where limiters count their refusals. */
+  store: SharedStore;
+  limitCounters: LimitCounters;
 }
 
 export interface GatewayContext {

@@ -31,10 +31,20 @@ export class TooManyRequestsError extends GraphQLError {
   }
 }
 
+/** Seconds a client should wait before retrying a request the gateway could not serve for now. */
+export const RETRY_AFTER_SECONDS = 2;
+
+// The database is away, overloaded or too slow, or the request's deadline passed: retriable, answered with HTTP 503 and Retry-After.
+export class UnavailableError extends GraphQLError {
+  constructor() {
+    super('Service temporarily unavailable; retry later', { extensions: { code: 'UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } });
+  }
+}
+
 const PASS_THROUGH = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  'DISCLOSURE_LOG_FAILED',
+  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE',
 ]);
 
 const QUOTED = /"((?:[^"\\]|\\.)*)"/g;

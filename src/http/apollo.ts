@@ -1,24 +1,43 @@
+import { performance } from 'node:perf_hooks';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { compiledExecution } from '../graphql/compiled-execution.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { maskError } from '../graphql/errors.js';
+import { maskError, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
+import { isDatabaseUnavailable } from '../db/db-faults.js';
 import { queryLimitsRule } from '../graphql/limits.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { currentSpan, markFailed } from '../observability/tracing.js';
 import { privacyPlugin } from '../privacy/privacy.plugin.js';
+import { redisQueryCache } from '../shared-state/persisted-query-cache.js';
+import type { SharedStore } from '../shared-state/shared-store.js';
 
 // Masks unknown errors with the request id and logs them without messages, which may quote data.
 function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
-      metrics.graphqlRequests++;
+      const t0 = performance.now();
+      let unavailable = false;
+      let operation = 'unknown';
+      let errorCount = 0;
       return {
+        async didResolveOperation({ operation: op }) {
+          operation = op?.operation ?? 'unknown';
+          // The operation's type names the span; its name and variables are the caller's and stay out.
+          currentSpan()?.updateName(`GraphQL ${operation}`);
+          currentSpan()?.setAttribute('graphql.operation.type', operation);
+        },
         async didEncounterErrors({ errors, contextValue }) {
-          metrics.graphqlErrors += errors.length;
+          errorCount += errors.length;
           for (const e of errors) {
+            if (isDatabaseUnavailable(e.originalError)) {
+              unavailable = true;
+              logger.warn({ requestId: contextValue.requestId, dbCode: (e.originalError as { code?: string }).code }, 'database unavailable');
+              continue;
+            }
             const code = e.extensions?.code;
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
               const orig = e.originalError as (Error & { code?: string }) | undefined;
@@ -27,6 +46,17 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
           }
         },
         async willSendResponse({ response, contextValue }) {
+          const outcome = unavailable ? 'unavailable' : errorCount ? 'error' : 'ok';
+          if (outcome !== 'ok') markFailed(currentSpan());
+          metrics.graphqlOperation(operation, outcome, errorCount, (performance.now() - t0) / 1000);
+          // A partial answer of a database that failed mid-request is withheld whole: the client retries it.
+          if (unavailable && response.body.kind === 'single') {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+            const { message, extensions } = new UnavailableError();
+            response.body.singleResult = { data: null, errors: [{ message, extensions: { ...extensions, requestId: contextValue.requestId } }] };
+            return;
+          }
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
             response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames));
           }
@@ -50,7 +80,7 @@ function namesOf(schema: GraphQLSchema): Set<string> {
   return names;
 }
 
-export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics): Promise<ApolloServer<GatewayContext>> {
+export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
   const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
@@ -58,6 +88,8 @@ export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: L
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []), privacyPlugin(logger), errorPlugin(logger, metrics, namesOf(schema))],
+    // Persisted queries registered through one instance are found by the others.
+    ...(store.redis ? { persistedQueries: { cache: redisQueryCache(store.redis, store.keyPrefix) } } : {}),
     introspection: !prod,
     hideSchemaDetailsFromClientErrors: prod,
     includeStacktraceInErrorResponses: false,

@@ -1,12 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { ApolloServer } from '@apollo/server';
 import type { AppServices, GatewayContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
 import { AuthError } from '../auth/auth.errors.js';
-import { ForbiddenError } from '../graphql/errors.js';
+import { ForbiddenError, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
+import { isDatabaseUnavailable } from '../db/db-faults.js';
+import type { Tracer } from '@opentelemetry/api';
 import type { Metrics } from '../observability/metrics.js';
+import { inSpan, SpanKind } from '../observability/tracing.js';
 import { errorBody, HttpError } from './body.js';
 import { handleGraphql } from './graphql.handler.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { AdmitCaller } from '../shared-state/caller-limits.js';
+import type { Decision } from '../shared-state/limiter.js';
 import { requestIdOf } from './request-id.js';
 
 export type Authenticate = (req: IncomingMessage) => Promise<Principal>;
@@ -16,9 +23,13 @@ export interface AppParts {
   services: AppServices;
   apollo: ApolloServer<GatewayContext>;
   metrics: Metrics;
+  tracer: Tracer | null;
   authenticate: Authenticate;
+  /** The caller's rate limit: null when it has none. */
+  admit: AdmitCaller;
   /** Extra exact-path routes, e.g. the OAuth token endpoint and the JWKS. */
   routes: ReadonlyMap<string, RouteHandler>;
+  lifecycle: Lifecycle;
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
@@ -27,14 +38,51 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
+// IETF RateLimit header fields, so that well-behaved clients slow down before they are refused.
+function rateLimitHeaders(res: ServerResponse, d: Decision): void {
+  res.setHeader('ratelimit-limit', String(d.limit));
+  res.setHeader('ratelimit-remaining', String(d.remaining));
+  res.setHeader('ratelimit-reset', String(d.resetSeconds));
+  res.setHeader('ratelimit-policy', `${d.limit};w=60`);
+}
+
+function sendUnavailable(res: ServerResponse, requestId: string): void {
+  res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+  send(res, 503, errorBody('UNAVAILABLE', new UnavailableError().message, requestId));
+}
+
+const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+
 export function createHttpServer(parts: AppParts): Server {
-  const { services, apollo, metrics, authenticate, routes } = parts;
-  return createServer(async (req, res) => {
-    metrics.httpRequests++;
+  const { services, apollo, metrics, tracer, authenticate, admit, routes, lifecycle } = parts;
+  return createServer((req, res) => {
+    const t0 = performance.now();
+    lifecycle.track(res);
+    const url = new URL(req.url ?? '/', 'http://gateway.local');
+    res.once('finish', () => metrics.httpRequest(url.pathname, res.statusCode, (performance.now() - t0) / 1000));
+    const method = req.method ?? 'GET';
+    // Only known routes name the span: a path is the caller's to choose.
+    const route = KNOWN_ROUTES.has(url.pathname) || routes.has(url.pathname) ? url.pathname : 'other';
+    void inSpan(tracer, `${method} ${route}`, SpanKind.SERVER, { 'http.request.method': method, 'http.route': route }, async (span) => {
+      await handle(req, res, url);
+      span?.setAttribute('http.response.status_code', res.statusCode);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    const url = new URL(req.url ?? '/', 'http://gateway.local');
+    // While draining, kept-alive connections are closed after their current response.
+    if (lifecycle.draining) res.setHeader('connection', 'close');
     try {
+      if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
+      if (url.pathname === '/readyz') {
+        const ok = lifecycle.serving && await services.sql.ping();
+        const status = ok ? 'ready' : lifecycle.draining ? 'shutting down' : 'database unavailable';
+        return send(res, ok ? 200 : 503, JSON.stringify({ status }));
+      }
+      if (url.pathname === '/metrics') return send(res, 200, await metrics.render(), 'text/plain; version=0.0.4');
+      if (!lifecycle.databaseReady) return sendUnavailable(res, requestId);
       if (url.pathname === '/graphql') {
         let principal: Principal;
         try {
@@ -42,26 +90,30 @@ export function createHttpServer(parts: AppParts): Server {
         } catch (e) {
           if (e instanceof ForbiddenError) return send(res, 403, JSON.stringify({ errors: [{ message: e.message, extensions: { ...e.extensions, requestId } }] }));
           if (!(e instanceof AuthError)) throw e;
-          metrics.authFailures++;
+          metrics.authFailure();
           res.setHeader('www-authenticate', e.wwwAuthenticate);
           return send(res, e.status, errorBody(e.code, e.message, requestId));
         }
-        return await handleGraphql(apollo, services, principal, req, res, url, requestId);
+        const decision = await admit(principal);
+        if (decision) rateLimitHeaders(res, decision);
+        if (decision && !decision.allowed) {
+          res.setHeader('retry-after', String(decision.resetSeconds));
+          return send(res, 429, errorBody('RATE_LIMITED', 'Too many requests; retry later', requestId));
+        }
+        return await handleGraphql(apollo, tracer, services, principal, req, res, url, requestId);
       }
-      if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
-      if (url.pathname === '/readyz') {
-        const ok = await services.sql.ping();
-        return send(res, ok ? 200 : 503, JSON.stringify({ status: ok ? 'ready' : 'database unavailable' }));
-      }
-      if (url.pathname === '/metrics') return send(res, 200, metrics.render(), 'text/plain; version=0.0.4');
       const route = routes.get(url.pathname);
       if (route) return await route(req, res, requestId);
       send(res, 404, errorBody('NOT_FOUND', 'No such endpoint', requestId));
     } catch (e) {
       if (e instanceof HttpError) return send(res, e.status, errorBody(e.code, e.message, requestId));
+      if (e instanceof UnavailableError || isDatabaseUnavailable(e)) {
+        services.logger.warn({ requestId, dbCode: (e as { code?: string }).code }, 'request refused: database unavailable or deadline passed');
+        return res.headersSent ? void res.end() : sendUnavailable(res, requestId);
+      }
       services.logger.error({ requestId, errorName: (e as Error).name }, 'unhandled http error');
       if (!res.headersSent) send(res, 500, errorBody('INTERNAL_SERVER_ERROR', `Internal error; quote request id ${requestId} to support`, requestId));
       else res.end();
     }
-  });
+  }
 }

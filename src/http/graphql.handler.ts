@@ -3,10 +3,21 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { AppServices, GatewayContext } from '../graphql/context.js';
 import { createContext } from '../graphql/context.js';
 import type { Principal } from '../auth/principal.js';
+import { UnavailableError } from '../graphql/errors.js';
 import { parseJsonBody, readBody } from './body.js';
+import type { Tracer } from '@opentelemetry/api';
+import { inSpan, SpanKind } from '../observability/tracing.js';
+
+/** The operation's result, or UnavailableError once `ms` passed; the operation itself runs on, bounded by statement_timeout. */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new UnavailableError()), ms); });
+  work.catch(() => {});
+  try { return await Promise.race([work, deadline]); } finally { clearTimeout(timer); }
+}
 
 export async function handleGraphql(
-  apollo: ApolloServer<GatewayContext>, services: AppServices, principal: Principal,
+  apollo: ApolloServer<GatewayContext>, tracer: Tracer | null, services: AppServices, principal: Principal,
   req: IncomingMessage, res: ServerResponse, url: URL, requestId: string,
 ): Promise<void> {
   const headers = new HeaderMap();
@@ -14,10 +25,11 @@ export async function handleGraphql(
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = method === 'POST' ? await readBody(req) : '';
   const body = method === 'POST' && (headers.get('content-type') ?? '').includes('json') ? parseJsonBody(raw) : raw;
-  const result = await apollo.executeHTTPGraphQLRequest({
+  // One span for the operation (named by the plugin once parsed); statements under it become its children.
+  const result = await withinDeadline(inSpan(tracer, 'GraphQL', SpanKind.INTERNAL, {}, () => apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
     context: async () => createContext(services, principal, requestId),
-  });
+  })), services.cfg.requestDeadlineMs);
   res.statusCode = result.status ?? 200;
   for (const [k, v] of result.headers) res.setHeader(k, v);
   if (result.body.kind === 'complete') {

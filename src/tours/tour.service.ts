@@ -11,8 +11,9 @@ export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "star
 
 export interface TourFilter { region: Region | null; startsFrom: string | null; startsTo: string | null }
 
+// Public listings: a replica may serve them.
 export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
-  return sql.rows<TourRow>('tours_list', `select ${TOUR_COLUMNS} from tours t
+  return sql.replicaRows<TourRow>('tours_list', `select ${TOUR_COLUMNS} from tours t
     where t.status = 'ACTIVE' and ($1::text is null or t.region = $1)
       and ($2::date is null or t.starts_on >= $2) and ($3::date is null or t.starts_on <= $3)
       and ($4::date is null or (t.starts_on, t.id) > ($4::date, $5::uuid))
@@ -25,5 +26,5 @@ export function toursByIds(sql: Sql, ids: readonly string[]): Promise<TourRow[]>
 }
 
 export function partnersByIds(sql: Sql, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return sql.rows('partners_by_ids', 'select id, name from partners where id = any($1::uuid[])', [ids]);
+  return sql.replicaRows('partners_by_ids', 'select id, name from partners where id = any($1::uuid[])', [ids]);
 }

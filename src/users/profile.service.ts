@@ -87,10 +87,8 @@ function applyChanges(data: PersonalData, c: ProfileChanges): PersonalData {
 export async function saveProfile(ctx: GatewayContext, userId: string, changes: ProfileChanges): Promise<PersonRow | null> {
   const { vault, sql } = ctx.services;
   if (changes.iin) {
-    const { iinAttempts } = authOf(ctx.services).throttles;
-    const retry = iinAttempts.retryAfter(userId);
-    if (retry) throw new TooManyRequestsError(retry);
-    iinAttempts.hit(userId);
+    const attempt = await authOf(ctx.services).throttles.iinAttempts.consume(userId);
+    if (!attempt.allowed) throw new TooManyRequestsError(attempt.resetSeconds);
   }
   const iinBidx = changes.iin ? vault.blindIndex('IIN', changes.iin) : null;
   const saved = await ctx.em().transactional(async (tem) => {

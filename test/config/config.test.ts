@@ -92,4 +92,14 @@ describe('config', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', ...oidc })).toThrow(/JWT_KEYS_DIR is required in production/);
     });
   });
+
+  it('bounds database waits and shutdown by default, and takes other bounds', () => {
+    const dflt = loadConfig({});
+    expect(dflt.db).toEqual({ acquireTimeoutMs: 2000, statementTimeoutMs: 5000, lockTimeoutMs: 2000, idleInTransactionTimeoutMs: 10000 });
+    expect(dflt.shutdownGraceMs).toBe(25000);
+    const set = loadConfig({ DB_ACQUIRE_TIMEOUT_MS: '500', DB_STATEMENT_TIMEOUT_MS: '0', REQUEST_DEADLINE_MS: '3000', SHUTDOWN_GRACE_MS: '1000' });
+    expect([set.db.acquireTimeoutMs, set.db.statementTimeoutMs, set.requestDeadlineMs, set.shutdownGraceMs]).toEqual([500, 0, 3000, 1000]);
+    expect(() => loadConfig({ DB_ACQUIRE_TIMEOUT_MS: '0' })).toThrow(/DB_ACQUIRE_TIMEOUT_MS/);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
 });
