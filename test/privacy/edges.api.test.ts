@@ -20,8 +20,11 @@ const ABROAD = DEMO_PARTNERS.find((p) => p.country === 'UZ')!.id;
 type Reasons = { withheld: { path: unknown[]; reason: string; kind: string }[] };
 const reasonsOf = (ext: Record<string, unknown> | undefined, kind: string) => new Set((ext?.privacy as Reasons | undefined)?.withheld.filter((w) => w.kind === kind).map((w) => w.reason));
 
+// Written straight into the database; a booking that holds a seat takes it from the tour, as the booking path would.
 async function book(userId: string, tourId: string, status: string, daysAgo = 5): Promise<string> {
-  const [b] = await gw.services.sql.rows<{ id: string }>('t_edge_book', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+  const [b] = await gw.services.sql.rows<{ id: string }>('t_edge_book', `with seat as (update tours set seats_booked = seats_booked + 1
+      where id = $2 and $3 in ('PENDING_PAYMENT', 'PAID', 'COMPLETED'))
+    insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
     values (gen_random_uuid(), $1, $2, 1, $3, 50000, $4, now() - $5::int * interval '1 day') returning id`, [userId, tourId, status, randomUUID(), daysAgo]);
   return b.id;
 }

@@ -27,7 +27,7 @@ async function everySurface(): Promise<unknown[]> {
   const read = async (res: Promise<{ body: unknown }>) => { bodies.push((await res).body); };
   // Public: the tour's reviews and the catalogue with reviews.
   await read(gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId }));
-  await read(gql(gw.url, ToursWithReviewsDocument, { first: 100, reviews: 50 }));
+  await read(gql(gw.url, ToursWithReviewsDocument, { first: 50, reviews: 10 }));
   // The tour partner: its bookings (every page) and the booking's history with the cancellation reason.
   const partner = await clientHeaders(gw, 'PARTNER', booking.partnerId);
   let after: string | null = null;
