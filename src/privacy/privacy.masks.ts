@@ -3,6 +3,7 @@ import type { PiiKind } from './privacy.types.js';
 
 export interface FullNameParts {
   readonly firstName: string | null | undefined;
+  readonly patronymic?: string | null | undefined;
   readonly surname: string | null | undefined;
 }
 
@@ -40,18 +41,24 @@ export function maskEmail(value: string): string {
   return `${local.length >= 3 ? local[0] : ''}***@${domain.toLowerCase()}`;
 }
 
-/** `Aigerim K.`: the first word of the first name and the surname's initial; null when neither is known. */
+const initial = (part: string | null | undefined): string => {
+  const c = Array.from(part?.trim() ?? '')[0];
+  return c ? `${c.toUpperCase()}.` : '';
+};
+
+/** `Aigerim K.`: the first word of the first name and the surname's initial; without a first name, initials only, so no surname or patronymic is ever shown whole. */
 export function maskFullName(name: FullNameParts): string | null {
   const first = name.firstName?.trim().split(/\s+/)[0] ?? '';
-  const initial = Array.from(name.surname?.trim() ?? '')[0];
-  const masked = [first, initial ? `${initial.toUpperCase()}.` : ''].filter((p) => p !== '').join(' ');
+  const parts = first ? [first, initial(name.surname)] : [initial(name.patronymic), initial(name.surname)];
+  const masked = parts.filter((p) => p !== '').join(' ');
   return masked === '' ? null : masked;
 }
 
-/** A display name "First [Patronymic] Surname" (the gateway's fullName order): first word and last word. */
+/** A display name "First [Patronymic] Surname" (the gateway's fullName order); one word could be any of the three, so it counts as a surname. */
 export function parseFullName(displayName: string): FullNameParts {
   const words = displayName.trim().split(/\s+/).filter((w) => w !== '');
-  return { firstName: words[0], surname: words.length > 1 ? words[words.length - 1] : undefined };
+  if (words.length < 2) return { firstName: undefined, surname: words[0] };
+  return { firstName: words[0], patronymic: words.length > 2 ? words[1] : undefined, surname: words[words.length - 1] };
 }
 
 /** The PARTIAL form of a value; null for kinds without a mask. */

@@ -34,16 +34,25 @@ describe('masks', () => {
 
   it('keeps the first name and the surname initial', () => {
     expect(maskFullName({ firstName: 'Aigerim', surname: 'Kassymova' })).toBe('Aigerim K.');
+    expect(maskFullName({ firstName: 'Aigerim', patronymic: 'Nurlanovna', surname: 'Kassymova' })).toBe('Aigerim K.');
     expect(maskFullName({ firstName: ' Айгерим ', surname: 'қасымова' })).toBe('Айгерим Қ.');
     expect(maskFullName({ firstName: 'Aigerim Kassymova', surname: null })).toBe('Aigerim');
-    expect(maskFullName({ firstName: null, surname: 'Kassymova' })).toBe('K.');
     expect(maskFullName({ firstName: ' ', surname: undefined })).toBeNull();
   });
 
-  it('reads a display name as First [Patronymic] Surname', () => {
-    expect(parseFullName(' Aigerim  Nurlanovna Kassymova ')).toEqual({ firstName: 'Aigerim', surname: 'Kassymova' });
-    expect(parseFullName('Aigerim')).toEqual({ firstName: 'Aigerim', surname: undefined });
+  it('shows initials only where there is no first name: never a whole surname or patronymic', () => {
+    expect(maskFullName({ firstName: null, surname: 'Кудайбергенов' })).toBe('К.');
+    expect(maskFullName({ firstName: null, patronymic: 'Нурланович', surname: 'Кудайбергенов' })).toBe('Н. К.');
+    expect(maskFullName({ firstName: '', patronymic: 'Нурланович', surname: null })).toBe('Н.');
+    expect(maskValue('FULL_NAME', { firstName: null, patronymic: 'Нурланович', surname: 'Кудайбергенов' })).toBe('Н. К.');
+  });
+
+  it('reads a display name as First [Patronymic] Surname, and a single word as a surname', () => {
+    expect(parseFullName(' Aigerim  Nurlanovna Kassymova ')).toEqual({ firstName: 'Aigerim', patronymic: 'Nurlanovna', surname: 'Kassymova' });
+    expect(parseFullName('Aigerim Kassymova')).toEqual({ firstName: 'Aigerim', patronymic: undefined, surname: 'Kassymova' });
+    expect(parseFullName('Кудайбергенов')).toEqual({ firstName: undefined, surname: 'Кудайбергенов' });
     expect(parseFullName('  ')).toEqual({ firstName: undefined, surname: undefined });
+    expect(maskValue('FULL_NAME', 'Кудайбергенов')).toBe('К.');
   });
 
   it('masks by kind, nothing for kinds without a mask and for input of the wrong shape', () => {
@@ -105,24 +114,29 @@ describe('masks never reveal more than allowed (property)', () => {
     }));
   });
 
-  it('display name: the first word and one letter of the last word', () => {
+  it('display name: the first word and one letter of the last word; a single word only as its initial', () => {
     fc.assert(fc.property(text, (s) => {
       const words = s.trim().split(/\s+/).filter((w) => w !== '');
       const out = maskValue('FULL_NAME', s);
       if (words.length === 0) return expect(out).toBeNull();
-      const initial = words.length > 1 ? ` ${Array.from(words[words.length - 1])[0].toUpperCase()}.` : '';
-      expect(out).toBe(words[0] + initial);
+      const lastInitial = `${Array.from(words[words.length - 1])[0].toUpperCase()}.`;
+      expect(out).toBe(words.length > 1 ? `${words[0]} ${lastInitial}` : lastInitial);
     }));
   });
 
-  it('full name: the first word of the first name and one letter of the surname', () => {
+  it('full name: the first word of the first name and one initial; initials only without a first name', () => {
     const part = fc.option(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' })), { nil: null });
-    fc.assert(fc.property(part, part, (firstName, surname) => {
-      const out = maskFullName({ firstName, surname });
+    fc.assert(fc.property(part, part, part, (firstName, patronymic, surname) => {
+      const out = maskFullName({ firstName, patronymic, surname });
       const firstWord = firstName?.trim().split(/\s+/)[0] ?? '';
-      const initial = Array.from(surname?.trim() ?? '')[0];
-      const allowed = [firstWord, initial ? `${initial.toUpperCase()}.` : ''].filter((p) => p !== '').join(' ');
+      const init = (p: string | null) => { const c = Array.from(p?.trim() ?? '')[0]; return c ? `${c.toUpperCase()}.` : ''; };
+      const allowed = (firstWord ? [firstWord, init(surname)] : [init(patronymic), init(surname)]).filter((p) => p !== '').join(' ');
       expect(out).toBe(allowed === '' ? null : allowed);
+      // Beyond the first name, only single-letter initials.
+      const rest = out === null ? '' : firstWord ? out.slice(firstWord.length) : out;
+      for (const token of rest.trim().split(' ').filter((t) => t !== '')) {
+        expect(token.endsWith('.') && Array.from(token).length <= 3).toBe(true);
+      }
     }));
   });
 });
