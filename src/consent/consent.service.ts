@@ -2,18 +2,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ConsentPurpose, ConsentRefusalReason, type ConsentChanged, type ConsentState, type ConsentWithdrawalRefused } from './consent.type.js';
+import { PROCESSING_PURPOSES } from '../rights/processing-purposes.policy.js';
 import { POLICY_IN_FORCE } from './policy-version.service.js';
 
 const PURPOSES = Object.values(ConsentPurpose);
+const OPT_OUT = PROCESSING_PURPOSES.filter((p) => p.basis === 'OPT_OUT').map((p) => p.consent);
 
-/** Every consentable purpose, decided or not, in a fixed order; read fresh on each request, never cached. */
+/** Every consentable purpose, decided or not, in a fixed order, as in effect: an opt-out purpose never decided is on; read fresh on each request. */
 export function consentsOf(sql: Sql, userId: string): Promise<ConsentState[]> {
-  return sql.rows<ConsentState>('consents_of_user', `select p.purpose, coalesce(c.granted, false) as granted,
+  return sql.rows<ConsentState>('consents_of_user', `select p.purpose, coalesce(c.granted, p.purpose = any($3::text[])) as granted,
       v.version as "policyVersion", c.updated_at as "updatedAt"
     from unnest($2::text[]) with ordinality as p(purpose, ord)
     left join consents c on c.user_id = $1 and c.purpose = p.purpose
     left join policy_versions v on v.id = c.policy_version_id
-    order by p.ord`, [userId, PURPOSES]);
+    order by p.ord`, [userId, PURPOSES, OPT_OUT]);
 }
 
 // Law 94-V: no withdrawal while an obligation to the user is unfulfilled, such as a paid tour not yet over.

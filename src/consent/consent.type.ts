@@ -26,7 +26,7 @@ registerEnumType(ConsentRefusalReason, {
 @ObjectType({ description: 'Whether the user consents to one purpose, and under which policy version' })
 export class ConsentState {
   @Field(() => ConsentPurpose) purpose!: ConsentPurpose;
-  @Field() granted!: boolean;
+  @Field({ description: 'In effect now: an opt-out purpose (ANALYTICS) the user never decided on is granted' }) granted!: boolean;
   @Field(() => String, { nullable: true, description: 'Policy version of the last decision; null when never decided' }) policyVersion!: string | null;
   @Field(() => Date, { nullable: true, description: 'When the last decision was made; null when never decided' }) updatedAt!: Date | null;
 }

@@ -42,6 +42,17 @@ describe('grantConsent and withdrawConsent', () => {
     expect(await events(user, 'COMMUNICATION')).toEqual(['GRANTED', 'WITHDRAWN']);
   });
 
+  it('show opt-out ANALYTICS as in effect: on for a traveller who never decided (who is counted), off once withdrawn', async () => {
+    const user = await bareTraveller(gw);
+    const headers = await asUser(gw, user);
+    expect(await consentOf(headers, 'ANALYTICS')).toEqual({ purpose: 'ANALYTICS', granted: true, policyVersion: null, updatedAt: null });
+    expect(await consentOf(headers, 'CROSS_BORDER_TRANSFER')).toMatchObject({ granted: false, policyVersion: null });
+    const withdrawn = await gql(gw.url, WithdrawConsentDocument, { purpose: 'ANALYTICS' }, headers);
+    expect(withdrawn.body.data!.withdrawConsent).toMatchObject({ __typename: 'ConsentChanged', consent: { purpose: 'ANALYTICS', granted: false, policyVersion: '2024-06' } });
+    expect(await consentOf(headers, 'ANALYTICS')).toMatchObject({ granted: false });
+    expect(await events(user, 'ANALYTICS')).toEqual(['WITHDRAWN']);
+  });
+
   it('let a traveller without bookings withdraw tour-booking consent', async () => {
     const user = await bareTraveller(gw);
     const headers = await asUser(gw, user);
