@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql.js';
-import { BUDGET_CTES, type BudgetOutcome } from './analytics.budget.js';
+import { BUDGET_COLUMNS, budgetCtes, type BudgetOutcome } from './analytics.budget.js';
 import { eligible } from './analytics.population.js';
-import { AnalyticsDimension } from './analytics.type.js';
+import { AnalyticsDimension, type BookingAggregates } from './analytics.type.js';
 
 // The only SQL a dimension can contribute: fixed expressions chosen by enum, never caller text.
 const DIMENSION_SQL: Record<AnalyticsDimension, { value: string; label: string }> = {
@@ -12,13 +12,13 @@ const DIMENSION_SQL: Record<AnalyticsDimension, { value: string; label: string }
   GENDER: { value: `coalesce(u.gender, 'UNKNOWN')`, label: 'null::text' },
 };
 
-/** Per-person contribution caps, applied only under noise so that the Laplace scales bound one person's effect on a cell. */
+/** Per-person contribution caps, so that the noise scales bound one person's effect on a cell. */
 export const CAPS = { bookings: 10, revenueKzt: 1_000_000, rating: 5 } as const;
 
 export interface RawBookingCell { d: (string | null)[]; people: number; bookings: number; cancellations: number; revenue: number; ratingSum: number | null; raters: number }
-export interface RawBookingAggregates extends BudgetOutcome { suppressed: number; cells: RawBookingCell[] }
+export interface RawBookingAggregates extends BudgetOutcome<BookingAggregates> { suppressed: number; cells: RawBookingCell[] }
 
-export interface BookingQuery { analystId: string; epsilon: number | null; budget: number | null; k: number; from: string | null; to: string | null; capped: boolean }
+export interface BookingQuery { analystId: string; epsilon: number; budget: number; k: number; from: string | null; to: string | null; question: string }
 
 /** The dimensions in canonical order, each once, so one statement text (and name) serves each set. */
 export function canonicalDimensions(groupBy: readonly AnalyticsDimension[]): AnalyticsDimension[] {
@@ -30,7 +30,7 @@ function statement(dims: AnalyticsDimension[]): string {
   const keys = dims.map((_, i) => `d${i}, l${i}`);
   const groupCells = keys.length ? `group by ${keys.join(', ')}` : '';
   const order = keys.length ? `order by ${dims.map((_, i) => `d${i}`).join(', ')}` : '';
-  return `with ${BUDGET_CTES},
+  return `with ${budgetCtes('$9')},
   per_person as (
     select ${[...cols, ''].join(', ')}b.user_id, count(*) as n, count(*) filter (where b.status = 'CANCELLED') as cancelled,
       coalesce(sum(b.amount_kzt) filter (where b.status in ('PAID', 'COMPLETED')), 0) as revenue, avg(r.rating) as rating
@@ -44,17 +44,16 @@ function statement(dims: AnalyticsDimension[]): string {
     select ${[...keys, ''].join(', ')}count(*) as people, sum(least(n, $7::bigint)) as bookings, sum(least(cancelled, $7::bigint)) as cancellations,
       sum(least(revenue, $8::numeric)) as revenue, sum(rating) as rating_sum, count(rating) as raters
     from per_person ${groupCells})
-  select (select ok from budget) as "budgetOk", (select spent from budget) as "spentToday",
-    (select count(*) from cells where people < $4::int)::int as suppressed,
+  select ${BUDGET_COLUMNS}, (select count(*) from cells where people < $4::int)::int as suppressed,
     (select coalesce(json_agg(json_build_object('d', json_build_array(${keys.join(', ')}), 'people', people, 'bookings', bookings,
       'cancellations', cancellations, 'revenue', revenue, 'ratingSum', rating_sum, 'raters', raters) ${order}), '[]'::json)
       from cells where people >= $4::int) as cells`;
 }
 
-/** One statement: spends the budget (when noise is on), aggregates per person then per cell, suppresses cells under k. */
+/** One statement: today's answer to the same question if there is one, else spends the budget, aggregates per person then per cell, suppresses cells under k. */
 export async function bookingAggregates(sql: Sql, dims: AnalyticsDimension[], q: BookingQuery): Promise<RawBookingAggregates> {
   const name = `analytics_bookings_${dims.map((d) => d.toLowerCase()).join('_') || 'total'}`;
   const [row] = await sql.rows<RawBookingAggregates>(name, statement(dims),
-    [q.analystId, q.epsilon, q.budget, q.k, q.from, q.to, q.capped ? CAPS.bookings : null, q.capped ? CAPS.revenueKzt : null]);
+    [q.analystId, q.epsilon, q.budget, q.k, q.from, q.to, CAPS.bookings, CAPS.revenueKzt, q.question]);
   return row;
 }

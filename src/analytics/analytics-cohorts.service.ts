@@ -1,14 +1,15 @@
 import type { Sql } from '../db/sql.js';
-import { BUDGET_CTES, type BudgetOutcome } from './analytics.budget.js';
+import { BUDGET_COLUMNS, budgetCtes, type BudgetOutcome } from './analytics.budget.js';
 import { eligible } from './analytics.population.js';
+import type { CohortRetention } from './analytics.type.js';
 
 export interface RawCohortCell { m: string; after: number; size: number; back: number }
-export interface RawCohorts extends BudgetOutcome { suppressed: number; cells: RawCohortCell[] }
+export interface RawCohorts extends BudgetOutcome<CohortRetention> { suppressed: number; cells: RawCohortCell[] }
 
-export interface CohortQuery { analystId: string; epsilon: number | null; budget: number | null; k: number; from: string | null; to: string | null }
+export interface CohortQuery { analystId: string; epsilon: number; budget: number; k: number; from: string | null; to: string | null; question: string }
 
 // A cell is one sign-up month and one later month: how many of the cohort booked in that month.
-const COHORTS = `with ${BUDGET_CTES},
+const COHORTS = `with ${budgetCtes('$7')},
   people as (
     select u.id, date_trunc('month', u.created_at at time zone 'UTC') as cohort from users u
     where (select ok from budget) and ${eligible('u')}
@@ -23,13 +24,12 @@ const COHORTS = `with ${BUDGET_CTES},
     select a.cohort, s.cohort_size, count(*) as back,
       ((extract(year from a.month) - extract(year from a.cohort)) * 12 + extract(month from a.month) - extract(month from a.cohort))::int as after
     from active a join sizes s on s.cohort = a.cohort group by a.cohort, a.month, s.cohort_size)
-  select (select ok from budget) as "budgetOk", (select spent from budget) as "spentToday",
-    (select count(*) from cells where cohort_size < $4::int or back < $4::int)::int as suppressed,
+  select ${BUDGET_COLUMNS}, (select count(*) from cells where cohort_size < $4::int or back < $4::int)::int as suppressed,
     (select coalesce(json_agg(json_build_object('m', to_char(cohort, 'YYYY-MM'), 'after', after, 'size', cohort_size, 'back', back)
       order by cohort, after), '[]'::json) from cells where cohort_size >= $4::int and back >= $4::int) as cells`;
 
-/** One statement: spends the budget (when noise is on), builds sign-up cohorts and their later bookers, suppresses cells under k. */
+/** One statement: today's answer to the same question if there is one, else spends the budget, builds sign-up cohorts and their later bookers, suppresses cells under k. */
 export async function cohortRetention(sql: Sql, q: CohortQuery): Promise<RawCohorts> {
-  const [row] = await sql.rows<RawCohorts>('analytics_cohorts', COHORTS, [q.analystId, q.epsilon, q.budget, q.k, q.from, q.to]);
+  const [row] = await sql.rows<RawCohorts>('analytics_cohorts', COHORTS, [q.analystId, q.epsilon, q.budget, q.k, q.from, q.to, q.question]);
   return row;
 }

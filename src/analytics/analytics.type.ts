@@ -11,7 +11,7 @@ registerEnumType(BookingCountBand, { name: 'BookingCountBand' });
 @ObjectType({ description: 'Internal analytics on depersonalised data, for analysts (purpose ANALYTICS) only; people who withdrew ANALYTICS consent are left out' })
 export class Analytics {}
 
-@ObjectType({ description: 'Laplace noise on every released figure; each query spends epsilon from the analyst\'s daily budget' })
+@ObjectType({ description: 'Two-sided geometric noise on every released figure; each new question spends epsilon from the analyst\'s daily budget, the same question again that day gets the same answer free' })
 export class NoiseInfo {
   @Field() mechanism!: string;
   @Field(() => Float) epsilon!: number;
@@ -19,11 +19,10 @@ export class NoiseInfo {
   @Field(() => Float) dailyBudget!: number;
 }
 
-@ObjectType({ description: 'Without noise, released figures are rounded to these steps' })
-export class RoundingInfo {
-  @Field(() => Int) countsTo!: number;
-  @Field(() => Int) revenueKztTo!: number;
-  @Field(() => Int) ratingDecimals!: number;
+@ObjectType({ description: 'The period a figure covers: the bounds asked for, widened to whole months (UTC)' })
+export class AnalyticsPeriod {
+  @Field(() => String, { nullable: true, description: 'First day of the month of from' }) from!: string | null;
+  @Field(() => String, { nullable: true, description: 'Last day of the month of to' }) to!: string | null;
 }
 
 @ObjectType({ description: 'One dimension value of a cell: a REGION code, a partner or tour id with its name, a YYYY-MM month, MALE/FEMALE/UNKNOWN' })
@@ -47,8 +46,8 @@ export class BookingAggregates {
   @Field(() => [BookingCell]) cells!: BookingCell[];
   @Field(() => Int) suppressedCells!: number;
   @Field(() => Int) k!: number;
-  @Field(() => NoiseInfo, { nullable: true }) noise!: NoiseInfo | null;
-  @Field(() => RoundingInfo, { nullable: true }) rounding!: RoundingInfo | null;
+  @Field(() => NoiseInfo) noise!: NoiseInfo;
+  @Field(() => AnalyticsPeriod) period!: AnalyticsPeriod;
 }
 
 @ObjectType({ description: 'Travellers of one sign-up month who booked in a later month' })
@@ -65,8 +64,8 @@ export class CohortRetention {
   @Field(() => [CohortCell]) cells!: CohortCell[];
   @Field(() => Int) suppressedCells!: number;
   @Field(() => Int) k!: number;
-  @Field(() => NoiseInfo, { nullable: true }) noise!: NoiseInfo | null;
-  @Field(() => RoundingInfo, { nullable: true }) rounding!: RoundingInfo | null;
+  @Field(() => NoiseInfo) noise!: NoiseInfo;
+  @Field(() => AnalyticsPeriod) period!: AnalyticsPeriod;
 }
 
 @ObjectType({ description: 'A traveller as analysts see them: a keyed pseudonym and generalised attributes, nothing that identifies' })

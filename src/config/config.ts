@@ -44,9 +44,10 @@ export interface Config {
   pseudonymKey: Buffer;
   analyticsPseudonymKey: Buffer;
   analyticsK: number;
-  analyticsEpsilon: number | undefined;
-  /** Epsilon each analyst may spend per UTC day; set only when analyticsEpsilon is. */
-  analyticsDailyBudget: number | undefined;
+  /** Epsilon one aggregate query spends; noise is always on. */
+  analyticsEpsilon: number;
+  /** Epsilon each analyst may spend per UTC day. */
+  analyticsDailyBudget: number;
   limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number; maxPageSize: number };
   /** Bench only: false serves @pii fields unwrapped, to measure what the exposure layer costs; never in production. */
   privacyTransform: boolean;
@@ -170,13 +171,10 @@ export function loadConfig(src: Source = process.env): Config {
   // Tests keep their embedded database and local keys apart from the demo's.
   const dataDir = src.QAZ_DATA_DIR ?? new URL(env === 'test' ? '../../.data/test' : '../../.data', import.meta.url).pathname;
   const [keys, active] = piiKeys(src, env, dataDir, problems);
-  const epsilonRaw = src.ANALYTICS_EPSILON;
-  const epsilon = epsilonRaw ? Number(epsilonRaw) : undefined;
-  if (epsilon !== undefined && !(epsilon > 0)) problems.push('ANALYTICS_EPSILON must be a positive number');
-  const budgetRaw = src.ANALYTICS_DAILY_BUDGET;
-  const budget = epsilon === undefined ? undefined : budgetRaw ? Number(budgetRaw) : 10 * epsilon;
-  if (budgetRaw && epsilon === undefined) problems.push('ANALYTICS_DAILY_BUDGET needs ANALYTICS_EPSILON');
-  if (budget !== undefined && epsilon !== undefined && !(budget >= epsilon)) problems.push('ANALYTICS_DAILY_BUDGET must be a number >= ANALYTICS_EPSILON');
+  const epsilon = src.ANALYTICS_EPSILON ? Number(src.ANALYTICS_EPSILON) : 1;
+  if (!(epsilon >= 0.001)) problems.push('ANALYTICS_EPSILON must be a number >= 0.001');
+  const budget = src.ANALYTICS_DAILY_BUDGET ? Number(src.ANALYTICS_DAILY_BUDGET) : 10 * epsilon;
+  if (!(budget >= epsilon)) problems.push('ANALYTICS_DAILY_BUDGET must be a number >= ANALYTICS_EPSILON');
   const privacyTransform = src.PRIVACY_TRANSFORM ?? 'on';
   if (!['on', 'off'].includes(privacyTransform)) problems.push('PRIVACY_TRANSFORM must be on or off');
   if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');

@@ -20,6 +20,7 @@ import { Disclosure } from '../audit/disclosure.entity.js';
 import { AuthorityRequest } from '../authority/authority-request.entity.js';
 import { LegalHold } from '../rights/legal-hold.entity.js';
 import { AnalyticsBudgetSpend } from '../analytics/analytics-budget-spend.entity.js';
+import { AnalyticsRelease } from '../analytics/analytics-release.entity.js';
 import { AccountErasure } from '../rights/account-erasure.entity.js';
 import { FraudCase } from '../fraud/fraud-case.entity.js';
 import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
@@ -27,5 +28,5 @@ import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
   Tour, Booking, BookingEvent, Payment, Review, ContentReport, Complaint, SupportTicket, Disclosure,
-  AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, FraudCase, FraudCaseSubject,
+  AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
 ];

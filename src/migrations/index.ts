@@ -12,6 +12,7 @@ import { Migration20261124233000_sessions_previous_hashes_index } from './Migrat
 import { Migration20261126100000_edge_bound_exposure } from './Migration20261126100000_edge_bound_exposure.js';
 import { Migration20261126110000_users_oidc_subject } from './Migration20261126110000_users_oidc_subject.js';
 import { Migration20261126120000_reference_records } from './Migration20261126120000_reference_records.js';
+import { Migration20261126150000_analytics_releases } from './Migration20261126150000_analytics_releases.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -27,7 +28,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261124233000_sessions_previous_hashes_index', class: Migration20261124233000_sessions_previous_hashes_index },
   { name: 'Migration20261126100000_edge_bound_exposure', class: Migration20261126100000_edge_bound_exposure },
   { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject },
-  { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records }];
+  { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records },
+  { name: 'Migration20261126150000_analytics_releases', class: Migration20261126150000_analytics_releases }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DISCLOSURE_LOG_YEARS, SESSION_RECORD_YEARS, SPENT_LOGIN_CODE_DAYS } from './retention.policy.js';
 
-export interface PurgeResult { holds: number; bookings: number; payments: number; disclosures: number; loginCodes: number; sessions: number; revokedTokens: number; erasedKeys: number }
+export interface PurgeResult { holds: number; bookings: number; payments: number; disclosures: number; loginCodes: number; sessions: number; revokedTokens: number; erasedKeys: number; analyticsReleases: number }
 
 // One statement: the foreign keys are checked at its end, after payments and bookings (events cascade) are gone. Only erased accounts: a hold on a live account would be a bug, and its transactions are still the user's own.
 const PURGE_HOLDS = `with ended as (
@@ -24,6 +24,9 @@ const PURGE_SESSIONS = 'delete from sessions where coalesce(revoked_at, expires_
 // A revocation is needed only while the token could still be presented.
 const PURGE_REVOKED_TOKENS = 'delete from revoked_tokens where expires_at < now()';
 
+// A released aggregate is kept only for the day its analyst may ask the same question again.
+const PURGE_ANALYTICS_RELEASES = "delete from analytics_releases where day < (now() at time zone 'UTC')::date";
+
 // Erasure deletes the key at once; this replays erasures over a keyring restored from a backup taken before them.
 const PURGE_ERASED_KEYS = 'delete from keyring.user_keys k using account_erasures e where e.user_id = k.user_id';
 
@@ -36,7 +39,7 @@ async function deleted(tem: EntityManager, deletion: string, params: unknown[] =
 /**
  * Deletes what the retention policy no longer allows: the transactions of erased accounts whose legal hold has ended,
  * with the hold itself (the empty account row stays for its reviews), disclosures past the log's period, spent login codes,
- * session records past their period, expired revocations, and any data key of an erased account (after a keyring restore).
+ * session records past their period, expired revocations, past days' analytics releases, and any data key of an erased account (after a keyring restore).
  */
 export async function runPurge(em: EntityManager): Promise<PurgeResult> {
   return em.transactional(async (tem) => {
@@ -48,6 +51,7 @@ export async function runPurge(em: EntityManager): Promise<PurgeResult> {
       sessions: await deleted(tem, PURGE_SESSIONS, [SESSION_RECORD_YEARS]),
       revokedTokens: await deleted(tem, PURGE_REVOKED_TOKENS),
       erasedKeys: await deleted(tem, PURGE_ERASED_KEYS),
+      analyticsReleases: await deleted(tem, PURGE_ANALYTICS_RELEASES),
     };
   });
 }

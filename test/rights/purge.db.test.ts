@@ -71,4 +71,13 @@ describe('runPurge: session records and revocations', () => {
     const left = await gw.services.sql.rows<{ jti: string }>('t_purge_revoked_left', 'select jti from revoked_tokens where jti = any($1)', [[gone, kept]]);
     expect(left.map((t) => t.jti)).toEqual([kept]);
   });
+
+  it('deletes analytics releases of past days and keeps today\'s', async () => {
+    const analyst = `purge-${randomUUID()}`;
+    const r = await purgeAfter((tem) => tem.execute(`insert into analytics_releases (analyst_id, day, question, answer) values
+      (?, (now() at time zone 'UTC')::date - 1, 'q', '{}'), (?, (now() at time zone 'UTC')::date, 'q', '{}')`, [analyst, analyst]));
+    expect(r.analyticsReleases).toBeGreaterThanOrEqual(1);
+    const left = await gw.services.sql.rows<{ past: boolean }>('t_purge_releases_left', "select day < (now() at time zone 'UTC')::date as past from analytics_releases where analyst_id = $1", [analyst]);
+    expect(left).toEqual([{ past: false }]);
+  });
 });

@@ -13,3 +13,11 @@ export async function bareTraveller(gw: RunningGateway): Promise<string> {
 export async function asUser(gw: RunningGateway, id: string): Promise<Record<string, string>> {
   return bearer(await tokenFor(gw, 'USER', { sub: id }));
 }
+
+/** An analyst account of the test's own: the privacy budget and today's released answers are per analyst. */
+export async function freshAnalyst(gw: RunningGateway): Promise<{ id: string; headers: Record<string, string> }> {
+  const id = `ff${randomUUID().slice(2)}`;
+  const phone = `+7798${String(randomInt(1e7)).padStart(7, '0')}`;
+  await insertPerson(gw, { id, phone, role: 'ANALYST' });
+  return { id, headers: bearer(await tokenFor(gw, 'ANALYST', { sub: id })) };
+}
