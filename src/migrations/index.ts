@@ -13,6 +13,7 @@ import { Migration20261126100000_edge_bound_exposure } from './Migration20261126
 import { Migration20261126110000_users_oidc_subject } from './Migration20261126110000_users_oidc_subject.js';
 import { Migration20261126120000_reference_records } from './Migration20261126120000_reference_records.js';
 import { Migration20261126150000_analytics_releases } from './Migration20261126150000_analytics_releases.js';
+import { Migration20261126150100_review_author_erasable } from './Migration20261126150100_review_author_erasable.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -29,7 +30,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126100000_edge_bound_exposure', class: Migration20261126100000_edge_bound_exposure },
   { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject },
   { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records },
-  { name: 'Migration20261126150000_analytics_releases', class: Migration20261126150000_analytics_releases }];
+  { name: 'Migration20261126150000_analytics_releases', class: Migration20261126150000_analytics_releases },
+  { name: 'Migration20261126150100_review_author_erasable', class: Migration20261126150100_review_author_erasable }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

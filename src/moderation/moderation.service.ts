@@ -4,7 +4,6 @@ import { decodeCursor, isUuid, keysetPage, TIMESTAMP_KEY } from '../graphql/curs
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { maskFreeText } from '../privacy/free-text.masks.js';
 import type { PageInfo } from '../tours/tour.type.js';
-import type { PersonRow } from '../users/user.service.js';
 import { writerKeyOf } from '../users/user-key.service.js';
 import { openReportReason, sealReportReason, type StoredReportReason } from './content-report.codec.js';
 import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
@@ -37,7 +36,7 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
   });
 }
 
-interface QueueRow extends StoredReportReason { reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string }
+interface QueueRow extends StoredReportReason { reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string | null }
 
 /** Open reports, oldest first, each reason opened with its reporter's key and its personal data masked; authors come through the person loader, so the privacy layer decides what moderators see. */
 export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
@@ -50,12 +49,13 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
       and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
     order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
   const page = keysetPage(rows, first, (r) => ({ key: r.key, id: r.id }));
-  const authors = await ctx.loaders.person.loadMany(page.nodes.map((r) => r.authorId));
+  // The loader batches these into one lookup; an erased author's review has none.
+  const authors = await Promise.all(page.nodes.map((r) => (r.authorId === null ? null : ctx.loaders.person.load(r.authorId))));
   const nodes = page.nodes.map((r, i) => {
     const author = authors[i];
-    if (!author || author instanceof Error) throw new Error('review without author');
+    if (r.authorId !== null && !author) throw new Error('review without author');
     return { reportId: r.id, reason: maskFreeText(openReportReason(ctx.services.vault, r)).text, reportedAt: r.reportedAt,
-      review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: reachedVia(author as PersonRow, 'STAFF_LOOKUP', r.reviewId) } };
+      review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author ? reachedVia(author, 'STAFF_LOOKUP', r.reviewId) : null } };
   });
   return { nodes, pageInfo: page.pageInfo };
 }

@@ -30,7 +30,7 @@ export class ReportedReview {
   @Field(() => Int) rating!: number;
   @Field() text!: string;
   @Field(() => ModerationStatus) moderationStatus!: ModerationStatus;
-  @Field(() => Person) author!: PersonRow;
+  @Field(() => Person, { nullable: true, description: 'Null once the author deleted their account' }) author!: PersonRow | null;
 }
 
 @ObjectType({ description: 'One open report; the reporter is not shown' })

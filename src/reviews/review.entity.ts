@@ -13,7 +13,8 @@ export type ModerationStatus = 'PUBLISHED' | 'HIDDEN' | 'REMOVED';
 @Check({ name: 'reviews_text_length', expression: 'char_length(text) <= 2000' })
 export class Review {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
-  @ManyToOne(() => User) author!: Rel<User>;
+  // Null once the author's account is erased: the rating stays, nothing links it to them.
+  @ManyToOne(() => User, { nullable: true }) author!: Rel<User> | null;
   @ManyToOne(() => Tour) tour!: Rel<Tour>;
   @Property({ type: 'smallint' }) rating!: number;
   @Property({ type: 'text' }) text!: string;

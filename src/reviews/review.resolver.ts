@@ -7,8 +7,9 @@ import { Review } from './review.type.js';
 
 @Resolver(() => Review)
 export class ReviewResolver {
-  @FieldResolver(() => Person, { description: 'The author, as the privacy policy lets the caller see them' })
-  async author(@Root() review: Review, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
+  @FieldResolver(() => Person, { nullable: true, description: 'The author, as the privacy policy lets the caller see them; null once the author deleted their account' })
+  async author(@Root() review: Review, @Ctx() ctx: GatewayContext): Promise<PersonRow | null> {
+    if (review.authorId === null) return null;
     const p = await ctx.loaders.person.load(review.authorId);
     if (!p) throw new Error('review without author');
     return reachedVia(p, 'REVIEW_AUTHOR', review.id);

@@ -6,6 +6,6 @@ export class Review {
   @Field(() => Int) rating!: number;
   @Field({ description: 'Personal data found in the text is masked before publication' }) text!: string;
   @Field() createdAt!: Date;
-  authorId!: string;
+  authorId!: string | null;
   tourId!: string;
 }

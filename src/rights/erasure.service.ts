@@ -3,6 +3,8 @@ import { phoneHash } from '../auth/auth-hmac.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { POLICY_IN_FORCE } from '../consent/policy-version.service.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { ERASED_TEXT } from '../privacy/authored-text.codec.js';
+import { maskFreeText } from '../privacy/free-text.masks.js';
 import { openPersonalData } from '../users/personal-data.codec.js';
 import type { ErasureActor } from './account-erasure.entity.js';
 import type { AccountDeleted } from './erasure.type.js';
@@ -21,6 +23,10 @@ async function destroyPersonalData(tem: EntityManager, userId: string): Promise<
   await tem.execute('update complaints set subject_enc = null, body_enc = null, attachments_enc = null where user_id = ?', [userId]);
   await tem.execute('update content_reports set reporter_id = null, reason_enc = null where reporter_id = ?', [userId]);
   await tem.execute('update support_tickets set subject_enc = null, status = \'CLOSED\' where user_id = ?', [userId]);
+  // Reviews keep their rating for the tour's average; text and author go, so nothing ties the rating to the person.
+  await tem.execute('update reviews set author_id = null, text = ?, moderation_reason = null where author_id = ?', [ERASED_TEXT, userId]);
+  // Reasons on the person's bookings (theirs or the partner's) may name them; the held booking keeps its events without them.
+  await tem.execute('update booking_events e set reason = null from bookings b where b.id = e.booking_id and b.user_id = ? and e.reason is not null', [userId]);
 }
 
 // The proof of each decision stays (no personal values in it); the state becomes withdrawn under the current policy.
@@ -63,7 +69,7 @@ export async function eraseAccount(ctx: GatewayContext, req: ErasureRequest): Pr
     await destroyPersonalData(tem, req.userId);
     await holdTransactions(tem, req.userId);
     await tem.execute('insert into account_erasures (id, user_id, actor_kind, actor_id, reason, at) values (gen_random_uuid(), ?, ?, ?, ?, now())',
-      [req.userId, req.actorKind, req.actorId, req.reason]);
+      [req.userId, req.actorKind, req.actorId, req.reason === null ? null : maskFreeText(req.reason).text]);
     return outcome(tem, req.userId);
   });
 }

@@ -38,7 +38,7 @@ async function deleted(tem: EntityManager, deletion: string, params: unknown[] =
 
 /**
  * Deletes what the retention policy no longer allows: the transactions of erased accounts whose legal hold has ended,
- * with the hold itself (the empty account row stays for its reviews), disclosures past the log's period, spent login codes,
+ * with the hold itself (the empty account row stays, with its erasure record), disclosures past the log's period, spent login codes,
  * session records past their period, expired revocations, past days' analytics releases, and any data key of an erased account (after a keyring restore).
  */
 export async function runPurge(em: EntityManager): Promise<PurgeResult> {

@@ -625,7 +625,7 @@ export type ModerationQueueQueryVariables = Exact<{
 }>;
 
 
-export type ModerationQueueQuery = { moderationQueue: { nodes: Array<{ reportId: string, reason: string, review: { id: string, text: string, moderationStatus: ModerationStatus, author: { id: string, fullName: string | null, phone: string | null, iin: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ModerationQueueQuery = { moderationQueue: { nodes: Array<{ reportId: string, reason: string, review: { id: string, text: string, moderationStatus: ModerationStatus, author: { id: string, fullName: string | null, phone: string | null, iin: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ModerateReviewMutationVariables = Exact<{
   reviewId: string | number;
@@ -712,7 +712,7 @@ export type BookingTravellerQuery = { booking: { id: string, amountKzt: number, 
 export type ReviewAuthorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReviewAuthorsQuery = { tours: { nodes: Array<{ id: string, reviews: Array<{ id: string, author: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } }> }> } };
+export type ReviewAuthorsQuery = { tours: { nodes: Array<{ id: string, reviews: Array<{ id: string, author: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } | null }> }> } };
 
 export type TourReviewersQueryVariables = Exact<{
   id: string | number;
@@ -743,7 +743,7 @@ export type CreateReviewMutationVariables = Exact<{
 
 
 export type CreateReviewMutation = { createReview:
-    | { __typename: 'ReviewCreated', maskedCount: number, review: { id: string, rating: number, text: string, author: { id: string } }, masked: { iin: number, phone: number, email: number, passport: number } }
+    | { __typename: 'ReviewCreated', maskedCount: number, review: { id: string, rating: number, text: string, author: { id: string } | null }, masked: { iin: number, phone: number, email: number, passport: number } }
     | { __typename: 'ReviewRejected', reason: ReviewRejectionReason }
    };
 
@@ -808,7 +808,7 @@ export type TourReviewAuthorsQueryVariables = Exact<{
 }>;
 
 
-export type TourReviewAuthorsQuery = { tour: { id: string, reviews: Array<{ id: string, text: string, author: { id: string, fullName: string | null } }> } };
+export type TourReviewAuthorsQuery = { tour: { id: string, reviews: Array<{ id: string, text: string, author: { id: string, fullName: string | null } | null }> } };
 
 export type OpenSupportTicketMutationVariables = Exact<{
   subject: string;
@@ -922,7 +922,7 @@ export type ToursWithReviewsQueryVariables = Exact<{
 }>;
 
 
-export type ToursWithReviewsQuery = { tours: { nodes: Array<{ id: string, title: string, partner: { name: string }, reviews: Array<{ id: string, rating: number, text: string, author: { id: string, fullName: string | null } }> }> } };
+export type ToursWithReviewsQuery = { tours: { nodes: Array<{ id: string, title: string, partner: { name: string }, reviews: Array<{ id: string, rating: number, text: string, author: { id: string, fullName: string | null } | null }> }> } };
 
 export type MyAccountQueryVariables = Exact<{ [key: string]: never; }>;
 

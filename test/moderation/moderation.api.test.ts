@@ -72,10 +72,10 @@ describe('content reports and the moderation queue', () => {
     const item = res.body.data!.moderationQueue.nodes.find((n) => n.reportId === reportIds[0])!;
     expect(item.reason).toBe('Оскорбления');
     expect(item.review).toMatchObject({ id: reviews[0].reviewId, text: 'Гид опоздал на два часа', moderationStatus: 'PUBLISHED' });
-    expect(item.review.author.fullName).toBe(`${author.firstName} ${author.patronymic} ${author.surname}`);
-    expect(item.review.author.phone).not.toBe(author.phone);
-    expect(item.review.author.phone).toMatch(/\*/);
-    expect(item.review.author.iin).toMatch(/^\*+\d{4}$/);
+    expect(item.review.author!.fullName).toBe(`${author.firstName} ${author.patronymic} ${author.surname}`);
+    expect(item.review.author!.phone).not.toBe(author.phone);
+    expect(item.review.author!.phone).toMatch(/\*/);
+    expect(item.review.author!.iin).toMatch(/^\*+\d{4}$/);
     const logged = await gw.services.sql.rows<{ kinds: string[]; recipient_kind: string }>('t_mod_disc', 'select kinds, recipient_kind from disclosures where request_id = $1 and subject_id = $2',
       [res.headers.get('x-request-id'), author.id]);
     expect(logged).toEqual([{ kinds: ['FULL_NAME'], recipient_kind: 'MODERATOR' }]);

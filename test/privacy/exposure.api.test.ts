@@ -41,14 +41,14 @@ describe('who sees what: every principal kind of the DESIGN.md table, over HTTP'
     const user = await tokenFor(gw, 'USER', { sub: stranger });
     for (const headers of [{}, bearer(user)]) {
       const { body } = await gql(gw.url, ReviewAuthorsDocument, undefined, headers);
-      const reviews = body.data!.tours.nodes.flatMap((t) => t.reviews);
+      const reviews = body.data!.tours.nodes.flatMap((t) => t.reviews).filter((r) => r.author !== null);
       expect(reviews.length).toBeGreaterThan(3);
       for (const r of reviews.slice(0, 10)) {
         const author = await authorOf(r.id);
         if (author === stranger) continue;
-        expect(checkPerson(r.author as Record<string, unknown>, await rawPerson(gw, author), NAME_ONLY)).toEqual([]);
+        expect(checkPerson(r.author! as Record<string, unknown>, await rawPerson(gw, author), NAME_ONLY)).toEqual([]);
         // The public id is a handle per review, so one person's reviews do not link their trips.
-        expect(r.author.id).not.toBe(author);
+        expect(r.author!.id).not.toBe(author);
       }
       const withheld = (body.extensions!.privacy as { withheld: { path: unknown[]; reason: string }[] }).withheld;
       expect(withheld.some((w) => w.path.join('.').endsWith('author.iin'))).toBe(true);

@@ -187,13 +187,12 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     expect(proof).toEqual({ actor_kind: 'USER', actor_id: u.id });
   });
 
-  it('shows the review as by a deleted user: the author has no name', async () => {
+  it('shows the review as by a deleted user: its rating stays, its text and its link to the author are gone', async () => {
     const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId });
     const r = body.data!.tour.reviews.find((x) => x.id === review.reviewId);
-    expect(r).toBeDefined();
-    expect(r!.author.fullName).toBeNull();
-    // The public author id is a handle, never the account id.
-    expect(r!.author.id).not.toBe(u.id);
+    expect(r).toEqual({ id: review.reviewId, text: ERASED_TEXT, author: null });
+    const stored = await one<{ author_id: string | null; rating: number }>('t_erased_review', 'select author_id, rating from reviews where id = $1', [review.reviewId]);
+    expect(stored).toEqual({ author_id: null, rating: 4 });
   });
 
   it('refuses the deleted account\'s token: a second deletion and an export get 401 TOKEN_REVOKED', async () => {
@@ -224,13 +223,13 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
       `users.pii_enc (opened): ${live.email}`, `users.pii_enc (opened): ${live.telegram}`, `users.pii_enc (opened): ${live.iin}`]));
   });
 
-  it('the purge job deletes held transactions once the hold ends, and keeps the empty row for the review', async () => {
+  it('the purge job deletes held transactions once the hold ends, and keeps the empty account row', async () => {
     await gw.services.sql.rows('t_end_hold', "update legal_holds set until = current_date - 1 where user_id = $1", [u.id]);
     const r = await runPurge(gw.services.orm.em.fork());
     expect(r).toMatchObject({ holds: 1, bookings: 1, payments: 1 });
     const left = await one<Record<string, number>>('t_after_purge', `select (select count(*)::int from bookings where user_id = $1) as bookings,
       (select count(*)::int from payments where id = $2) as payments, (select count(*)::int from legal_holds where user_id = $1) as holds,
-      (select count(*)::int from users where id = $1) as users, (select count(*)::int from reviews where author_id = $1) as reviews`, [u.id, booking.paymentId]);
+      (select count(*)::int from users where id = $1) as users, (select count(*)::int from reviews where id = $3) as reviews`, [u.id, booking.paymentId, review.reviewId]);
     expect(left).toEqual({ bookings: 0, payments: 0, holds: 0, users: 1, reviews: 1 });
     expect(await runPurge(gw.services.orm.em.fork())).toMatchObject({ holds: 0, bookings: 0, payments: 0 });
   });
