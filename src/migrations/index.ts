@@ -14,6 +14,7 @@ import { Migration20261126110000_users_oidc_subject } from './Migration202611261
 import { Migration20261126120000_reference_records } from './Migration20261126120000_reference_records.js';
 import { Migration20261126150000_analytics_releases } from './Migration20261126150000_analytics_releases.js';
 import { Migration20261126150100_review_author_erasable } from './Migration20261126150100_review_author_erasable.js';
+import { Migration20261126150200_remask_free_text } from './Migration20261126150200_remask_free_text.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -31,7 +32,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126110000_users_oidc_subject', class: Migration20261126110000_users_oidc_subject },
   { name: 'Migration20261126120000_reference_records', class: Migration20261126120000_reference_records },
   { name: 'Migration20261126150000_analytics_releases', class: Migration20261126150000_analytics_releases },
-  { name: 'Migration20261126150100_review_author_erasable', class: Migration20261126150100_review_author_erasable }];
+  { name: 'Migration20261126150100_review_author_erasable', class: Migration20261126150100_review_author_erasable },
+  { name: 'Migration20261126150200_remask_free_text', class: Migration20261126150200_remask_free_text }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

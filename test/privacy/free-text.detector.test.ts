@@ -80,10 +80,11 @@ describe('free-text normalisation', () => {
 });
 
 describe('free-text masking (property)', () => {
-  const filler = fc.string({ unit: fc.constantFrom(...'абв где, .!ток'), maxLength: 20 });
+  const filler = fc.string({ unit: fc.constantFrom(...'абв где, .!ок'), maxLength: 20 });
   const iin = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 12, maxLength: 12 });
   const sep = fc.constantFrom('', ' ', '-', '.', '\u00a0', '\u200b');
 
+  // No currency after the number (a number followed by тг is an amount).
   it('removes every digit of an IIN however it is split, and keeps the text around it', () => {
     fc.assert(fc.property(filler, iin, sep, filler, (a, d, s, b) => {
       const written = `${d.slice(0, 6)}${s}${d.slice(6)}`;
