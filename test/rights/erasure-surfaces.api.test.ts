@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
-import { clientHeaders } from '../bookings/booking.fixtures.js';
+import { clientHeaders, PROVIDERS } from '../bookings/booking.fixtures.js';
 import {
   BookingHistoryDocument, CancelBookingDocument, DeleteMyAccountDocument, FileComplaintDocument, ModerationQueueDocument, PaidBookingTravellerDocument,
   PartnerBookingsDocument, PersonByIdDocument, ReportContentDocument, StaffComplaintsDocument, TourReviewAuthorsDocument, ToursWithReviewsDocument,
@@ -67,6 +67,9 @@ beforeAll(async () => {
   u = await freshTraveller(gw);
   await grantConsents(gw, u.id, ['TOUR_BOOKING']);
   booking = await paidUpcomingBooking(gw, u.id);
+  // A seeded provider, whose client the test can sign in as (other suites add providers without one).
+  await gw.services.sql.rows('t_surf_provider', 'update payments set provider_id = $1 where id = $2', [PROVIDERS[0], booking.paymentId]);
+  booking = { ...booking, providerId: PROVIDERS[0] };
   const user = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
   // Written straight to the table, as reviews published before the detector were.
   review = await publishedReview(gw, u.id, `Гид отличный! ${typed(u)}`);
