@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
-import { maskFreeText } from '../privacy/free-text.masks.js';
+import { authorReached, exposeFreeText } from '../privacy/free-text.exposure.js';
 import { writerKeyOf } from '../users/user-key.service.js';
 import { openComplaintTexts, sealComplaintTexts, type StoredComplaintTexts } from './complaint.codec.js';
 import type { AttachmentInput } from './complaint.input.js';
@@ -52,10 +52,12 @@ function opened(ctx: GatewayContext, rows: StoredComplaint[]): Complaint[] {
   return rows.map((r) => ({ id: r.id, userId: r.userId, status: r.status, createdAt: r.createdAt, ...openComplaintTexts(ctx.services.vault, r) }));
 }
 
-// Staff read what someone else wrote: personal data in it is masked, file names included.
-function asStaffSees(c: Complaint): Complaint {
-  const mask = (t: string) => maskFreeText(t).text;
-  return { ...c, subject: mask(c.subject), body: mask(c.body), attachments: c.attachments.map((a) => ({ ...a, name: mask(a.name) })) };
+// Staff read what someone else wrote: personal data in it, file names included, as the policy lets them see its author.
+async function asStaffSees(ctx: GatewayContext, c: Complaint): Promise<Complaint> {
+  const author = await authorReached(ctx, c.userId, c.id);
+  const show = (t: string) => exposeFreeText(ctx, author, t);
+  const attachments = await Promise.all(c.attachments.map(async (a) => ({ ...a, name: await show(a.name) })));
+  return { ...c, subject: await show(c.subject), body: await show(c.body), attachments };
 }
 
 /** Sealed under the author's data key before it is stored; the caller gets back what they wrote. */
@@ -76,8 +78,9 @@ export async function complaintsOfUser(ctx: GatewayContext, userId: string): Pro
 }
 
 export async function complaintsByStatus(ctx: GatewayContext, status: ComplaintStatus | null, limit: number): Promise<Complaint[]> {
-  return opened(ctx, await ctx.services.sql.rows<StoredComplaint>('complaints_by_status', `select ${COLUMNS} from complaints c ${WITH_KEY}
-    where ($1::text is null or c.status = $1) order by c.created_at, c.id limit $2`, [status, limit])).map(asStaffSees);
+  const rows = opened(ctx, await ctx.services.sql.rows<StoredComplaint>('complaints_by_status', `select ${COLUMNS} from complaints c ${WITH_KEY}
+    where ($1::text is null or c.status = $1) order by c.created_at, c.id limit $2`, [status, limit]));
+  return Promise.all(rows.map((c) => asStaffSees(ctx, c)));
 }
 
 export async function setComplaintStatus(ctx: GatewayContext, id: string, status: ComplaintStatus): Promise<Complaint> {
@@ -85,5 +88,5 @@ export async function setComplaintStatus(ctx: GatewayContext, id: string, status
   const rows = await ctx.services.sql.rows<StoredComplaint>('complaint_set_status', `with c as (update complaints set status = $2 where id = $1 returning *)
     select ${COLUMNS} from c ${WITH_KEY}`, [id, status]);
   if (!rows.length) throw new NotFoundError('Complaint');
-  return asStaffSees(opened(ctx, rows)[0]);
+  return asStaffSees(ctx, opened(ctx, rows)[0]);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, isUuid, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { authorReached, exposeFreeText } from '../privacy/free-text.exposure.js';
 import { maskFreeText } from '../privacy/free-text.masks.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import { writerKeyOf } from '../users/user-key.service.js';
@@ -38,7 +39,7 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
 
 interface QueueRow extends StoredReportReason { reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string | null }
 
-/** Open reports, oldest first, each reason opened with its reporter's key and its personal data masked; authors come through the person loader, so the privacy layer decides what moderators see. */
+/** Open reports, oldest first, each reason opened with its reporter's key, its personal data as the policy lets the caller see the reporter; authors come through the person loader, so the privacy layer decides what moderators see. */
 export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
   const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
   const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id, c.reporter_id as "reporterId", c.reason_enc as "reasonEnc",
@@ -51,12 +52,15 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
   const page = keysetPage(rows, first, (r) => ({ key: r.key, id: r.id }));
   // The loader batches these into one lookup; an erased author's review has none.
   const authors = await Promise.all(page.nodes.map((r) => (r.authorId === null ? null : ctx.loaders.person.load(r.authorId))));
-  const nodes = page.nodes.map((r, i) => {
+  const nodes = await Promise.all(page.nodes.map(async (r, i) => {
     const author = authors[i];
     if (r.authorId !== null && !author) throw new Error('review without author');
-    return { reportId: r.id, reason: maskFreeText(openReportReason(ctx.services.vault, r)).text, reportedAt: r.reportedAt,
+    const reason = openReportReason(ctx.services.vault, r);
+    // The reporter is not shown, but what they wrote about themselves follows the policy for them.
+    const shown = r.reporterId === null ? maskFreeText(reason).text : await exposeFreeText(ctx, await authorReached(ctx, r.reporterId, r.id), reason);
+    return { reportId: r.id, reason: shown, reportedAt: r.reportedAt,
       review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author ? reachedVia(author, 'STAFF_LOOKUP', r.reviewId) : null } };
-  });
+  }));
   return { nodes, pageInfo: page.pageInfo };
 }
 

@@ -3,7 +3,7 @@ import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { GatewayContext } from '../graphql/context.js';
 import { decide } from './privacy.decide.js';
 import type { Reached } from './privacy.edge.js';
-import { maskValue } from './privacy.masks.js';
+import { maskValue, nameParts } from './privacy.masks.js';
 import { pseudonymize } from './privacy.pseudonym.js';
 import type { PiiKind } from './privacy.types.js';
 import type { SubjectFacts } from './privacy.session.js';
@@ -17,7 +17,8 @@ function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reaso
     return value;
   }
   ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure, reason: reason ?? 'POLICY' });
-  return exposure === 'PARTIAL' ? maskValue(kind, String(value)) : pseudonymize(ctx.services.cfg.analyticsPseudonymKey, kind, String(value));
+  if (exposure === 'PSEUDONYM') return pseudonymize(ctx.services.cfg.analyticsPseudonymKey, kind, String(value));
+  return maskValue(kind, (kind === 'FULL_NAME' && nameParts(source)) || String(value));
 }
 
 function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Reached, args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {

@@ -54,6 +54,11 @@ export function maskFullName(name: FullNameParts): string | null {
   return masked === '' ? null : masked;
 }
 
+/** The name parts a person row carries, so a name is masked from its parts and not from a display string that cannot tell them apart. */
+export function nameParts(row: object): FullNameParts | null {
+  return 'firstName' in row && 'surname' in row ? row as FullNameParts : null;
+}
+
 /** A display name "First [Patronymic] Surname" (the gateway's fullName order); one word could be any of the three, so it counts as a surname. */
 export function parseFullName(displayName: string): FullNameParts {
   const words = displayName.trim().split(/\s+/).filter((w) => w !== '');

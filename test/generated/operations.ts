@@ -719,7 +719,7 @@ export type TourReviewersQueryVariables = Exact<{
 }>;
 
 
-export type TourReviewersQuery = { tour: { id: string, reviews: Array<{ id: string, author: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } }> } };
+export type TourReviewersQuery = { tour: { id: string, reviews: Array<{ id: string, author: { id: string, fullName: string | null, phone: string | null, email: string | null, iin: string | null, passportNumber: string | null, gender: string | null, messengers: string | null } | null }> } };
 
 export type PartnerTravellersQueryVariables = Exact<{
   first: number;

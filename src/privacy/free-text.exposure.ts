@@ -1,0 +1,30 @@
+import type { GatewayContext } from '../graphql/context.js';
+import type { FreeTextKind } from './free-text.detector.js';
+import { maskFreeText } from './free-text.masks.js';
+import { decide } from './privacy.decide.js';
+import { reachedVia, type Reached } from './privacy.edge.js';
+import { REFERENCE_EDGE } from './reference.service.js';
+
+const KINDS: readonly FreeTextKind[] = ['IIN', 'PHONE', 'EMAIL', 'PASSPORT'];
+
+/** The author of a text as the caller reaches them: through the declared reference when it names them, else as a staff lookup of the record. */
+export async function authorReached(ctx: GatewayContext, authorId: string, recordId: string): Promise<Reached> {
+  const ref = await ctx.privacy.reference();
+  return ref?.subjects.has(authorId) ? reachedVia({ id: authorId }, REFERENCE_EDGE[ref.kind], ref.id) : reachedVia({ id: authorId }, 'STAFF_LOOKUP', recordId);
+}
+
+/**
+ * Someone else's text as the policy lets the caller read it: each kind of personal data found in it stays as written only where
+ * the caller may see that kind of the author in FULL (and is then logged as disclosed), and is masked everywhere else.
+ */
+export async function exposeFreeText(ctx: GatewayContext, author: Reached, text: string): Promise<string> {
+  const facts = await ctx.privacy.facts(author);
+  const p = ctx.principal;
+  const full = new Set(KINDS.filter((kind) => decide({
+    principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge,
+    relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
+  }).exposure === 'FULL'));
+  const out = maskFreeText(text, full);
+  if (facts.relation !== 'SELF') for (const kind of out.revealed) ctx.privacy.recordFull(author.id, facts, kind);
+  return out.text;
+}

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningGateway } from '../../src/gateway.js';
+import { TourReviewAuthorsDocument } from '../generated/operations.js';
+import { publishedReview } from '../rights/fresh-user.fixtures.js';
+import { startTestGateway } from '../support/gateway.js';
+import { gql } from '../support/http.js';
+import { insertPerson } from '../support/persons.js';
+
+let gw: RunningGateway;
+beforeAll(async () => { gw = await startTestGateway(); });
+afterAll(async () => { await gw.close(); });
+
+async function publicName(name: { firstName?: string; patronymic?: string; surname?: string }): Promise<string | null> {
+  const id = await insertPerson(gw, name);
+  const { reviewId, tourId } = await publishedReview(gw, id, 'Хорошо');
+  const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: tourId });
+  expect(body.errors).toBeUndefined();
+  return body.data!.tour.reviews.find((r) => r.id === reviewId)!.author!.fullName;
+}
+
+describe('the public name of a review author', () => {
+  it('never shows a whole surname or patronymic: initials only where there is no first name', async () => {
+    expect(await publicName({ surname: 'Кудайбергенов' })).toBe('К.');
+    expect(await publicName({ patronymic: 'Нурланович', surname: 'Кудайбергенов' })).toBe('Н. К.');
+    expect(await publicName({ firstName: 'Айгерим', patronymic: 'Нурлановна', surname: 'Касымова' })).toBe('Айгерим К.');
+    expect(await publicName({ firstName: 'Айгерим' })).toBe('Айгерим');
+  });
+});
