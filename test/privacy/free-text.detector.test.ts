@@ -66,7 +66,7 @@ describe('free-text personal data detector: forms from the issue', () => {
 
   it('keeps prices, dates, times, counts, years and tour codes', () => {
     const text = 'Цена 210 000 тг, даты 12.07.2026 - 19.07.2026 в 10:30, тур KZ-2026-0712, 12 человек, сезон 2024 2025 2026, 1 500 000 тенге';
-    expect(maskFreeText(text)).toEqual({ text, counts: { IIN: 0, PHONE: 0, EMAIL: 0, PASSPORT: 0 } });
+    expect(maskFreeText(text)).toEqual({ text, counts: { IIN: 0, PHONE: 0, EMAIL: 0, PASSPORT: 0 }, revealed: new Set() });
   });
 });
 
