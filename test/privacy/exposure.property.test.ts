@@ -106,7 +106,9 @@ async function found(entry: Entry, data: unknown, subject: string, caller: Calle
   const owners = { reviews: 'author_id', bookings: 'user_id', payments: '(select user_id from bookings where id = booking_id)' };
   const result: Found[] = [];
   for (const o of out) {
-    const [row] = await gw.services.sql.rows<{ subject: string }>(`t_p_owner_${o.table}`, `select ${owners[o.table]} as subject from ${o.table} where id = $1`, [o.anchor]);
+    const [row] = await gw.services.sql.rows<{ subject: string | null }>(`t_p_owner_${o.table}`, `select ${owners[o.table]} as subject from ${o.table} where id = $1`, [o.anchor]);
+    // A review whose author erased their account is linked to no one, and shows no author.
+    if (row.subject === null) continue;
     result.push({ reach: { edge: o.edge, anchor: o.anchor, subject: row.subject }, obj: o.obj });
   }
   return result;
