@@ -57,6 +57,8 @@ export interface Config {
   compiledDocumentsKept: number;
   /** Group commit of the disclosure log: rows of requests finishing within this many ms go in as one insert, of at most maxRows rows. */
   disclosureBatch: { tickMs: number; maxRows: number };
+  /** Tokens kept verified, with their standing (revocation, client, session, account) cleared on every change (0: none kept). */
+  authTokenCacheEntries: number;
   /** Booking jobs: how long an unpaid booking holds its seats, and how often the gateway runs the jobs (0: only `npm run jobs`). */
   jobs: { bookingHoldMinutes: number; intervalSeconds: number };
 }
@@ -240,6 +242,7 @@ export function loadConfig(src: Source = process.env): Config {
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
     disclosureBatch: { tickMs: int(src, 'DISCLOSURE_BATCH_MS', 2, problems), maxRows: int(src, 'DISCLOSURE_BATCH_ROWS', 500, problems, 1) },
+    authTokenCacheEntries: int(src, 'AUTH_TOKEN_CACHE_ENTRIES', 10000, problems),
     jobs: {
       bookingHoldMinutes: int(src, 'BOOKING_HOLD_MINUTES', 30, problems, 1),
       // Tests start many gateways on one database: each runs the jobs only when it asks to.

@@ -28,3 +28,10 @@ export function startProductionGateway(env: Record<string, string> = {}): Promis
     AUTH_HMAC_KEY: b64(test.authHmacKey), ...env,
   }));
 }
+
+/** Runs a statement that changes a token's standing behind the gateway's back, as an operator would, and waits until it is told. */
+export async function changeStanding(gw: RunningGateway, name: string, text: string, values: unknown[] = []): Promise<void> {
+  const told = new Promise<void>((resolve) => { const off = gw.standingChanges.onChange(() => { off(); resolve(); }); });
+  await gw.services.sql.rows(name, text, values);
+  await told;
+}
