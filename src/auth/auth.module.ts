@@ -12,7 +12,7 @@ import { declaredPurpose } from './purpose-header.js';
 import { withFacts } from './request-facts.js';
 import { ROLE_KIND } from './role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from './signing-keys.js';
-import { consoleSmsSender, type SmsSender } from './sms-sender.js';
+import { createSmsSender, type SmsSender } from './sms-sender.js';
 import { createThrottles, type Throttles } from './throttle.service.js';
 import { clientAddressResolver } from '../http/client-address.js';
 
@@ -21,7 +21,7 @@ export interface AuthModule {
   authenticate: Authenticate;
   routes: Map<string, RouteHandler>;
   throttles: Throttles;
-  /** Replaceable: the console sender stands in until an SMS provider is wired. */
+  /** The configured SMS gateway or the log adapter; replaceable, so tests can read the codes they were sent. */
   sms: SmsSender;
 }
 
@@ -117,7 +117,7 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
       res.end(JSON.stringify(ring.publicJwks()));
     }],
   ]);
-  const auth: AuthModule = { ring, authenticate, routes, throttles, sms: consoleSmsSender(cfg, services.logger) };
+  const auth: AuthModule = { ring, authenticate, routes, throttles, sms: createSmsSender(cfg, services.logger) };
   modules.set(services, auth);
   return auth;
 }
