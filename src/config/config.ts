@@ -164,7 +164,8 @@ const MAX_SMS_ATTEMPTS = 10;
 
 // SMS_API_URL="https://api.mobizon.kz" with SMS_API_KEY; every attempt and the waits between them must end before the request's deadline.
 function smsGateway(src: Source, env: Env, deadlineMs: number, problems: string[]): SmsGatewayConfig | undefined {
-  const { SMS_API_URL: url, SMS_API_KEY: apiKey, SMS_SENDER_NAME: senderName } = src;
+  const { SMS_API_URL: url, SMS_API_KEY: apiKey } = src;
+  const senderName = src.SMS_SENDER_NAME || undefined;
   if (!url && !apiKey && !senderName) {
     if (env === 'production') problems.push('SMS_API_URL and SMS_API_KEY are required in production: login codes reach travellers only by SMS');
     return undefined;
