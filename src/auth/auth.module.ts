@@ -13,7 +13,7 @@ import { declaredPurpose } from './purpose-header.js';
 import { withFacts } from './request-facts.js';
 import { ROLE_KIND } from './role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from './signing-keys.js';
-import { consoleSmsSender, type SmsSender } from './sms-sender.js';
+import { createSmsSender, type SmsSender } from './sms-sender.js';
 import { StandingCache } from './standing-cache.service.js';
 import { keepVerifiedTokens } from './verified-token-cache.service.js';
 import { createThrottles, type Throttles } from './throttle.service.js';
@@ -26,7 +26,7 @@ export interface AuthModule {
   throttles: Throttles;
   /** Forgets every kept standing: after a write on this instance, so that its next request reads what the write changed. */
   forgetStandings: () => void;
-  /** Replaceable: the console sender stands in until an SMS provider is wired. */
+  /** The configured SMS gateway or the log adapter; replaceable, so tests can read the codes they were sent. */
   sms: SmsSender;
 }
 
@@ -129,7 +129,7 @@ export async function createAuth(services: AppServices, changes: ChangeFeed | nu
       res.end(JSON.stringify(ring.publicJwks()));
     }],
   ]);
-  const auth: AuthModule = { ring, authenticate, routes, throttles, forgetStandings: () => kept?.forget(), sms: consoleSmsSender(cfg, services.logger) };
+  const auth: AuthModule = { ring, authenticate, routes, throttles, forgetStandings: () => kept?.forget(), sms: createSmsSender(cfg, services.logger) };
   modules.set(services, auth);
   return auth;
 }
