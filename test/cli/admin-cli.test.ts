@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { cli } from '../support/cli.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const OPERATOR = 'b0000000-0000-4000-8000-000000000003';
 let db: pg.Client;
-
-interface Run { code: number; stdout: string; stderr: string }
-
-/** The CLI as an operator runs it (npm run staff-account / create-client), against the run's test database. */
-function cli(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', `src/cli/${script}.ts`, ...args], {
-      cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }, timeout: 60_000,
-    }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }));
-  });
-}
 
 beforeAll(async () => {
   db = new pg.Client({ connectionString: process.env.DATABASE_URL });
