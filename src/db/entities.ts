@@ -26,9 +26,12 @@ import { AnalyticsRelease } from '../analytics/analytics-release.entity.js';
 import { AccountErasure } from '../rights/account-erasure.entity.js';
 import { FraudCase } from '../fraud/fraud-case.entity.js';
 import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
+import { TrustedDocumentSet } from '../documents/trusted-document-set.entity.js';
+import { TrustedDocument } from '../documents/trusted-document.entity.js';
 
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, AppClient, LoginCode, Session, RevokedToken,
   Tour, Booking, BookingEvent, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
+  TrustedDocumentSet, TrustedDocument,
 ];
