@@ -7,7 +7,7 @@ import { ANSWERS_DATE_CHANGES } from './booking.machine.js';
 const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
   b.user_id as "userId", b.tour_id as "tourId", t.partner_id as "partnerId", tp.country as "partnerCountry",
   (b.status in ('PENDING_PAYMENT', 'PAID', 'COMPLETED') and now() >= b.created_at and now() < b.access_until) as "accessOpen",
-  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted) as "travellerConsents"`;
+  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted order by c.purpose) as "travellerConsents"`;
 const FROM = 'bookings b join tours t on t.id = b.tour_id join partners tp on tp.id = t.partner_id';
 
 // Newest first; the keyset key is the creation time in microseconds since the epoch, exact where a JS Date is not.

@@ -15,7 +15,8 @@ export interface SubjectFacts {
   readonly recipientCountry: string | null;
   /** The record a FULL release through this edge is logged against. */
   readonly reference: { readonly kind: string; readonly id: string } | null;
-  /** Equal for facts that decide alike (the record aside): people reached with the same facts share their decisions. */
+  /** Equal only for facts that decide alike (the record aside): people reached with the same facts share their decisions. Statements
+   * return consents in order, so equal sets meet; an unordered list costs sharing, never correctness. */
   readonly decisionKey: string;
   /** The edge and record a release is logged under. */
   readonly logKey: string;
@@ -46,7 +47,7 @@ function fixed(cache: Map<Edge, SubjectFacts>, edge: Edge, relation: Relation): 
 
 function established(edge: Edge, relation: Relation, consents: readonly string[], requestedKinds: readonly PiiKind[] | null, recipientCountry: string | null,
   reference: { kind: string; id: string }): SubjectFacts {
-  const decisionKey = `${edge}|${relation}|${recipientCountry ?? ''}|${[...consents].sort().join(',')}|${requestedKinds?.join(',') ?? '*'}`;
+  const decisionKey = `${edge}|${relation}|${recipientCountry ?? ''}|${consents.join(',')}|${requestedKinds?.join(',') ?? '*'}`;
   return { edge, relation, consents: new Set(consents), requestedKinds, recipientCountry, reference, decisionKey, logKey: `${edge}|${reference.id}` };
 }
 
