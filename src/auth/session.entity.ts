@@ -3,9 +3,10 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decor
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { AppClient } from './app-client.entity.js';
+import { STANDING_TRIGGERS } from './standing.trigger.js';
 
 // One row per login; the refresh token rotates inside it and reuse revokes it whole.
-@Entity({ tableName: 'sessions' })
+@Entity({ tableName: 'sessions', triggers: [...STANDING_TRIGGERS.sessions] })
 export class Session {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;

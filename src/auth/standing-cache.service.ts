@@ -1,8 +1,6 @@
 import type { ChangeFeed } from '../db/change-feed.js';
 import { LruCache } from '../graphql/lru-cache.js';
 
-/** The channel the database's triggers notify when a token's standing may have changed (revocation, client, session, account). */
-export const STANDING_CHANNEL = 'qaz_auth_standing';
 // A backstop only: notifications clear the cache at once; this bounds how long a value read before a missed one could live.
 const KEPT_MS = 30_000;
 
