@@ -25,9 +25,11 @@ import { AnalyticsRelease } from '../analytics/analytics-release.entity.js';
 import { AccountErasure } from '../rights/account-erasure.entity.js';
 import { FraudCase } from '../fraud/fraud-case.entity.js';
 import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
+import { ExplainRequest } from '../explain/explain-request.entity.js';
 
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
   Tour, Booking, BookingEvent, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
+  ExplainRequest,
 ];

@@ -35,7 +35,8 @@ export interface GatewayContext {
   em(): EntityManager;
 }
 
-export function createContext(services: AppServices, principal: Principal, ids: RequestIds): GatewayContext {
+/** `explaining`: the request runs as `principal` but reports the exposure decisions instead of any value (explain mode). */
+export function createContext(services: AppServices, principal: Principal, ids: RequestIds, explaining = false): GatewayContext {
   let em: EntityManager | undefined;
   return {
     requestId: ids.id,
@@ -43,7 +44,7 @@ export function createContext(services: AppServices, principal: Principal, ids: 
     principal,
     services,
     loaders: new Loaders(services.sql, services.vault),
-    privacy: new PrivacySession(principal, services.sql),
+    privacy: new PrivacySession(principal, services.sql, { explaining }),
     em: () => (em ??= services.orm.em.fork()),
   };
 }

@@ -1,7 +1,8 @@
 import type { Principal } from '../auth/principal.js';
 import type { Sql } from '../db/sql.js';
+import { decide, type Decision } from './privacy.decide.js';
 import { PUBLIC_VIA, type Reached, type Via } from './privacy.edge.js';
-import type { Edge, PiiKind, PrincipalKind, Relation } from './privacy.types.js';
+import type { Edge, Exposure, PiiKind, PrincipalKind, Relation } from './privacy.types.js';
 import { REFERENCE_EDGE, resolveReference, type ReferenceKind, type ResolvedReference } from './reference.service.js';
 
 /** What decides a person's fields as reached through one edge. */
@@ -17,6 +18,14 @@ export interface SubjectFacts {
 }
 
 export interface Finding { path: (string | number)[]; kind: PiiKind; exposure: 'PARTIAL' | 'PSEUDONYM' | 'NONE'; reason: string }
+
+/** A decision as explain mode reports it: FULL ones too, and never a value. */
+export interface ExplainedDecision { path: (string | number)[]; kind: PiiKind; exposure: Exposure; reason: string | null }
+
+/** `explaining`: the request reports decisions instead of values. */
+export interface SessionMode { readonly explaining: boolean }
+
+const LIVE: SessionMode = Object.freeze({ explaining: false });
 
 /** One disclosure row: a subject's FULL kinds released through one edge and record. */
 export interface DisclosureEntry {
@@ -53,10 +62,23 @@ const ANCHORED: Partial<Record<Edge, { principal: PrincipalKind; relation: Relat
 export class PrivacySession {
   readonly findings: Finding[] = [];
   readonly disclosed = new Map<string, DisclosureEntry>();
+  /** Explain mode only: every decision taken; the personal fields resolve to null and nothing is ever recorded as disclosed. */
+  readonly explained: ExplainedDecision[] | null;
   private readonly memo = new WeakMap<Via, SubjectFacts | Promise<SubjectFacts>>();
   private ref: Promise<ResolvedReference | null> | null = null;
 
-  constructor(readonly principal: Principal, private readonly sql: Sql) {}
+  constructor(readonly principal: Principal, private readonly sql: Sql, mode: SessionMode = LIVE) {
+    this.explained = mode.explaining ? [] : null;
+  }
+
+  /** The policy's decision on one kind of a person as reached with these facts, for this request's caller. */
+  decide(facts: SubjectFacts, kind: PiiKind): Decision {
+    const p = this.principal;
+    return decide({
+      principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge, relation: facts.relation, kind,
+      consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
+    });
+  }
 
   /** The record behind the caller's declared reference, read once per request. */
   reference(): Promise<ResolvedReference | null> {
@@ -96,6 +118,7 @@ export class PrivacySession {
   }
 
   recordFull(subjectId: string, facts: SubjectFacts, kind: PiiKind): void {
+    if (this.explained) return;
     const key = `${subjectId}|${facts.edge}|${facts.reference?.id ?? ''}`;
     const entry = this.disclosed.get(key);
     if (entry) { entry.kinds.add(kind); return; }
