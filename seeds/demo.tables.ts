@@ -72,4 +72,4 @@ export const DEMO_TABLES: readonly TableSpec[] = [
 ];
 
 // Emptied but not filled: they only record what happens once the gateway runs.
-export const RUNTIME_TABLES = ['disclosures', 'legal_holds', 'explain_requests'] as const;
+export const RUNTIME_TABLES = ['disclosures', 'legal_holds', 'explain_requests', 'privacy_incidents', 'recipient_release_slots'] as const;

@@ -59,6 +59,13 @@ export interface Config {
   disclosureBatch: { tickMs: number; maxRows: number };
   /** Booking jobs: how long an unpaid booking holds its seats, and how often the gateway runs the jobs (0: only `npm run jobs`). */
   jobs: { bookingHoldMinutes: number; intervalSeconds: number };
+  /**
+   * Breach detection (law 94-V): FULL disclosure rows per recipient account in the last hour against a ceiling and a multiple of its
+   * own baseline; checked every checkSeconds (0: not counted nor checked here), held recipients re-read every holdsRefreshSeconds.
+   */
+  breach: {
+    ceilingPerHour: number; baselineMultiple: number; baselineDays: number; minPerHour: number; hold: boolean; checkSeconds: number; holdsRefreshSeconds: number;
+  };
 }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
@@ -184,6 +191,10 @@ export function loadConfig(src: Source = process.env): Config {
   if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');
   const executor = src.GRAPHQL_EXECUTOR ?? 'jit';
   if (executor !== 'jit' && executor !== 'graphql-js') problems.push('GRAPHQL_EXECUTOR must be jit or graphql-js');
+  const breachHold = src.BREACH_HOLD ?? 'on';
+  if (!['on', 'off'].includes(breachHold)) problems.push('BREACH_HOLD must be on or off');
+  const baselineMultiple = src.BREACH_BASELINE_MULTIPLE ? Number(src.BREACH_BASELINE_MULTIPLE) : 10;
+  if (!(baselineMultiple >= 1)) problems.push('BREACH_BASELINE_MULTIPLE must be a number >= 1');
   const cfg: Config = {
     env,
     port,
@@ -244,6 +255,16 @@ export function loadConfig(src: Source = process.env): Config {
       bookingHoldMinutes: int(src, 'BOOKING_HOLD_MINUTES', 30, problems, 1),
       // Tests start many gateways on one database: each runs the jobs only when it asks to.
       intervalSeconds: int(src, 'JOBS_INTERVAL_SECONDS', env === 'test' ? 0 : 60, problems, 0),
+    },
+    breach: {
+      ceilingPerHour: int(src, 'BREACH_CEILING_PER_HOUR', 5000, problems, 1),
+      baselineMultiple,
+      baselineDays: int(src, 'BREACH_BASELINE_DAYS', 14, problems, 1),
+      minPerHour: int(src, 'BREACH_MIN_PER_HOUR', 100, problems, 1),
+      hold: breachHold === 'on',
+      // As the jobs: tests count and check only when they ask to.
+      checkSeconds: int(src, 'BREACH_CHECK_SECONDS', env === 'test' ? 0 : 60, problems, 0),
+      holdsRefreshSeconds: int(src, 'BREACH_HOLDS_REFRESH_SECONDS', 5, problems, 0),
     },
   };
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.

@@ -26,10 +26,12 @@ import { AccountErasure } from '../rights/account-erasure.entity.js';
 import { FraudCase } from '../fraud/fraud-case.entity.js';
 import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
 import { ExplainRequest } from '../explain/explain-request.entity.js';
+import { PrivacyIncident } from '../incidents/privacy-incident.entity.js';
+import { RecipientReleaseSlot } from '../incidents/recipient-release-slot.entity.js';
 
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
   Tour, Booking, BookingEvent, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
-  ExplainRequest,
+  ExplainRequest, PrivacyIncident, RecipientReleaseSlot,
 ];

@@ -21,6 +21,7 @@ import { Migration20261126170000_bookings_user_created_index } from './Migration
 import { Migration20261126171000_booking_states } from './Migration20261126171000_booking_states.js';
 import { Migration20261126172000_refunds } from './Migration20261126172000_refunds.js';
 import { Migration20261126400000_explain_requests } from './Migration20261126400000_explain_requests.js';
+import { Migration20261126400100_privacy_incidents } from './Migration20261126400100_privacy_incidents.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -45,7 +46,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126170000_bookings_user_created_index', class: Migration20261126170000_bookings_user_created_index },
   { name: 'Migration20261126171000_booking_states', class: Migration20261126171000_booking_states },
   { name: 'Migration20261126172000_refunds', class: Migration20261126172000_refunds },
-  { name: 'Migration20261126400000_explain_requests', class: Migration20261126400000_explain_requests }];
+  { name: 'Migration20261126400000_explain_requests', class: Migration20261126400000_explain_requests },
+  { name: 'Migration20261126400100_privacy_incidents', class: Migration20261126400100_privacy_incidents }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

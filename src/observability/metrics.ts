@@ -26,6 +26,7 @@ export class Metrics {
   private readonly sqlDuration = new Histogram({ name: 'qaz_sql_statement_duration_seconds', help: 'SQL statement latency by outcome', labelNames: ['outcome'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry] });
   private readonly disclosureRows = new Counter({ name: 'qaz_disclosure_rows_total', help: 'Disclosure log rows written', registers: [this.registry] });
   private readonly refusals = new Counter({ name: 'qaz_rate_limit_refusals_total', help: 'Requests refused by a rate limit or throttle', labelNames: ['limiter'] as const, registers: [this.registry] });
+  private readonly incidents = new Counter({ name: 'qaz_privacy_incidents_opened_total', help: 'Privacy incidents opened by breach detection, by trigger', labelNames: ['trigger'] as const, registers: [this.registry] });
   private readonly localDecisions = new Counter({ name: 'qaz_rate_limit_local_decisions_total', help: 'Limit decisions taken locally because Redis was away', labelNames: ['limiter'] as const, registers: [this.registry] });
 
   /** Counted by the compiled executor as it works; read when /metrics is scraped. */
@@ -55,6 +56,14 @@ export class Metrics {
   }
 
   authFailure(): void { this.authFailures.inc(); }
+
+  /** `trigger`: CEILING or BASELINE. */
+  incidentOpened(trigger: string): void { this.incidents.inc({ trigger }); }
+
+  /** Recipients whose FULL releases are held in this instance, read when scraped. */
+  watchHeldRecipients(read: () => number): void {
+    new Gauge({ name: 'qaz_privacy_held_recipients', help: 'Recipient accounts whose FULL releases an open incident holds', registers: [this.registry], collect() { this.set(read()); } });
+  }
 
   graphqlOperation(operation: string, outcome: string, errors: number, seconds: number): void {
     this.graphqlRequests.inc();

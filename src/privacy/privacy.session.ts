@@ -22,10 +22,10 @@ export interface Finding { path: (string | number)[]; kind: PiiKind; exposure: '
 /** A decision as explain mode reports it: FULL ones too, and never a value. */
 export interface ExplainedDecision { path: (string | number)[]; kind: PiiKind; exposure: Exposure; reason: string | null }
 
-/** `explaining`: the request reports decisions instead of values. */
-export interface SessionMode { readonly explaining: boolean }
+/** `held`: an open incident holds the recipient's FULL releases; `explaining`: the request reports decisions instead of values. */
+export interface SessionMode { readonly held: boolean; readonly explaining: boolean }
 
-const LIVE: SessionMode = Object.freeze({ explaining: false });
+const LIVE: SessionMode = Object.freeze({ held: false, explaining: false });
 
 /** One disclosure row: a subject's FULL kinds released through one edge and record. */
 export interface DisclosureEntry {
@@ -67,7 +67,7 @@ export class PrivacySession {
   private readonly memo = new WeakMap<Via, SubjectFacts | Promise<SubjectFacts>>();
   private ref: Promise<ResolvedReference | null> | null = null;
 
-  constructor(readonly principal: Principal, private readonly sql: Sql, mode: SessionMode = LIVE) {
+  constructor(readonly principal: Principal, private readonly sql: Sql, private readonly mode: SessionMode = LIVE) {
     this.explained = mode.explaining ? [] : null;
   }
 
@@ -76,7 +76,7 @@ export class PrivacySession {
     const p = this.principal;
     return decide({
       principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge, relation: facts.relation, kind,
-      consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
+      consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry, held: this.mode.held,
     });
   }
 
