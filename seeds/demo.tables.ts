@@ -72,4 +72,4 @@ export const DEMO_TABLES: readonly TableSpec[] = [
 ];
 
 // Emptied but not filled: what the gateway records as it runs, and the documents operators registered for clients.
-export const RUNTIME_TABLES = ['disclosures', 'legal_holds', 'trusted_document_sets', 'trusted_documents'] as const;
+export const RUNTIME_TABLES = ['disclosures', 'legal_holds', 'trusted_document_sets', 'trusted_documents', 'explain_requests', 'privacy_incidents', 'recipient_release_slots'] as const;

@@ -39,7 +39,9 @@ export class DisclosureWriter {
   private rows = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly sql: Sql, private readonly tickMs: number, private readonly maxRows: number) {}
+  /** `committed`: told of each request's rows once they are committed (breach detection counts them there). */
+  constructor(private readonly sql: Sql, private readonly tickMs: number, private readonly maxRows: number,
+    private readonly committed?: (recipient: Principal, rows: number) => void) {}
 
   write(principal: Principal, ids: RequestIds, entries: readonly DisclosureEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -57,12 +59,13 @@ export class DisclosureWriter {
     this.rows = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    const settled = (w: Waiting) => { this.committed?.(w.principal, w.entries.length); w.done(); };
     try {
       await insert(this.sql, batch);
-      for (const w of batch) w.done();
+      for (const w of batch) settled(w);
     } catch (e) {
       if (batch.length === 1) { batch[0].failed(e); return; }
-      await Promise.all(batch.map((w) => insert(this.sql, [w]).then(w.done, w.failed)));
+      await Promise.all(batch.map((w) => insert(this.sql, [w]).then(() => settled(w), w.failed)));
     }
   }
 }

@@ -63,6 +63,13 @@ export interface Config {
   jobs: { bookingHoldMinutes: number; intervalSeconds: number };
   /** The SMS gateway that delivers login codes; unset (never in production) they go to the log adapter. */
   sms: SmsGatewayConfig | undefined;
+  /**
+   * Breach detection (law 94-V): FULL disclosure rows per recipient account in the last hour against a ceiling and a multiple of its
+   * own baseline; checked every checkSeconds (0: not counted nor checked here), held recipients re-read every holdsRefreshSeconds.
+   */
+  breach: {
+    ceilingPerHour: number; baselineMultiple: number; baselineDays: number; minPerHour: number; hold: boolean; checkSeconds: number; holdsRefreshSeconds: number;
+  };
 }
 
 /** A Mobizon-style HTTP API: base URL, API key, the registered sender name; each attempt's timeout and the waits before each retry. */
@@ -223,6 +230,10 @@ export function loadConfig(src: Source = process.env): Config {
   const executor = src.GRAPHQL_EXECUTOR ?? 'jit';
   const requestDeadlineMs = int(src, 'REQUEST_DEADLINE_MS', 10000, problems, 1);
   if (executor !== 'jit' && executor !== 'graphql-js') problems.push('GRAPHQL_EXECUTOR must be jit or graphql-js');
+  const breachHold = src.BREACH_HOLD ?? 'on';
+  if (!['on', 'off'].includes(breachHold)) problems.push('BREACH_HOLD must be on or off');
+  const baselineMultiple = src.BREACH_BASELINE_MULTIPLE ? Number(src.BREACH_BASELINE_MULTIPLE) : 10;
+  if (!(baselineMultiple >= 1)) problems.push('BREACH_BASELINE_MULTIPLE must be a number >= 1');
   const cfg: Config = {
     env,
     port,
@@ -286,6 +297,16 @@ export function loadConfig(src: Source = process.env): Config {
       intervalSeconds: int(src, 'JOBS_INTERVAL_SECONDS', env === 'test' ? 0 : 60, problems, 0),
     },
     sms: smsGateway(src, env, requestDeadlineMs, problems),
+    breach: {
+      ceilingPerHour: int(src, 'BREACH_CEILING_PER_HOUR', 5000, problems, 1),
+      baselineMultiple,
+      baselineDays: int(src, 'BREACH_BASELINE_DAYS', 14, problems, 1),
+      minPerHour: int(src, 'BREACH_MIN_PER_HOUR', 100, problems, 1),
+      hold: breachHold === 'on',
+      // As the jobs: tests count and check only when they ask to.
+      checkSeconds: int(src, 'BREACH_CHECK_SECONDS', env === 'test' ? 0 : 60, problems, 0),
+      holdsRefreshSeconds: int(src, 'BREACH_HOLDS_REFRESH_SECONDS', 5, problems, 0),
+    },
   };
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
   if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');

@@ -30,10 +30,14 @@ import { FraudCase } from '../fraud/fraud-case.entity.js';
 import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
 import { TrustedDocumentSet } from '../documents/trusted-document-set.entity.js';
 import { TrustedDocument } from '../documents/trusted-document.entity.js';
+import { ExplainRequest } from '../explain/explain-request.entity.js';
+import { PrivacyIncident } from '../incidents/privacy-incident.entity.js';
+import { RecipientReleaseSlot } from '../incidents/recipient-release-slot.entity.js';
 
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, AppClient, LoginCode, Session, RevokedToken,
   Tour, TourDateChange, Booking, BookingEvent, BookingDateDecision, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
   TrustedDocumentSet, TrustedDocument,
+  ExplainRequest, PrivacyIncident, RecipientReleaseSlot,
 ];

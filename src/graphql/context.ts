@@ -6,6 +6,7 @@ import type { Logger } from '../observability/logger.js';
 import { Loaders } from './loaders.js';
 import { PrivacySession } from '../privacy/privacy.session.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
+import type { ReleaseHolds } from '../privacy/release-holds.js';
 import type { LimitCounters } from '../shared-state/limiter.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 import type { RequestIds } from '../http/request-id.js';
@@ -20,6 +21,8 @@ export interface AppServices {
   /** Redis shared by the instances (or nothing), and where limiters count their refusals. */
   store: SharedStore;
   limitCounters: LimitCounters;
+  /** Recipients whose FULL releases are held by an open incident, kept in memory. */
+  holds: ReleaseHolds;
 }
 
 export interface GatewayContext {
@@ -35,7 +38,8 @@ export interface GatewayContext {
   em(): EntityManager;
 }
 
-export function createContext(services: AppServices, principal: Principal, ids: RequestIds): GatewayContext {
+/** `explaining`: the request runs as `principal` but reports the exposure decisions instead of any value (explain mode). */
+export function createContext(services: AppServices, principal: Principal, ids: RequestIds, explaining = false): GatewayContext {
   let em: EntityManager | undefined;
   return {
     requestId: ids.id,
@@ -43,7 +47,7 @@ export function createContext(services: AppServices, principal: Principal, ids: 
     principal,
     services,
     loaders: new Loaders(services.sql, services.vault),
-    privacy: new PrivacySession(principal, services.sql),
+    privacy: new PrivacySession(principal, services.sql, { held: services.holds.isHeld(principal), explaining }),
     em: () => (em ??= services.orm.em.fork()),
   };
 }

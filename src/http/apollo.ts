@@ -34,7 +34,8 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
         async didEncounterErrors({ errors, contextValue }) {
           errorCount += errors.length;
           for (const e of errors) {
-            if (isDatabaseUnavailable(e.originalError)) {
+            // An explained request's own failure comes back as UnavailableError.
+            if (isDatabaseUnavailable(e.originalError) || e.originalError instanceof UnavailableError) {
               unavailable = true;
               logger.warn({ requestId: contextValue.requestId, dbCode: (e.originalError as { code?: string }).code }, 'database unavailable');
               continue;

@@ -25,6 +25,8 @@ import { Migration20261126200000_date_changes } from './Migration20261126200000_
 import { Migration20261126300000_app_clients } from './Migration20261126300000_app_clients.js';
 import { Migration20261126300100_trusted_documents } from './Migration20261126300100_trusted_documents.js';
 import { Migration20261126300200_trusted_documents_standing } from './Migration20261126300200_trusted_documents_standing.js';
+import { Migration20261126400000_explain_requests } from './Migration20261126400000_explain_requests.js';
+import { Migration20261126400100_privacy_incidents } from './Migration20261126400100_privacy_incidents.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -54,7 +56,10 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
 
   { name: 'Migration20261126300000_app_clients', class: Migration20261126300000_app_clients },
   { name: 'Migration20261126300100_trusted_documents', class: Migration20261126300100_trusted_documents },
-  { name: 'Migration20261126300200_trusted_documents_standing', class: Migration20261126300200_trusted_documents_standing }];
+  { name: 'Migration20261126300200_trusted_documents_standing', class: Migration20261126300200_trusted_documents_standing },
+
+  { name: 'Migration20261126400000_explain_requests', class: Migration20261126400000_explain_requests },
+  { name: 'Migration20261126400100_privacy_incidents', class: Migration20261126400100_privacy_incidents }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

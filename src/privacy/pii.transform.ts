@@ -22,6 +22,12 @@ function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reaso
 
 function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Reached, args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
   const d = ctx.privacy.decide(facts, kind);
+  const explained = ctx.privacy.explained;
+  if (explained) {
+    // Explain mode: the decision is reported and the value never produced, masked or not.
+    explained.push({ path: responsePathAsArray(info.path), kind, exposure: d.exposure, reason: d.reason ?? null });
+    return null;
+  }
   if (d.exposure === 'NONE') {
     ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure: 'NONE', reason: d.reason ?? 'POLICY' });
     return null;

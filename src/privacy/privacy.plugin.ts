@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { BadInputError } from '../graphql/errors.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../observability/logger.js';
 import type { Principal } from '../auth/principal.js';
@@ -15,6 +16,10 @@ export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerP
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation, contextValue: ctx }) {
+          // Explain mode runs as someone else: it may read as they would, never act for them.
+          if (ctx.privacy.explained && operation?.operation !== 'query') throw new BadInputError('Explain runs queries only', 'query');
+        },
         async willSendResponse({ response, contextValue: ctx }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;

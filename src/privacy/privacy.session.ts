@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Sql } from '../db/sql.js';
 import { decide, type Decision } from './privacy.decide.js';
 import { PUBLIC_VIA, type Reached, type Via } from './privacy.edge.js';
-import type { Edge, PiiKind, PrincipalKind, Relation } from './privacy.types.js';
+import type { Edge, Exposure, PiiKind, PrincipalKind, Relation } from './privacy.types.js';
 import { REFERENCE_EDGE, resolveReference, type ReferenceKind, type ResolvedReference } from './reference.service.js';
 
 /** What decides a person's fields as reached through one edge. */
@@ -23,6 +23,14 @@ export interface SubjectFacts {
 }
 
 export interface Finding { path: (string | number)[]; kind: PiiKind; exposure: 'PARTIAL' | 'PSEUDONYM' | 'NONE'; reason: string }
+
+/** A decision as explain mode reports it: FULL ones too, and never a value. */
+export interface ExplainedDecision { path: (string | number)[]; kind: PiiKind; exposure: Exposure; reason: string | null }
+
+/** `held`: an open incident holds the recipient's FULL releases; `explaining`: the request reports decisions instead of values. */
+export interface SessionMode { readonly held: boolean; readonly explaining: boolean }
+
+const LIVE: SessionMode = Object.freeze({ held: false, explaining: false });
 
 /** One disclosure row: a subject's FULL kinds released through one edge and record. */
 export interface DisclosureEntry {
@@ -68,10 +76,14 @@ export class PrivacySession {
   readonly disclosed: DisclosureEntry[] = [];
   private readonly entries = new Map<string, Map<string, DisclosureEntry>>();
   private readonly decisions = new Map<string, Partial<Record<PiiKind, Decision>>>();
+  /** Explain mode only: every decision taken; the personal fields resolve to null and nothing is ever recorded as disclosed. */
+  readonly explained: ExplainedDecision[] | null;
   private readonly memo = new WeakMap<Via, SubjectFacts | Promise<SubjectFacts>>();
   private ref: Promise<ResolvedReference | null> | null = null;
 
-  constructor(readonly principal: Principal, private readonly sql: Sql) {}
+  constructor(readonly principal: Principal, private readonly sql: Sql, private readonly mode: SessionMode = LIVE) {
+    this.explained = mode.explaining ? [] : null;
+  }
 
   /** The record behind the caller's declared reference, read once per request. */
   reference(): Promise<ResolvedReference | null> {
@@ -104,7 +116,7 @@ export class PrivacySession {
     return fixed(NONE, via.edge, 'NONE');
   }
 
-  /** The policy's decision for this request's principal on one kind of a person reached with these facts. */
+  /** The policy's decision for this request's principal on one kind of a person reached with these facts (held recipients included). */
   decide(facts: SubjectFacts, kind: PiiKind): Decision {
     let byKind = this.decisions.get(facts.decisionKey);
     if (!byKind) this.decisions.set(facts.decisionKey, byKind = {});
@@ -113,13 +125,14 @@ export class PrivacySession {
       const p = this.principal;
       byKind[kind] = d = decide({
         principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge, relation: facts.relation,
-        kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
+        kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry, held: this.mode.held,
       });
     }
     return d;
   }
 
   recordFull(subjectId: string, facts: SubjectFacts, kind: PiiKind): void {
+    if (this.explained) return;
     let bySubject = this.entries.get(facts.logKey);
     if (!bySubject) this.entries.set(facts.logKey, bySubject = new Map());
     const entry = bySubject.get(subjectId);
