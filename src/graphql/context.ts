@@ -9,6 +9,7 @@ import type { PiiVault } from '../privacy/pii-vault.js';
 import type { LimitCounters } from '../shared-state/limiter.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 import type { RequestIds } from '../http/request-id.js';
+import type { Language } from '../i18n/language.js';
 
 /** Process-wide services: nothing in here knows about any one caller. */
 export interface AppServices {
@@ -28,6 +29,8 @@ export interface GatewayContext {
   /** The caller's x-request-id, when it had the strict format. */
   callerRequestId: string | null;
   principal: Principal;
+  /** The language of messages and placeholders, from Accept-Language. */
+  language: Language;
   services: AppServices;
   loaders: Loaders;
   privacy: PrivacySession;
@@ -35,15 +38,16 @@ export interface GatewayContext {
   em(): EntityManager;
 }
 
-export function createContext(services: AppServices, principal: Principal, ids: RequestIds): GatewayContext {
+export function createContext(services: AppServices, principal: Principal, ids: RequestIds, language: Language): GatewayContext {
   let em: EntityManager | undefined;
   return {
     requestId: ids.id,
     callerRequestId: ids.callerId,
     principal,
+    language,
     services,
-    loaders: new Loaders(services.sql, services.vault),
-    privacy: new PrivacySession(principal, services.sql),
+    loaders: new Loaders(services.sql, services.vault, language),
+    privacy: new PrivacySession(principal, services.sql, language),
     em: () => (em ??= services.orm.em.fork()),
   };
 }

@@ -24,7 +24,7 @@ export async function exposeFreeText(ctx: GatewayContext, author: Reached, text:
     principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge,
     relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
   }).exposure === 'FULL'));
-  const out = maskFreeText(text, full);
+  const out = maskFreeText(text, ctx.privacy.language, full);
   if (facts.relation !== 'SELF') for (const kind of out.revealed) ctx.privacy.recordFull(author.id, facts, kind);
   return out.text;
 }

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import type { Language } from '../i18n/language.js';
 import type { Sql } from '../db/sql.js';
 import { PUBLIC_VIA, type Reached, type Via } from './privacy.edge.js';
 import type { Edge, PiiKind, PrincipalKind, Relation } from './privacy.types.js';
@@ -49,14 +50,14 @@ const ANCHORED: Partial<Record<Edge, { principal: PrincipalKind; relation: Relat
   PAYMENT_PAYER: { principal: 'PAYMENT_PROVIDER', relation: 'PAYMENT_PAYER', record: 'PAYMENT' },
 };
 
-/** Per-request privacy state: facts per edge, the declared reference, what was masked, and what must be logged as disclosed. */
+/** Per-request privacy state: facts per edge, the declared reference, the caller's language for placeholders, what was masked, and what must be logged as disclosed. */
 export class PrivacySession {
   readonly findings: Finding[] = [];
   readonly disclosed = new Map<string, DisclosureEntry>();
   private readonly memo = new WeakMap<Via, SubjectFacts | Promise<SubjectFacts>>();
   private ref: Promise<ResolvedReference | null> | null = null;
 
-  constructor(readonly principal: Principal, private readonly sql: Sql) {}
+  constructor(readonly principal: Principal, private readonly sql: Sql, readonly language: Language) {}
 
   /** The record behind the caller's declared reference, read once per request. */
   reference(): Promise<ResolvedReference | null> {
