@@ -20,6 +20,7 @@ import { Migration20261126160000_disclosures_by_month } from './Migration2026112
 import { Migration20261126170000_bookings_user_created_index } from './Migration20261126170000_bookings_user_created_index.js';
 import { Migration20261126171000_booking_states } from './Migration20261126171000_booking_states.js';
 import { Migration20261126172000_refunds } from './Migration20261126172000_refunds.js';
+import { Migration20261127093000_stored_placeholders_en } from './Migration20261127093000_stored_placeholders_en.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -43,7 +44,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126160000_disclosures_by_month', class: Migration20261126160000_disclosures_by_month },
   { name: 'Migration20261126170000_bookings_user_created_index', class: Migration20261126170000_bookings_user_created_index },
   { name: 'Migration20261126171000_booking_states', class: Migration20261126171000_booking_states },
-  { name: 'Migration20261126172000_refunds', class: Migration20261126172000_refunds }];
+  { name: 'Migration20261126172000_refunds', class: Migration20261126172000_refunds },
+  { name: 'Migration20261127093000_stored_placeholders_en', class: Migration20261127093000_stored_placeholders_en }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';
