@@ -15,6 +15,8 @@ import { statementObserver } from './observability/statement-observer.js';
 import { createTracing } from './observability/tracing.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.module.js';
+import { STANDING_CHANNEL } from './auth/standing-cache.service.js';
+import { ChangeFeed } from './db/change-feed.js';
 import { ensureDisclosurePartitions } from './audit/disclosure-partitions.service.js';
 import { DisclosureWriter } from './audit/disclosure-writer.service.js';
 import { callerLimits } from './shared-state/caller-limits.js';
@@ -26,6 +28,8 @@ export interface RunningGateway {
   services: AppServices;
   /** Settles once the database answered and is migrated; rejects when it needs migrating in production. */
   ready: Promise<void>;
+  /** Tells of every change the database notifies that may alter a token's standing (for callers that must wait for it). */
+  standingChanges: ChangeFeed;
   /** Stops taking connections, lets requests in flight finish within the grace period, then releases everything. */
   close(): Promise<void>;
 }
@@ -43,9 +47,10 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const sql = Sql.connect(db.url, cfg.dbPoolMax, servingConnectionOptions(cfg), statementObserver(metrics, tracing.tracer), cfg.databaseReplicaUrls);
   const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters };
   const lifecycle = new Lifecycle();
-  const auth = await createAuth(services);
+  const standingChanges = new ChangeFeed(db.url, STANDING_CHANNEL, `${servingConnectionOptions(cfg).fallback_application_name}-changes`).start();
+  const auth = await createAuth(services, standingChanges);
   const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows);
-  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics, store, disclosureLog);
+  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics, store, disclosureLog, auth.forgetStandings);
   const admit = callerLimits(cfg, store, metrics.limitCounters);
   const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, routes: auth.routes, lifecycle });
   // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
@@ -78,10 +83,10 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
     if (!drained) logger.warn({ requestsInFlight: lifecycle.requestsInFlight }, 'shutdown grace period over; cutting connections');
     server.closeAllConnections();
     await closed;
-    const release = (async () => { await apollo.stop(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown(); })();
+    const release = (async () => { await apollo.stop(); await standingChanges.close(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown(); })();
     // Statements of cut requests hold their pooled connections until they end: past the grace period, wait at most a second.
     await (drained ? release : Promise.race([release, new Promise((r) => setTimeout(r, 1000))]));
   }
   if (awaitDatabase) await ready.catch(async (e: unknown) => { await close(); throw e; });
-  return { url: `http://${cfg.host}:${port}`, services, ready, close };
+  return { url: `http://${cfg.host}:${port}`, services, ready, standingChanges, close };
 }

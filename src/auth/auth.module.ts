@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config/config.js';
+import type { ChangeFeed } from '../db/change-feed.js';
 import type { AppServices } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import type { Authenticate, RouteHandler } from '../http/app.js';
@@ -12,7 +13,9 @@ import { declaredPurpose } from './purpose-header.js';
 import { withFacts } from './request-facts.js';
 import { ROLE_KIND } from './role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from './signing-keys.js';
-import { consoleSmsSender, type SmsSender } from './sms-sender.js';
+import { createSmsSender, type SmsSender } from './sms-sender.js';
+import { StandingCache } from './standing-cache.service.js';
+import { keepVerifiedTokens } from './verified-token-cache.service.js';
 import { createThrottles, type Throttles } from './throttle.service.js';
 import { clientAddressResolver } from '../http/client-address.js';
 
@@ -21,7 +24,9 @@ export interface AuthModule {
   authenticate: Authenticate;
   routes: Map<string, RouteHandler>;
   throttles: Throttles;
-  /** Replaceable: the console sender stands in until an SMS provider is wired. */
+  /** Forgets every kept standing: after a write on this instance, so that its next request reads what the write changed. */
+  forgetStandings: () => void;
+  /** The configured SMS gateway or the log adapter; replaceable, so tests can read the codes they were sent. */
   sms: SmsSender;
 }
 
@@ -82,10 +87,17 @@ function callerOf(cfg: Config, t: VerifiedAccessToken, s: Standing): Caller {
   return { kind, id: s.accountId, partnerId: null };
 }
 
-export async function createAuth(services: AppServices): Promise<AuthModule> {
+// Everything the standing statement reads from the token, so two tokens never share a kept standing.
+const standingKey = (t: VerifiedAccessToken) => [t.issuer, t.tokenId, t.subject, t.clientId, t.sessionId ?? '', t.issuedAt].join('\0');
+
+/** `changes`: the feed of the standing channel; without it (or with a cache of 0 entries) every request reads its standing. */
+export async function createAuth(services: AppServices, changes: ChangeFeed | null = null): Promise<AuthModule> {
   const { cfg } = services;
+  const kept = changes && cfg.authTokenCacheEntries > 0 ? new StandingCache<Standing>(changes, cfg.authTokenCacheEntries) : null;
+  const standingOf = (t: VerifiedAccessToken) => (kept ? kept.get(standingKey(t), () => standing(services, t)) : standing(services, t));
   const ring = await loadOrCreateKeyRing(cfg.jwt.keysDir);
-  const local = createLocalVerifier(ring, cfg);
+  const entries = cfg.authTokenCacheEntries;
+  const local = entries > 0 ? keepVerifiedTokens(createLocalVerifier(ring, cfg), ring, entries) : createLocalVerifier(ring, cfg);
   const { oidc } = cfg.jwt;
   // Staff tokens from the external OpenID issuer are routed by their iss; ours by the gateway's.
   const verify = oidc ? verifierByIssuer(new Map([[cfg.jwt.issuer, local], [oidc.issuer, createRemoteVerifier(cfg, oidc)]])) : local;
@@ -97,7 +109,7 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
     // A fresh object per request, so that request facts attach to this request only.
     if (token === null) return withFacts(Object.freeze({ ...ANONYMOUS_PRINCIPAL }), { clientAddress, sessionId: null, tokenExpiresAt: null });
     const verified = await verify(token);
-    const s = await standing(services, verified);
+    const s = await standingOf(verified);
     if (s.revoked) throw new AuthError('TOKEN_REVOKED');
     const { kind, id, partnerId } = callerOf(cfg, verified, s);
     // Only a client principal works under its client's registered purpose.
@@ -117,7 +129,7 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
       res.end(JSON.stringify(ring.publicJwks()));
     }],
   ]);
-  const auth: AuthModule = { ring, authenticate, routes, throttles, sms: consoleSmsSender(cfg, services.logger) };
+  const auth: AuthModule = { ring, authenticate, routes, throttles, forgetStandings: () => kept?.forget(), sms: createSmsSender(cfg, services.logger) };
   modules.set(services, auth);
   return auth;
 }

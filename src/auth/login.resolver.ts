@@ -12,7 +12,8 @@ export class LoginResolver {
   @Mutation(() => LoginCodeSent, {
     description: 'Sends a 6-digit login code by SMS to a Kazakh mobile number; the code lives 5 minutes and allows 5 tries. '
       + 'BAD_USER_INPUT when the number is not a Kazakh mobile; RATE_LIMITED (extensions.retryAfterSeconds) after 3 codes '
-      + 'for one phone in 15 minutes or too many requests from one address.',
+      + 'for one phone in 15 minutes or too many requests from one address; SMS_NOT_DELIVERED (extensions.retryAfterSeconds) when the '
+      + 'SMS gateway did not take the message after its retries (that code does not count against the phone\'s limit).',
   })
   requestLoginCode(@Arg('phone') phone: string, @Ctx() ctx: GatewayContext): Promise<LoginCodeSent> {
     return requestLoginCode(ctx, phone);

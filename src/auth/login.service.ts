@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { Config } from '../config/config.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
+import { BadInputError, SmsNotDeliveredError, TooManyRequestsError } from '../graphql/errors.js';
 import { createUserWithPhone, findUserByPhone } from '../users/user-account.service.js';
 import { normalizeKzPhone } from '../users/phone.js';
 import { authOf } from './auth.module.js';
@@ -45,15 +45,21 @@ export async function requestLoginCode(ctx: GatewayContext, phoneInput: string):
   await countAddress(auth.throttles.codeRequestsByAddress, ctx);
   const hash = phoneHash(cfg, phone);
   const code = newLoginCode();
+  const id = randomUUID();
   await ctx.em().transactional(async (tem) => {
     const retry = await phoneRetryAfter(tem, hash);
     if (retry) throw new TooManyRequestsError(retry);
-    const id = randomUUID();
     tem.persist(tem.create(LoginCode, {
       id, phoneHash: hash, codeHash: loginCodeHash(cfg, id, code), expiresAt: new Date(Date.now() + LOGIN_CODE_TTL_SECONDS * 1000),
     }));
   });
-  await auth.sms.sendLoginCode(phone, code);
+  try {
+    await auth.sms.sendLoginCode(phone, code);
+  } catch {
+    // A code that never left neither counts against the phone's limit nor hides the phone's previous code.
+    await ctx.em().nativeDelete(LoginCode, { id });
+    throw new SmsNotDeliveredError();
+  }
   return { expiresInSeconds: LOGIN_CODE_TTL_SECONDS };
 }
 

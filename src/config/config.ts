@@ -57,9 +57,16 @@ export interface Config {
   compiledDocumentsKept: number;
   /** Group commit of the disclosure log: rows of requests finishing within this many ms go in as one insert, of at most maxRows rows. */
   disclosureBatch: { tickMs: number; maxRows: number };
+  /** Tokens kept verified, with their standing (revocation, client, session, account) cleared on every change (0: none kept). */
+  authTokenCacheEntries: number;
   /** Booking jobs: how long an unpaid booking holds its seats, and how often the gateway runs the jobs (0: only `npm run jobs`). */
   jobs: { bookingHoldMinutes: number; intervalSeconds: number };
+  /** The SMS gateway that delivers login codes; unset (never in production) they go to the log adapter. */
+  sms: SmsGatewayConfig | undefined;
 }
+
+/** A Mobizon-style HTTP API: base URL, API key, the registered sender name; each attempt's timeout and the waits before each retry. */
+export interface SmsGatewayConfig { url: string; apiKey: string; senderName: string | undefined; timeoutMs: number; retryDelaysMs: readonly number[] }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
 export const STAFF_KINDS = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'] as const satisfies readonly PrincipalKind[]);
@@ -153,6 +160,37 @@ function oidc(src: Source, env: Env, problems: string[]): OidcConfig | undefined
   return { issuer, jwksUrl, roleClaim, roleMap, algorithms };
 }
 
+// Alphanumeric sender ids are at most 11 characters on GSM networks.
+const SENDER_NAME = /^[A-Za-z0-9 ._-]{1,11}$/;
+const MAX_SMS_ATTEMPTS = 10;
+
+// SMS_API_URL="https://api.mobizon.kz" with SMS_API_KEY; every attempt and the waits between them must end before the request's deadline.
+function smsGateway(src: Source, env: Env, deadlineMs: number, problems: string[]): SmsGatewayConfig | undefined {
+  const { SMS_API_URL: url, SMS_API_KEY: apiKey } = src;
+  const senderName = src.SMS_SENDER_NAME || undefined;
+  if (!url && !apiKey && !senderName) {
+    if (env === 'production') problems.push('SMS_API_URL and SMS_API_KEY are required in production: login codes reach travellers only by SMS');
+    return undefined;
+  }
+  if (!url || !apiKey) {
+    problems.push('SMS_API_URL and SMS_API_KEY go together');
+    return undefined;
+  }
+  const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+  if (!(protocol === 'https:' || (protocol === 'http:' && env !== 'production'))) problems.push('SMS_API_URL must be a URL (https in production)');
+  if (senderName !== undefined && !SENDER_NAME.test(senderName)) problems.push('SMS_SENDER_NAME must be 1 to 11 Latin letters, digits, spaces, dots, dashes or underscores');
+  const timeoutMs = int(src, 'SMS_TIMEOUT_MS', 2500, problems, 1);
+  const attempts = int(src, 'SMS_MAX_ATTEMPTS', 3, problems, 1);
+  if (attempts > MAX_SMS_ATTEMPTS) problems.push(`SMS_MAX_ATTEMPTS must be at most ${MAX_SMS_ATTEMPTS}`);
+  const firstDelay = int(src, 'SMS_RETRY_DELAY_MS', 250, problems);
+  // The wait doubles before each further retry.
+  const retryDelaysMs = Array.from({ length: attempts <= MAX_SMS_ATTEMPTS ? attempts - 1 : 0 }, (_, i) => firstDelay * 2 ** i);
+  if (attempts * timeoutMs + retryDelaysMs.reduce((a, b) => a + b, 0) >= deadlineMs) {
+    problems.push('SMS_MAX_ATTEMPTS times SMS_TIMEOUT_MS plus the waits between attempts must stay under REQUEST_DEADLINE_MS');
+  }
+  return { url: url.replace(/\/+$/, ''), apiKey, senderName, timeoutMs, retryDelaysMs };
+}
+
 const ADDRESS_OR_CIDR = /^(?:[\d.]+|[\da-f:.]+)(?:\/\d{1,3})?$/i;
 
 function trustProxy(src: Source, problems: string[]): string[] {
@@ -183,6 +221,7 @@ export function loadConfig(src: Source = process.env): Config {
   if (!['on', 'off'].includes(privacyTransform)) problems.push('PRIVACY_TRANSFORM must be on or off');
   if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');
   const executor = src.GRAPHQL_EXECUTOR ?? 'jit';
+  const requestDeadlineMs = int(src, 'REQUEST_DEADLINE_MS', 10000, problems, 1);
   if (executor !== 'jit' && executor !== 'graphql-js') problems.push('GRAPHQL_EXECUTOR must be jit or graphql-js');
   const cfg: Config = {
     env,
@@ -198,7 +237,7 @@ export function loadConfig(src: Source = process.env): Config {
       lockTimeoutMs: int(src, 'DB_LOCK_TIMEOUT_MS', 2000, problems),
       idleInTransactionTimeoutMs: int(src, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10000, problems),
     },
-    requestDeadlineMs: int(src, 'REQUEST_DEADLINE_MS', 10000, problems, 1),
+    requestDeadlineMs,
     shutdownGraceMs: int(src, 'SHUTDOWN_GRACE_MS', 25000, problems),
     redis: { url: src.REDIS_URL || undefined, keyPrefix: src.REDIS_KEY_PREFIX ?? 'qaz:' },
     trustProxy: trustProxy(src, problems),
@@ -240,11 +279,13 @@ export function loadConfig(src: Source = process.env): Config {
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
     disclosureBatch: { tickMs: int(src, 'DISCLOSURE_BATCH_MS', 2, problems), maxRows: int(src, 'DISCLOSURE_BATCH_ROWS', 500, problems, 1) },
+    authTokenCacheEntries: int(src, 'AUTH_TOKEN_CACHE_ENTRIES', 10000, problems),
     jobs: {
       bookingHoldMinutes: int(src, 'BOOKING_HOLD_MINUTES', 30, problems, 1),
       // Tests start many gateways on one database: each runs the jobs only when it asks to.
       intervalSeconds: int(src, 'JOBS_INTERVAL_SECONDS', env === 'test' ? 0 : 60, problems, 0),
     },
+    sms: smsGateway(src, env, requestDeadlineMs, problems),
   };
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
   if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');

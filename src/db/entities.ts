@@ -9,8 +9,10 @@ import { LoginCode } from '../auth/login-code.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { RevokedToken } from '../auth/revoked-token.entity.js';
 import { Tour } from '../tours/tour.entity.js';
+import { TourDateChange } from '../tours/tour-date-change.entity.js';
 import { Booking } from '../bookings/booking.entity.js';
 import { BookingEvent } from '../bookings/booking-event.entity.js';
+import { BookingDateDecision } from '../bookings/booking-date-decision.entity.js';
 import { Payment } from '../payments/payment.entity.js';
 import { Refund } from '../payments/refund.entity.js';
 import { Review } from '../reviews/review.entity.js';
@@ -28,6 +30,6 @@ import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
 
 export const ENTITIES = [
   User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
-  Tour, Booking, BookingEvent, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
+  Tour, TourDateChange, Booking, BookingEvent, BookingDateDecision, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
 ];

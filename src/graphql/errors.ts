@@ -44,11 +44,18 @@ export class UnavailableError extends GraphQLError {
   }
 }
 
+// The SMS gateway took no login code after its retries: retriable, and the message says nothing of the phone or the code.
+export class SmsNotDeliveredError extends GraphQLError {
+  constructor() {
+    super('The login code could not be sent; try again later', { extensions: { code: 'SMS_NOT_DELIVERED', retryAfterSeconds: RETRY_AFTER_SECONDS } });
+  }
+}
+
 /** The codes a GraphQL error keeps; any other becomes INTERNAL_SERVER_ERROR. */
 export const PASS_THROUGH: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE', 'QUERY_TOO_COMPLEX', 'SUBSCRIPTIONS_NOT_SUPPORTED',
+  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE', 'QUERY_TOO_COMPLEX', 'SUBSCRIPTIONS_NOT_SUPPORTED', 'SMS_NOT_DELIVERED',
 ]);
 
 // Codes our validation rules set, which Apollo overwrites with GRAPHQL_VALIDATION_FAILED; the rule's own error stays as originalError.

@@ -72,6 +72,11 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
   };
 }
 
+// A write through this instance is seen by its very next request, before the database's change notification comes back.
+function mutationPlugin(afterMutation: () => void): ApolloServerPlugin<GatewayContext> {
+  return { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') afterMutation(); } }; } };
+}
+
 // Type, field, argument and directive names: the only quoted words an error message may keep.
 function namesOf(schema: GraphQLSchema): Set<string> {
   const names = new Set<string>(schema.getDirectives().map((d) => `@${d.name}`));
@@ -86,7 +91,8 @@ function namesOf(schema: GraphQLSchema): Set<string> {
   return names;
 }
 
-export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore, disclosureLog: DisclosureLog): Promise<ApolloServer<GatewayContext>> {
+export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore, disclosureLog: DisclosureLog,
+  afterMutation: () => void): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
   const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
@@ -94,7 +100,8 @@ export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: L
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []),
-      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod)],
+      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod),
+      mutationPlugin(afterMutation)],
     // Persisted queries registered through one instance are found by the others.
     ...(store.redis ? { persistedQueries: { cache: redisQueryCache(store.redis, store.keyPrefix) } } : {}),
     introspection: !prod,

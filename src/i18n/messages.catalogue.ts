@@ -62,6 +62,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       kk: '{field} өрісі ISO пішіміндегі күн болуы керек (YYYY-MM-DD)',
     },
     dateTime: { en: '{field} must be a date-time', ru: 'Поле {field} должно быть датой и временем', kk: '{field} өрісі күн мен уақыт болуы керек' },
+    startedTourDates: {
+      en: 'startsOn must be after today: a tour that has started keeps its dates',
+      ru: 'Значение startsOn должно быть позже сегодняшнего дня: даты начавшегося тура не меняются',
+      kk: 'startsOn мәні бүгіннен кейінгі күн болуы керек: басталған турдың күндері өзгермейді',
+    },
     afterToday: { en: '{field} must be after today', ru: 'Поле {field} должно быть позже сегодняшнего дня', kk: '{field} өрісі бүгіннен кейінгі күн болуы керек' },
     withinDays: {
       en: '{field} must be in the future and within {days} days',
@@ -291,6 +296,9 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
   RATE_LIMITED: {
     attempts: { en: 'Too many attempts; try again later', ru: 'Слишком много попыток; повторите позже', kk: 'Әрекет тым көп; кейінірек қайталаңыз' },
     requests: { en: 'Too many requests; retry later', ru: 'Слишком много запросов; повторите позже', kk: 'Сұрау тым көп; кейінірек қайталаңыз' },
+  },
+  SMS_NOT_DELIVERED: {
+    retry: { en: 'The login code could not be sent; try again later', ru: 'Не удалось отправить код входа; повторите позже', kk: 'Кіру кодын жіберу мүмкін болмады; кейінірек қайталаңыз' },
   },
   UNAVAILABLE: {
     retry: { en: 'Service temporarily unavailable; retry later', ru: 'Сервис временно недоступен; повторите позже', kk: 'Қызмет уақытша қолжетімсіз; кейінірек қайталаңыз' },

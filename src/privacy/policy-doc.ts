@@ -69,7 +69,7 @@ export function renderPolicyDoc(): string {
     '',
     '## Windows and transfers',
     '',
-    `- A booking stores its access window when it is made: the tour's end then + ${ACCESS_WINDOWS.bookingDaysAfterTourEnd} days. Moving the tour's dates later never moves it.`,
+    `- A booking stores its access window when it is made: the tour's end then + ${ACCESS_WINDOWS.bookingDaysAfterTourEnd} days. A partner moving the tour's dates later never moves it; only the traveller accepting the new dates moves it to the new end + ${ACCESS_WINDOWS.bookingDaysAfterTourEnd} days.`,
     `- A payment's provider sees the payer while the payment is pending and ${ACCESS_WINDOWS.paymentDaysAfterOutcome} days after its recorded outcome.`,
     `- A recipient company outside ${CROSS_BORDER.home} gets FULL values only while the person's ${CROSS_BORDER.consent} consent is active, whatever else allows it.`,
     '- References (support ticket, fraud case, authority request) count only when the record exists, is open (approved and unexpired),',

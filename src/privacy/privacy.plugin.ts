@@ -20,7 +20,7 @@ export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerP
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           try {
-            await log.write(ctx.principal, { id: ctx.requestId, callerId: ctx.callerRequestId }, [...ctx.privacy.disclosed.values()]);
+            await log.write(ctx.principal, { id: ctx.requestId, callerId: ctx.callerRequestId }, ctx.privacy.disclosed);
           } catch (e) {
             logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
             response.http.status = 503;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { PRODUCTION_SMS } from '../support/production-sms.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const OPERATOR = 'b0000000-0000-4000-8000-000000000003';
@@ -59,7 +60,7 @@ describe('staff-account CLI', () => {
     const key = () => randomBytes(32).toString('base64');
     const prod = {
       NODE_ENV: 'production', PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(), PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(),
-      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
+      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), ...PRODUCTION_SMS,
     };
     const phoneOnly = await cli('staff-account', ['create', '--role', 'SUPPORT', '--phone', '+77051234567'], prod);
     expect(phoneOnly).toMatchObject({ code: 1, stderr: expect.stringContaining('In production staff sign in only through the OpenID issuer') });
