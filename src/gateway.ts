@@ -22,6 +22,7 @@ import { DisclosureWriter } from './audit/disclosure-writer.service.js';
 import { callerLimits } from './shared-state/caller-limits.js';
 import { connectSharedStore } from './shared-state/shared-store.js';
 import { scheduleBookingJobs } from './bookings/booking.jobs.js';
+import { trustedDocumentGate } from './documents/trusted-document.gate.js';
 
 export interface RunningGateway {
   url: string;
@@ -52,7 +53,7 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows);
   const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics, store, disclosureLog, auth.forgetStandings);
   const admit = callerLimits(cfg, store, metrics.limitCounters);
-  const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, routes: auth.routes, lifecycle });
+  const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, prepare: trustedDocumentGate(sql), routes: auth.routes, lifecycle });
   // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -47,9 +47,12 @@ interface Standing {
   clientPartnerId: string | null;
   clientScopes: string[] | null;
   clientPurpose: string | null;
+  documentsEnforced: boolean | null;
+  documentsVersion: number | null;
 }
 
-// One statement answers every revocation question (token id, client, session, account status) and reads the client and account once.
+// One statement answers every revocation question (token id, client, session, account status) and reads the client, its registered
+// documents' state and the account once.
 async function standing(services: AppServices, t: VerifiedAccessToken): Promise<Standing> {
   // Both keys are unique; a missing client or account revokes nothing and names no role, kind or purpose.
   // The account is found by id for the gateway's tokens, by the issuer's subject for external staff tokens (the subquery runs only then).
@@ -59,8 +62,9 @@ async function standing(services: AppServices, t: VerifiedAccessToken): Promise<
       or exists(select 1 from sessions s where s.id = $4::uuid and s.revoked_at is not null)
       or coalesce(u.status <> 'ACTIVE', false) as revoked,
       u.id as "accountId", u.role, c.kind as "clientKind", c.partner_id as "clientPartnerId", c.scopes as "clientScopes",
-      c.purpose as "clientPurpose"
+      c.purpose as "clientPurpose", d.enforced as "documentsEnforced", d.version as "documentsVersion"
     from (select) one left join api_clients c on c.client_id = $2
+      left join trusted_document_sets d on d.client_id = $2
       left join users u on u.id = coalesce($5::uuid, (select id from users where oidc_subject = $6))`,
   // Partners' subjects are client ids, not user ids; a typed key keeps the users lookup on its primary key.
   [t.tokenId, t.clientId, t.issuedAt, t.sessionId, !t.external && isUuid(t.subject) ? t.subject : null, t.external ? t.subject : null]);
@@ -107,7 +111,7 @@ export async function createAuth(services: AppServices, changes: ChangeFeed | nu
     const clientAddress = addressOf(req);
     const token = parseAuthorization(req.headersDistinct.authorization);
     // A fresh object per request, so that request facts attach to this request only.
-    if (token === null) return withFacts(Object.freeze({ ...ANONYMOUS_PRINCIPAL }), { clientAddress, sessionId: null, tokenExpiresAt: null });
+    if (token === null) return withFacts(Object.freeze({ ...ANONYMOUS_PRINCIPAL }), { clientAddress, sessionId: null, tokenExpiresAt: null, trustedDocuments: null });
     const verified = await verify(token);
     const s = await standingOf(verified);
     if (s.revoked) throw new AuthError('TOKEN_REVOKED');
@@ -117,7 +121,9 @@ export async function createAuth(services: AppServices, changes: ChangeFeed | nu
     const principal: Principal = Object.freeze({
       kind, id, partnerId, scopes: Object.freeze(verified.scopes), purpose, purposeRef: ref, tokenId: verified.tokenId, clientId: verified.clientId,
     });
-    return withFacts(principal, { clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt });
+    // Documents are registered for the gateway's clients (API and app clients); the staff issuer's client ids name none of them.
+    const trustedDocuments = verified.external || s.documentsVersion === null ? null : { enforced: s.documentsEnforced === true, version: s.documentsVersion };
+    return withFacts(principal, { clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt, trustedDocuments });
   }
 
   const throttles = createThrottles(services.store, services.limitCounters);

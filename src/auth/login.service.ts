@@ -5,6 +5,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, SmsNotDeliveredError, TooManyRequestsError } from '../graphql/errors.js';
 import { createUserWithPhone, findUserByPhone } from '../users/user-account.service.js';
 import { normalizeKzPhone } from '../users/phone.js';
+import { isAppClient } from './app-client.service.js';
 import { authOf } from './auth.module.js';
 import { loginCodeHash, phoneHash } from './auth-hmac.js';
 import { LoginCode } from './login-code.entity.js';
@@ -63,13 +64,17 @@ export async function requestLoginCode(ctx: GatewayContext, phoneInput: string):
   return { expiresInSeconds: LOGIN_CODE_TTL_SECONDS };
 }
 
-/** Only the phone's newest code counts; each check uses up an attempt, and a code with none left refuses even the right code. */
-export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, code: string): Promise<LoginSucceeded | LoginFailed> {
+/**
+ * Only the phone's newest code counts; each check uses up an attempt, and a code with none left refuses even the right code.
+ * The session is opened for the app client named (a registered one), which every token of the session then names.
+ */
+export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, code: string, clientId: string): Promise<LoginSucceeded | LoginFailed> {
   const phone = normalizedPhone(phoneInput);
   if (!CODE.test(code)) throw new BadInputError('The login code is 6 digits', 'code');
   const { cfg } = ctx.services;
   const auth = authOf(ctx.services);
   await countAddress(auth.throttles.codeChecksByAddress, ctx);
+  if (!await isAppClient(ctx.services.sql, clientId)) throw new BadInputError('Not a registered app client', 'clientId');
   const outcome = await ctx.em().transactional(async (tem) => {
     const row = await tem.findOne(LoginCode, { phoneHash: phoneHash(cfg, phone) }, {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], lockMode: LockMode.PESSIMISTIC_WRITE,
@@ -84,10 +89,10 @@ export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, c
     const user = existing ?? createUserWithPhone(tem, ctx.services.vault, phone);
     if (user.status !== 'ACTIVE') return failed(LoginFailureReason.ACCOUNT_BLOCKED, 0);
     if (!mayUseSmsSession(cfg, user)) return failed(LoginFailureReason.STAFF_SIGN_IN_BY_OPENID, 0);
-    const { session, refreshToken } = openSession(tem, cfg, user);
-    return { user, sessionId: session.id, refreshToken, newAccount: !existing };
+    const { session, refreshToken } = openSession(tem, cfg, user, clientId);
+    return { user, session: { id: session.id, clientId }, refreshToken, newAccount: !existing };
   });
   if ('reason' in outcome) return outcome;
-  const tokens = await sessionTokens(auth.ring, cfg, outcome.user, outcome.sessionId, outcome.refreshToken);
+  const tokens = await sessionTokens(auth.ring, cfg, outcome.user, outcome.session, outcome.refreshToken);
   return { tokens, newAccount: outcome.newAccount };
 }

@@ -5,6 +5,7 @@ import { Consent } from '../consent/consent.entity.js';
 import { ConsentEvent } from '../consent/consent-event.entity.js';
 import { Partner } from '../partners/partner.entity.js';
 import { ApiClient } from '../auth/api-client.entity.js';
+import { AppClient } from '../auth/app-client.entity.js';
 import { LoginCode } from '../auth/login-code.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { RevokedToken } from '../auth/revoked-token.entity.js';
@@ -27,9 +28,12 @@ import { AnalyticsRelease } from '../analytics/analytics-release.entity.js';
 import { AccountErasure } from '../rights/account-erasure.entity.js';
 import { FraudCase } from '../fraud/fraud-case.entity.js';
 import { FraudCaseSubject } from '../fraud/fraud-case-subject.entity.js';
+import { TrustedDocumentSet } from '../documents/trusted-document-set.entity.js';
+import { TrustedDocument } from '../documents/trusted-document.entity.js';
 
 export const ENTITIES = [
-  User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, LoginCode, Session, RevokedToken,
+  User, UserKey, PolicyVersion, Consent, ConsentEvent, Partner, ApiClient, AppClient, LoginCode, Session, RevokedToken,
   Tour, TourDateChange, Booking, BookingEvent, BookingDateDecision, Payment, Refund, Review, ContentReport, Complaint, SupportTicket, Disclosure,
   AuthorityRequest, LegalHold, AccountErasure, AnalyticsBudgetSpend, AnalyticsRelease, FraudCase, FraudCaseSubject,
+  TrustedDocumentSet, TrustedDocument,
 ];

@@ -10,7 +10,7 @@ import type { Tracer } from '@opentelemetry/api';
 import type { Metrics } from '../observability/metrics.js';
 import { inSpan, SpanKind } from '../observability/tracing.js';
 import { errorBody, HttpError } from './body.js';
-import { GRAPHQL_VARY, handleGraphql } from './graphql.handler.js';
+import { GRAPHQL_VARY, handleGraphql, type PrepareRequest } from './graphql.handler.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { AdmitCaller } from '../shared-state/caller-limits.js';
 import type { Decision } from '../shared-state/limiter.js';
@@ -29,6 +29,8 @@ export interface AppParts {
   authenticate: Authenticate;
   /** The caller's rate limit: null when it has none. */
   admit: AdmitCaller;
+  /** What runs before Apollo on each GraphQL request (trusted documents). */
+  prepare: PrepareRequest;
   /** Extra exact-path routes, e.g. the OAuth token endpoint and the JWKS. */
   routes: ReadonlyMap<string, RouteHandler>;
   lifecycle: Lifecycle;
@@ -62,7 +64,7 @@ function sendUnavailable(res: ServerResponse, requestId: string, language: Langu
 const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 export function createHttpServer(parts: AppParts): Server {
-  const { services, apollo, metrics, tracer, authenticate, admit, routes, lifecycle } = parts;
+  const { services, apollo, metrics, tracer, authenticate, admit, prepare, routes, lifecycle } = parts;
   return createServer((req, res) => {
     const t0 = performance.now();
     lifecycle.track(res);
@@ -117,7 +119,7 @@ export function createHttpServer(parts: AppParts): Server {
           res.setHeader('retry-after', String(decision.resetSeconds));
           return sendError(res, 429, 'RATE_LIMITED', 'Too many requests; retry later', requestId, language);
         }
-        return await handleGraphql(apollo, tracer, services, principal, req, res, url, ids, language);
+        return await handleGraphql(apollo, tracer, services, prepare, principal, req, res, url, ids, language);
       }
       const route = routes.get(url.pathname);
       if (route) return await route(req, res, requestId, language);

@@ -31,8 +31,14 @@ function localizedRefusal(body: string, language: Language): string {
   return `${JSON.stringify(parsed)}\n`;
 }
 
+/** The parts of a GraphQL request over HTTP that carry the operation, as Apollo reads them. */
+export interface GraphqlHttpRequest { method: string; search: string; body: unknown }
+
+/** Runs before Apollo: returns the request to execute (e.g. a registered document put in for its id), or throws HttpError to refuse it. */
+export type PrepareRequest = (principal: Principal, request: GraphqlHttpRequest) => GraphqlHttpRequest | Promise<GraphqlHttpRequest>;
+
 export async function handleGraphql(
-  apollo: ApolloServer<GatewayContext>, tracer: Tracer | null, services: AppServices, principal: Principal,
+  apollo: ApolloServer<GatewayContext>, tracer: Tracer | null, services: AppServices, prepare: PrepareRequest, principal: Principal,
   req: IncomingMessage, res: ServerResponse, url: URL, ids: RequestIds, language: Language,
 ): Promise<void> {
   const headers = new HeaderMap();
@@ -40,9 +46,10 @@ export async function handleGraphql(
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = method === 'POST' ? await readBody(req) : '';
   const body = method === 'POST' && (headers.get('content-type') ?? '').includes('json') ? parseJsonBody(raw) : raw;
+  const request = await prepare(principal, { method, search: url.search, body });
   // One span for the operation (named by the plugin once parsed); statements under it become its children.
   const result = await withinDeadline(inSpan(tracer, 'GraphQL', SpanKind.INTERNAL, {}, () => apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method, headers, search: url.search, body },
+    httpGraphQLRequest: { method, headers, search: request.search, body: request.body },
     context: async () => createContext(services, principal, ids, language),
   })), services.cfg.requestDeadlineMs);
   res.statusCode = result.status ?? 200;

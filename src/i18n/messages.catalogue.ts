@@ -139,6 +139,13 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       ru: 'Клиенты PAYMENT_PROVIDER бывают только у партнёров — платёжных провайдеров',
       kk: 'PAYMENT_PROVIDER клиенттері тек төлем провайдері болып табылатын серіктестерге ғана тиесілі',
     },
+    appClientId: {
+      en: 'An app client id is 3 to 63 lower-case letters, digits and dashes, starting with a letter',
+      ru: 'Идентификатор клиента-приложения — от 3 до 63 строчных латинских букв, цифр и дефисов, начиная с буквы',
+      kk: 'Қолданба клиентінің идентификаторы әріптен басталып, 3–63 кіші латын әрпінен, цифрдан және сызықшадан тұрады',
+    },
+    clientIdTaken: { en: 'That client id is already registered', ru: 'Клиент с таким идентификатором уже зарегистрирован', kk: 'Мұндай идентификаторы бар клиент бұрын тіркелген' },
+    notAppClient: { en: 'Not a registered app client', ru: 'Это не зарегистрированный клиент-приложение', kk: 'Бұл тіркелген қолданба клиенті емес' },
     clientDisabled: { en: 'The client is disabled', ru: 'Клиент отключён', kk: 'Клиент өшірілген' },
     travellerErasure: {
       en: 'Only traveller accounts are erased here',
@@ -376,6 +383,20 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       kk: 'POST сұрауының денесі жоқ, Content-Type қате немесе JSON нысанында кілттер жоқ.',
     },
     other: { en: '{detail}', ru: 'Некорректный запрос: {detail}', kk: 'Сұрау дұрыс құрылмаған: {detail}' },
+  },
+  TRUSTED_DOCUMENTS_ONLY: {
+    registeredOnly: {
+      en: 'This client may run registered documents only: send documentId (or extensions.persistedQuery.sha256Hash) instead of query',
+      ru: 'Этот клиент может выполнять только зарегистрированные документы: передавайте documentId (или extensions.persistedQuery.sha256Hash) вместо query',
+      kk: 'Бұл клиент тек тіркелген құжаттарды орындай алады: query орнына documentId (немесе extensions.persistedQuery.sha256Hash) жіберіңіз',
+    },
+  },
+  PERSISTED_DOCUMENT_NOT_FOUND: {
+    unknownId: {
+      en: 'No document registered for this client has that id',
+      ru: 'У этого клиента нет зарегистрированного документа с таким id',
+      kk: 'Бұл клиентте мұндай идентификаторы бар тіркелген құжат жоқ',
+    },
   },
   PAYLOAD_TOO_LARGE: {
     body: { en: 'Request body is too large', ru: 'Слишком большое тело запроса', kk: 'Сұрау денесі тым үлкен' },
