@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError } from '../graphql/errors.js';
-import { maskFreeText } from '../privacy/free-text.masks.js';
+import { maskFreeText, STORED_TEXT_LANGUAGE } from '../privacy/free-text.masks.js';
 import { bookingById } from './booking.service.js';
 import { CancellationRefusalReason, type CancelBookingOutcome } from './booking-result.type.js';
 import { openRefund } from '../payments/refund.service.js';
@@ -17,7 +17,7 @@ const MAX_REASON = 500;
 export function cancellationReason(raw: string): string {
   const reason = raw.trim();
   if (reason.length < 1 || reason.length > MAX_REASON) throw new BadInputError(`reason must be 1 to ${MAX_REASON} characters`, 'reason');
-  return maskFreeText(reason).text;
+  return maskFreeText(reason, STORED_TEXT_LANGUAGE).text;
 }
 
 async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBookingOutcome> {

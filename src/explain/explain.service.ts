@@ -51,7 +51,7 @@ async function record(ctx: GatewayContext, as: Principal, query: string, decisio
 export async function explainAs(ctx: GatewayContext, as: Principal, request: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<Explanation> {
   const run = runners.get(ctx.services);
   if (!run) throw new Error('registerExplainRunner has not run for these services');
-  const inner = createContext(ctx.services, withFacts(as, factsOf(ctx.principal)), { id: ctx.requestId, callerId: ctx.callerRequestId }, true);
+  const inner = createContext(ctx.services, withFacts(as, factsOf(ctx.principal)), { id: ctx.requestId, callerId: ctx.callerRequestId }, ctx.language, true);
   const response = await run(request, inner);
   const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
   if (errors.some((e) => e.extensions?.code === 'UNAVAILABLE')) throw new UnavailableError();

@@ -10,6 +10,7 @@ import type { ReleaseHolds } from '../privacy/release-holds.js';
 import type { LimitCounters } from '../shared-state/limiter.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 import type { RequestIds } from '../http/request-id.js';
+import type { Language } from '../i18n/language.js';
 
 /** Process-wide services: nothing in here knows about any one caller. */
 export interface AppServices {
@@ -31,6 +32,8 @@ export interface GatewayContext {
   /** The caller's x-request-id, when it had the strict format. */
   callerRequestId: string | null;
   principal: Principal;
+  /** The language of messages and placeholders, from Accept-Language. */
+  language: Language;
   services: AppServices;
   loaders: Loaders;
   privacy: PrivacySession;
@@ -39,15 +42,16 @@ export interface GatewayContext {
 }
 
 /** `explaining`: the request runs as `principal` but reports the exposure decisions instead of any value (explain mode). */
-export function createContext(services: AppServices, principal: Principal, ids: RequestIds, explaining = false): GatewayContext {
+export function createContext(services: AppServices, principal: Principal, ids: RequestIds, language: Language, explaining = false): GatewayContext {
   let em: EntityManager | undefined;
   return {
     requestId: ids.id,
     callerRequestId: ids.callerId,
     principal,
+    language,
     services,
-    loaders: new Loaders(services.sql, services.vault),
-    privacy: new PrivacySession(principal, services.sql, { held: services.holds.isHeld(principal), explaining }),
+    loaders: new Loaders(services.sql, services.vault, language),
+    privacy: new PrivacySession(principal, services.sql, language, { held: services.holds.isHeld(principal), explaining }),
     em: () => (em ??= services.orm.em.fork()),
   };
 }

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { compiledExecution } from '../graphql/compiled-execution.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { maskError, restoreCode, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
+import { localizeMessage } from '../i18n/message.localize.js';
 import { isDatabaseUnavailable } from '../db/db-faults.js';
 import { documentRules } from '../graphql/limits.js';
 import { operationGuardPlugin } from '../graphql/operation-guard.js';
@@ -16,7 +17,7 @@ import { privacyPlugin, type DisclosureLog } from '../privacy/privacy.plugin.js'
 import { redisQueryCache } from '../shared-state/persisted-query-cache.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 
-// Masks unknown errors with the request id and logs them without messages, which may quote data.
+// Masks unknown errors with the request id, puts messages in the caller's language, and logs them without messages, which may quote data.
 function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>, production: boolean): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -55,12 +56,16 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
           if (unavailable && response.body.kind === 'single') {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+            response.http.headers.set('content-language', contextValue.language);
             const { message, extensions } = new UnavailableError();
-            response.body.singleResult = { data: null, errors: [{ message, extensions: { ...extensions, requestId: contextValue.requestId } }] };
+            response.body.singleResult = {
+              data: null, errors: [{ message: localizeMessage('UNAVAILABLE', message, contextValue.language), extensions: { ...extensions, requestId: contextValue.requestId } }],
+            };
             return;
           }
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames, production));
+            response.http.headers.set('content-language', contextValue.language);
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames, production, contextValue.language));
           }
         },
       };

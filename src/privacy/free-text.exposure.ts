@@ -19,7 +19,7 @@ export async function authorReached(ctx: GatewayContext, authorId: string, recor
 export async function exposeFreeText(ctx: GatewayContext, author: Reached, text: string): Promise<string> {
   const facts = await ctx.privacy.facts(author);
   const full = new Set(KINDS.filter((kind) => ctx.privacy.decide(facts, kind).exposure === 'FULL'));
-  const out = maskFreeText(text, full);
+  const out = maskFreeText(text, ctx.privacy.language, full);
   if (facts.relation !== 'SELF') for (const kind of out.revealed) ctx.privacy.recordFull(author.id, facts, kind);
   return out.text;
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BadInputError } from '../graphql/errors.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { localizeMessage } from '../i18n/message.localize.js';
 import type { Logger } from '../observability/logger.js';
 import type { Principal } from '../auth/principal.js';
 import type { RequestIds } from '../http/request-id.js';
@@ -28,10 +29,9 @@ export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerP
           } catch (e) {
             logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
             response.http.status = 503;
-            response.body.singleResult = {
-              data: null,
-              errors: [{ message: 'The response could not be released because its disclosure could not be recorded', extensions: { code: 'DISCLOSURE_LOG_FAILED', requestId: ctx.requestId } }],
-            };
+            response.http.headers.set('content-language', ctx.language);
+            const message = localizeMessage('DISCLOSURE_LOG_FAILED', 'The response could not be released because its disclosure could not be recorded', ctx.language);
+            response.body.singleResult = { data: null, errors: [{ message, extensions: { code: 'DISCLOSURE_LOG_FAILED', requestId: ctx.requestId } }] };
             return;
           }
           if (ctx.privacy.findings.length) {

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import type { Language } from '../i18n/language.js';
 import type { Sql } from '../db/sql.js';
 import { decide, type Decision } from './privacy.decide.js';
 import { PUBLIC_VIA, type Reached, type Via } from './privacy.edge.js';
@@ -69,7 +70,7 @@ const ANCHORED: Partial<Record<Edge, { principal: PrincipalKind; relation: Relat
   PAYMENT_PAYER: { principal: 'PAYMENT_PROVIDER', relation: 'PAYMENT_PAYER', record: 'PAYMENT' },
 };
 
-/** Per-request privacy state: facts per edge, the declared reference, what was masked, and what must be logged as disclosed. */
+/** Per-request privacy state: facts per edge, the declared reference, the caller's language for placeholders, what was masked, and what must be logged as disclosed. */
 export class PrivacySession {
   readonly findings: Finding[] = [];
   /** Each subject's FULL kinds per edge and record, one entry each: the rows of the disclosure log. */
@@ -81,7 +82,7 @@ export class PrivacySession {
   private readonly memo = new WeakMap<Via, SubjectFacts | Promise<SubjectFacts>>();
   private ref: Promise<ResolvedReference | null> | null = null;
 
-  constructor(readonly principal: Principal, private readonly sql: Sql, private readonly mode: SessionMode = LIVE) {
+  constructor(readonly principal: Principal, private readonly sql: Sql, readonly language: Language, private readonly mode: SessionMode = LIVE) {
     this.explained = mode.explaining ? [] : null;
   }
 
