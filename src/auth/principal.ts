@@ -1,5 +1,6 @@
 import { STAFF_KINDS, type StaffKind } from '../config/config.js';
 import { PRINCIPAL_KINDS, type PrincipalKind, type Purpose } from '../privacy/privacy.types.js';
+import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
 
 export { PRINCIPAL_KINDS, STAFF_KINDS, type PrincipalKind, type Purpose, type StaffKind };
 
@@ -65,4 +66,16 @@ export function defaultPurpose(kind: PrincipalKind): Purpose | null {
 
 export function needsReference(purpose: Purpose): boolean {
   return PURPOSES_NEEDING_REFERENCE.has(purpose);
+}
+
+/** The signed-in account's id: the shield lets only signed-in callers reach the fields that ask, and a missing one is refused, never assumed. */
+export function accountIdOf(p: Principal): string {
+  if (p.id === null) throw new UnauthenticatedError();
+  return p.id;
+}
+
+/** The company behind the calling client (the tour partner or the payment provider): refused for any other caller. */
+export function partnerIdOf(p: Principal): string {
+  if (p.partnerId === null) throw new ForbiddenError();
+  return p.partnerId;
 }

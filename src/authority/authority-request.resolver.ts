@@ -7,6 +7,7 @@ import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { approveAuthorityRequest, authorityRequests, recordAuthorityRequest, requestsAddressedTo } from './authority-request.service.js';
 import { ApprovalResult, AuthorityRequest, AuthorityRequestPage, RequestedPiiKind, type ApprovalRefused, type AuthorityRequestApproved } from './authority-request.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 // authority-request.rules.ts: administrators record and approve; an authority lists the requests addressed to it and reads
 // through person(id) with X-Purpose-Ref: <caseNumber>.
@@ -21,18 +22,18 @@ export class AuthorityRequestResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('confidentialUntil', () => Date, { nullable: true, description: 'Keep agency and case number from the subject\'s own log until then' }) confidentialUntil?: Date | null,
   ): Promise<AuthorityRequest> {
-    return recordAuthorityRequest(ctx.services.sql, ctx.principal.id!,
+    return recordAuthorityRequest(ctx.services.sql, accountIdOf(ctx.principal),
       { agency, legalBasis, caseNumber, subjectId, kinds, expiresAt, addressedToId, confidentialUntil: confidentialUntil ?? null });
   }
 
   @Mutation(() => ApprovalResult, { description: 'A second administrator approves a recorded request' })
   approveAuthorityRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<AuthorityRequestApproved | ApprovalRefused> {
-    return approveAuthorityRequest(ctx.services.sql, ctx.principal.id!, id);
+    return approveAuthorityRequest(ctx.services.sql, accountIdOf(ctx.principal), id);
   }
 
   @Query(() => [AuthorityRequest], { description: 'Authorities: the requests addressed to the caller, newest first' })
   myAuthorityRequests(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<AuthorityRequest[]> {
-    return requestsAddressedTo(ctx.services.sql, ctx.principal.id!, pageSize(first, ctx.services.cfg.limits.maxPageSize));
+    return requestsAddressedTo(ctx.services.sql, accountIdOf(ctx.principal), pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 
   @Query(() => AuthorityRequestPage, { description: 'Administrators: authority requests, newest first' })

@@ -8,6 +8,7 @@ import { cancelBooking, cancellationReason, type Canceller } from './booking-can
 import { AcceptDateChangeResult, CancelBookingResult, CreateBookingResult, type AcceptDateChangeOutcome, type CancelBookingOutcome,
   type CreateBookingOutcome } from './booking-result.type.js';
 import { acceptDateChange } from './booking-date-change.service.js';
+import { accountIdOf } from '../auth/principal.js';
 
 @Resolver()
 export class BookingWriteResolver {
@@ -15,7 +16,7 @@ export class BookingWriteResolver {
   createBooking(@Arg('tourId', () => ID) tourId: string, @Arg('seats', () => Int) seats: number, @Arg('idempotencyKey') idempotencyKey: string,
     @Ctx() ctx: GatewayContext): Promise<CreateBookingOutcome> {
     // isUser has established the caller is a signed-in traveller, so the id is present.
-    const request = validateBookingRequest({ userId: ctx.principal.id!, tourId, seats, idempotencyKey });
+    const request = validateBookingRequest({ userId: accountIdOf(ctx.principal), tourId, seats, idempotencyKey });
     return createBooking(ctx.services.sql, ctx.em(), request);
   }
 

@@ -9,6 +9,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
 import { Booking, BookingDateChange, BookingEvent, BookingPage } from './booking.type.js';
 import { bookingById, bookingsOfPartner, providerProcesses } from './booking.service.js';
+import { partnerIdOf } from '../auth/principal.js';
 
 /** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
 async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {
@@ -36,7 +37,7 @@ export class BookingResolver {
     @Ctx() ctx: GatewayContext): Promise<BookingPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     // The isPartner rule has established that the caller is a partner client, so partnerId is present.
-    const rows = await bookingsOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
+    const rows = await bookingsOfPartner(ctx.services.sql, partnerIdOf(ctx.principal), after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
     return keysetPage(rows, size, (b) => ({ key: b.cursorMicros, id: b.id }));
   }
 

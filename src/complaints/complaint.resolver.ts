@@ -8,6 +8,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { AttachmentInput } from './complaint.input.js';
 import { complaintsByStatus, complaintsOfUser, fileComplaint, setComplaintStatus } from './complaint.service.js';
 import { Complaint, ComplaintStatus, StaffComplaint, StaffComplaintPage } from './complaint.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 // complaint.rules.ts: travellers file and read their own; support and administrators handle them.
 @Resolver()
@@ -17,12 +18,12 @@ export class ComplaintResolver {
     @Arg('subject') subject: string, @Arg('body') body: string,
     @Arg('attachments', () => [AttachmentInput], { defaultValue: [] }) attachments: AttachmentInput[], @Ctx() ctx: GatewayContext,
   ): Promise<Complaint> {
-    return fileComplaint(ctx, ctx.principal.id!, subject, body, attachments);
+    return fileComplaint(ctx, accountIdOf(ctx.principal), subject, body, attachments);
   }
 
   @Query(() => [Complaint], { description: 'The caller\'s own complaints, newest first' })
   myComplaints(@Ctx() ctx: GatewayContext): Promise<Complaint[]> {
-    return complaintsOfUser(ctx, ctx.principal.id!);
+    return complaintsOfUser(ctx, accountIdOf(ctx.principal));
   }
 
   @Query(() => StaffComplaintPage, { description: 'Support and administrators: complaints, oldest first' })

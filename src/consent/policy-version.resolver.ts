@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { acceptPolicyVersion, currentPolicyVersion, pendingPolicyAcceptance, publishPolicyVersion } from './policy-version.service.js';
 import { PolicyAcceptance, PolicyVersionInfo } from './policy-version.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 // policy-version.rules.ts: administrators publish, travellers accept their own, anyone reads the version in force.
 @Resolver()
@@ -13,7 +14,7 @@ export class PolicyVersionResolver {
 
   @Query(() => PolicyVersionInfo, { nullable: true, description: 'The version in force if the caller has not accepted it yet; null otherwise' })
   pendingPolicyAcceptance(@Ctx() ctx: GatewayContext): Promise<PolicyVersionInfo | null> {
-    return pendingPolicyAcceptance(ctx.services.sql, ctx.principal.id!);
+    return pendingPolicyAcceptance(ctx.services.sql, accountIdOf(ctx.principal));
   }
 
   @Mutation(() => PolicyVersionInfo, { description: 'Administrators: publish a policy version; it applies from publishedAt' })
@@ -25,6 +26,6 @@ export class PolicyVersionResolver {
 
   @Mutation(() => PolicyAcceptance, { description: 'Accept the policy version in force; recorded as proof (consent event POLICY_ACCEPTED)' })
   acceptPolicyVersion(@Arg('version') version: string, @Ctx() ctx: GatewayContext): Promise<PolicyAcceptance> {
-    return acceptPolicyVersion(ctx, ctx.principal.id!, version);
+    return acceptPolicyVersion(ctx, accountIdOf(ctx.principal), version);
   }
 }

@@ -8,6 +8,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { CloseFraudCaseResult, OpenFraudCaseResult, type CloseFraudCaseOutcome, type OpenFraudCaseOutcome } from './fraud-case-result.type.js';
 import { closeFraudCase, fraudCases, openFraudCase, toFraudCase } from './fraud-case.service.js';
 import { FraudCase, FraudCasePage, FraudCaseStatus } from './fraud-case.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 // fraud-case.rules.ts: administrators only.
 @Resolver(() => FraudCase)
@@ -19,12 +20,12 @@ export class FraudCaseResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('assignedToId', () => ID, { nullable: true, description: 'Defaults to the caller' }) assignedToId?: string | null,
   ): Promise<OpenFraudCaseOutcome> {
-    return openFraudCase(ctx, ctx.principal.id!, { reason, subjectIds, assignedToId: assignedToId ?? null });
+    return openFraudCase(ctx, accountIdOf(ctx.principal), { reason, subjectIds, assignedToId: assignedToId ?? null });
   }
 
   @Mutation(() => CloseFraudCaseResult, { description: 'The opener or the assigned administrator closes a case' })
   closeFraudCase(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CloseFraudCaseOutcome> {
-    return closeFraudCase(ctx, ctx.principal.id!, id);
+    return closeFraudCase(ctx, accountIdOf(ctx.principal), id);
   }
 
   @Query(() => FraudCasePage, { description: 'Administrators: fraud cases, newest first' })

@@ -5,6 +5,7 @@ import { pageSize } from '../graphql/validate.js';
 import type { IncidentResolution } from './privacy-incident.entity.js';
 import { clearHold, closeIncident, listIncidents, recordNotification, toIncident } from './privacy-incident.service.js';
 import { IncidentResolutionEnum, IncidentResult, IncidentStatus, PrivacyIncidentPage, type IncidentOutcome } from './privacy-incident.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 // privacy-incident.rules.ts: administrators and auditors keep the register; only administrators lift a hold.
 @Resolver()
@@ -25,7 +26,7 @@ export class PrivacyIncidentResolver {
 
   @Mutation(() => IncidentResult, { description: 'Administrators: the recipient gets FULL values again; the incident stays open until closed' })
   async clearIncidentHold(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<IncidentOutcome> {
-    const out = await clearHold(ctx.services.sql, ctx.principal.id!, id);
+    const out = await clearHold(ctx.services.sql, accountIdOf(ctx.principal), id);
     // This instance at once; the others at their next refresh.
     if ('incident' in out) await ctx.services.holds.refresh();
     return out;
@@ -38,7 +39,7 @@ export class PrivacyIncidentResolver {
     @Ctx() ctx: GatewayContext,
     @Arg('notifiedAt', () => Date, { nullable: true, description: 'When it was sent; default now' }) notifiedAt?: Date | null,
   ): Promise<IncidentOutcome> {
-    return recordNotification(ctx.services.sql, ctx.principal.id!, id, reference, notifiedAt ?? null);
+    return recordNotification(ctx.services.sql, accountIdOf(ctx.principal), id, reference, notifiedAt ?? null);
   }
 
   @Mutation(() => IncidentResult, { description: 'Close an incident whose hold is cleared; AUTHORITY_NOTIFIED needs the notification recorded' })
@@ -47,6 +48,6 @@ export class PrivacyIncidentResolver {
     @Arg('resolution', () => IncidentResolutionEnum) resolution: IncidentResolution,
     @Ctx() ctx: GatewayContext,
   ): Promise<IncidentOutcome> {
-    return closeIncident(ctx.services.sql, ctx.principal.id!, id, resolution);
+    return closeIncident(ctx.services.sql, accountIdOf(ctx.principal), id, resolution);
   }
 }

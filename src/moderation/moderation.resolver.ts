@@ -3,13 +3,14 @@ import type { GatewayContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/validate.js';
 import { moderateReview, moderationQueue, reportContent } from './moderation.service.js';
 import { ContentReportReceipt, ModerationAction, ModerationQueuePage, ReviewModerated } from './moderation.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 // moderation.rules.ts: travellers report, moderators decide.
 @Resolver()
 export class ModerationResolver {
   @Mutation(() => ContentReportReceipt, { description: 'Report a review as offensive or unlawful' })
   reportContent(@Arg('reviewId', () => ID) reviewId: string, @Arg('reason') reason: string, @Ctx() ctx: GatewayContext): Promise<ContentReportReceipt> {
-    return reportContent(ctx, ctx.principal.id!, reviewId, reason);
+    return reportContent(ctx, accountIdOf(ctx.principal), reviewId, reason);
   }
 
   @Query(() => ModerationQueuePage, { description: 'Moderators: open reports, oldest first' })
@@ -26,6 +27,6 @@ export class ModerationResolver {
     @Arg('reviewId', () => ID) reviewId: string, @Arg('action', () => ModerationAction) action: ModerationAction, @Arg('reason') reason: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<ReviewModerated> {
-    return moderateReview(ctx, ctx.principal.id!, reviewId, action, reason);
+    return moderateReview(ctx, accountIdOf(ctx.principal), reviewId, action, reason);
   }
 }

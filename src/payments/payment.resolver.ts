@@ -11,6 +11,7 @@ import { bookingById } from '../bookings/booking.service.js';
 import { PartnerSummary } from '../tours/tour.type.js';
 import { assertPaymentProvider, paymentById, paymentProviders, paymentsOfProvider, recordPayment, startPayment, validateReport } from './payment.service.js';
 import { Payment, PaymentOutcome, PaymentPage, RecordPaymentResult, StartPaymentResult, type RecordPaymentOutcome, type StartPaymentOutcome } from './payment.type.js';
+import { partnerIdOf } from '../auth/principal.js';
 
 @Resolver(() => Payment)
 export class PaymentResolver {
@@ -35,7 +36,7 @@ export class PaymentResolver {
     @Arg('externalRef') externalRef: string, @Arg('amountKzt', () => Int) amountKzt: number, @Ctx() ctx: GatewayContext): Promise<RecordPaymentOutcome> {
     if (!isUuid(bookingId)) throw new NotFoundError('Payment');
     // The isPaymentProvider rule has established that partnerId is present.
-    const report = validateReport({ providerId: ctx.principal.partnerId!, bookingId, outcome: status, externalRef, amountKzt });
+    const report = validateReport({ providerId: partnerIdOf(ctx.principal), bookingId, outcome: status, externalRef, amountKzt });
     const out = await recordPayment(ctx.em(), report);
     return 'reason' in out ? out : { payment: await paymentById(ctx.services.sql, out.paymentId) };
   }
@@ -45,7 +46,7 @@ export class PaymentResolver {
     @Ctx() ctx: GatewayContext): Promise<PaymentPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     // The isPaymentProvider rule has established that partnerId is present.
-    const rows = await paymentsOfProvider(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
+    const rows = await paymentsOfProvider(ctx.services.sql, partnerIdOf(ctx.principal), after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
     return keysetPage(rows, size, (p) => ({ key: p.cursorMicros, id: p.id }));
   }
 

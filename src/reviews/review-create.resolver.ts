@@ -4,6 +4,7 @@ import { isUuid } from '../graphql/cursor.js';
 import { localizeStoredText } from '../privacy/free-text.masks.js';
 import { createReview, validateReviewDraft } from './review-create.service.js';
 import { CreateReviewResult, ReviewRejectionReason, type CreateReviewOutcome } from './review-create.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 @Resolver()
 export class ReviewCreateResolver {
@@ -11,7 +12,7 @@ export class ReviewCreateResolver {
   async createReview(@Arg('tourId', () => ID) tourId: string, @Arg('rating', () => Int) rating: number, @Arg('text') text: string,
     @Ctx() ctx: GatewayContext): Promise<CreateReviewOutcome> {
     // isUser has established the caller is a signed-in traveller, so the id is present.
-    const draft = validateReviewDraft({ authorId: ctx.principal.id!, tourId, rating, text });
+    const draft = validateReviewDraft({ authorId: accountIdOf(ctx.principal), tourId, rating, text });
     if (!isUuid(tourId)) return { reason: ReviewRejectionReason.NO_COMPLETED_BOOKING };
     const outcome = await createReview(ctx.services.sql, ctx.em(), draft);
     return 'review' in outcome ? { ...outcome, review: { ...outcome.review, text: localizeStoredText(outcome.review.text, ctx.privacy.language) } } : outcome;

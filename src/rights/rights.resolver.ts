@@ -9,6 +9,7 @@ import { eraseAccount } from './erasure.service.js';
 import { AccountDeleted } from './erasure.type.js';
 import { privacyReport } from './privacy-report.service.js';
 import { PrivacyReport } from './privacy-report.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 const MAX_REASON = 500;
 
@@ -17,17 +18,17 @@ const MAX_REASON = 500;
 export class RightsResolver {
   @Query(() => PrivacyReport, { description: 'Purposes, consents, data held, retention, recipients, transfers and disclosures of the caller\'s data' })
   myPrivacyReport(@Ctx() ctx: GatewayContext): Promise<PrivacyReport> {
-    return privacyReport(ctx.services.sql, ctx.services.vault, ctx.principal.id!);
+    return privacyReport(ctx.services.sql, ctx.services.vault, accountIdOf(ctx.principal));
   }
 
   @Query(() => GraphQLJSONObject, { description: 'Everything held about the caller as one JSON document' })
   exportMyData(@Ctx() ctx: GatewayContext): Promise<Record<string, unknown>> {
-    return exportUserData(ctx.services, ctx.principal.id!);
+    return exportUserData(ctx.services, accountIdOf(ctx.principal));
   }
 
   @Mutation(() => AccountDeleted, { description: 'Delete the caller\'s account: personal data is destroyed at once; transactions stay pseudonymised under a legal hold' })
   deleteMyAccount(@Ctx() ctx: GatewayContext): Promise<AccountDeleted> {
-    return eraseAccount(ctx, { userId: ctx.principal.id!, actorKind: 'USER', actorId: ctx.principal.id!, reason: null });
+    return eraseAccount(ctx, { userId: accountIdOf(ctx.principal), actorKind: 'USER', actorId: accountIdOf(ctx.principal), reason: null });
   }
 
   @Mutation(() => AccountDeleted, { description: 'Administrators: delete a violator\'s account, with the same erasure as deleteMyAccount' })
@@ -35,7 +36,7 @@ export class RightsResolver {
     if (!isUuid(userId)) throw new NotFoundError('Account');
     const why = reason.trim();
     if (!why || why.length > MAX_REASON) throw new BadInputError(`reason must be 1 to ${MAX_REASON} characters`, 'reason');
-    return eraseAccount(ctx, { userId, actorKind: 'ADMIN', actorId: ctx.principal.id!, reason: why });
+    return eraseAccount(ctx, { userId, actorKind: 'ADMIN', actorId: accountIdOf(ctx.principal), reason: why });
   }
 }
 

@@ -8,18 +8,19 @@ import type { PersonRow } from '../users/user.service.js';
 import { CloseTicketResult, TakeTicketResult, type CloseTicketOutcome, type TakeTicketOutcome } from './support-ticket-result.type.js';
 import { closeSupportTicket, openSupportTicket, supportQueue, takeSupportTicket, ticketsOfUser } from './support-ticket.service.js';
 import { MySupportTicket, SupportQueuePage, SupportTicket } from './support-ticket.type.js';
+import { accountIdOf } from '../auth/principal.js';
 
 // support-ticket.rules.ts: travellers open and read their own; support agents work the queue.
 @Resolver(() => SupportTicket)
 export class SupportTicketResolver {
   @Mutation(() => MySupportTicket, { description: 'Ask support for help; quote the returned reference' })
   openSupportTicket(@Arg('subject') subject: string, @Ctx() ctx: GatewayContext): Promise<MySupportTicket> {
-    return openSupportTicket(ctx, ctx.principal.id!, subject);
+    return openSupportTicket(ctx, accountIdOf(ctx.principal), subject);
   }
 
   @Query(() => [MySupportTicket], { description: 'The caller\'s own tickets, newest first' })
   mySupportTickets(@Ctx() ctx: GatewayContext): Promise<MySupportTicket[]> {
-    return ticketsOfUser(ctx, ctx.principal.id!);
+    return ticketsOfUser(ctx, accountIdOf(ctx.principal));
   }
 
   @Query(() => SupportQueuePage, { description: 'Support: open tickets, oldest first, without what travellers wrote' })
@@ -30,19 +31,19 @@ export class SupportTicketResolver {
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null,
   ): Promise<SupportQueuePage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
-    const rows = await supportQueue(ctx.services.sql, ctx.principal.id!, mine, after ? decodeCursor(after, TIMESTAMP_KEY) : null, size + 1);
+    const rows = await supportQueue(ctx.services.sql, accountIdOf(ctx.principal), mine, after ? decodeCursor(after, TIMESTAMP_KEY) : null, size + 1);
     const { nodes, pageInfo } = keysetPage(rows, size, (r) => ({ key: r.createdKey, id: r.id }));
     return { nodes: nodes.map(({ createdKey: _key, ...t }) => t), pageInfo };
   }
 
   @Mutation(() => TakeTicketResult, { description: 'Support: assign an open ticket to the caller' })
   takeSupportTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<TakeTicketOutcome> {
-    return takeSupportTicket(ctx.services.sql, ctx.principal.id!, id);
+    return takeSupportTicket(ctx.services.sql, accountIdOf(ctx.principal), id);
   }
 
   @Mutation(() => CloseTicketResult, { description: 'Support: close a ticket assigned to the caller' })
   closeSupportTicket(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<CloseTicketOutcome> {
-    return closeSupportTicket(ctx.services.sql, ctx.principal.id!, id);
+    return closeSupportTicket(ctx.services.sql, accountIdOf(ctx.principal), id);
   }
 
   @FieldResolver(() => Person, { description: 'Who opened it: in full only for the assigned agent declaring this ticket\'s reference' })

@@ -7,6 +7,7 @@ import type { TourRow } from './tour.service.js';
 import { Tour, TourPage, TourStatus } from './tour.type.js';
 import { TourChanges, TourInput } from './tour.input.js';
 import { createTour, retireTour, toursOfPartner, updateTour, validateTourValues } from './tour-admin.service.js';
+import { partnerIdOf } from '../auth/principal.js';
 
 function ownId(id: string): string {
   if (!isUuid(id)) throw new NotFoundError('Tour');
@@ -20,13 +21,13 @@ export class TourAdminResolver {
   async partnerTours(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GatewayContext): Promise<TourPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
-    const rows = await toursOfPartner(ctx.services.sql, ctx.principal.partnerId!, after ? decodeCursor(after, DATE_KEY) : null, size + 1);
+    const rows = await toursOfPartner(ctx.services.sql, partnerIdOf(ctx.principal), after ? decodeCursor(after, DATE_KEY) : null, size + 1);
     return keysetPage(rows, size, (t) => ({ key: t.startsOn, id: t.id }));
   }
 
   @Mutation(() => Tour, { description: 'Offer a new tour (scope tours:write)' })
   createTour(@Arg('input', () => TourInput) input: TourInput, @Ctx() ctx: GatewayContext): Promise<TourRow> {
-    return createTour(ctx.services.sql, ctx.em(), ctx.principal.partnerId!, validateTourValues(input));
+    return createTour(ctx.services.sql, ctx.em(), partnerIdOf(ctx.principal), validateTourValues(input));
   }
 
   @Mutation(() => Tour, {
@@ -41,7 +42,7 @@ export class TourAdminResolver {
 
   @Mutation(() => Tour, { description: "Withdraw one of the caller's own tours from sale; existing bookings stay" })
   retireTour(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<TourRow> {
-    return retireTour(ctx.services.sql, ctx.em(), ctx.principal.partnerId!, ownId(id));
+    return retireTour(ctx.services.sql, ctx.em(), partnerIdOf(ctx.principal), ownId(id));
   }
 
   @FieldResolver(() => TourStatus)

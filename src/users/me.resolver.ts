@@ -6,13 +6,14 @@ import { reachedVia } from '../privacy/privacy.edge.js';
 import { Me } from './me.type.js';
 import { Person } from './person.type.js';
 import type { PersonRow } from './user.service.js';
+import { accountIdOf } from '../auth/principal.js';
 
 @Resolver(() => Me)
 export class MeResolver {
   @Query(() => Me, { nullable: true, description: 'The signed-in traveller\'s own account' })
   me(@Ctx() ctx: GatewayContext): Me {
     // isUser has established the caller is a signed-in traveller, so the id is present.
-    return { id: ctx.principal.id! };
+    return { id: accountIdOf(ctx.principal) };
   }
 
   @FieldResolver(() => Person, { description: 'The caller\'s own row: the privacy layer shows it in full' })

@@ -4,6 +4,7 @@ import { ProfileRejectionReason, ProfileResult, type ProfileRejected, type Profi
 import { ProfileInput } from './profile.input.js';
 import { saveProfile, validateProfile } from './profile.service.js';
 import { reachedVia } from '../privacy/privacy.edge.js';
+import { accountIdOf } from '../auth/principal.js';
 
 @Resolver()
 export class ProfileResolver {
@@ -11,7 +12,7 @@ export class ProfileResolver {
   async updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() ctx: GatewayContext): Promise<ProfileUpdated | ProfileRejected> {
     const changes = validateProfile(input);
     // isUser has established the caller is a signed-in traveller, so the id is present.
-    const row = await saveProfile(ctx, ctx.principal.id!, changes);
+    const row = await saveProfile(ctx, accountIdOf(ctx.principal), changes);
     if (!row) return { reason: ProfileRejectionReason.IIN_ALREADY_REGISTERED };
     return { profile: reachedVia(row, 'PROFILE_SELF', null) };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  accountIdOf,
   ANONYMOUS_PRINCIPAL,
   PRINCIPAL_KINDS,
   STAFF_PURPOSES,
@@ -7,6 +8,7 @@ import {
   isStaffKind,
   mayDeclare,
   needsReference,
+  partnerIdOf,
 } from '../../src/auth/principal.js';
 
 describe('principal', () => {
@@ -53,5 +55,20 @@ describe('principal', () => {
     expect(['SUPPORT', 'FRAUD_PREVENTION', 'LEGAL_OBLIGATION'].every((p) => needsReference(p as never))).toBe(true);
     expect(needsReference('ACCOUNT')).toBe(false);
     expect(needsReference('MODERATION')).toBe(false);
+  });
+});
+
+describe('principal guards', () => {
+  const traveller = { ...ANONYMOUS_PRINCIPAL, kind: 'USER' as const, id: 'a1' };
+  const partner = { ...ANONYMOUS_PRINCIPAL, kind: 'PARTNER' as const, id: 'client-1', partnerId: 'p1' };
+
+  it('give the signed-in account and the calling company', () => {
+    expect(accountIdOf(traveller)).toBe('a1');
+    expect(partnerIdOf(partner)).toBe('p1');
+  });
+
+  it('refuse a caller without them instead of passing a null on', () => {
+    expect(() => accountIdOf(ANONYMOUS_PRINCIPAL)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+    expect(() => partnerIdOf(traveller)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
   });
 });
