@@ -109,6 +109,8 @@ export type DisclosureLogFilter = {
   recipientId?: string | number | null | undefined;
   /** Recipient principal kind (PARTNER, SUPPORT, ADMIN, AUTHORITY, ...) */
   recipientKind?: string | null | undefined;
+  /** The gateway's request id (x-request-id) that released the data; give from as well on a large log */
+  requestId?: string | null | undefined;
   /** Subject pseudonym, as the log shows it */
   subject?: string | null | undefined;
   /** Before */
