@@ -20,6 +20,7 @@ import { DisclosureWriter } from './audit/disclosure-writer.service.js';
 import { callerLimits } from './shared-state/caller-limits.js';
 import { connectSharedStore } from './shared-state/shared-store.js';
 import { scheduleBookingJobs } from './bookings/booking.jobs.js';
+import { createPlayground } from './playground/playground.module.js';
 
 export interface RunningGateway {
   url: string;
@@ -45,9 +46,12 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const lifecycle = new Lifecycle();
   const auth = await createAuth(services);
   const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows);
-  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics, store, disclosureLog);
+  const schema = await buildGatewaySchema(cfg.privacyTransform);
+  const playground = createPlayground(services, auth.ring, schema);
+  const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, playground.landingPage);
   const admit = callerLimits(cfg, store, metrics.limitCounters);
-  const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, routes: auth.routes, lifecycle });
+  const routes = new Map([...auth.routes, ...playground.routes]);
+  const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, routes, prefixRoutes: playground.prefixRoutes, lifecycle });
   // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

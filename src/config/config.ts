@@ -59,6 +59,8 @@ export interface Config {
   disclosureBatch: { tickMs: number; maxRows: number };
   /** Booking jobs: how long an unpaid booking holds its seats, and how often the gateway runs the jobs (0: only `npm run jobs`). */
   jobs: { bookingHoldMinutes: number; intervalSeconds: number };
+  /** The policy playground at /playground; devTokens: its endpoint that mints tokens for any principal, never in production. */
+  playground: { enabled: boolean; devTokens: boolean };
 }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
@@ -182,6 +184,9 @@ export function loadConfig(src: Source = process.env): Config {
   const privacyTransform = src.PRIVACY_TRANSFORM ?? 'on';
   if (!['on', 'off'].includes(privacyTransform)) problems.push('PRIVACY_TRANSFORM must be on or off');
   if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');
+  // On outside production; production serves the page only when asked to, and never mints tokens.
+  const playground = src.PLAYGROUND ?? (env === 'production' ? 'off' : 'on');
+  if (!['on', 'off'].includes(playground)) problems.push('PLAYGROUND must be on or off');
   const executor = src.GRAPHQL_EXECUTOR ?? 'jit';
   if (executor !== 'jit' && executor !== 'graphql-js') problems.push('GRAPHQL_EXECUTOR must be jit or graphql-js');
   const cfg: Config = {
@@ -245,6 +250,7 @@ export function loadConfig(src: Source = process.env): Config {
       // Tests start many gateways on one database: each runs the jobs only when it asks to.
       intervalSeconds: int(src, 'JOBS_INTERVAL_SECONDS', env === 'test' ? 0 : 60, problems, 0),
     },
+    playground: { enabled: playground === 'on', devTokens: playground === 'on' && env !== 'production' },
   };
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
   if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');

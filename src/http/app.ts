@@ -29,6 +29,8 @@ export interface AppParts {
   admit: AdmitCaller;
   /** Extra exact-path routes, e.g. the OAuth token endpoint and the JWKS. */
   routes: ReadonlyMap<string, RouteHandler>;
+  /** Routes for every path under a prefix ending in '/', e.g. a page's assets; the handler reads the rest of the path. */
+  prefixRoutes?: ReadonlyMap<string, RouteHandler>;
   lifecycle: Lifecycle;
 }
 
@@ -55,6 +57,8 @@ const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 export function createHttpServer(parts: AppParts): Server {
   const { services, apollo, metrics, tracer, authenticate, admit, routes, lifecycle } = parts;
+  const prefixes = [...(parts.prefixRoutes ?? new Map<string, RouteHandler>())];
+  const prefixOf = (path: string) => prefixes.find(([p]) => path.startsWith(p));
   return createServer((req, res) => {
     const t0 = performance.now();
     lifecycle.track(res);
@@ -62,7 +66,7 @@ export function createHttpServer(parts: AppParts): Server {
     res.once('finish', () => metrics.httpRequest(url.pathname, res.statusCode, (performance.now() - t0) / 1000));
     const method = req.method ?? 'GET';
     // Only known routes name the span: a path is the caller's to choose.
-    const route = KNOWN_ROUTES.has(url.pathname) || routes.has(url.pathname) ? url.pathname : 'other';
+    const route = KNOWN_ROUTES.has(url.pathname) || routes.has(url.pathname) ? url.pathname : prefixOf(url.pathname)?.[0].concat('*') ?? 'other';
     void inSpan(tracer, `${method} ${route}`, SpanKind.SERVER, { 'http.request.method': method, 'http.route': route }, async (span) => {
       await handle(req, res, url);
       span?.setAttribute('http.response.status_code', res.statusCode);
@@ -106,7 +110,7 @@ export function createHttpServer(parts: AppParts): Server {
         }
         return await handleGraphql(apollo, tracer, services, principal, req, res, url, ids);
       }
-      const route = routes.get(url.pathname);
+      const route = routes.get(url.pathname) ?? prefixOf(url.pathname)?.[1];
       if (route) return await route(req, res, requestId);
       send(res, 404, errorBody('NOT_FOUND', 'No such endpoint', requestId));
     } catch (e) {
