@@ -85,7 +85,7 @@ export function ResultsPanel({ run, disclosures, schema, piiFields }: Props) {
         ))}
         {body.data != null && <MarkedResponse data={body.data} findings={body.extensions?.privacy?.withheld ?? []} pii={pii} />}
       </div>
-      <div className="disclosure-view" aria-label="Disclosure rows">
+      <div className="disclosure-view" aria-label="Disclosure rows" data-state={disclosures.state}>
         <h2>Disclosure log{count}</h2>
         <p className="hint">The rows this request wrote before its response was sent.</p>
         <DisclosureTable disclosures={disclosures} requestId={requestId} />
