@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DevTokenError, mintDevToken, type DevTokenRequest } from '../auth/dev-token.service.js';
 import type { KeyRing } from '../auth/signing-keys.js';
 import type { AppServices } from '../graphql/context.js';
@@ -15,8 +15,15 @@ function sendJson(res: ServerResponse, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function method(actual: string | undefined, expected: 'GET' | 'POST'): void {
-  if (actual !== expected) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use ${expected}`);
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/;
+
+/** The socket's peer, never a forwarded address: is it this machine? */
+export const isLoopback = (address: string | undefined): boolean => LOOPBACK.test(address ?? '');
+
+// Tokens for any principal go to this machine only, even from a development gateway that listens on a network.
+function admit(req: IncomingMessage, expected: 'GET' | 'POST'): void {
+  if (!isLoopback(req.socket.remoteAddress)) throw new HttpError(403, 'FORBIDDEN', 'The development endpoints answer this machine only');
+  if (req.method !== expected) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use ${expected}`);
 }
 
 const optionalString = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
@@ -33,7 +40,7 @@ function tokenRequest(body: unknown): DevTokenRequest {
 /** GET /playground/dev/principals: the clients, staff kinds and open references the page offers. */
 export function devPrincipalsRoute(services: AppServices): RouteHandler {
   return async (req, res) => {
-    method(req.method, 'GET');
+    admit(req, 'GET');
     sendJson(res, await devPrincipals(services.sql));
   };
 }
@@ -44,7 +51,7 @@ export function devPrincipalsRoute(services: AppServices): RouteHandler {
  */
 export function devTokenRoute(services: AppServices, ring: KeyRing): RouteHandler {
   return async (req, res) => {
-    method(req.method, 'POST');
+    admit(req, 'POST');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
     const request = tokenRequest(parseJsonBody(await readBody(req)));
     try {

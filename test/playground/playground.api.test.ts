@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
+import { isLoopback } from '../../src/playground/playground-dev.route.js';
 import { DisclosureLogDocument, PartnerBookingsDocument } from '../generated/operations.js';
 import { startProductionGateway, startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
@@ -115,6 +116,13 @@ describe('the playground in development', () => {
     }
     expect((await mint(dev, { kind: 'AUDITOR' }, 'text/plain')).status).toBe(415);
     expect((await get(dev, '/playground/dev/token')).status).toBe(405);
+  });
+});
+
+describe('the development endpoints\' callers', () => {
+  it('are this machine only, by the socket\'s peer address', () => {
+    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true);
+    for (const a of ['10.0.0.5', '::ffff:10.0.0.5', '192.168.1.127', '1127.0.0.1', 'fe80::1', '', undefined]) expect(isLoopback(a)).toBe(false);
   });
 });
 
