@@ -39,7 +39,8 @@ async function s1(body: { partnerId: string; after: KeyCursor | null; first: num
   const ids = tours.map((t) => t.id);
   const bookings = groupByKey(ids, await bookingsByTours(sql, ids, null, body.bookings), (b) => b.tourId);
   const people = new Map((await personsByIds(sql, vault, [...new Set(bookings.flat().map((b) => b.userId))])).map((p) => [p.id, p]));
-  const nodes = tours.map((t, i) => ({ id: t.id, title: t.title, bookings: bookings[i].map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) }));
+  // The gateway pages a tour's bookings, so raw answers in the same shape.
+  const nodes = tours.map((t, i) => ({ id: t.id, title: t.title, bookings: { nodes: bookings[i].map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) } }));
   return { partnerTours: { nodes } };
 }
 

@@ -71,5 +71,5 @@ export const DEMO_TABLES: readonly TableSpec[] = [
   },
 ];
 
-// Emptied but not filled: they only record what happens once the gateway runs.
-export const RUNTIME_TABLES = ['disclosures', 'legal_holds'] as const;
+// Emptied but not filled: what the gateway records as it runs, and the documents operators registered for clients.
+export const RUNTIME_TABLES = ['disclosures', 'legal_holds', 'trusted_document_sets', 'trusted_documents', 'explain_requests', 'privacy_incidents', 'recipient_release_slots'] as const;

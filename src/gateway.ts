@@ -15,18 +15,28 @@ import { statementObserver } from './observability/statement-observer.js';
 import { createTracing } from './observability/tracing.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.module.js';
+import { STANDING_CHANNEL } from './auth/standing.trigger.js';
+import { ChangeFeed } from './db/change-feed.js';
 import { ensureDisclosurePartitions } from './audit/disclosure-partitions.service.js';
 import { DisclosureWriter } from './audit/disclosure-writer.service.js';
 import { callerLimits } from './shared-state/caller-limits.js';
 import { connectSharedStore } from './shared-state/shared-store.js';
-import { scheduleBookingJobs } from './bookings/booking.jobs.js';
+import { scheduleBookingJobs, type JobTimer } from './bookings/booking.jobs.js';
+import { registerExplainRunner } from './explain/explain.service.js';
+import { BreachWatch } from './incidents/breach-watch.service.js';
+import { ReleaseCounter } from './incidents/release-count.service.js';
+import { trustedDocumentGate } from './documents/trusted-document.gate.js';
 import { createPlayground } from './playground/playground.module.js';
 
 export interface RunningGateway {
   url: string;
   services: AppServices;
+  /** This instance's breach detection: `round()` flushes its counts and checks now. */
+  breach: BreachWatch;
   /** Settles once the database answered and is migrated; rejects when it needs migrating in production. */
   ready: Promise<void>;
+  /** Tells of every change the database notifies that may alter a token's standing (for callers that must wait for it). */
+  standingChanges: ChangeFeed;
   /** Stops taking connections, lets requests in flight finish within the grace period, then releases everything. */
   close(): Promise<void>;
 }
@@ -35,23 +45,39 @@ export interface RunningGateway {
  * Wires every part and listens at once; the database is prepared in the background, retried while it is away (/readyz says 503
  * until then). Resolves once ready unless `awaitDatabase` is false.
  */
-export async function startGateway(cfg: Config, { awaitDatabase = true, spanExporter }: { awaitDatabase?: boolean; spanExporter?: SpanExporter } = {}): Promise<RunningGateway> {
+export interface GatewayOptions {
+  awaitDatabase?: boolean;
+  spanExporter?: SpanExporter;
+  /** The time breach detection counts and checks by; tests fix it to replay a given day. */
+  clock?: () => Date;
+}
+
+export async function startGateway(cfg: Config, { awaitDatabase = true, spanExporter, clock = () => new Date() }: GatewayOptions = {}): Promise<RunningGateway> {
   const logger = createLogger(cfg.logLevel);
   const db = await openServingDatabase(cfg, (m) => logger.warn(m));
   const store = connectSharedStore(cfg, logger);
   const tracing = createTracing(cfg.otlpEndpoint, spanExporter);
   const metrics = new Metrics(() => sql.pool, store.up);
   const sql = Sql.connect(db.url, cfg.dbPoolMax, servingConnectionOptions(cfg), statementObserver(metrics, tracing.tracer), cfg.databaseReplicaUrls);
-  const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters };
+  // Counting FULL releases per recipient costs nothing per request: the disclosure writer reports its committed batches.
+  const counter = cfg.breach.checkSeconds > 0 ? new ReleaseCounter(clock) : null;
+  const breach = new BreachWatch(db.orm.em, counter, cfg.breach, logger, metrics, clock);
+  metrics.watchHeldRecipients(() => breach.heldCount);
+  const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters, holds: breach };
   const lifecycle = new Lifecycle();
-  const auth = await createAuth(services);
-  const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows);
+  const standingChanges = new ChangeFeed(db.url, STANDING_CHANNEL, `${servingConnectionOptions(cfg).fallback_application_name}-changes`).start();
+  const auth = await createAuth(services, standingChanges);
+  const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows, counter ? (p, n) => counter.add(p, n) : undefined);
   const schema = await buildGatewaySchema(cfg.privacyTransform);
   const playground = createPlayground(services, auth.ring, schema);
-  const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, playground.landingPage);
+  const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, auth.forgetStandings, playground.landingPage);
+  registerExplainRunner(services, (request, context) => apollo.executeOperation(request, { contextValue: context }));
   const admit = callerLimits(cfg, store, metrics.limitCounters);
   const routes = new Map([...auth.routes, ...playground.routes]);
-  const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, routes, prefixRoutes: playground.prefixRoutes, lifecycle });
+  const server = createHttpServer({
+    services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, prepare: trustedDocumentGate(sql), routes,
+    prefixRoutes: playground.prefixRoutes, lifecycle,
+  });
   // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -61,31 +87,47 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   });
   const { port } = server.address() as AddressInfo;
   // The daily purge keeps the log's monthly partitions ahead too; this covers a gateway started after a long pause.
-  const prepare = async () => { await db.prepare(); const em = db.orm.em.fork(); await ensureDisclosurePartitions((text) => em.execute(text)); };
+  // Held recipients are known before the first request is served.
+  const prepare = async () => {
+    await db.prepare();
+    const em = db.orm.em.fork();
+    await ensureDisclosurePartitions((text) => em.execute(text));
+    await breach.refresh();
+  };
   // Booking jobs start once the database is there; each instance runs them under an advisory lock.
   const { bookingHoldMinutes, intervalSeconds } = cfg.jobs;
-  let jobs: ReturnType<typeof scheduleBookingJobs> | null = null;
+  let jobs: JobTimer | null = null;
+  let breachJobs: JobTimer | null = null;
   const ready = retryWhileUnavailable(prepare, (m) => logger.warn(m), () => lifecycle.draining)
     .then(() => {
       lifecycle.databaseReady = true;
       if (intervalSeconds > 0 && !lifecycle.draining) {
         jobs = scheduleBookingJobs(db.orm.em, bookingHoldMinutes, intervalSeconds, (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'booking jobs failed'));
       }
+      if (!lifecycle.draining) {
+        breachJobs = breach.schedule(cfg.breach.checkSeconds, cfg.breach.holdsRefreshSeconds,
+          (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'breach detection failed'));
+      }
     });
   ready.catch(() => {});
   async function close(): Promise<void> {
     lifecycle.draining = true;
     await jobs?.stop();
+    await breachJobs?.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const drained = await lifecycle.settled(cfg.shutdownGraceMs);
     if (!drained) logger.warn({ requestsInFlight: lifecycle.requestsInFlight }, 'shutdown grace period over; cutting connections');
     server.closeAllConnections();
     await closed;
-    const release = (async () => { await apollo.stop(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown(); })();
+    // Counts not yet in the shared slots go in before the pools close (best effort: a crash loses them anyway).
+    const release = (async () => {
+      await counter?.flush(db.orm.em.fork()).catch(() => {});
+      await apollo.stop(); await standingChanges.close(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown();
+    })();
     // Statements of cut requests hold their pooled connections until they end: past the grace period, wait at most a second.
     await (drained ? release : Promise.race([release, new Promise((r) => setTimeout(r, 1000))]));
   }
   if (awaitDatabase) await ready.catch(async (e: unknown) => { await close(); throw e; });
-  return { url: `http://${cfg.host}:${port}`, services, ready, close };
+  return { url: `http://${cfg.host}:${port}`, services, breach, ready, standingChanges, close };
 }

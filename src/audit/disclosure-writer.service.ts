@@ -5,25 +5,27 @@ import type { RequestIds } from '../http/request-id.js';
 
 interface Waiting { principal: Principal; ids: RequestIds; entries: readonly DisclosureEntry[]; done: () => void; failed: (e: unknown) => void }
 
-// Columns as arrays, one element per row: one statement and one commit for the rows of several requests. Kinds travel
-// comma-joined (fixed tokens) because Postgres arrays cannot be ragged.
+// Columns as arrays: what is the same for all of a request's rows travels once per request, the rest once per row, and one
+// statement and one commit take the rows of several requests. Kinds travel comma-joined (fixed tokens): arrays cannot be ragged.
 const INSERT = `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
     subject_id, edge, reference_kind, reference_id, recipient_country, kinds, caller_request_id)
-  select gen_random_uuid(), x.rk, x.ri, x.rp, x.pu, x.ref, x.req, x.s, x.edge, x.refk, x.refi, x.country, string_to_array(x.kinds, ','), x.creq
-  from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[])
-    as x(rk, ri, rp, pu, ref, req, s, edge, refk, refi, country, kinds, creq)`;
+  select gen_random_uuid(), r.rk, r.ri, r.rp, r.pu, r.ref, r.req, x.s, x.edge, x.refk, x.refi, x.country, string_to_array(x.kinds, ','), r.creq
+  from unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[]) as x(n, s, edge, refk, refi, country, kinds)
+    join unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+      with ordinality as r(rk, ri, rp, pu, ref, req, creq, n) on r.n = x.n`;
 
 function insert(sql: Sql, batch: readonly Waiting[]): Promise<unknown> {
-  const cols: unknown[][] = Array.from({ length: 13 }, () => []);
-  for (const w of batch) {
+  const rows: unknown[][] = Array.from({ length: 7 }, () => []);
+  const requests: unknown[][] = Array.from({ length: 7 }, () => []);
+  batch.forEach((w, i) => {
     const p = w.principal;
+    [p.kind, p.id, p.partnerId, p.purpose ?? 'NONE', p.purposeRef, w.ids.id, w.ids.callerId].forEach((v, c) => requests[c].push(v));
     for (const e of w.entries) {
-      const row = [p.kind, p.id, p.partnerId, p.purpose ?? 'NONE', p.purposeRef, w.ids.id, e.subjectId, e.edge, e.referenceKind, e.referenceId,
-        e.recipientCountry, [...e.kinds].sort().join(','), w.ids.callerId];
-      row.forEach((v, i) => cols[i].push(v));
+      const row = [i + 1, e.subjectId, e.edge, e.referenceKind, e.referenceId, e.recipientCountry, [...e.kinds].sort().join(',')];
+      row.forEach((v, c) => rows[c].push(v));
     }
-  }
-  return sql.rows('disclosures_insert_batch', INSERT, cols);
+  });
+  return sql.rows('disclosures_insert_batch', INSERT, [...rows, ...requests]);
 }
 
 /**
@@ -37,7 +39,9 @@ export class DisclosureWriter {
   private rows = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly sql: Sql, private readonly tickMs: number, private readonly maxRows: number) {}
+  /** `committed`: told of each request's rows once they are committed (breach detection counts them there). */
+  constructor(private readonly sql: Sql, private readonly tickMs: number, private readonly maxRows: number,
+    private readonly committed?: (recipient: Principal, rows: number) => void) {}
 
   write(principal: Principal, ids: RequestIds, entries: readonly DisclosureEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -55,12 +59,13 @@ export class DisclosureWriter {
     this.rows = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    const settled = (w: Waiting) => { this.committed?.(w.principal, w.entries.length); w.done(); };
     try {
       await insert(this.sql, batch);
-      for (const w of batch) w.done();
+      for (const w of batch) settled(w);
     } catch (e) {
       if (batch.length === 1) { batch[0].failed(e); return; }
-      await Promise.all(batch.map((w) => insert(this.sql, [w]).then(w.done, w.failed)));
+      await Promise.all(batch.map((w) => insert(this.sql, [w]).then(() => settled(w), w.failed)));
     }
   }
 }

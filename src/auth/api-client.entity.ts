@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Partner } from '../partners/partner.entity.js';
+import { STANDING_TRIGGERS } from './standing.trigger.js';
 
 export type ApiClientKind = 'PARTNER' | 'PAYMENT_PROVIDER';
 
-@Entity({ tableName: 'api_clients' })
+@Entity({ tableName: 'api_clients', triggers: [...STANDING_TRIGGERS.apiClients] })
 export class ApiClient {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'text', unique: true }) clientId!: string;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config/config.js';
+import type { ChangeFeed } from '../db/change-feed.js';
 import type { AppServices } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import type { Authenticate, RouteHandler } from '../http/app.js';
@@ -12,7 +13,9 @@ import { declaredPurpose } from './purpose-header.js';
 import { withFacts } from './request-facts.js';
 import { ROLE_KIND } from './role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from './signing-keys.js';
-import { consoleSmsSender, type SmsSender } from './sms-sender.js';
+import { createSmsSender, type SmsSender } from './sms-sender.js';
+import { StandingCache } from './standing-cache.service.js';
+import { keepVerifiedTokens } from './verified-token-cache.service.js';
 import { createThrottles, type Throttles } from './throttle.service.js';
 import { clientAddressResolver } from '../http/client-address.js';
 
@@ -21,7 +24,9 @@ export interface AuthModule {
   authenticate: Authenticate;
   routes: Map<string, RouteHandler>;
   throttles: Throttles;
-  /** Replaceable: the console sender stands in until an SMS provider is wired. */
+  /** Forgets every kept standing: after a write on this instance, so that its next request reads what the write changed. */
+  forgetStandings: () => void;
+  /** The configured SMS gateway or the log adapter; replaceable, so tests can read the codes they were sent. */
   sms: SmsSender;
 }
 
@@ -42,9 +47,12 @@ interface Standing {
   clientPartnerId: string | null;
   clientScopes: string[] | null;
   clientPurpose: string | null;
+  documentsEnforced: boolean | null;
+  documentsVersion: number | null;
 }
 
-// One statement answers every revocation question (token id, client, session, account status) and reads the client and account once.
+// One statement answers every revocation question (token id, client, session, account status) and reads the client, its registered
+// documents' state and the account once.
 async function standing(services: AppServices, t: VerifiedAccessToken): Promise<Standing> {
   // Both keys are unique; a missing client or account revokes nothing and names no role, kind or purpose.
   // The account is found by id for the gateway's tokens, by the issuer's subject for external staff tokens (the subquery runs only then).
@@ -54,8 +62,9 @@ async function standing(services: AppServices, t: VerifiedAccessToken): Promise<
       or exists(select 1 from sessions s where s.id = $4::uuid and s.revoked_at is not null)
       or coalesce(u.status <> 'ACTIVE', false) as revoked,
       u.id as "accountId", u.role, c.kind as "clientKind", c.partner_id as "clientPartnerId", c.scopes as "clientScopes",
-      c.purpose as "clientPurpose"
+      c.purpose as "clientPurpose", d.enforced as "documentsEnforced", d.version as "documentsVersion"
     from (select) one left join api_clients c on c.client_id = $2
+      left join trusted_document_sets d on d.client_id = $2
       left join users u on u.id = coalesce($5::uuid, (select id from users where oidc_subject = $6))`,
   // Partners' subjects are client ids, not user ids; a typed key keeps the users lookup on its primary key.
   [t.tokenId, t.clientId, t.issuedAt, t.sessionId, !t.external && isUuid(t.subject) ? t.subject : null, t.external ? t.subject : null]);
@@ -82,10 +91,17 @@ function callerOf(cfg: Config, t: VerifiedAccessToken, s: Standing): Caller {
   return { kind, id: s.accountId, partnerId: null };
 }
 
-export async function createAuth(services: AppServices): Promise<AuthModule> {
+// Everything the standing statement reads from the token, so two tokens never share a kept standing.
+const standingKey = (t: VerifiedAccessToken) => [t.issuer, t.tokenId, t.subject, t.clientId, t.sessionId ?? '', t.issuedAt].join('\0');
+
+/** `changes`: the feed of the standing channel; without it (or with a cache of 0 entries) every request reads its standing. */
+export async function createAuth(services: AppServices, changes: ChangeFeed | null = null): Promise<AuthModule> {
   const { cfg } = services;
+  const kept = changes && cfg.authTokenCacheEntries > 0 ? new StandingCache<Standing>(changes, cfg.authTokenCacheEntries) : null;
+  const standingOf = (t: VerifiedAccessToken) => (kept ? kept.get(standingKey(t), () => standing(services, t)) : standing(services, t));
   const ring = await loadOrCreateKeyRing(cfg.jwt.keysDir);
-  const local = createLocalVerifier(ring, cfg);
+  const entries = cfg.authTokenCacheEntries;
+  const local = entries > 0 ? keepVerifiedTokens(createLocalVerifier(ring, cfg), ring, entries) : createLocalVerifier(ring, cfg);
   const { oidc } = cfg.jwt;
   // Staff tokens from the external OpenID issuer are routed by their iss; ours by the gateway's.
   const verify = oidc ? verifierByIssuer(new Map([[cfg.jwt.issuer, local], [oidc.issuer, createRemoteVerifier(cfg, oidc)]])) : local;
@@ -95,9 +111,9 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
     const clientAddress = addressOf(req);
     const token = parseAuthorization(req.headersDistinct.authorization);
     // A fresh object per request, so that request facts attach to this request only.
-    if (token === null) return withFacts(Object.freeze({ ...ANONYMOUS_PRINCIPAL }), { clientAddress, sessionId: null, tokenExpiresAt: null });
+    if (token === null) return withFacts(Object.freeze({ ...ANONYMOUS_PRINCIPAL }), { clientAddress, sessionId: null, tokenExpiresAt: null, trustedDocuments: null });
     const verified = await verify(token);
-    const s = await standing(services, verified);
+    const s = await standingOf(verified);
     if (s.revoked) throw new AuthError('TOKEN_REVOKED');
     const { kind, id, partnerId } = callerOf(cfg, verified, s);
     // Only a client principal works under its client's registered purpose.
@@ -105,7 +121,9 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
     const principal: Principal = Object.freeze({
       kind, id, partnerId, scopes: Object.freeze(verified.scopes), purpose, purposeRef: ref, tokenId: verified.tokenId, clientId: verified.clientId,
     });
-    return withFacts(principal, { clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt });
+    // Documents are registered for the gateway's clients (API and app clients); the staff issuer's client ids name none of them.
+    const trustedDocuments = verified.external || s.documentsVersion === null ? null : { enforced: s.documentsEnforced === true, version: s.documentsVersion };
+    return withFacts(principal, { clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt, trustedDocuments });
   }
 
   const throttles = createThrottles(services.store, services.limitCounters);
@@ -117,7 +135,7 @@ export async function createAuth(services: AppServices): Promise<AuthModule> {
       res.end(JSON.stringify(ring.publicJwks()));
     }],
   ]);
-  const auth: AuthModule = { ring, authenticate, routes, throttles, sms: consoleSmsSender(cfg, services.logger) };
+  const auth: AuthModule = { ring, authenticate, routes, throttles, forgetStandings: () => kept?.forget(), sms: createSmsSender(cfg, services.logger) };
   modules.set(services, auth);
   return auth;
 }

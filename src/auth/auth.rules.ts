@@ -24,6 +24,9 @@ export const isAdmin = principalRule('isAdmin', adminCheck);
 export const isStaff = principalRule('isStaff', (p) => signedIn(p) ?? (isStaffKind(p.kind) || new ForbiddenError('Staff only', 'NOT_STAFF')));
 export const isAuditing = principalRule('isAuditing', (p) => signedIn(p)
   ?? ((p.kind === 'AUDITOR' && p.purpose === 'AUDIT') || new ForbiddenError('Auditors only, for the purpose AUDIT', 'NOT_AUDITOR')));
+/** Administrators, and auditors working for the purpose AUDIT: the incidents register and explain mode. */
+export const isAdminOrAuditor = principalRule('isAdminOrAuditor', (p) => signedIn(p)
+  ?? (p.kind === 'ADMIN' || (p.kind === 'AUDITOR' && p.purpose === 'AUDIT') || new ForbiddenError('Administrators and auditors only', 'NOT_ADMIN_OR_AUDITOR')));
 export const isAnalyst = principalRule('isAnalyst', (p) => signedIn(p)
   ?? ((p.kind === 'ANALYST' && p.purpose === 'ANALYTICS') || new ForbiddenError('Analysts working for the ANALYTICS purpose only', 'NOT_ANALYST')));
 

@@ -5,14 +5,15 @@ import { authOf } from './auth.module.js';
 import { requestLoginCode, verifyLoginCode } from './login.service.js';
 import { LoginCodeSent, LoginResult, RefreshResult, type LoginFailed, type LoginSucceeded, type RefreshFailed, type SessionRefreshed } from './login.types.js';
 import { factsOf } from './request-facts.js';
-import { endSession, rotateRefreshToken, sessionTokens } from './session.service.js';
+import { endSession, MOBILE_CLIENT_ID, rotateRefreshToken, sessionTokens } from './session.service.js';
 
 @Resolver()
 export class LoginResolver {
   @Mutation(() => LoginCodeSent, {
     description: 'Sends a 6-digit login code by SMS to a Kazakh mobile number; the code lives 5 minutes and allows 5 tries. '
       + 'BAD_USER_INPUT when the number is not a Kazakh mobile; RATE_LIMITED (extensions.retryAfterSeconds) after 3 codes '
-      + 'for one phone in 15 minutes or too many requests from one address.',
+      + 'for one phone in 15 minutes or too many requests from one address; SMS_NOT_DELIVERED (extensions.retryAfterSeconds) when the '
+      + 'SMS gateway did not take the message after its retries (that code does not count against the phone\'s limit).',
   })
   requestLoginCode(@Arg('phone') phone: string, @Ctx() ctx: GatewayContext): Promise<LoginCodeSent> {
     return requestLoginCode(ctx, phone);
@@ -24,8 +25,16 @@ export class LoginResolver {
       + 'or the address checks too many codes. In production a staff account gets LoginFailed STAFF_SIGN_IN_BY_OPENID: staff sign in '
       + 'through the staff OpenID issuer.',
   })
-  verifyLoginCode(@Arg('phone') phone: string, @Arg('code') code: string, @Ctx() ctx: GatewayContext): Promise<LoginSucceeded | LoginFailed> {
-    return verifyLoginCode(ctx, phone, code);
+  verifyLoginCode(
+    @Arg('phone') phone: string,
+    @Arg('code') code: string,
+    @Arg('clientId', () => String, {
+      nullable: true, defaultValue: MOBILE_CLIENT_ID,
+      description: "The app's registered public client id, bound into the session's tokens (client_id); BAD_USER_INPUT when not registered",
+    }) clientId: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<LoginSucceeded | LoginFailed> {
+    return verifyLoginCode(ctx, phone, code, clientId ?? MOBILE_CLIENT_ID);
   }
 
   @Mutation(() => RefreshResult, {
@@ -36,7 +45,7 @@ export class LoginResolver {
     const { cfg, logger } = ctx.services;
     const r = await rotateRefreshToken(ctx.em(), cfg, logger, refreshToken);
     if (!r.ok) return { reason: r.reason };
-    return { tokens: await sessionTokens(authOf(ctx.services).ring, cfg, r.user, r.sessionId, r.refreshToken) };
+    return { tokens: await sessionTokens(authOf(ctx.services).ring, cfg, r.user, r.session, r.refreshToken) };
   }
 
   @Mutation(() => Boolean, { description: "Ends the caller's session, if the token belongs to one, and revokes the presented access token" })

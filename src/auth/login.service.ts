@@ -2,9 +2,10 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { Config } from '../config/config.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
+import { BadInputError, SmsNotDeliveredError, TooManyRequestsError } from '../graphql/errors.js';
 import { createUserWithPhone, findUserByPhone } from '../users/user-account.service.js';
 import { normalizeKzPhone } from '../users/phone.js';
+import { isAppClient } from './app-client.service.js';
 import { authOf } from './auth.module.js';
 import { loginCodeHash, phoneHash } from './auth-hmac.js';
 import { LoginCode } from './login-code.entity.js';
@@ -45,25 +46,35 @@ export async function requestLoginCode(ctx: GatewayContext, phoneInput: string):
   await countAddress(auth.throttles.codeRequestsByAddress, ctx);
   const hash = phoneHash(cfg, phone);
   const code = newLoginCode();
+  const id = randomUUID();
   await ctx.em().transactional(async (tem) => {
     const retry = await phoneRetryAfter(tem, hash);
     if (retry) throw new TooManyRequestsError(retry);
-    const id = randomUUID();
     tem.persist(tem.create(LoginCode, {
       id, phoneHash: hash, codeHash: loginCodeHash(cfg, id, code), expiresAt: new Date(Date.now() + LOGIN_CODE_TTL_SECONDS * 1000),
     }));
   });
-  await auth.sms.sendLoginCode(phone, code);
+  try {
+    await auth.sms.sendLoginCode(phone, code);
+  } catch {
+    // A code that never left neither counts against the phone's limit nor hides the phone's previous code.
+    await ctx.em().nativeDelete(LoginCode, { id });
+    throw new SmsNotDeliveredError();
+  }
   return { expiresInSeconds: LOGIN_CODE_TTL_SECONDS };
 }
 
-/** Only the phone's newest code counts; each check uses up an attempt, and a code with none left refuses even the right code. */
-export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, code: string): Promise<LoginSucceeded | LoginFailed> {
+/**
+ * Only the phone's newest code counts; each check uses up an attempt, and a code with none left refuses even the right code.
+ * The session is opened for the app client named (a registered one), which every token of the session then names.
+ */
+export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, code: string, clientId: string): Promise<LoginSucceeded | LoginFailed> {
   const phone = normalizedPhone(phoneInput);
   if (!CODE.test(code)) throw new BadInputError('The login code is 6 digits', 'code');
   const { cfg } = ctx.services;
   const auth = authOf(ctx.services);
   await countAddress(auth.throttles.codeChecksByAddress, ctx);
+  if (!await isAppClient(ctx.services.sql, clientId)) throw new BadInputError('Not a registered app client', 'clientId');
   const outcome = await ctx.em().transactional(async (tem) => {
     const row = await tem.findOne(LoginCode, { phoneHash: phoneHash(cfg, phone) }, {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], lockMode: LockMode.PESSIMISTIC_WRITE,
@@ -78,10 +89,10 @@ export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, c
     const user = existing ?? createUserWithPhone(tem, ctx.services.vault, phone);
     if (user.status !== 'ACTIVE') return failed(LoginFailureReason.ACCOUNT_BLOCKED, 0);
     if (!mayUseSmsSession(cfg, user)) return failed(LoginFailureReason.STAFF_SIGN_IN_BY_OPENID, 0);
-    const { session, refreshToken } = openSession(tem, cfg, user);
-    return { user, sessionId: session.id, refreshToken, newAccount: !existing };
+    const { session, refreshToken } = openSession(tem, cfg, user, clientId);
+    return { user, session: { id: session.id, clientId }, refreshToken, newAccount: !existing };
   });
   if ('reason' in outcome) return outcome;
-  const tokens = await sessionTokens(auth.ring, cfg, outcome.user, outcome.sessionId, outcome.refreshToken);
+  const tokens = await sessionTokens(auth.ring, cfg, outcome.user, outcome.session, outcome.refreshToken);
   return { tokens, newAccount: outcome.newAccount };
 }

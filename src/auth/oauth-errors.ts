@@ -1,3 +1,6 @@
+import type { Language } from '../i18n/language.js';
+import { localizeMessage } from '../i18n/message.localize.js';
+
 export type OAuthErrorCode =
   | 'invalid_request'
   | 'invalid_client'
@@ -26,4 +29,13 @@ export function oauthError(code: OAuthErrorCode, description: string, basicAuthU
 
 export function oauthFailure(code: OAuthErrorCode, description: string, basicAuthUsed = false): { ok: false; error: OAuthErrorResponse } {
   return { ok: false, error: oauthError(code, description, basicAuthUsed) };
+}
+
+/**
+ * The body in the caller's language. RFC 6749 5.2 keeps error_description to printable ASCII, so it stays English; the
+ * translation travels beside it under a language-tagged name, as RFC 7591 2.2 names human-readable values in other languages.
+ */
+export function describedIn<B extends { error: string; error_description: string }>(body: B, language: Language): B {
+  if (language === 'en') return body;
+  return { ...body, [`error_description#${language}`]: localizeMessage(body.error, body.error_description, language) };
 }

@@ -5,7 +5,8 @@ import { readBody } from '../http/body.js';
 import { issueAccessToken } from './access-token.js';
 import type { ApiClientKind } from './api-client.entity.js';
 import { grantScopes, parseTokenRequest } from './client-credentials.js';
-import { oauthError, type OAuthErrorResponse } from './oauth-errors.js';
+import { describedIn, oauthError, type OAuthErrorResponse } from './oauth-errors.js';
+import type { Language } from '../i18n/language.js';
 import { hashSecret, verifySecret } from './secret-hash.js';
 import type { KeyRing } from './signing-keys.js';
 import type { Limiter } from '../shared-state/limiter.js';
@@ -21,7 +22,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-const sendError = (res: ServerResponse, e: OAuthErrorResponse) => sendJson(res, e.status, e.body, e.headers);
+const sendError = (res: ServerResponse, e: OAuthErrorResponse, language: Language) => sendJson(res, e.status, describedIn(e.body, language), e.headers);
 
 // One header passes as a string; several reach the parser as a list, which it refuses.
 function authorizationOf(req: IncomingMessage): string | string[] | undefined {
@@ -40,18 +41,18 @@ export function oauthTokenRoute(services: AppServices, ring: KeyRing, failures: 
   const { cfg, logger } = services;
   // Unknown clients are checked against this too, so that timing does not tell which client ids exist.
   const decoy = hashSecret('decoy');
-  return async (req, res) => {
+  return async (req, res, _requestId, language) => {
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      return sendJson(res, 405, { error: 'invalid_request', error_description: 'Use POST' }, NO_STORE);
+      return sendJson(res, 405, describedIn({ error: 'invalid_request', error_description: 'Use POST' }, language), NO_STORE);
     }
     const parsed = parseTokenRequest(req.headers['content-type'], await readBody(req), authorizationOf(req));
-    if (!parsed.ok) return sendError(res, parsed.error);
+    if (!parsed.ok) return sendError(res, parsed.error, language);
     const request = parsed.value;
     const basic = request.authMethod === 'client_secret_basic';
     const retry = await failures.retryAfter(request.clientId);
     if (retry) {
-      return sendJson(res, 429, { error: 'invalid_client', error_description: 'Too many failed client authentications; retry later' },
+      return sendJson(res, 429, describedIn({ error: 'invalid_client', error_description: 'Too many failed client authentications; retry later' }, language),
         { ...NO_STORE, 'Retry-After': String(retry) });
     }
     const client = await loadClient(services, request.clientId);
@@ -60,10 +61,10 @@ export function oauthTokenRoute(services: AppServices, ring: KeyRing, failures: 
       if (!client || !secretOk) await failures.penalty(request.clientId);
       // Only ids of real clients are logged: an unknown "id" may be a secret pasted into the wrong field.
       if (client) logger.warn({ clientId: client.clientId, disabled: client.disabled }, 'client authentication failed');
-      return sendError(res, oauthError('invalid_client', 'Client authentication failed', basic));
+      return sendError(res, oauthError('invalid_client', 'Client authentication failed', basic), language);
     }
     const granted = grantScopes(request.scope, client.scopes);
-    if (!granted.ok) return sendError(res, granted.error);
+    if (!granted.ok) return sendError(res, granted.error, language);
     const ttl = cfg.jwt.accessTtlSeconds;
     const accessToken = await issueAccessToken(ring, cfg, {
       sub: client.clientId, kind: client.kind, clientId: client.clientId, partnerId: client.partnerId, scope: granted.value,

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
+import { AppClient } from './app-client.entity.js';
+import { STANDING_TRIGGERS } from './standing.trigger.js';
 
 // One row per login; the refresh token rotates inside it and reuse revokes it whole.
-@Entity({ tableName: 'sessions' })
+@Entity({ tableName: 'sessions', triggers: [...STANDING_TRIGGERS.sessions] })
 export class Session {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @ManyToOne(() => User, { deleteRule: 'cascade' }) user!: Rel<User>;
+  // The app the traveller signed in with (the mobile app unless named): every access token of the session names it as client_id.
+  @ManyToOne(() => AppClient, { fieldName: 'client_id', defaultRaw: "'qaztracker-mobile'" }) client!: Rel<AppClient>;
   @Index() @Property({ type: 'text' }) refreshHash!: string;
   // GIN: every unknown refresh token, which anyone may present, is looked up here (reuse detection), so no scan of all sessions.
   @Index({ type: 'gin' }) @Property({ type: 'text[]', defaultRaw: "'{}'" }) previousHashes: Opt<string[]> = [];

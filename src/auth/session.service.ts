@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import { User } from '../users/user.entity.js';
+import { AppClient } from './app-client.entity.js';
 import { issueAccessToken } from './access-token.js';
 import { refreshTokenHash } from './auth-hmac.js';
 import { RefreshFailureReason, type SessionTokens } from './login.types.js';
@@ -14,6 +15,7 @@ import { Session } from './session.entity.js';
 import type { KeyRing } from './signing-keys.js';
 import { revokeTokenId } from './token-revocation.service.js';
 
+/** The mobile app's public client id: the one a login names when it names none. */
 export const MOBILE_CLIENT_ID = 'qaztracker-mobile';
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 // Enough history to catch a replayed token over weeks of rotations without growing the row forever.
@@ -21,25 +23,30 @@ const KEPT_PREVIOUS_HASHES = 100;
 const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export type Rotation =
-  | { ok: true; user: User; sessionId: string; refreshToken: string }
+  | { ok: true; user: User; session: SessionRef; refreshToken: string }
   | { ok: false; reason: RefreshFailureReason };
 
 function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** A new session row for the user (persisted with the caller's transaction) and its first refresh token. */
-export function openSession(tem: EntityManager, cfg: Config, user: User): { session: Session; refreshToken: string } {
+/** A new session row for the user, opened through a registered app client (persisted with the caller's transaction), and its first refresh token. */
+export function openSession(tem: EntityManager, cfg: Config, user: User, clientId: string): { session: Session; refreshToken: string } {
   const refreshToken = newRefreshToken();
-  const session = tem.create(Session, { user, refreshHash: refreshTokenHash(cfg, refreshToken), expiresAt: new Date(Date.now() + SESSION_TTL_MS) });
+  const session = tem.create(Session, {
+    user, client: tem.getReference(AppClient, clientId), refreshHash: refreshTokenHash(cfg, refreshToken), expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
   tem.persist(session);
   return { session, refreshToken };
 }
 
-/** An access token for the account's current role, bound to the session, with the refresh token beside it. */
-export async function sessionTokens(ring: KeyRing, cfg: Config, user: User, sessionId: string, refreshToken: string): Promise<SessionTokens> {
+/** The session a token is issued for: its id and the app client it was opened with. */
+export interface SessionRef { id: string; clientId: string }
+
+/** An access token for the account's current role, bound to the session and naming its app client, with the refresh token beside it. */
+export async function sessionTokens(ring: KeyRing, cfg: Config, user: User, session: SessionRef, refreshToken: string): Promise<SessionTokens> {
   const ttl = cfg.jwt.accessTtlSeconds;
-  const accessToken = await issueAccessToken(ring, cfg, { sub: user.id, kind: ROLE_KIND[user.role], clientId: MOBILE_CLIENT_ID, sid: sessionId }, ttl);
+  const accessToken = await issueAccessToken(ring, cfg, { sub: user.id, kind: ROLE_KIND[user.role], clientId: session.clientId, sid: session.id }, ttl);
   return { accessToken, tokenType: 'Bearer', expiresInSeconds: ttl, refreshToken };
 }
 
@@ -76,7 +83,7 @@ export async function rotateRefreshToken(em: EntityManager, cfg: Config, logger:
     const refreshToken = newRefreshToken();
     s.previousHashes = [...s.previousHashes, s.refreshHash].slice(-KEPT_PREVIOUS_HASHES);
     s.refreshHash = refreshTokenHash(cfg, refreshToken);
-    return { ok: true, user, sessionId: s.id, refreshToken };
+    return { ok: true, user, session: { id: s.id, clientId: s.client.clientId }, refreshToken };
   });
 }
 

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError } from '../graphql/errors.js';
-import { maskFreeText } from '../privacy/free-text.masks.js';
+import { maskFreeText, STORED_TEXT_LANGUAGE } from '../privacy/free-text.masks.js';
 import { bookingById } from './booking.service.js';
 import { CancellationRefusalReason, type CancelBookingOutcome } from './booking-result.type.js';
 import { openRefund } from '../payments/refund.service.js';
 import { moveBookings } from './booking-transition.service.js';
 import { BookingStatus } from './booking.type.js';
+import { closeDateDecisions } from './booking-date-change.service.js';
 
 export type Canceller = 'USER' | 'PARTNER';
 
@@ -16,7 +17,7 @@ const MAX_REASON = 500;
 export function cancellationReason(raw: string): string {
   const reason = raw.trim();
   if (reason.length < 1 || reason.length > MAX_REASON) throw new BadInputError(`reason must be 1 to ${MAX_REASON} characters`, 'reason');
-  return maskFreeText(reason).text;
+  return maskFreeText(reason, STORED_TEXT_LANGUAGE).text;
 }
 
 async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBookingOutcome> {
@@ -27,11 +28,14 @@ async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBooki
   return { reason: CancellationRefusalReason.TOUR_STARTED };
 }
 
-/** Cancels and releases the seats in one transaction; the state machine makes a second cancel a no-op. */
+/** Cancels and releases the seats in one transaction; the state machine makes a second cancel a no-op. A traveller declining moved
+ * dates (a date change still unanswered) is refunded by the date-change rule, whatever the cancellation rule says. */
 export async function cancelBooking(sql: Sql, em: EntityManager, bookingId: string, by: Canceller, reason: string): Promise<CancelBookingOutcome> {
   const cancelled = await em.transactional(async (tem) => {
     const moved = await moveBookings(tem, BookingStatus.CANCELLED, by, reason, 'b.id = ? and (? or t.starts_on > current_date)', [bookingId, by === 'PARTNER']);
-    if (moved.length > 0) await openRefund(tem, bookingId, by);
+    if (moved.length === 0) return moved;
+    const declinedDates = await closeDateDecisions(tem, bookingId);
+    await openRefund(tem, bookingId, by === 'USER' && declinedDates ? 'DATE_CHANGE' : by);
     return moved;
   });
   if (cancelled.length === 0) return whyNotCancelled(sql, bookingId);

@@ -39,7 +39,8 @@ export const CreateBookingResult = createUnionType({
   resolveType: (v) => ('booking' in v ? BookingCreated : 'seatsLeft' in v ? TourSoldOut : 'purpose' in v ? ConsentRequired : TourNotBookable),
 });
 
-@ObjectType({ description: 'The booking is cancelled and its seats are released; a paid booking gets a refund by the cancellation rule (src/payments/refund.policy.ts)' })
+@ObjectType({ description: 'The booking is cancelled and its seats are released; a paid booking gets a refund by the cancellation rule, or in full '
+  + 'when its traveller cancels a date change they had not accepted (src/payments/refund.policy.ts)' })
 export class BookingCancelled {
   @Field(() => Booking) booking!: Booking;
 }
@@ -55,4 +56,31 @@ export const CancelBookingResult = createUnionType({
   name: 'CancelBookingResult',
   types: () => [BookingCancelled, CancellationRefused] as const,
   resolveType: (v) => ('booking' in v ? BookingCancelled : CancellationRefused),
+});
+
+export enum DateChangeRefusalReason { NO_PENDING_CHANGE = 'NO_PENDING_CHANGE', BOOKING_CLOSED = 'BOOKING_CLOSED' }
+registerEnumType(DateChangeRefusalReason, {
+  name: 'DateChangeRefusalReason',
+  valuesConfig: {
+    NO_PENDING_CHANGE: { description: "The tour's dates did not move since the booking was made, or the move was already accepted" },
+    BOOKING_CLOSED: { description: 'The booking is no longer awaiting payment or paid' },
+  },
+});
+
+@ObjectType({ description: "The traveller keeps the booking at the new dates; the partner's access window now follows them" })
+export class DateChangeAccepted {
+  @Field(() => Booking) booking!: Booking;
+}
+
+@ObjectType({ description: 'Nothing was accepted' })
+export class DateChangeRefused {
+  @Field(() => DateChangeRefusalReason) reason!: DateChangeRefusalReason;
+}
+
+export type AcceptDateChangeOutcome = DateChangeAccepted | DateChangeRefused;
+
+export const AcceptDateChangeResult = createUnionType({
+  name: 'AcceptDateChangeResult',
+  types: () => [DateChangeAccepted, DateChangeRefused] as const,
+  resolveType: (v) => ('booking' in v ? DateChangeAccepted : DateChangeRefused),
 });

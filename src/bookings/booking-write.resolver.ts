@@ -5,7 +5,9 @@ import { NotFoundError } from '../graphql/errors.js';
 import { bookingById } from './booking.service.js';
 import { createBooking, validateBookingRequest } from './booking-create.service.js';
 import { cancelBooking, cancellationReason, type Canceller } from './booking-cancel.service.js';
-import { CancelBookingResult, CreateBookingResult, type CancelBookingOutcome, type CreateBookingOutcome } from './booking-result.type.js';
+import { AcceptDateChangeResult, CancelBookingResult, CreateBookingResult, type AcceptDateChangeOutcome, type CancelBookingOutcome,
+  type CreateBookingOutcome } from './booking-result.type.js';
+import { acceptDateChange } from './booking-date-change.service.js';
 
 @Resolver()
 export class BookingWriteResolver {
@@ -25,5 +27,16 @@ export class BookingWriteResolver {
     const by: Canceller | null = !b ? null : p.kind === 'USER' && p.id === b.userId ? 'USER' : p.kind === 'PARTNER' && p.partnerId === b.partnerId ? 'PARTNER' : null;
     if (!by) throw new NotFoundError('Booking');
     return cancelBooking(ctx.services.sql, ctx.em(), bookingId, by, text);
+  }
+
+  @Mutation(() => AcceptDateChangeResult, {
+    description: "The traveller keeps the booking after the partner moved the tour's dates; only this moves the partner's access window "
+      + 'to the new end. NOT_FOUND for anyone else\'s booking',
+  })
+  async acceptDateChange(@Arg('bookingId', () => ID) bookingId: string, @Ctx() ctx: GatewayContext): Promise<AcceptDateChangeOutcome> {
+    const b = isUuid(bookingId) ? await bookingById(ctx.services.sql, bookingId) : null;
+    if (!b || b.userId !== ctx.principal.id) throw new NotFoundError('Booking');
+    const out = await acceptDateChange(ctx.em(), bookingId);
+    return 'reason' in out ? out : { booking: (await bookingById(ctx.services.sql, bookingId))! };
   }
 }

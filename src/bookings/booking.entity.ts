@@ -6,11 +6,14 @@ import { Tour } from '../tours/tour.entity.js';
 import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
 import { TRANSITIONS } from './booking.machine.js';
 
-// Every insert, whatever its path, gets the partner's access window from the tour as it is at that moment; nothing later moves it.
+/** The end of the partner's access window for a tour ending on `endsOn` (an SQL date expression): the window's last day included. */
+export const accessWindowEnd = (endsOn: string): string => `(${endsOn} + ${1 + ACCESS_WINDOWS.bookingDaysAfterTourEnd})::timestamptz`;
+
+// Every insert, whatever its path, gets the partner's access window from the tour as it is at that moment.
 export const ACCESS_WINDOW_TRIGGER = `create or replace function bookings_fix_access_until() returns trigger language plpgsql as $$
   begin
     if new.access_until is null then
-      select (t.ends_on + ${1 + ACCESS_WINDOWS.bookingDaysAfterTourEnd})::timestamptz into new.access_until from tours t where t.id = new.tour_id;
+      select ${accessWindowEnd('t.ends_on')} into new.access_until from tours t where t.id = new.tour_id;
     end if;
     return new;
   end $$;
@@ -29,10 +32,23 @@ export const STATUS_TRANSITION_TRIGGER = `create or replace function bookings_st
 create trigger bookings_status_transition before update of status on bookings
   for each row when (old.status is distinct from new.status) execute function bookings_status_transition();`;
 
+// The window rests on facts the partner cannot change: it moves only to the new end of a date change its traveller accepted.
+export const ACCESS_WINDOW_MOVE_TRIGGER = `create or replace function bookings_access_until_by_traveller() returns trigger language plpgsql as $$
+  begin
+    if exists(select 1 from booking_date_decisions d join tour_date_changes c on c.id = d.date_change_id
+        where d.booking_id = new.id and d.decision = 'ACCEPTED' and ${accessWindowEnd('c.new_ends_on')} = new.access_until) then
+      return new;
+    end if;
+    raise exception 'a booking''s access window moves only when its traveller accepts a date change' using errcode = 'check_violation';
+  end $$;
+create trigger bookings_access_until_by_traveller before update of access_until on bookings
+  for each row when (old.access_until is distinct from new.access_until) execute function bookings_access_until_by_traveller();`;
+
 export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETED' | 'EXPIRED' | 'REFUNDED';
 
 @Entity({ tableName: 'bookings', triggers: [{ name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER },
-  { name: 'bookings_status_transition', timing: 'before', events: ['update'], expression: STATUS_TRANSITION_TRIGGER }] })
+  { name: 'bookings_status_transition', timing: 'before', events: ['update'], expression: STATUS_TRANSITION_TRIGGER },
+  { name: 'bookings_access_until_by_traveller', timing: 'before', events: ['update'], expression: ACCESS_WINDOW_MOVE_TRIGGER }] })
 @Unique({ properties: ['user', 'idempotencyKey'] })
 @Index({ properties: ['tour', 'createdAt'] })
 @Index({ properties: ['user', 'createdAt'] })
@@ -47,6 +63,7 @@ export class Booking {
   @Property({ type: 'bigint' }) amountKzt!: number;
   @Property({ type: 'text' }) idempotencyKey!: string;
   @Property({ type: 'timestamptz', defaultRaw: 'now()' }) createdAt: Opt<Date> = new Date();
-  /** The tour's partner sees the traveller until then: set by a trigger when the booking is made, so moving the tour never reopens it. */
+  /** The tour's partner sees the traveller until then: set by a trigger when the booking is made; moving the tour never moves it,
+   * only the traveller accepting the new dates does. */
   @Property({ type: 'timestamptz' }) accessUntil!: Opt<Date>;
 }

@@ -20,11 +20,16 @@ export function sourcesOf(to: BookingStatus): BookingStatus[] {
   return (Object.keys(TRANSITIONS) as BookingStatus[]).filter((from) => TRANSITIONS[from].includes(to));
 }
 
-/** What the traveller can do next with a booking; `started` is whether the tour has begun, `reviewed` whether they reviewed its tour. */
-export function nextActions(status: BookingStatus, started: boolean, reviewed: boolean): BookingAction[] {
+/** The statuses in which a traveller answers a move of the tour's dates: accept the new dates, or cancel with a full refund. */
+export const ANSWERS_DATE_CHANGES: readonly BookingStatus[] = [PENDING_PAYMENT, PAID];
+
+/** What the traveller can do next with a booking; `started` is whether the tour has begun, `reviewed` whether they reviewed its tour,
+ * `dateChangePending` whether a move of its dates awaits their answer. */
+export function nextActions(status: BookingStatus, started: boolean, reviewed: boolean, dateChangePending: boolean): BookingAction[] {
+  const answer = dateChangePending && ANSWERS_DATE_CHANGES.includes(status) ? [BookingAction.ACCEPT_DATE_CHANGE] : [];
   switch (status) {
-    case PENDING_PAYMENT: return started ? [] : [BookingAction.PAY, BookingAction.CANCEL];
-    case PAID: return started ? [] : [BookingAction.CANCEL];
+    case PENDING_PAYMENT: return [...(started ? [] : [BookingAction.PAY, BookingAction.CANCEL]), ...answer];
+    case PAID: return [...(started ? [] : [BookingAction.CANCEL]), ...answer];
     case COMPLETED: return reviewed ? [] : [BookingAction.REVIEW];
     default: return [];
   }

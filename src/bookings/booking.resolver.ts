@@ -7,7 +7,7 @@ import { reachedVia } from '../privacy/privacy.edge.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
-import { Booking, BookingEvent, BookingPage } from './booking.type.js';
+import { Booking, BookingDateChange, BookingEvent, BookingPage } from './booking.type.js';
 import { bookingById, bookingsOfPartner, providerProcesses } from './booking.service.js';
 
 /** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
@@ -54,8 +54,13 @@ export class BookingResolver {
     return t;
   }
 
-  @FieldResolver(() => [BookingEvent], { description: 'Status changes, oldest first' })
+  @FieldResolver(() => [BookingEvent], { description: 'Status changes and date events, oldest first' })
   history(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<BookingEvent[]> {
     return ctx.loaders.bookingHistory.load(b.id);
+  }
+
+  @FieldResolver(() => [BookingDateChange], { description: "Moves of the tour's dates by its partner since the booking was made, oldest first, with the traveller's answer" })
+  dateChanges(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<BookingDateChange[]> {
+    return ctx.loaders.bookingDateChanges.load(b.id);
   }
 }

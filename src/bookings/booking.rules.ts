@@ -12,6 +12,7 @@ export const bookingRules = {
   Query: { booking: isAuthenticated, partnerBookings: and(isPartner, hasScope('bookings:read')) },
   Mutation: {
     createBooking: isUser,
+    acceptDateChange: isUser,
     cancelBooking: or(isUser, and(isPartner, or(hasScope('bookings:read'), hasScope('tours:write')))),
   },
   Tour: { bookings: and(hasScope('bookings:read'), ownsParentTour) },

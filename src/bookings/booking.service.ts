@@ -1,12 +1,13 @@
 import type { Sql } from '../db/sql.js';
-import type { Booking, BookingEvent } from './booking.type.js';
+import type { Booking, BookingDateChange, BookingEvent } from './booking.type.js';
 import type { KeyCursor } from '../graphql/cursor.js';
+import { ANSWERS_DATE_CHANGES } from './booking.machine.js';
 
 // The traveller's access facts come with the booking, so deciding their exposure costs no statement of its own.
 const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
   b.user_id as "userId", b.tour_id as "tourId", t.partner_id as "partnerId", tp.country as "partnerCountry",
   (b.status in ('PENDING_PAYMENT', 'PAID', 'COMPLETED') and now() >= b.created_at and now() < b.access_until) as "accessOpen",
-  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted) as "travellerConsents"`;
+  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted order by c.purpose) as "travellerConsents"`;
 const FROM = 'bookings b join tours t on t.id = b.tour_id join partners tp on tp.id = t.partner_id';
 
 // Newest first; the keyset key is the creation time in microseconds since the epoch, exact where a JS Date is not.
@@ -41,13 +42,15 @@ export function bookingsOfPartner(sql: Sql, partnerId: string, after: KeyCursor 
     order by b.created_at desc, b.id desc limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
 }
 
-export interface TravellerBookingRow extends PartnerBookingRow { started: boolean; reviewed: boolean }
+export interface TravellerBookingRow extends PartnerBookingRow { started: boolean; reviewed: boolean; dateChangePending: boolean }
 
-/** A page of one traveller's bookings, newest first, optionally of one status; each row says whether its tour started and was reviewed. */
+/** A page of one traveller's bookings, newest first, optionally of one status; each row says whether its tour started and was reviewed,
+ * and whether a move of its dates awaits the traveller's answer. */
 export function bookingsOfUser(sql: Sql, userId: string, status: string | null, after: KeyCursor | null, limit: number): Promise<TravellerBookingRow[]> {
   return sql.rows<TravellerBookingRow>('bookings_of_user', `select ${COLUMNS},
       ((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros", t.starts_on <= current_date as started,
-      exists(select 1 from reviews r where r.author_id = b.user_id and r.tour_id = b.tour_id) as reviewed
+      exists(select 1 from reviews r where r.author_id = b.user_id and r.tour_id = b.tour_id) as reviewed,
+      exists(select 1 from booking_date_decisions d where d.booking_id = b.id and d.decision = 'PENDING') as "dateChangePending"
     from ${FROM}
     where b.user_id = $1 and ($2::text is null or b.status = $2)
       and ($3::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
@@ -55,6 +58,18 @@ export function bookingsOfUser(sql: Sql, userId: string, status: string | null, 
 }
 
 export function bookingHistories(sql: Sql, bookingIds: readonly string[]): Promise<(BookingEvent & { bookingId: string })[]> {
-  return sql.rows('booking_histories', `select id, booking_id as "bookingId", status, actor_kind as "actorKind", reason, at
+  return sql.rows('booking_histories', `select id, booking_id as "bookingId", kind, status, actor_kind as "actorKind", reason, at
     from booking_events where booking_id = any($1::uuid[]) order by at, id`, [bookingIds]);
+}
+
+/** The moves of each booking's tour dates made after it was booked, oldest first, with the traveller's answer and what they can still do. */
+export function bookingDateChanges(sql: Sql, bookingIds: readonly string[]): Promise<BookingDateChange[]> {
+  return sql.rows<BookingDateChange>('booking_date_changes', `select c.id, d.booking_id as "bookingId", c.old_starts_on::text as "oldStartsOn",
+      c.old_ends_on::text as "oldEndsOn", c.new_starts_on::text as "newStartsOn", c.new_ends_on::text as "newEndsOn", c.changed_at as "changedAt",
+      d.decision, d.decided_at as "decidedAt",
+      case when d.decision <> 'PENDING' or not b.status = any($2::text[]) then '{}'::text[]
+        when t.starts_on > current_date then array['ACCEPT', 'CANCEL_WITH_FULL_REFUND'] else array['ACCEPT'] end as options
+    from booking_date_decisions d join tour_date_changes c on c.id = d.date_change_id
+      join bookings b on b.id = d.booking_id join tours t on t.id = b.tour_id
+    where d.booking_id = any($1::uuid[]) order by c.changed_at, c.id`, [bookingIds, ANSWERS_DATE_CHANGES]);
 }

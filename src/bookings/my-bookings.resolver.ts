@@ -22,7 +22,7 @@ export class MyBookingsResolver {
     const { nodes, pageInfo } = keysetPage(rows, size, (b) => ({ key: b.cursorMicros, id: b.id }));
     const payments = new Map((nodes.length ? await latestPayments(ctx.services.sql, nodes.map((b) => b.id)) : []).map((p) => [p.bookingId, p]));
     return {
-      nodes: nodes.map((b) => ({ booking: b, payment: payments.get(b.id) ?? null, nextActions: nextActions(b.status, b.started, b.reviewed) })),
+      nodes: nodes.map((b) => ({ booking: b, payment: payments.get(b.id) ?? null, nextActions: nextActions(b.status, b.started, b.reviewed, b.dateChangePending) })),
       pageInfo,
     };
   }

@@ -57,11 +57,25 @@ export interface Config {
   compiledDocumentsKept: number;
   /** Group commit of the disclosure log: rows of requests finishing within this many ms go in as one insert, of at most maxRows rows. */
   disclosureBatch: { tickMs: number; maxRows: number };
+  /** Tokens kept verified, with their standing (revocation, client, session, account) cleared on every change (0: none kept). */
+  authTokenCacheEntries: number;
   /** Booking jobs: how long an unpaid booking holds its seats, and how often the gateway runs the jobs (0: only `npm run jobs`). */
   jobs: { bookingHoldMinutes: number; intervalSeconds: number };
+  /** The SMS gateway that delivers login codes; unset (never in production) they go to the log adapter. */
+  sms: SmsGatewayConfig | undefined;
+  /**
+   * Breach detection (law 94-V): FULL disclosure rows per recipient account in the last hour against a ceiling and a multiple of its
+   * own baseline; checked every checkSeconds (0: not counted nor checked here), held recipients re-read every holdsRefreshSeconds.
+   */
+  breach: {
+    ceilingPerHour: number; baselineMultiple: number; baselineDays: number; minPerHour: number; hold: boolean; checkSeconds: number; holdsRefreshSeconds: number;
+  };
   /** The policy playground at /playground; devTokens: its endpoint that mints tokens for any principal, never in production. */
   playground: { enabled: boolean; devTokens: boolean };
 }
+
+/** A Mobizon-style HTTP API: base URL, API key, the registered sender name; each attempt's timeout and the waits before each retry. */
+export interface SmsGatewayConfig { url: string; apiKey: string; senderName: string | undefined; timeoutMs: number; retryDelaysMs: readonly number[] }
 
 /** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
 export const STAFF_KINDS = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'] as const satisfies readonly PrincipalKind[]);
@@ -155,6 +169,37 @@ function oidc(src: Source, env: Env, problems: string[]): OidcConfig | undefined
   return { issuer, jwksUrl, roleClaim, roleMap, algorithms };
 }
 
+// Alphanumeric sender ids are at most 11 characters on GSM networks.
+const SENDER_NAME = /^[A-Za-z0-9 ._-]{1,11}$/;
+const MAX_SMS_ATTEMPTS = 10;
+
+// SMS_API_URL="https://api.mobizon.kz" with SMS_API_KEY; every attempt and the waits between them must end before the request's deadline.
+function smsGateway(src: Source, env: Env, deadlineMs: number, problems: string[]): SmsGatewayConfig | undefined {
+  const { SMS_API_URL: url, SMS_API_KEY: apiKey } = src;
+  const senderName = src.SMS_SENDER_NAME || undefined;
+  if (!url && !apiKey && !senderName) {
+    if (env === 'production') problems.push('SMS_API_URL and SMS_API_KEY are required in production: login codes reach travellers only by SMS');
+    return undefined;
+  }
+  if (!url || !apiKey) {
+    problems.push('SMS_API_URL and SMS_API_KEY go together');
+    return undefined;
+  }
+  const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+  if (!(protocol === 'https:' || (protocol === 'http:' && env !== 'production'))) problems.push('SMS_API_URL must be a URL (https in production)');
+  if (senderName !== undefined && !SENDER_NAME.test(senderName)) problems.push('SMS_SENDER_NAME must be 1 to 11 Latin letters, digits, spaces, dots, dashes or underscores');
+  const timeoutMs = int(src, 'SMS_TIMEOUT_MS', 2500, problems, 1);
+  const attempts = int(src, 'SMS_MAX_ATTEMPTS', 3, problems, 1);
+  if (attempts > MAX_SMS_ATTEMPTS) problems.push(`SMS_MAX_ATTEMPTS must be at most ${MAX_SMS_ATTEMPTS}`);
+  const firstDelay = int(src, 'SMS_RETRY_DELAY_MS', 250, problems);
+  // The wait doubles before each further retry.
+  const retryDelaysMs = Array.from({ length: attempts <= MAX_SMS_ATTEMPTS ? attempts - 1 : 0 }, (_, i) => firstDelay * 2 ** i);
+  if (attempts * timeoutMs + retryDelaysMs.reduce((a, b) => a + b, 0) >= deadlineMs) {
+    problems.push('SMS_MAX_ATTEMPTS times SMS_TIMEOUT_MS plus the waits between attempts must stay under REQUEST_DEADLINE_MS');
+  }
+  return { url: url.replace(/\/+$/, ''), apiKey, senderName, timeoutMs, retryDelaysMs };
+}
+
 const ADDRESS_OR_CIDR = /^(?:[\d.]+|[\da-f:.]+)(?:\/\d{1,3})?$/i;
 
 function trustProxy(src: Source, problems: string[]): string[] {
@@ -188,7 +233,12 @@ export function loadConfig(src: Source = process.env): Config {
   const playground = src.PLAYGROUND ?? (env === 'production' ? 'off' : 'on');
   if (!['on', 'off'].includes(playground)) problems.push('PLAYGROUND must be on or off');
   const executor = src.GRAPHQL_EXECUTOR ?? 'jit';
+  const requestDeadlineMs = int(src, 'REQUEST_DEADLINE_MS', 10000, problems, 1);
   if (executor !== 'jit' && executor !== 'graphql-js') problems.push('GRAPHQL_EXECUTOR must be jit or graphql-js');
+  const breachHold = src.BREACH_HOLD ?? 'on';
+  if (!['on', 'off'].includes(breachHold)) problems.push('BREACH_HOLD must be on or off');
+  const baselineMultiple = src.BREACH_BASELINE_MULTIPLE ? Number(src.BREACH_BASELINE_MULTIPLE) : 10;
+  if (!(baselineMultiple >= 1)) problems.push('BREACH_BASELINE_MULTIPLE must be a number >= 1');
   const cfg: Config = {
     env,
     port,
@@ -203,7 +253,7 @@ export function loadConfig(src: Source = process.env): Config {
       lockTimeoutMs: int(src, 'DB_LOCK_TIMEOUT_MS', 2000, problems),
       idleInTransactionTimeoutMs: int(src, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10000, problems),
     },
-    requestDeadlineMs: int(src, 'REQUEST_DEADLINE_MS', 10000, problems, 1),
+    requestDeadlineMs,
     shutdownGraceMs: int(src, 'SHUTDOWN_GRACE_MS', 25000, problems),
     redis: { url: src.REDIS_URL || undefined, keyPrefix: src.REDIS_KEY_PREFIX ?? 'qaz:' },
     trustProxy: trustProxy(src, problems),
@@ -245,10 +295,22 @@ export function loadConfig(src: Source = process.env): Config {
     graphqlExecutor: executor === 'graphql-js' ? 'graphql-js' : 'jit',
     compiledDocumentsKept: int(src, 'GRAPHQL_COMPILED_DOCUMENTS', 1000, problems, 1),
     disclosureBatch: { tickMs: int(src, 'DISCLOSURE_BATCH_MS', 2, problems), maxRows: int(src, 'DISCLOSURE_BATCH_ROWS', 500, problems, 1) },
+    authTokenCacheEntries: int(src, 'AUTH_TOKEN_CACHE_ENTRIES', 10000, problems),
     jobs: {
       bookingHoldMinutes: int(src, 'BOOKING_HOLD_MINUTES', 30, problems, 1),
       // Tests start many gateways on one database: each runs the jobs only when it asks to.
       intervalSeconds: int(src, 'JOBS_INTERVAL_SECONDS', env === 'test' ? 0 : 60, problems, 0),
+    },
+    sms: smsGateway(src, env, requestDeadlineMs, problems),
+    breach: {
+      ceilingPerHour: int(src, 'BREACH_CEILING_PER_HOUR', 5000, problems, 1),
+      baselineMultiple,
+      baselineDays: int(src, 'BREACH_BASELINE_DAYS', 14, problems, 1),
+      minPerHour: int(src, 'BREACH_MIN_PER_HOUR', 100, problems, 1),
+      hold: breachHold === 'on',
+      // As the jobs: tests count and check only when they ask to.
+      checkSeconds: int(src, 'BREACH_CHECK_SECONDS', env === 'test' ? 0 : 60, problems, 0),
+      holdsRefreshSeconds: int(src, 'BREACH_HOLDS_REFRESH_SECONDS', 5, problems, 0),
     },
     playground: { enabled: playground === 'on', devTokens: playground === 'on' && env !== 'production' },
   };

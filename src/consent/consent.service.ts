@@ -4,6 +4,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { ConsentPurpose, ConsentRefusalReason, type ConsentChanged, type ConsentState, type ConsentWithdrawalRefused } from './consent.type.js';
 import { PROCESSING_PURPOSES } from '../rights/processing-purposes.policy.js';
 import { POLICY_IN_FORCE } from './policy-version.service.js';
+import { localizeMessage } from '../i18n/message.localize.js';
 
 const PURPOSES = Object.values(ConsentPurpose);
 const OPT_OUT = PROCESSING_PURPOSES.filter((p) => p.basis === 'OPT_OUT').map((p) => p.consent);
@@ -45,7 +46,7 @@ export async function changeConsent(ctx: GatewayContext, userId: string, purpose
       [userId, purpose, granted ? 'GRANTED' : 'WITHDRAWN', policy.id]);
     return true;
   });
-  if (!changed) return REFUSED;
+  if (!changed) return { ...REFUSED, message: localizeMessage(REFUSED.reason, REFUSED.message, ctx.language) };
   // Read back through the same statement as me.consents, so both answers have one shape and one source.
   const state = (await consentsOf(ctx.services.sql, userId)).find((c) => c.purpose === purpose);
   if (!state) throw new Error('consent state missing after its change');

@@ -6,9 +6,11 @@ import type { Logger } from '../observability/logger.js';
 import { Loaders } from './loaders.js';
 import { PrivacySession } from '../privacy/privacy.session.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
+import type { ReleaseHolds } from '../privacy/release-holds.js';
 import type { LimitCounters } from '../shared-state/limiter.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 import type { RequestIds } from '../http/request-id.js';
+import type { Language } from '../i18n/language.js';
 
 /** Process-wide services: nothing in here knows about any one caller. */
 export interface AppServices {
@@ -20,6 +22,8 @@ export interface AppServices {
   /** Redis shared by the instances (or nothing), and where limiters count their refusals. */
   store: SharedStore;
   limitCounters: LimitCounters;
+  /** Recipients whose FULL releases are held by an open incident, kept in memory. */
+  holds: ReleaseHolds;
 }
 
 export interface GatewayContext {
@@ -28,6 +32,8 @@ export interface GatewayContext {
   /** The caller's x-request-id, when it had the strict format. */
   callerRequestId: string | null;
   principal: Principal;
+  /** The language of messages and placeholders, from Accept-Language. */
+  language: Language;
   services: AppServices;
   loaders: Loaders;
   privacy: PrivacySession;
@@ -35,15 +41,17 @@ export interface GatewayContext {
   em(): EntityManager;
 }
 
-export function createContext(services: AppServices, principal: Principal, ids: RequestIds): GatewayContext {
+/** `explaining`: the request runs as `principal` but reports the exposure decisions instead of any value (explain mode). */
+export function createContext(services: AppServices, principal: Principal, ids: RequestIds, language: Language, explaining = false): GatewayContext {
   let em: EntityManager | undefined;
   return {
     requestId: ids.id,
     callerRequestId: ids.callerId,
     principal,
+    language,
     services,
-    loaders: new Loaders(services.sql, services.vault),
-    privacy: new PrivacySession(principal, services.sql),
+    loaders: new Loaders(services.sql, services.vault, language),
+    privacy: new PrivacySession(principal, services.sql, language, { held: services.holds.isHeld(principal), explaining }),
     em: () => (em ??= services.orm.em.fork()),
   };
 }

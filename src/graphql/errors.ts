@@ -1,4 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Language } from '../i18n/language.js';
+import { localizeMessage } from '../i18n/message.localize.js';
+import { VALUE_WITHHELD } from '../i18n/messages.catalogue.js';
 
 // The few error classes clients can rely on: fixed codes, messages without personal data.
 export class BadInputError extends GraphQLError {
@@ -41,10 +44,18 @@ export class UnavailableError extends GraphQLError {
   }
 }
 
-const PASS_THROUGH = new Set([
+// The SMS gateway took no login code after its retries: retriable, and the message says nothing of the phone or the code.
+export class SmsNotDeliveredError extends GraphQLError {
+  constructor() {
+    super('The login code could not be sent; try again later', { extensions: { code: 'SMS_NOT_DELIVERED', retryAfterSeconds: RETRY_AFTER_SECONDS } });
+  }
+}
+
+/** The codes a GraphQL error keeps; any other becomes INTERNAL_SERVER_ERROR. */
+export const PASS_THROUGH: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE', 'QUERY_TOO_COMPLEX', 'SUBSCRIPTIONS_NOT_SUPPORTED',
+  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE', 'QUERY_TOO_COMPLEX', 'SUBSCRIPTIONS_NOT_SUPPORTED', 'SMS_NOT_DELIVERED',
 ]);
 
 // Codes our validation rules set, which Apollo overwrites with GRAPHQL_VALIDATION_FAILED; the rule's own error stays as originalError.
@@ -79,20 +90,21 @@ const LONG_NUMBER = /\d{5,}/g;
 /** graphql-js quotes the caller's input in coercion and validation messages; only schema names and $variables survive. */
 export function scrubMessage(message: string, schemaNames: ReadonlySet<string>): string {
   return message
-    .replace(QUOTED, (whole, inner: string) => (inner.startsWith('$') || schemaNames.has(inner) ? whole : '"[value withheld]"'))
-    .replace(LONG_NUMBER, '[value withheld]');
+    .replace(QUOTED, (whole, inner: string) => (inner.startsWith('$') || schemaNames.has(inner) ? whole : `"${VALUE_WITHHELD.en}"`))
+    .replace(LONG_NUMBER, VALUE_WITHHELD.en);
 }
 
-/** Known errors pass with scrubbed messages; anything else becomes a generic message carrying the request id. */
-export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined, schemaNames: ReadonlySet<string>, production: boolean): GraphQLFormattedError {
+/** Known errors pass with scrubbed messages in the caller's language; anything else becomes a generic message carrying the request id. */
+export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined, schemaNames: ReadonlySet<string>, production: boolean, language: Language): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _drop, ...ext } = formatted.extensions ?? {};
+    // Scrubbed in English first, so that only what survived the scrub is carried into the translation.
     const message = scrubMessage(production ? productionMessage(formatted.message) : formatted.message, schemaNames);
-    return { ...formatted, message, extensions: ext };
+    return { ...formatted, message: localizeMessage(code, message, language), extensions: ext };
   }
   return {
-    message: `Internal error; quote request id ${requestId ?? 'unknown'} to support`,
+    message: localizeMessage('INTERNAL_SERVER_ERROR', `Internal error; quote request id ${requestId ?? 'unknown'} to support`, language),
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },

@@ -31,11 +31,14 @@ import { RefundResolver } from '../payments/refund.resolver.js';
 import { ReviewCreateResolver } from '../reviews/review-create.resolver.js';
 import { FraudCaseResolver } from '../fraud/fraud-case.resolver.js';
 import { SupportTicketResolver } from '../support/support-ticket.resolver.js';
+import { ExplainResolver } from '../explain/explain.resolver.js';
+import { PrivacyIncidentResolver } from '../incidents/privacy-incident.resolver.js';
 
 export const RESOLVERS = [TourResolver, ReviewResolver, PersonResolver, BookingResolver, LoginResolver, ApiClientResolver, TokenRevocationResolver,
   MeResolver, ProfileResolver, ConsentResolver, MyDisclosuresResolver, DisclosureLogResolver, AnalyticsResolver,
   RightsResolver, MyPrivacyReportResolver, PolicyVersionResolver, ModerationResolver, ComplaintResolver, StaffComplaintResolver, AuthorityRequestResolver,
-  TourAdminResolver, BookingWriteResolver, MyBookingsResolver, PaymentResolver, RefundResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver, StaffAccountResolver] as const;
+  TourAdminResolver, BookingWriteResolver, MyBookingsResolver, PaymentResolver, RefundResolver, ReviewCreateResolver, FraudCaseResolver, SupportTicketResolver, StaffAccountResolver,
+  ExplainResolver, PrivacyIncidentResolver] as const;
 
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it; plain fields read their property directly
  * and unions resolve their member synchronously. */

@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { compiledExecution } from '../graphql/compiled-execution.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { maskError, restoreCode, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
+import { localizeMessage } from '../i18n/message.localize.js';
 import { isDatabaseUnavailable } from '../db/db-faults.js';
 import { documentRules } from '../graphql/limits.js';
 import { operationGuardPlugin } from '../graphql/operation-guard.js';
@@ -16,7 +17,7 @@ import { privacyPlugin, type DisclosureLog } from '../privacy/privacy.plugin.js'
 import { redisQueryCache } from '../shared-state/persisted-query-cache.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 
-// Masks unknown errors with the request id and logs them without messages, which may quote data.
+// Masks unknown errors with the request id, puts messages in the caller's language, and logs them without messages, which may quote data.
 function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<string>, production: boolean): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -34,7 +35,8 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
         async didEncounterErrors({ errors, contextValue }) {
           errorCount += errors.length;
           for (const e of errors) {
-            if (isDatabaseUnavailable(e.originalError)) {
+            // An explained request's own failure comes back as UnavailableError.
+            if (isDatabaseUnavailable(e.originalError) || e.originalError instanceof UnavailableError) {
               unavailable = true;
               logger.warn({ requestId: contextValue.requestId, dbCode: (e.originalError as { code?: string }).code }, 'database unavailable');
               continue;
@@ -54,17 +56,26 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
           if (unavailable && response.body.kind === 'single') {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+            response.http.headers.set('content-language', contextValue.language);
             const { message, extensions } = new UnavailableError();
-            response.body.singleResult = { data: null, errors: [{ message, extensions: { ...extensions, requestId: contextValue.requestId } }] };
+            response.body.singleResult = {
+              data: null, errors: [{ message: localizeMessage('UNAVAILABLE', message, contextValue.language), extensions: { ...extensions, requestId: contextValue.requestId } }],
+            };
             return;
           }
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames, production));
+            response.http.headers.set('content-language', contextValue.language);
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => maskError(e, contextValue.requestId, schemaNames, production, contextValue.language));
           }
         },
       };
     },
   };
+}
+
+// A write through this instance is seen by its very next request, before the database's change notification comes back.
+function mutationPlugin(afterMutation: () => void): ApolloServerPlugin<GatewayContext> {
+  return { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') afterMutation(); } }; } };
 }
 
 // Type, field, argument and directive names: the only quoted words an error message may keep.
@@ -82,9 +93,8 @@ function namesOf(schema: GraphQLSchema): Set<string> {
 }
 
 /** landingPage: what a browser opening /graphql gets; none (Apollo's Sandbox loads from a CDN) when null. */
-export async function createApollo(
-  schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore, disclosureLog: DisclosureLog, landingPage: ApolloServerPlugin | null,
-): Promise<ApolloServer<GatewayContext>> {
+export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore, disclosureLog: DisclosureLog,
+  afterMutation: () => void, landingPage: ApolloServerPlugin | null): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
   const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
@@ -92,7 +102,8 @@ export async function createApollo(
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
     plugins: [ApolloServerPluginCacheControlDisabled(), landingPage ?? ApolloServerPluginLandingPageDisabled(),
-      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod)],
+      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod),
+      mutationPlugin(afterMutation)],
     // Persisted queries registered through one instance are found by the others.
     ...(store.redis ? { persistedQueries: { cache: redisQueryCache(store.redis, store.keyPrefix) } } : {}),
     introspection: !prod,

@@ -20,6 +20,14 @@ import { Migration20261126160000_disclosures_by_month } from './Migration2026112
 import { Migration20261126170000_bookings_user_created_index } from './Migration20261126170000_bookings_user_created_index.js';
 import { Migration20261126171000_booking_states } from './Migration20261126171000_booking_states.js';
 import { Migration20261126172000_refunds } from './Migration20261126172000_refunds.js';
+import { Migration20261126180000_auth_standing_notify } from './Migration20261126180000_auth_standing_notify.js';
+import { Migration20261126200000_date_changes } from './Migration20261126200000_date_changes.js';
+import { Migration20261126300000_app_clients } from './Migration20261126300000_app_clients.js';
+import { Migration20261126300100_trusted_documents } from './Migration20261126300100_trusted_documents.js';
+import { Migration20261126300200_trusted_documents_standing } from './Migration20261126300200_trusted_documents_standing.js';
+import { Migration20261126400000_explain_requests } from './Migration20261126400000_explain_requests.js';
+import { Migration20261126400100_privacy_incidents } from './Migration20261126400100_privacy_incidents.js';
+import { Migration20261126500000_stored_placeholders_en } from './Migration20261126500000_stored_placeholders_en.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
 export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
@@ -43,7 +51,15 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126160000_disclosures_by_month', class: Migration20261126160000_disclosures_by_month },
   { name: 'Migration20261126170000_bookings_user_created_index', class: Migration20261126170000_bookings_user_created_index },
   { name: 'Migration20261126171000_booking_states', class: Migration20261126171000_booking_states },
-  { name: 'Migration20261126172000_refunds', class: Migration20261126172000_refunds }];
+  { name: 'Migration20261126172000_refunds', class: Migration20261126172000_refunds },
+  { name: 'Migration20261126180000_auth_standing_notify', class: Migration20261126180000_auth_standing_notify },
+  { name: 'Migration20261126200000_date_changes', class: Migration20261126200000_date_changes },
+  { name: 'Migration20261126300000_app_clients', class: Migration20261126300000_app_clients },
+  { name: 'Migration20261126300100_trusted_documents', class: Migration20261126300100_trusted_documents },
+  { name: 'Migration20261126300200_trusted_documents_standing', class: Migration20261126300200_trusted_documents_standing },
+  { name: 'Migration20261126400000_explain_requests', class: Migration20261126400000_explain_requests },
+  { name: 'Migration20261126400100_privacy_incidents', class: Migration20261126400100_privacy_incidents },
+  { name: 'Migration20261126500000_stored_placeholders_en', class: Migration20261126500000_stored_placeholders_en }];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

@@ -3,7 +3,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, isUuid, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { authorReached, exposeFreeText } from '../privacy/free-text.exposure.js';
-import { maskFreeText } from '../privacy/free-text.masks.js';
+import { localizeStoredText, maskFreeText } from '../privacy/free-text.masks.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import { writerKeyOf } from '../users/user-key.service.js';
 import { openReportReason, sealReportReason, type StoredReportReason } from './content-report.codec.js';
@@ -62,9 +62,10 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
     if (r.authorId !== null && !author) throw new Error('review without author');
     const reason = openReportReason(ctx.services.vault, r);
     // The reporter is not shown, but what they wrote about themselves follows the policy for them.
-    const shown = r.reporterId === null ? maskFreeText(reason).text : await exposeFreeText(ctx, await authorReached(ctx, r.reporterId, r.id), reason);
+    const shown = r.reporterId === null ? maskFreeText(reason, ctx.privacy.language).text : await exposeFreeText(ctx, await authorReached(ctx, r.reporterId, r.id), reason);
     return { reportId: r.id, reason: shown, reportedAt: r.reportedAt,
-      review: { id: r.reviewId, rating: r.rating, text: r.text, moderationStatus: r.moderationStatus, author: author ? reachedVia(author, 'STAFF_LOOKUP', r.reviewId) : null } };
+      review: { id: r.reviewId, rating: r.rating, text: localizeStoredText(r.text, ctx.privacy.language), moderationStatus: r.moderationStatus,
+        author: author ? reachedVia(author, 'STAFF_LOOKUP', r.reviewId) : null } };
   }));
   return { nodes, pageInfo: page.pageInfo };
 }

@@ -5,8 +5,8 @@ import type { LimitCounters } from '../shared-state/limiter.js';
 /** What the pools report; read when /metrics is scraped. */
 export interface PoolStats { totalCount: number; idleCount: number; waitingCount: number }
 
-// The statement that writes the disclosure log (src/audit/disclosure.service.ts): its row count is the disclosures made.
-const DISCLOSURE_INSERT = 'disclosures_insert';
+// The statement that writes the disclosure log (src/audit/disclosure-writer.service.ts): its row count is the disclosures made.
+const DISCLOSURE_INSERT = 'disclosures_insert_batch';
 const ROUTES = new Set(['/graphql', '/oauth/token', '/.well-known/jwks.json', '/healthz', '/readyz', '/metrics']);
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -26,6 +26,7 @@ export class Metrics {
   private readonly sqlDuration = new Histogram({ name: 'qaz_sql_statement_duration_seconds', help: 'SQL statement latency by outcome', labelNames: ['outcome'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry] });
   private readonly disclosureRows = new Counter({ name: 'qaz_disclosure_rows_total', help: 'Disclosure log rows written', registers: [this.registry] });
   private readonly refusals = new Counter({ name: 'qaz_rate_limit_refusals_total', help: 'Requests refused by a rate limit or throttle', labelNames: ['limiter'] as const, registers: [this.registry] });
+  private readonly incidents = new Counter({ name: 'qaz_privacy_incidents_opened_total', help: 'Privacy incidents opened by breach detection, by trigger', labelNames: ['trigger'] as const, registers: [this.registry] });
   private readonly localDecisions = new Counter({ name: 'qaz_rate_limit_local_decisions_total', help: 'Limit decisions taken locally because Redis was away', labelNames: ['limiter'] as const, registers: [this.registry] });
 
   /** Counted by the compiled executor as it works; read when /metrics is scraped. */
@@ -55,6 +56,14 @@ export class Metrics {
   }
 
   authFailure(): void { this.authFailures.inc(); }
+
+  /** `trigger`: CEILING or BASELINE. */
+  incidentOpened(trigger: string): void { this.incidents.inc({ trigger }); }
+
+  /** Recipients whose FULL releases are held in this instance, read when scraped. */
+  watchHeldRecipients(read: () => number): void {
+    new Gauge({ name: 'qaz_privacy_held_recipients', help: 'Recipient accounts whose FULL releases an open incident holds', registers: [this.registry], collect() { this.set(read()); } });
+  }
 
   graphqlOperation(operation: string, outcome: string, errors: number, seconds: number): void {
     this.graphqlRequests.inc();

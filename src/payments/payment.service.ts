@@ -11,7 +11,7 @@ import type { KeyCursor } from '../graphql/cursor.js';
 const COLUMNS = `p.id, p.status, p.amount_kzt::int as "amountKzt", p.external_ref as "externalRef", p.created_at as "createdAt",
   p.booking_id as "bookingId", p.provider_id as "providerId", b.user_id as "payerId", pp.country as "providerCountry",
   (p.status = 'PENDING' or now() < p.settled_at + interval '${ACCESS_WINDOWS.paymentDaysAfterOutcome} days') as "accessOpen",
-  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted) as "payerConsents"`;
+  array(select c.purpose from consents c where c.user_id = b.user_id and c.granted order by c.purpose) as "payerConsents"`;
 const FROM = 'payments p join bookings b on b.id = p.booking_id join partners pp on pp.id = p.provider_id';
 const EXTERNAL_REF = /^[\x21-\x7e]{1,100}$/;
 

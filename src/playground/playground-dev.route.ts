@@ -32,7 +32,7 @@ function tokenRequest(body: unknown): DevTokenRequest {
   const { kind, sub, partnerId, scope } = (body ?? {}) as Record<string, unknown>;
   const scopeOk = scope === undefined || (Array.isArray(scope) && scope.every((s) => typeof s === 'string'));
   if (typeof kind !== 'string' || !optionalString(sub) || !optionalString(partnerId) || !scopeOk) {
-    throw new HttpError(400, 'BAD_USER_INPUT', 'Expected {"kind": string, "sub"?: string, "partnerId"?: string, "scope"?: string[]}');
+    throw new HttpError(400, 'BAD_USER_INPUT', 'Expected a JSON object with kind and, optionally, sub, partnerId and a scope list');
   }
   return { kind, sub, partnerId, scope: scope as string[] | undefined };
 }

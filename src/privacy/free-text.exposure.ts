@@ -1,7 +1,6 @@
 import type { GatewayContext } from '../graphql/context.js';
 import type { FreeTextKind } from './free-text.detector.js';
 import { maskFreeText } from './free-text.masks.js';
-import { decide } from './privacy.decide.js';
 import { reachedVia, type Reached } from './privacy.edge.js';
 import { REFERENCE_EDGE } from './reference.service.js';
 
@@ -19,12 +18,8 @@ export async function authorReached(ctx: GatewayContext, authorId: string, recor
  */
 export async function exposeFreeText(ctx: GatewayContext, author: Reached, text: string): Promise<string> {
   const facts = await ctx.privacy.facts(author);
-  const p = ctx.principal;
-  const full = new Set(KINDS.filter((kind) => decide({
-    principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge,
-    relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
-  }).exposure === 'FULL'));
-  const out = maskFreeText(text, full);
+  const full = new Set(KINDS.filter((kind) => ctx.privacy.decide(facts, kind).exposure === 'FULL'));
+  const out = maskFreeText(text, ctx.privacy.language, full);
   if (facts.relation !== 'SELF') for (const kind of out.revealed) ctx.privacy.recordFull(author.id, facts, kind);
   return out.text;
 }

@@ -30,14 +30,13 @@ const UNWRAPPED_KEYS_KEPT = 20_000;
  * key anyway, and an entry is found only through the wrapped key, which erasure deletes together with the sealed values.
  */
 function unwrappedKeyCache(unwrap: (subjectId: string, wrapped: string) => KeyObject): (subjectId: string, wrapped: string) => KeyObject {
-  const cache = new LruCache<string, KeyObject>(UNWRAPPED_KEYS_KEPT);
+  // By subject, checked against the wrapped form: a lookup hashes a short id instead of building and hashing a long key.
+  const cache = new LruCache<string, { wrapped: string; key: KeyObject }>(UNWRAPPED_KEYS_KEPT);
   return (subjectId, wrapped) => {
-    const id = `${subjectId}.${wrapped}`;
-    let key = cache.get(id);
-    if (!key) {
-      key = unwrap(subjectId, wrapped);
-      cache.set(id, key);
-    }
+    const hit = cache.get(subjectId);
+    if (hit && hit.wrapped === wrapped) return hit.key;
+    const key = unwrap(subjectId, wrapped);
+    cache.set(subjectId, { wrapped, key });
     return key;
   };
 }

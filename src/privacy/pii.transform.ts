@@ -1,7 +1,6 @@
 import { defaultFieldResolver, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { GatewayContext } from '../graphql/context.js';
-import { decide } from './privacy.decide.js';
 import type { Reached } from './privacy.edge.js';
 import { maskValue, nameParts } from './privacy.masks.js';
 import { pseudonymize } from './privacy.pseudonym.js';
@@ -22,11 +21,13 @@ function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reaso
 }
 
 function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Reached, args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
-  const p = ctx.principal;
-  const d = decide({
-    principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge,
-    relation: facts.relation, kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry,
-  });
+  const d = ctx.privacy.decide(facts, kind);
+  const explained = ctx.privacy.explained;
+  if (explained) {
+    // Explain mode: the decision is reported and the value never produced, masked or not.
+    explained.push({ path: responsePathAsArray(info.path), kind, exposure: d.exposure, reason: d.reason ?? null });
+    return null;
+  }
   if (d.exposure === 'NONE') {
     ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure: 'NONE', reason: d.reason ?? 'POLICY' });
     return null;

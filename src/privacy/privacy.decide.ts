@@ -19,6 +19,8 @@ export interface DecisionInput {
   readonly requestedKinds?: readonly PiiKind[];
   /** The recipient's country, where it is a company; staff and users are in Kazakhstan. */
   readonly recipientCountry?: string | null;
+  /** An open incident holds the recipient's FULL releases: what the policy would show short of FULL, reason INCIDENT_HOLD. */
+  readonly held?: boolean;
 }
 
 export interface Decision {
@@ -108,11 +110,15 @@ export function createDecider(policy: readonly PolicyRule[]): Decider {
   return (input) => {
     const rules = byPrincipal.get(input.principal) ?? none;
     let best = 0;
+    let heldFull = false;
     for (const rule of rules) {
       const r = rule.rank[input.kind];
-      if (r > best && firstFailure(rule, input) === Check.Match) best = r;
+      if (r <= best || firstFailure(rule, input) !== Check.Match) continue;
+      if (r === FULL && input.held) heldFull = true;
+      else best = r;
     }
     if (best === FULL) return FULL_RESULT;
+    if (heldFull) return result(best, 'INCIDENT_HOLD');
     // The reason comes from the rule that would have shown more and got furthest through the checks.
     let nearest: CompiledRule | null = null;
     let nearestCheck: number = -1;

@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { BadInputError } from '../graphql/errors.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { localizeMessage } from '../i18n/message.localize.js';
 import type { Logger } from '../observability/logger.js';
 import type { Principal } from '../auth/principal.js';
 import type { RequestIds } from '../http/request-id.js';
@@ -15,18 +17,21 @@ export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerP
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation, contextValue: ctx }) {
+          // Explain mode runs as someone else: it may read as they would, never act for them.
+          if (ctx.privacy.explained && operation?.operation !== 'query') throw new BadInputError('Explain runs queries only', 'query');
+        },
         async willSendResponse({ response, contextValue: ctx }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           try {
-            await log.write(ctx.principal, { id: ctx.requestId, callerId: ctx.callerRequestId }, [...ctx.privacy.disclosed.values()]);
+            await log.write(ctx.principal, { id: ctx.requestId, callerId: ctx.callerRequestId }, ctx.privacy.disclosed);
           } catch (e) {
             logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
             response.http.status = 503;
-            response.body.singleResult = {
-              data: null,
-              errors: [{ message: 'The response could not be released because its disclosure could not be recorded', extensions: { code: 'DISCLOSURE_LOG_FAILED', requestId: ctx.requestId } }],
-            };
+            response.http.headers.set('content-language', ctx.language);
+            const message = localizeMessage('DISCLOSURE_LOG_FAILED', 'The response could not be released because its disclosure could not be recorded', ctx.language);
+            response.body.singleResult = { data: null, errors: [{ message, extensions: { code: 'DISCLOSURE_LOG_FAILED', requestId: ctx.requestId } }] };
             return;
           }
           if (ctx.privacy.findings.length) {

@@ -28,9 +28,10 @@ export interface PolicyRule {
 
 export const TRAVELERS_READ_SCOPE = 'travelers:read';
 
-/** Windows that rest on stored facts: a booking's is fixed when it is made, a payment's runs from its recorded outcome. */
+/** Windows that rest on stored facts: a booking's is fixed when it is made (only its traveller accepting moved dates moves it), a
+ * payment's runs from its recorded outcome. */
 export const ACCESS_WINDOWS = Object.freeze({
-  /** Days after the tour's end (as booked) that its partner still sees the traveller. */
+  /** Days after the tour's end (as booked, or as the traveller accepted it moved) that its partner still sees the traveller. */
   bookingDaysAfterTourEnd: 30,
   /** Days after a payment's outcome that its provider still sees the payer. */
   paymentDaysAfterOutcome: 30,

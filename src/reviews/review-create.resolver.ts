@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
+import { localizeStoredText } from '../privacy/free-text.masks.js';
 import { createReview, validateReviewDraft } from './review-create.service.js';
 import { CreateReviewResult, ReviewRejectionReason, type CreateReviewOutcome } from './review-create.type.js';
 
@@ -12,6 +13,7 @@ export class ReviewCreateResolver {
     // isUser has established the caller is a signed-in traveller, so the id is present.
     const draft = validateReviewDraft({ authorId: ctx.principal.id!, tourId, rating, text });
     if (!isUuid(tourId)) return { reason: ReviewRejectionReason.NO_COMPLETED_BOOKING };
-    return createReview(ctx.services.sql, ctx.em(), draft);
+    const outcome = await createReview(ctx.services.sql, ctx.em(), draft);
+    return 'review' in outcome ? { ...outcome, review: { ...outcome.review, text: localizeStoredText(outcome.review.text, ctx.privacy.language) } } : outcome;
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError } from '../graphql/errors.js';
-import { maskFreeText } from '../privacy/free-text.masks.js';
+import { maskFreeText, STORED_TEXT_LANGUAGE } from '../privacy/free-text.masks.js';
 import type { Review } from './review.type.js';
 import { ReviewRejectionReason, type CreateReviewOutcome } from './review-create.type.js';
 
@@ -18,7 +18,7 @@ export function validateReviewDraft(d: ReviewDraft): ReviewDraft {
 
 /** Publishes the masked text once per author and tour, only after a completed booking; one statement decides both. */
 export async function createReview(sql: Sql, em: EntityManager, d: ReviewDraft): Promise<CreateReviewOutcome> {
-  const { text, counts } = maskFreeText(d.text);
+  const { text, counts } = maskFreeText(d.text, STORED_TEXT_LANGUAGE);
   // A mask can be longer than what it hides.
   if (text.length > MAX_TEXT) throw new BadInputError(`text must be at most ${MAX_TEXT} characters once personal data is masked`, 'text');
   const [row] = await em.execute<Review[]>(`insert into reviews (id, author_id, tour_id, rating, text, moderation_status, created_at)

@@ -6,7 +6,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { POLICY_IN_FORCE } from '../consent/policy-version.service.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { ERASED_TEXT } from '../privacy/authored-text.codec.js';
-import { maskFreeText } from '../privacy/free-text.masks.js';
+import { maskFreeText, STORED_TEXT_LANGUAGE } from '../privacy/free-text.masks.js';
 import { openPersonalData } from '../users/personal-data.codec.js';
 import type { ErasureActor } from './account-erasure.entity.js';
 import type { AccountDeleted } from './erasure.type.js';
@@ -73,7 +73,7 @@ export async function eraseAccount(ctx: GatewayContext, req: ErasureRequest): Pr
     await destroyPersonalData(tem, req.userId);
     await holdTransactions(tem, req.userId);
     await tem.execute('insert into account_erasures (id, user_id, actor_kind, actor_id, reason, at) values (gen_random_uuid(), ?, ?, ?, ?, now())',
-      [req.userId, req.actorKind, req.actorId, req.reason === null ? null : maskFreeText(req.reason).text]);
+      [req.userId, req.actorKind, req.actorId, req.reason === null ? null : maskFreeText(req.reason, STORED_TEXT_LANGUAGE).text]);
     return outcome(tem, req.userId);
   });
 }

@@ -29,9 +29,14 @@ export class TourAdminResolver {
     return createTour(ctx.services.sql, ctx.em(), ctx.principal.partnerId!, validateTourValues(input));
   }
 
-  @Mutation(() => Tour, { description: "Change one of the caller's own tours; NOT_FOUND for anyone else's" })
+  @Mutation(() => Tour, {
+    description: "Change one of the caller's own tours; NOT_FOUND for anyone else's. Moving the dates of a tour with open or paid bookings "
+      + 'records the change: each traveller sees it on the booking and may accept the new dates or cancel with a full refund. '
+      + 'BAD_USER_INPUT for dates out of order or not after today, or for a tour that has started',
+  })
   updateTour(@Arg('id', () => ID) id: string, @Arg('changes', () => TourChanges) changes: TourChanges, @Ctx() ctx: GatewayContext): Promise<TourRow> {
-    return updateTour(ctx.services.sql, ctx.em(), ctx.principal.partnerId!, ownId(id), validateTourValues(changes));
+    const { partnerId, id: clientId } = ctx.principal;
+    return updateTour(ctx.services.sql, ctx.em(), { partnerId: partnerId!, clientId: clientId! }, ownId(id), validateTourValues(changes));
   }
 
   @Mutation(() => Tour, { description: "Withdraw one of the caller's own tours from sale; existing bookings stay" })

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
-import { BadInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
+import { BadInputError, NotFoundError } from '../graphql/errors.js';
+import { recordDateChange } from '../bookings/booking-date-change.service.js';
 import { isoDate } from '../graphql/validate.js';
 import type { Region } from './region.js';
 import { TOUR_COLUMNS, toursByIds, type TourRow } from './tour.service.js';
@@ -53,26 +54,29 @@ export async function createTour(sql: Sql, em: EntityManager, partnerId: string,
   return load(sql, row.id);
 }
 
-// Travellers booked the dates they were sold: a tour with open or paid bookings keeps them (retire it and offer a new one instead).
-const NO_ACTIVE_BOOKINGS = "not exists(select 1 from bookings b where b.tour_id = tours.id and b.status in ('PENDING_PAYMENT', 'PAID'))";
+interface LockedTour { seatsBooked: number; startsOn: string; endsOn: string; today: string }
 
-/** One conditional statement: the capacity, date and booking checks hold against concurrent bookings and edits. */
-export async function updateTour(sql: Sql, em: EntityManager, partnerId: string, id: string, v: TourValues): Promise<TourRow> {
-  const moves = v.startsOn !== null || v.endsOn !== null;
-  const [row] = await em.execute<{ id: string }[]>(`update tours set title = coalesce(?, title), region = coalesce(?, region),
-      starts_on = coalesce(?::date, starts_on), ends_on = coalesce(?::date, ends_on),
-      price_kzt = coalesce(?::int, price_kzt), capacity = coalesce(?::int, capacity)
-    where id = ? and partner_id = ? and coalesce(?::int, capacity) >= seats_booked and coalesce(?::date, ends_on) >= coalesce(?::date, starts_on)
-      and (not ? or ${NO_ACTIVE_BOOKINGS})
-    returning id`,
-  [v.title, v.region, v.startsOn, v.endsOn, v.priceKzt, v.capacity, id, partnerId, v.capacity, v.endsOn, v.startsOn, moves]);
-  if (row) return load(sql, row.id);
-  const [t] = await sql.rows<{ seatsBooked: number; activeBookings: boolean; startsOn: string; endsOn: string }>('own_tour_state', `select seats_booked as "seatsBooked",
-      not ${NO_ACTIVE_BOOKINGS} as "activeBookings", starts_on::text as "startsOn", ends_on::text as "endsOn" from tours where id = $1 and partner_id = $2`, [id, partnerId]);
-  if (!t) throw new NotFoundError('Tour');
-  if (v.capacity !== null && v.capacity < t.seatsBooked) throw new BadInputError('capacity must not be below the seats already booked', 'capacity');
-  if ((v.endsOn ?? t.endsOn) < (v.startsOn ?? t.startsOn)) throw new BadInputError('endsOn must not be before startsOn', 'endsOn');
-  throw new ForbiddenError('The dates of a tour with open or paid bookings cannot be moved; retire it and offer a new one', 'TOUR_HAS_BOOKINGS');
+/**
+ * Under the tour's row lock, which bookings take too: capacity never below the seats booked, dates ordered and not moved into the
+ * past. A move of the dates is recorded, and travellers with open or paid bookings are asked to accept it or cancel with a full
+ * refund; their access windows stay as booked until they accept.
+ */
+export async function updateTour(sql: Sql, em: EntityManager, partner: { partnerId: string; clientId: string }, id: string, v: TourValues): Promise<TourRow> {
+  await em.transactional(async (tem) => {
+    const [t] = await tem.execute<LockedTour[]>(`select seats_booked as "seatsBooked", starts_on::text as "startsOn", ends_on::text as "endsOn",
+        current_date::text as today from tours where id = ? and partner_id = ? for update`, [id, partner.partnerId]);
+    if (!t) throw new NotFoundError('Tour');
+    if (v.capacity !== null && v.capacity < t.seatsBooked) throw new BadInputError('capacity must not be below the seats already booked', 'capacity');
+    const to = { startsOn: v.startsOn ?? t.startsOn, endsOn: v.endsOn ?? t.endsOn };
+    if (to.endsOn < to.startsOn) throw new BadInputError('endsOn must not be before startsOn', 'endsOn');
+    const moved = to.startsOn !== t.startsOn || to.endsOn !== t.endsOn;
+    if (moved && to.startsOn <= t.today) throw new BadInputError('startsOn must be after today: a tour that has started keeps its dates', 'startsOn');
+    await tem.execute(`update tours set title = coalesce(?, title), region = coalesce(?, region), starts_on = ?::date, ends_on = ?::date,
+        price_kzt = coalesce(?::int, price_kzt), capacity = coalesce(?::int, capacity) where id = ?`,
+    [v.title, v.region, to.startsOn, to.endsOn, v.priceKzt, v.capacity, id]);
+    if (moved) await recordDateChange(tem, { tourId: id, changedBy: partner.clientId, from: { startsOn: t.startsOn, endsOn: t.endsOn }, to });
+  });
+  return load(sql, id);
 }
 
 /** Retiring stops new bookings; existing ones stay until their traveller or the partner cancels them. */

@@ -30,22 +30,6 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  fullName(@Root() p: PersonRow): string | null {
-    const name = [p.firstName, p.patronymic, p.surname].filter(Boolean).join(' ');
-    return name || null;
-  }
-
-  @FieldResolver(() => String, { nullable: true })
-  iin(@Root() p: PersonRow): string | null {
-    return p.iin;
-  }
-
-  @FieldResolver(() => String, { nullable: true })
-  passportNumber(@Root() p: PersonRow): string | null {
-    return p.passport;
-  }
-
-  @FieldResolver(() => String, { nullable: true })
   messengers(@Root() p: PersonRow): string | null {
     return p.messengers ? JSON.stringify(p.messengers) : null;
   }

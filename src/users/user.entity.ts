@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
+import { STANDING_TRIGGERS } from '../auth/standing.trigger.js';
 
 export type UserRole = 'TRAVELER' | 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
 export type UserStatus = 'ACTIVE' | 'BLOCKED' | 'DELETED';
 export type Gender = 'MALE' | 'FEMALE';
 
 // Persistence only: GraphQL never sees this class, see user.type.ts.
-@Entity({ tableName: 'users' })
+@Entity({ tableName: 'users', triggers: [...STANDING_TRIGGERS.users] })
 @Check({ name: 'users_oidc_subject_staff_check', expression: "oidc_subject is null or role <> 'TRAVELER'" })
 export class User {
   [OptionalProps]?: 'role' | 'status' | 'createdAt';

@@ -8,6 +8,9 @@ export interface PersonRow extends PersonalData {
   id: string;
   gender: string | null;
   status: string;
+  /** Person.fullName and Person.passportNumber as plain properties, so those fields need no resolver of their own. */
+  fullName: string | null;
+  passportNumber: string | null;
   /** The edge that reached this person in this response; absent means the public view. */
   via?: Via;
 }
@@ -17,5 +20,9 @@ interface StoredPerson { id: string; gender: string | null; status: string; piiE
 export async function personsByIds(sql: Sql, vault: PiiVault, ids: readonly string[]): Promise<PersonRow[]> {
   const rows = await sql.rows<StoredPerson>('persons_by_ids', `select u.id, u.gender, u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey"
     from users u left join keyring.user_keys k on k.user_id = u.id where u.id = any($1::uuid[])`, [ids]);
-  return rows.map((r) => ({ id: r.id, gender: r.gender, status: r.status, ...openPersonalData(vault, r.id, r.wrappedKey, r.piiEnc) }));
+  return rows.map((r) => {
+    const data = openPersonalData(vault, r.id, r.wrappedKey, r.piiEnc);
+    const fullName = [data.firstName, data.patronymic, data.surname].filter(Boolean).join(' ') || null;
+    return { id: r.id, gender: r.gender, status: r.status, ...data, fullName, passportNumber: data.passport };
+  });
 }

@@ -5,7 +5,7 @@ import { generateKeyPair, SignJWT, type CryptoKey, type JWTHeaderParameters, typ
 import { issueAccessToken } from '../../src/auth/access-token.js';
 import { loadOrCreateKeyRing, type KeyRing } from '../../src/auth/signing-keys.js';
 import type { RunningGateway } from '../../src/gateway.js';
-import { startTestGateway } from '../support/gateway.js';
+import { startTestGateway, changeStanding } from '../support/gateway.js';
 import { postRaw } from '../support/http.js';
 
 let gw: RunningGateway;
@@ -115,7 +115,7 @@ describe('/graphql refuses bad tokens with 401 and a code, never as anonymous', 
     [`qzc_test_${randomUUID()}`]);
     const token = await craft({ sub: client.client_id, client_id: client.client_id, partner_id: client.partner_id, kind: 'PARTNER' });
     expect((await bearer(token)).status).toBe(200);
-    await gw.services.sql.rows('t_bad_disable', 'update api_clients set disabled_at = now() where client_id = $1', [client.client_id]);
+    await changeStanding(gw, 't_bad_disable', 'update api_clients set disabled_at = now() where client_id = $1', [client.client_id]);
     expect(await bearer(token)).toMatchObject({ status: 401, code: 'TOKEN_REVOKED' });
   });
 

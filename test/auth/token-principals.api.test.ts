@@ -7,7 +7,7 @@ import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 import { clientHeaders, insertTour, OPERATORS, PROVIDERS, setBookingConsent, travellers, userHeaders } from '../bookings/booking.fixtures.js';
 import { CreateBookingDocument, PartnerBookingsDocument, RevokeTokenDocument } from '../generated/operations.js';
 import { rawPerson, type RawPerson } from '../privacy/exposure.fixtures.js';
-import { startTestGateway } from '../support/gateway.js';
+import { startTestGateway, changeStanding } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { insertPerson } from '../support/persons.js';
 import { startTestIssuer, type TestIssuer } from '../support/oidc-issuer.js';
@@ -107,7 +107,7 @@ describe('a partner is a registered, enabled client of that partner, whoever sig
     [`qzc_${randomUUID()}`, P8]);
     const token = await gatewaySigned(p8Claims({ sub: c.clientId, client_id: c.clientId }));
     expect((await partnerRead(bearer(token))).mine?.iin).toBe(raw.iin);
-    await gw.services.sql.rows('t_tp_disable', 'update api_clients set disabled_at = now() where client_id = $1', [c.clientId]);
+    await changeStanding(gw, 't_tp_disable', 'update api_clients set disabled_at = now() where client_id = $1', [c.clientId]);
     expect(await partnerRead(bearer(token))).toMatchObject({ status: 401, code: 'TOKEN_REVOKED', data: null });
   });
 

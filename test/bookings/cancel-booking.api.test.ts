@@ -38,7 +38,7 @@ describe('cancelBooking', () => {
     expect((await tourSeats(sql, tourId)).seatsBooked).toBe(0);
     const history = (await gql(gw.url, BookingHistoryDocument, { id }, me)).body.data!.booking!.history;
     expect(history.map((h) => [h.status, h.actorKind])).toEqual([['PENDING_PAYMENT', 'USER'], ['CANCELLED', 'USER']]);
-    expect(history[1].reason).toBe('заболел, звоните [телефон скрыт]');
+    expect(history[1].reason).toBe('заболел, звоните [phone hidden]');
   });
 
   it('parallel cancels release the seats once', async () => {

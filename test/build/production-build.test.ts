@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { waitFor } from '../support/faults.js';
+import { PRODUCTION_SMS } from '../support/production-sms.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const NODE = `${ROOT}node_modules/.bin/node`;
@@ -15,7 +16,7 @@ const FRESH_DB = `qaz_fresh_${process.pid}`;
 const key = () => randomBytes(32).toString('base64');
 const PRODUCTION = {
   NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'info', JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
-  PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(), PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(),
+  PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(), PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(), ...PRODUCTION_SMS,
 };
 
 function dbUrl(name: string): string {

@@ -1,31 +1,38 @@
-import { execFile } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import type { RunningGateway } from '../../src/gateway.js';
+import { RequestLoginCodeDocument, VerifyLoginCodeDocument } from '../generated/operations.js';
+import { cli } from '../support/cli.js';
+import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
+import { gql, postRaw } from '../support/http.js';
+import { PRODUCTION_SMS } from '../support/production-sms.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const OPERATOR = 'b0000000-0000-4000-8000-000000000003';
 let db: pg.Client;
-
-interface Run { code: number; stdout: string; stderr: string }
-
-/** The CLI as an operator runs it (npm run staff-account / create-client), against the run's test database. */
-function cli(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', `src/cli/${script}.ts`, ...args], {
-      cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }, timeout: 60_000,
-    }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr }));
-  });
-}
+let gw: RunningGateway;
 
 beforeAll(async () => {
   db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
+  gw = await startTestGateway();
 });
-afterAll(async () => { await db.end(); });
+afterAll(async () => {
+  await db.end();
+  await gw.close();
+});
+
+/** The account's SMS sign-in (outside production), and what a request with the token gets. */
+async function signIn(phone: string): Promise<string> {
+  await gql(gw.url, RequestLoginCodeDocument, { phone });
+  const r = (await gql(gw.url, VerifyLoginCodeDocument, { phone, code: DEV_LOGIN_CODE })).body.data!.verifyLoginCode;
+  if (r.__typename !== 'LoginSucceeded') throw new Error('staff SMS login failed');
+  return r.tokens.accessToken;
+}
+const probe = async (token: string) => (await postRaw(gw.url, JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer ${token}` })).status;
 
 describe('staff-account CLI', () => {
   it('creates an account of a staff role and disables it, logging ids and roles only', async () => {
@@ -37,9 +44,12 @@ describe('staff-account CLI', () => {
     expect(id).toBeDefined();
     const { rows: [row] } = await db.query('select role, status, oidc_subject from users where id = $1', [id]);
     expect(row).toEqual({ role: 'AUDITOR', status: 'ACTIVE', oidc_subject: sub });
+    const token = await signIn(phone);
+    expect(await probe(token)).toBe(200);
     const disabled = await cli('staff-account', ['disable', '--id', id!]);
     expect(disabled).toMatchObject({ code: 0, stdout: expect.stringContaining(`AUDITOR account ${id} is BLOCKED`) });
     expect((await db.query('select status from users where id = $1', [id])).rows[0].status).toBe('BLOCKED');
+    expect(await probe(token)).toBe(401);
     const logs = `${created.stdout}${created.stderr}${disabled.stdout}${disabled.stderr}`;
     for (const msg of ['staff account created', 'staff account disabled']) {
       const line = logs.split('\n').find((l) => l.includes(`"msg":"${msg}"`));
@@ -59,7 +69,7 @@ describe('staff-account CLI', () => {
     const key = () => randomBytes(32).toString('base64');
     const prod = {
       NODE_ENV: 'production', PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(), PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(),
-      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
+      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), ...PRODUCTION_SMS,
     };
     const phoneOnly = await cli('staff-account', ['create', '--role', 'SUPPORT', '--phone', '+77051234567'], prod);
     expect(phoneOnly).toMatchObject({ code: 1, stderr: expect.stringContaining('In production staff sign in only through the OpenID issuer') });

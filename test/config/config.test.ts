@@ -57,6 +57,30 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });
 
+  describe('SMS gateway', () => {
+    const sms = { NODE_ENV: 'test', SMS_API_URL: 'https://api.mobizon.kz/', SMS_API_KEY: 'kz-test-key', SMS_SENDER_NAME: 'QAZTRACKER' };
+
+    it('reads the gateway with a timeout per attempt and doubling waits between retries; without it codes go to the log adapter', () => {
+      expect(loadConfig(sms).sms).toEqual({ url: 'https://api.mobizon.kz', apiKey: 'kz-test-key', senderName: 'QAZTRACKER', timeoutMs: 2500, retryDelaysMs: [250, 500] });
+      expect(loadConfig({ ...sms, SMS_MAX_ATTEMPTS: '4', SMS_RETRY_DELAY_MS: '100', SMS_TIMEOUT_MS: '1000' }).sms)
+        .toMatchObject({ timeoutMs: 1000, retryDelaysMs: [100, 200, 400] });
+      expect(loadConfig({ ...sms, SMS_MAX_ATTEMPTS: '1' }).sms!.retryDelaysMs).toEqual([]);
+      expect(loadConfig({ ...sms, SMS_SENDER_NAME: '' }).sms!.senderName).toBeUndefined();
+      expect(loadConfig({ NODE_ENV: 'test' }).sms).toBeUndefined();
+    });
+
+    it('is required in production, and refuses settings that cannot work', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMS_API_URL and SMS_API_KEY are required in production/);
+      expect(() => loadConfig({ NODE_ENV: 'test', SMS_API_URL: 'https://api.mobizon.kz' })).toThrow(/SMS_API_URL and SMS_API_KEY go together/);
+      expect(() => loadConfig({ ...sms, SMS_API_URL: 'api.mobizon.kz' })).toThrow(/SMS_API_URL must be a URL/);
+      expect(() => loadConfig({ ...sms, NODE_ENV: 'production', SMS_API_URL: 'http://api.mobizon.kz' })).toThrow(/SMS_API_URL must be a URL \(https in production\)/);
+      expect(() => loadConfig({ ...sms, SMS_SENDER_NAME: 'QAZTRACKER-KZ' })).toThrow(/SMS_SENDER_NAME/);
+      expect(() => loadConfig({ ...sms, SMS_MAX_ATTEMPTS: '1000000000' })).toThrow(/SMS_MAX_ATTEMPTS must be at most 10/);
+      expect(() => loadConfig({ ...sms, SMS_TIMEOUT_MS: '5000' })).toThrow(/must stay under REQUEST_DEADLINE_MS/);
+      expect(loadConfig({ ...sms, SMS_TIMEOUT_MS: '5000', REQUEST_DEADLINE_MS: '20000' }).sms!.timeoutMs).toBe(5000);
+    });
+  });
+
   describe('external staff sign-in (OpenID)', () => {
     const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_ROLE_CLAIM: 'groups', OIDC_ROLE_MAP: 'qaz-support=SUPPORT, qaz-admin=ADMIN,auditors=AUDITOR' };
 

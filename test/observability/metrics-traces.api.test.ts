@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
 import type { RunningGateway } from '../../src/gateway.js';
-import { MyAccountDocument } from '../generated/operations.js';
+import { MyAccountDocument, PartnerBookingsDocument } from '../generated/operations.js';
+import { clientHeaders, OPERATORS } from '../bookings/booking.fixtures.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { asUser } from '../support/users.js';
@@ -67,5 +68,17 @@ describe('traces', () => {
     const keys = new Set(spans().flatMap((s) => Object.keys(s.attributes)));
     expect([...keys].sort()).toEqual(['db.query.summary', 'db.system.name', 'graphql.operation.type', 'http.request.method', 'http.response.status_code', 'http.route']);
     for (const s of byName('SQL ')) expect(s.attributes['db.query.summary']).toMatch(/^[a-z0-9_]+$/);
+  });
+});
+
+// Last: it makes a request of its own, which the traces above must not see.
+describe('disclosure figures', () => {
+  it('counts the disclosure rows the log commits', async () => {
+    const before = Number(/^qaz_disclosure_rows_total (\d+)$/m.exec(metrics)![1]);
+    const res = await gql(gw.url, PartnerBookingsDocument, { first: 100 }, await clientHeaders(gw, 'PARTNER', OPERATORS[7]));
+    const full = new Set(res.body.data!.partnerBookings.nodes.filter((n) => n.traveller.iin !== null && !n.traveller.iin.includes('*')).map((n) => n.traveller.id));
+    expect(full.size).toBeGreaterThan(0);
+    const after = Number(/^qaz_disclosure_rows_total (\d+)$/m.exec(await (await fetch(`${gw.url}/metrics`)).text())![1]);
+    expect(after - before).toBeGreaterThanOrEqual(full.size);
   });
 });

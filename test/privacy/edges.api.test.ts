@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
-import { BookingTravellerDocument, MyPrivacyReportDocument, TourReviewersDocument, TourTravellersDocument, UpdateTourDocument } from '../generated/operations.js';
-import { insertTour, OPERATORS, PROVIDERS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
+import { AcceptDateChangeDocument, BookingTravellerDocument, MyPrivacyReportDocument, TourReviewersDocument, TourTravellersDocument, UpdateTourDocument } from '../generated/operations.js';
+import { insertTour, OPERATORS, PROVIDERS, setBookingConsent, travellers, userHeaders } from '../bookings/booking.fixtures.js';
 import { gql } from '../support/http.js';
 import { startTestGateway } from '../support/gateway.js';
 import { bearer, tokenFor } from '../support/tokens.js';
@@ -120,12 +120,29 @@ describe('windows rest on facts stored with the booking', () => {
     expect(still).toEqual(until);
   });
 
-  it('the dates of a tour with open or paid bookings cannot be moved; other changes still can', async () => {
-    const tour = await insertTour(gw.services.sql, { partnerId: P, capacity: 10, startsInDays: 25 });
-    await book(u, tour, 'PAID');
+  it("a partner moving the dates of a tour with a paid booking never moves the window; only the traveller accepting the new dates does", async () => {
+    // Ended 42 days ago and never completed: the stored window (end + 30 days) closed 11 days ago.
+    const tour = await insertTour(gw.services.sql, { partnerId: P, capacity: 10, startsInDays: -45 });
+    const paid = await book(u, tour, 'PAID', 60);
     const headers = await partner(P);
+    const until = async () => (await gw.services.sql.rows<{ until: Date }>('t_edge_until', 'select access_until as until from bookings where id = $1', [paid]))[0].until;
+    const before = await until();
     const moved = await gql(gw.url, UpdateTourDocument, { id: tour, changes: { startsOn: '2027-02-01', endsOn: '2027-02-03' } }, headers);
-    expect(moved.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TOUR_HAS_BOOKINGS' });
+    expect(moved.body.errors).toBeUndefined();
+    expect(await until()).toEqual(before);
+    const after = await gql(gw.url, BookingTravellerDocument, { id: paid }, headers);
+    expect(checkPerson(after.body.data!.booking!.traveller as Record<string, unknown>, await rawPerson(gw, u), NAME_ONLY)).toEqual([]);
+    expect(reasonsOf(after.body.extensions, 'PASSPORT')).toEqual(new Set(['NOT_RELATED']));
+    // Not by any other path either: the database refuses to move a window no accepted date change names.
+    await expect(gw.services.sql.rows('t_edge_force', "update bookings set access_until = '2027-03-06'::date::timestamptz where id = $1", [paid]))
+      .rejects.toThrow(/moves only when its traveller accepts a date change/);
+
+    const accepted = await gql(gw.url, AcceptDateChangeDocument, { id: paid }, await userHeaders(gw, u));
+    expect(accepted.body.data!.acceptDateChange.__typename).toBe('DateChangeAccepted');
+    const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_edge_accepted', "select access_until = ('2027-02-03'::date + 31)::timestamptz as ok from bookings where id = $1", [paid]);
+    expect(r.ok).toBe(true);
+    const open = await gql(gw.url, BookingTravellerDocument, { id: paid }, headers);
+    expect(checkPerson(open.body.data!.booking!.traveller as Record<string, unknown>, await rawPerson(gw, u), PARTNER_FULL)).toEqual([]);
     const renamed = await gql(gw.url, UpdateTourDocument, { id: tour, changes: { title: 'Новое название тура' } }, headers);
     expect(renamed.body.errors).toBeUndefined();
   });

@@ -13,7 +13,7 @@ import { bearer, tokenFor } from '../support/tokens.js';
 
 // The issue's own examples, in the forms that used to survive.
 const WRITTEN = 'Мой ИИН 651202408285, телефон +7\u00a0701\u00a0274\u00a032\u00a074, паспорт N12345678, уд. 045678912, почта aigerim(at)mail.kz, ИИН жены ８９０７１０３９９３５８';
-const MASKED = 'Мой ИИН [IIN скрыт], телефон [телефон скрыт], паспорт [документ скрыт], уд. [документ скрыт], почта [e-mail скрыт], ИИН жены [IIN скрыт]';
+const MASKED = 'Мой ИИН [IIN hidden], телефон [phone hidden], паспорт [document hidden], уд. [document hidden], почта [e-mail hidden], ИИН жены [IIN hidden]';
 
 let gw: RunningGateway;
 let u: FreshUser;
@@ -48,7 +48,7 @@ describe('free text others read is masked', () => {
     for (const [kind, sub] of [['SUPPORT', DEMO_STAFF.support.id], ['ADMIN', DEMO_STAFF.admin.id]] as const) {
       const staff = await gql(gw.url, StaffComplaintsDocument, { status: 'RECEIVED' }, bearer(await tokenFor(gw, kind, { sub })));
       expect(staff.body.errors).toBeUndefined();
-      expect(staff.body.data!.complaints.nodes.find((c) => c.id === id)).toMatchObject({ subject: `Данные: ${MASKED}`, body: MASKED, attachments: [{ name: 'паспорт [документ скрыт].pdf' }] });
+      expect(staff.body.data!.complaints.nodes.find((c) => c.id === id)).toMatchObject({ subject: `Данные: ${MASKED}`, body: MASKED, attachments: [{ name: 'паспорт [document hidden].pdf' }] });
     }
   });
 

@@ -48,25 +48,25 @@ describe('free-text personal data detector: corpus', () => {
 
 describe('free-text personal data detector: forms from the issue', () => {
   it.each([
-    ['ИИН 890710 399358', 'ИИН [IIN скрыт]'], ['8907-1039-9358', '[IIN скрыт]'], ['890 710 399 358', '[IIN скрыт]'], ['890710.399358', '[IIN скрыт]'],
-    ['890710\u00a0399358', '[IIN скрыт]'], ['８９０７１０３９９３５８', '[IIN скрыт]'], ['٨٩٠٧١٠٣٩٩٣٥٨', '[IIN скрыт]'], ['𝟖𝟗𝟎𝟕𝟏𝟎𝟑𝟗𝟗𝟑𝟓𝟖', '[IIN скрыт]'],
-    ['89071\u200b0399358!', '[IIN скрыт]!'], ['тел 8.701.123.45.67', 'тел [телефон скрыт]'], ['8/701/123/45/67', '[телефон скрыт]'],
+    ['ИИН 890710 399358', 'ИИН [ИИН скрыт]'], ['8907-1039-9358', '[ИИН скрыт]'], ['890 710 399 358', '[ИИН скрыт]'], ['890710.399358', '[ИИН скрыт]'],
+    ['890710\u00a0399358', '[ИИН скрыт]'], ['８９０７１０３９９３５８', '[ИИН скрыт]'], ['٨٩٠٧١٠٣٩٩٣٥٨', '[ИИН скрыт]'], ['𝟖𝟗𝟎𝟕𝟏𝟎𝟑𝟗𝟗𝟑𝟓𝟖', '[ИИН скрыт]'],
+    ['89071\u200b0399358!', '[ИИН скрыт]!'], ['тел 8.701.123.45.67', 'тел [телефон скрыт]'], ['8/701/123/45/67', '[телефон скрыт]'],
     ['+7-701-123-45-67', '[телефон скрыт]'], ['＋７ ７０１ １２３ ４５ ６７', '[телефон скрыт]'], ['name(at)mail.kz', '[e-mail скрыт]'],
     ['name @ mail.kz', '[e-mail скрыт]'], ['name＠mail.kz', '[e-mail скрыт]'], ['name%40mail.kz', '[e-mail скрыт]'],
-    ['паспорт N12345678, ИИН 881212 503212', 'паспорт [документ скрыт], ИИН [IIN скрыт]'], ['уд. 045678912', 'уд. [документ скрыт]'],
-    ['Номер брони 900101300812', 'Номер брони [IIN скрыт]'],
+    ['паспорт N12345678, ИИН 881212 503212', 'паспорт [документ скрыт], ИИН [ИИН скрыт]'], ['уд. 045678912', 'уд. [документ скрыт]'],
+    ['Номер брони 900101300812', 'Номер брони [ИИН скрыт]'],
   ])('%s', (input, masked) => {
-    expect(maskFreeText(input).text).toBe(masked);
+    expect(maskFreeText(input, 'ru').text).toBe(masked);
   });
 
   it('counts each masked item once, by kind', () => {
-    const r = maskFreeText('ИИН 900101300811, звоните 8 (701) 234-56-78 или +77051112233, почта 77012345678@mail.kz, паспорт N12345678');
+    const r = maskFreeText('ИИН 900101300811, звоните 8 (701) 234-56-78 или +77051112233, почта 77012345678@mail.kz, паспорт N12345678', 'ru');
     expect(r.counts).toEqual({ IIN: 1, PHONE: 2, EMAIL: 1, PASSPORT: 1 });
   });
 
   it('keeps prices, dates, times, counts, years and tour codes', () => {
     const text = 'Цена 210 000 тг, даты 12.07.2026 - 19.07.2026 в 10:30, тур KZ-2026-0712, 12 человек, сезон 2024 2025 2026, 1 500 000 тенге';
-    expect(maskFreeText(text)).toEqual({ text, counts: { IIN: 0, PHONE: 0, EMAIL: 0, PASSPORT: 0 }, revealed: new Set() });
+    expect(maskFreeText(text, 'ru')).toEqual({ text, counts: { IIN: 0, PHONE: 0, EMAIL: 0, PASSPORT: 0 }, revealed: new Set() });
   });
 });
 
@@ -88,8 +88,8 @@ describe('free-text masking (property)', () => {
   it('removes every digit of an IIN however it is split, and keeps the text around it', () => {
     fc.assert(fc.property(filler, iin, sep, filler, (a, d, s, b) => {
       const written = `${d.slice(0, 6)}${s}${d.slice(6)}`;
-      const out = maskFreeText(`${a} ${written} ${b}`).text;
-      expect(out).toBe(`${a} [IIN скрыт] ${b}`);
+      const out = maskFreeText(`${a} ${written} ${b}`, 'ru').text;
+      expect(out).toBe(`${a} [ИИН скрыт] ${b}`);
     }));
   });
 });

@@ -40,14 +40,14 @@ async function readAs(headers: Record<string, string>): Promise<{ body: string; 
 describe('free text about its author follows the exposure decision for that author', () => {
   it('support without the author\'s ticket reads it masked, and nothing is logged', async () => {
     const { body, logged } = await readAs(bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id })));
-    expect(body).toBe('Звоните [телефон скрыт], пишите [e-mail скрыт], ИИН [IIN скрыт], паспорт [документ скрыт]');
+    expect(body).toBe('Звоните [phone hidden], пишите [e-mail hidden], ИИН [IIN hidden], паспорт [document hidden]');
     expect(logged).toEqual([]);
   });
 
   it('support holding the author\'s open ticket reads phone and e-mail as written (FULL, logged); IIN and passport stay masked', async () => {
     const headers = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }), { 'x-purpose': 'SUPPORT', 'x-purpose-ref': ticketRef });
     const { body, logged } = await readAs(headers);
-    expect(body).toBe(`Звоните ${u.phone}, пишите ${u.email}, ИИН [IIN скрыт], паспорт [документ скрыт]`);
+    expect(body).toBe(`Звоните ${u.phone}, пишите ${u.email}, ИИН [IIN hidden], паспорт [document hidden]`);
     expect(logged).toEqual(['EMAIL', 'PHONE']);
   });
 

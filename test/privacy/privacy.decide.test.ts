@@ -110,6 +110,31 @@ describe('decide over every cell', () => {
   });
 });
 
+// An open incident holds the recipient's FULL releases: what would be FULL is the best the other matching rules show, for INCIDENT_HOLD;
+// anything else is what it is without the hold (checked against the table above).
+function heldInstead(c: DecisionInput): Decision {
+  const best = Math.max(0, ...TABLE[c.principal].map((r) => {
+    const g = r.grants[c.kind] ?? 0;
+    return g < FULL && !unmet(r, c, g) ? g : 0;
+  }));
+  return { exposure: EXPOSURE[best], reason: 'INCIDENT_HOLD' };
+}
+
+describe('decide for a held recipient, over every cell', () => {
+  it.each(PRINCIPALS)('%s', (principal) => {
+    const mismatches: unknown[] = [];
+    for (const purpose of PURPOSES) {
+      for (const cell of cells(principal, purpose)) {
+        const open = decide(cell);
+        const got = decide({ ...cell, held: true });
+        const want = open.exposure === 'FULL' ? heldInstead(cell) : open;
+        if ((got.exposure !== want.exposure || got.reason !== want.reason) && mismatches.length < 5) mismatches.push({ ...cell, consents: [...cell.consents], got, want });
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
 describe('decide, spot checks', () => {
   const base: DecisionInput = {
     principal: 'PARTNER', purpose: 'TOUR_BOOKING', scopes: ['travelers:read'], hasReference: false, edge: 'BOOKING_TRAVELLER',
@@ -170,6 +195,13 @@ describe('decide, spot checks', () => {
     };
     expect(decide({ ...authority, kind: 'IIN' })).toEqual({ exposure: 'FULL' });
     expect(decide({ ...authority, kind: 'PHONE' })).toEqual({ exposure: 'NONE', reason: 'NOT_IN_REQUEST' });
+  });
+
+  it('holds a partner\'s FULL releases during an incident: the IIN goes, the name is masked, both for INCIDENT_HOLD', () => {
+    expect(decide({ ...base, held: true })).toEqual({ exposure: 'NONE', reason: 'INCIDENT_HOLD' });
+    expect(decide({ ...base, held: true, kind: 'FULL_NAME' })).toEqual({ exposure: 'PARTIAL', reason: 'INCIDENT_HOLD' });
+    expect(decide({ ...base, held: true, kind: 'EMAIL' })).toEqual({ exposure: 'NONE', reason: 'POLICY' });
+    expect(decide({ ...base, held: true, consents: new Set() })).toEqual({ exposure: 'NONE', reason: 'NO_CONSENT' });
   });
 
   it('returns shared frozen results, allocating nothing per call', () => {

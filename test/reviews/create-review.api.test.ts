@@ -32,7 +32,7 @@ describe('createReview', () => {
     const text = 'Отличный гид! ИИН для договора 900101300811, телефон 8 701 234 56 78, почта guide(at)mail.kz, паспорт N12345678. Выезд 12.07.2026, 210 000 тг.';
     const body = await review(users[0], tourId, 5, text);
     expect(body.errors).toBeUndefined();
-    const want = 'Отличный гид! ИИН для договора [IIN скрыт], телефон [телефон скрыт], почта [e-mail скрыт], паспорт [документ скрыт]. Выезд 12.07.2026, 210 000 тг.';
+    const want = 'Отличный гид! ИИН для договора [IIN hidden], телефон [phone hidden], почта [e-mail hidden], паспорт [document hidden]. Выезд 12.07.2026, 210 000 тг.';
     expect(body.data!.createReview).toMatchObject({
       __typename: 'ReviewCreated', review: { rating: 5, text: want, author: { id: users[0] } }, maskedCount: 4, masked: { iin: 1, phone: 1, email: 1, passport: 1 },
     });

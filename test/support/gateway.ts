@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
+import { PRODUCTION_SMS } from './production-sms.js';
 
 export const DEV_LOGIN_CODE = '246810';
 const TEST_DATA_DIR = new URL('../../.data/test', import.meta.url).pathname;
@@ -25,6 +26,13 @@ export function startProductionGateway(env: Record<string, string> = {}): Promis
     NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL,
     JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), PII_KEYS: [...test.piiKeys].map(([id, k]) => `${id}:${b64(k)}`).join(','),
     BLIND_INDEX_KEY: b64(test.blindIndexKey), PSEUDONYM_KEY: b64(test.pseudonymKey), ANALYTICS_PSEUDONYM_KEY: b64(test.analyticsPseudonymKey),
-    AUTH_HMAC_KEY: b64(test.authHmacKey), ...env,
+    AUTH_HMAC_KEY: b64(test.authHmacKey), ...PRODUCTION_SMS, ...env,
   }));
+}
+
+/** Runs a statement that changes a token's standing behind the gateway's back, as an operator would, and waits until it is told. */
+export async function changeStanding(gw: RunningGateway, name: string, text: string, values: unknown[] = []): Promise<void> {
+  const told = new Promise<void>((resolve) => { const off = gw.standingChanges.onChange(() => { off(); resolve(); }); });
+  await gw.services.sql.rows(name, text, values);
+  await told;
 }

@@ -54,6 +54,7 @@ describe('migrating users written before per-user keys', () => {
     expect(people.get(full.id)).toEqual({
       id: full.id, gender: 'FEMALE', status: 'ACTIVE', phone: full.phone, surname: full.surname, firstName: full.firstName, patronymic: full.patronymic,
       email: full.email, messengers: { telegram: '@aruzhan_l' }, iin: full.iin, passport: full.passport,
+      fullName: `${full.firstName} ${full.patronymic} ${full.surname}`, passportNumber: full.passport,
     });
     expect(people.get(phoneOnly.id)).toMatchObject({ phone: phoneOnly.phone, surname: null, iin: null });
     expect(people.get(erased.id)).toMatchObject({ status: 'DELETED', phone: null, surname: null });
