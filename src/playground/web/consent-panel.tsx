@@ -38,7 +38,7 @@ export function ConsentPanel({ traveller, setTraveller, seen }: Props) {
         <input name="consent-traveller" list="seen-travellers" value={traveller} placeholder="a traveller's id" onChange={(e) => setTraveller(e.target.value.trim())} />
         <datalist id="seen-travellers">{seen.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}</datalist>
       </label>
-      {seen.length > 0 && <p className="hint">Pick one of the {seen.length} people in the last response, or paste an id.</p>}
+      {seen.length > 0 && <p className="hint">Pick someone from the last response ({seen.length} there), or paste an id.</p>}
       {consents && (
         <ul className="consent-list">
           {consents.map((c) => (
