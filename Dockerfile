@@ -4,6 +4,8 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY patches ./patches
+# npm ci builds the playground's bundle (prepare), so its sources come first.
+COPY src/playground/web ./src/playground/web
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json mikro-orm.config.ts ./
 COPY src ./src

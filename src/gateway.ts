@@ -26,6 +26,7 @@ import { registerExplainRunner } from './explain/explain.service.js';
 import { BreachWatch } from './incidents/breach-watch.service.js';
 import { ReleaseCounter } from './incidents/release-count.service.js';
 import { trustedDocumentGate } from './documents/trusted-document.gate.js';
+import { createPlayground } from './playground/playground.module.js';
 
 export interface RunningGateway {
   url: string;
@@ -67,10 +68,16 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const standingChanges = new ChangeFeed(db.url, STANDING_CHANNEL, `${servingConnectionOptions(cfg).fallback_application_name}-changes`).start();
   const auth = await createAuth(services, standingChanges);
   const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows, counter ? (p, n) => counter.add(p, n) : undefined);
-  const apollo = await createApollo(await buildGatewaySchema(cfg.privacyTransform), cfg, logger, metrics, store, disclosureLog, auth.forgetStandings);
+  const schema = await buildGatewaySchema(cfg.privacyTransform);
+  const playground = createPlayground(services, auth.ring, schema);
+  const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, auth.forgetStandings, playground.landingPage);
   registerExplainRunner(services, (request, context) => apollo.executeOperation(request, { contextValue: context }));
   const admit = callerLimits(cfg, store, metrics.limitCounters);
-  const server = createHttpServer({ services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, prepare: trustedDocumentGate(sql), routes: auth.routes, lifecycle });
+  const routes = new Map([...auth.routes, ...playground.routes]);
+  const server = createHttpServer({
+    services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, prepare: trustedDocumentGate(sql), routes,
+    prefixRoutes: playground.prefixRoutes, lifecycle,
+  });
   // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -31,7 +31,7 @@ function toFilter(f: DisclosureLogFilter | null | undefined, key: Buffer): Discl
   return {
     recipientKind: oneOf(f?.recipientKind, RECIPIENT_KINDS, 'recipientKind'), recipientId: f?.recipientId ?? null,
     purpose: oneOf(f?.purpose, KNOWN_PURPOSES, 'purpose'), from: f?.from ?? null, to: f?.to ?? null,
-    subject: f?.subject ? subjectMatch(key, f.subject) : null,
+    subject: f?.subject ? subjectMatch(key, f.subject) : null, requestId: f?.requestId ?? null,
   };
 }
 
@@ -69,7 +69,7 @@ export class DisclosureLogResolver {
     return page(first, ctx, (limit) => allDisclosures(ctx.services.sql, f, cursor, limit),
       (r) => ({
         ...toDisclosure(r), subject: pseudonymize(key, 'SUBJECT', r.subjectId), recipientId: r.recipientId, edge: r.edge, referenceKind: r.referenceKind,
-        referenceId: r.referenceId, recipientCountry: r.recipientCountry,
+        referenceId: r.referenceId, recipientCountry: r.recipientCountry, requestId: r.requestId,
       }));
   }
 }

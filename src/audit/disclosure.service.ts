@@ -8,11 +8,14 @@ export interface DisclosureRow {
 }
 
 /** What only auditors see of a row: the individual recipient, the edge and the record behind the release. */
-export interface AuditedDisclosureRow extends DisclosureRow { edge: string | null; referenceKind: string | null; referenceId: string | null; recipientCountry: string | null }
+export interface AuditedDisclosureRow extends DisclosureRow {
+  edge: string | null; referenceKind: string | null; referenceId: string | null; recipientCountry: string | null; requestId: string;
+}
 
 /** What the auditor's log can be narrowed to; the subject as a prepared pseudonym match (subject-pseudonym.ts). */
 export interface DisclosureFilter {
   recipientKind: string | null; recipientId: string | null; purpose: string | null; from: Date | null; to: Date | null; subject: SubjectMatch | null;
+  requestId: string | null;
 }
 
 // While an authority request is confidential its subject sees only that a state body received data under law, and on which day.
@@ -44,18 +47,19 @@ export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor
 // The pseudonym is recomputed over accounts (users), never over log rows: one account matches, and the (subject, at) index does the rest
 // (qaz_bench, 10,007 users, 927,808 rows: 53 ms, against 2.1 s recomputing it per row). Its own statement, so plans never mix the two.
 const BY_SUBJECT = `d.subject_id = (select u.id from users u
-  where sha256($11::bytea || sha256($10::bytea || convert_to(u.id::text, 'UTF8'))) = $9::bytea)`;
+  where sha256($12::bytea || sha256($11::bytea || convert_to(u.id::text, 'UTF8'))) = $10::bytea)`;
 
 /** The auditor's log: everything, narrowed by the filter. */
 export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<AuditedDisclosureRow[]> {
   const s = f.subject;
   return sql.rows(s ? 'disclosures_of_pseudonym' : 'disclosures_all', `select d.id, d.recipient_kind as "recipientKind", d.recipient_id as "recipientId",
       p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${atKey('d.at')}, d.subject_id as "subjectId", false as withheld,
-      d.edge, d.reference_kind as "referenceKind", d.reference_id as "referenceId", d.recipient_country as "recipientCountry"
+      d.edge, d.reference_kind as "referenceKind", d.reference_id as "referenceId", d.recipient_country as "recipientCountry", d.request_id as "requestId"
     from disclosures d left join partners p on p.id::text = d.recipient_partner_id
     where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
       and ($4::text is null or d.recipient_kind = $4) and ($5::text is null or d.recipient_id = $5) and ($6::text is null or d.purpose = $6)
-      and ($7::timestamptz is null or d.at >= $7) and ($8::timestamptz is null or d.at < $8) ${s ? `and ${BY_SUBJECT}` : ''}
+      and ($7::timestamptz is null or d.at >= $7) and ($8::timestamptz is null or d.at < $8) and ($9::text is null or d.request_id = $9)
+      ${s ? `and ${BY_SUBJECT}` : ''}
     order by d.at desc, d.id desc limit $3`,
-  [after?.key ?? null, after?.id ?? null, limit, f.recipientKind, f.recipientId, f.purpose, f.from, f.to, ...(s ? [s.digest, s.inner, s.outer] : [])]);
+  [after?.key ?? null, after?.id ?? null, limit, f.recipientKind, f.recipientId, f.purpose, f.from, f.to, f.requestId, ...(s ? [s.digest, s.inner, s.outer] : [])]);
 }

@@ -35,6 +35,7 @@ export class DisclosureLogEntry extends Disclosure {
   referenceKind!: string | null;
   @Field(() => ID, { nullable: true, description: 'That record\'s id' }) referenceId!: string | null;
   @Field(() => String, { nullable: true, description: 'The recipient company\'s country, when the recipient is a company' }) recipientCountry!: string | null;
+  @Field({ description: 'The gateway\'s id of the request that released the data (x-request-id)' }) requestId!: string;
 }
 
 @ObjectType({ description: 'The whole disclosure log, newest first' })

@@ -70,6 +70,8 @@ export interface Config {
   breach: {
     ceilingPerHour: number; baselineMultiple: number; baselineDays: number; minPerHour: number; hold: boolean; checkSeconds: number; holdsRefreshSeconds: number;
   };
+  /** The policy playground at /playground; devTokens: its endpoint that mints tokens for any principal, never in production. */
+  playground: { enabled: boolean; devTokens: boolean };
 }
 
 /** A Mobizon-style HTTP API: base URL, API key, the registered sender name; each attempt's timeout and the waits before each retry. */
@@ -227,6 +229,9 @@ export function loadConfig(src: Source = process.env): Config {
   const privacyTransform = src.PRIVACY_TRANSFORM ?? 'on';
   if (!['on', 'off'].includes(privacyTransform)) problems.push('PRIVACY_TRANSFORM must be on or off');
   if (env === 'production' && privacyTransform === 'off') problems.push('PRIVACY_TRANSFORM=off is for benchmarks, never production');
+  // On outside production; production serves the page only when asked to, and never mints tokens.
+  const playground = src.PLAYGROUND ?? (env === 'production' ? 'off' : 'on');
+  if (!['on', 'off'].includes(playground)) problems.push('PLAYGROUND must be on or off');
   const executor = src.GRAPHQL_EXECUTOR ?? 'jit';
   const requestDeadlineMs = int(src, 'REQUEST_DEADLINE_MS', 10000, problems, 1);
   if (executor !== 'jit' && executor !== 'graphql-js') problems.push('GRAPHQL_EXECUTOR must be jit or graphql-js');
@@ -307,6 +312,7 @@ export function loadConfig(src: Source = process.env): Config {
       checkSeconds: int(src, 'BREACH_CHECK_SECONDS', env === 'test' ? 0 : 60, problems, 0),
       holdsRefreshSeconds: int(src, 'BREACH_HOLDS_REFRESH_SECONDS', 5, problems, 0),
     },
+    playground: { enabled: playground === 'on', devTokens: playground === 'on' && env !== 'production' },
   };
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
   if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');

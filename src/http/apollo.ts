@@ -92,15 +92,16 @@ function namesOf(schema: GraphQLSchema): Set<string> {
   return names;
 }
 
+/** landingPage: what a browser opening /graphql gets; none (Apollo's Sandbox loads from a CDN) when null. */
 export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore, disclosureLog: DisclosureLog,
-  afterMutation: () => void): Promise<ApolloServer<GatewayContext>> {
+  afterMutation: () => void, landingPage: ApolloServerPlugin | null): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
   const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
   const apollo = new ApolloServer<GatewayContext>({
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(prod ? [ApolloServerPluginLandingPageDisabled()] : []),
+    plugins: [ApolloServerPluginCacheControlDisabled(), landingPage ?? ApolloServerPluginLandingPageDisabled(),
       operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod),
       mutationPlugin(afterMutation)],
     // Persisted queries registered through one instance are found by the others.

@@ -33,6 +33,8 @@ export interface AppParts {
   prepare: PrepareRequest;
   /** Extra exact-path routes, e.g. the OAuth token endpoint and the JWKS. */
   routes: ReadonlyMap<string, RouteHandler>;
+  /** Routes for every path under a prefix ending in '/', e.g. a page's assets; the handler reads the rest of the path. */
+  prefixRoutes?: ReadonlyMap<string, RouteHandler>;
   lifecycle: Lifecycle;
 }
 
@@ -65,6 +67,8 @@ const KNOWN_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
 export function createHttpServer(parts: AppParts): Server {
   const { services, apollo, metrics, tracer, authenticate, admit, prepare, routes, lifecycle } = parts;
+  const prefixes = [...(parts.prefixRoutes ?? new Map<string, RouteHandler>())];
+  const prefixOf = (path: string) => prefixes.find(([p]) => path.startsWith(p));
   return createServer((req, res) => {
     const t0 = performance.now();
     lifecycle.track(res);
@@ -72,7 +76,7 @@ export function createHttpServer(parts: AppParts): Server {
     res.once('finish', () => metrics.httpRequest(url.pathname, res.statusCode, (performance.now() - t0) / 1000));
     const method = req.method ?? 'GET';
     // Only known routes name the span: a path is the caller's to choose.
-    const route = KNOWN_ROUTES.has(url.pathname) || routes.has(url.pathname) ? url.pathname : 'other';
+    const route = KNOWN_ROUTES.has(url.pathname) || routes.has(url.pathname) ? url.pathname : prefixOf(url.pathname)?.[0].concat('*') ?? 'other';
     void inSpan(tracer, `${method} ${route}`, SpanKind.SERVER, { 'http.request.method': method, 'http.route': route }, async (span) => {
       await handle(req, res, url);
       span?.setAttribute('http.response.status_code', res.statusCode);
@@ -121,7 +125,7 @@ export function createHttpServer(parts: AppParts): Server {
         }
         return await handleGraphql(apollo, tracer, services, prepare, principal, req, res, url, ids, language);
       }
-      const route = routes.get(url.pathname);
+      const route = routes.get(url.pathname) ?? prefixOf(url.pathname)?.[1];
       if (route) return await route(req, res, requestId, language);
       sendError(res, 404, 'NOT_FOUND', 'No such endpoint', requestId, language);
     } catch (e) {

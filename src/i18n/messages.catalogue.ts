@@ -15,6 +15,11 @@ export type MessageTexts = Readonly<Record<Language, string>>;
  */
 export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTexts>>>> = {
   BAD_USER_INPUT: {
+    devTokenRequest: {
+      en: 'Expected a JSON object with kind and, optionally, sub, partnerId and a scope list',
+      ru: 'Ожидается JSON-объект с полем kind и, при необходимости, sub, partnerId и списком scope',
+      kk: 'kind өрісі бар JSON нысаны күтіледі, қажет болса sub, partnerId және scope тізімі де',
+    },
     lengthWithoutSlashes: {
       en: '{field} must be {min} to {max} characters without slashes or control characters',
       ru: 'Поле {field} должно содержать от {min} до {max} символов, без косой черты и управляющих символов',
@@ -271,6 +276,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
   },
   FORBIDDEN: {
     notAllowed: { en: 'Not allowed', ru: 'Доступ запрещён', kk: 'Рұқсат жоқ' },
+    thisMachineOnly: {
+      en: 'The development endpoints answer this machine only',
+      ru: 'Адреса для разработки отвечают только на этой машине',
+      kk: 'Әзірлеуге арналған мекенжайлар тек осы компьютерде жауап береді',
+    },
     adminsAndAuditors: { en: 'Administrators and auditors only', ru: 'Только для администраторов и аудиторов', kk: 'Тек әкімшілер мен аудиторларға арналған' },
     notExplained: { en: 'This field acts for the caller and is not explained', ru: 'Это поле действует от имени вызывающего и не объясняется', kk: 'Бұл өріс сұраушының атынан әрекет етеді және түсіндірілмейді' },
     administrators: { en: 'Administrators only', ru: 'Только для администраторов', kk: 'Тек әкімшілерге арналған' },
@@ -420,6 +430,12 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
   },
   PAYLOAD_TOO_LARGE: {
     body: { en: 'Request body is too large', ru: 'Слишком большое тело запроса', kk: 'Сұрау денесі тым үлкен' },
+  },
+  METHOD_NOT_ALLOWED: {
+    use: { en: 'Use {method}', ru: 'Используйте метод {method}', kk: '{method} әдісін қолданыңыз' },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    json: { en: 'Send application/json', ru: 'Отправьте тело в формате application/json', kk: 'Денені application/json пішімінде жіберіңіз' },
   },
   // Apollo clients (Apollo Kotlin among them) compare this message to retry with the full query: it stays as it is.
   PERSISTED_QUERY_NOT_FOUND: {

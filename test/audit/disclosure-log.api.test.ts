@@ -45,7 +45,7 @@ describe('disclosureLog: the auditor\'s view', () => {
     expect(nodes.map((n) => n.id)).toEqual(ours);
     const key = gw.services.cfg.pseudonymKey;
     expect(nodes.map((n) => n.subject)).toEqual([alice.id, alice.id, bob.id].map((id) => pseudonymize(key, 'SUBJECT', id)));
-    expect(nodes[0]).toMatchObject({ recipient: { kind: 'SUPPORT', partner: null }, kinds: ['PHONE', 'EMAIL'], purpose: 'SUPPORT', reference: 'T-1' });
+    expect(nodes[0]).toMatchObject({ recipient: { kind: 'SUPPORT', partner: null }, kinds: ['PHONE', 'EMAIL'], purpose: 'SUPPORT', reference: 'T-1', requestId: 'req-a' });
     const text = JSON.stringify(body);
     for (const p of [alice, bob]) {
       for (const v of [p.id, p.surname, p.firstName, p.phone]) expect(text).not.toContain(v);
@@ -64,7 +64,7 @@ describe('disclosureLog: the auditor\'s view', () => {
     expect(seen).toEqual(ours);
   });
 
-  it('filters by recipient kind and account, subject pseudonym, purpose and time range, and pages within the filter', async () => {
+  it('filters by recipient kind and account, subject pseudonym, purpose, time range and request, and pages within the filter', async () => {
     const headers = await asAuditor();
     const key = gw.services.cfg.pseudonymKey;
     const ids = async (filter: Record<string, string>, first = 10) => {
@@ -81,6 +81,9 @@ describe('disclosureLog: the auditor\'s view', () => {
     expect(await ids({ subject: pseudonymize(key, 'SUBJECT', bob.id), recipientKind: 'ADMIN', purpose: 'FRAUD_PREVENTION' })).toEqual([ours[2]]);
     expect(await ids({ subject: pseudonymize(key, 'SUBJECT', bob.id), recipientKind: 'SUPPORT' })).toEqual([]);
     expect(await ids({ from: '2099-01-01T00:00:01.500Z', to: '2099-01-01T00:00:02.500Z' })).toEqual([ours[1]]);
+    expect(await ids({ requestId: 'req-b' })).toEqual([ours[1]]);
+    expect(await ids({ ...range, requestId: 'req-c', recipientKind: 'ADMIN' })).toEqual([ours[2]]);
+    expect(await ids({ requestId: 'req-c', recipientKind: 'SUPPORT' })).toEqual([]);
     const one = await gql(gw.url, DisclosureLogDocument, { first: 1, filter: { ...range, recipientKind: 'ADMIN' } }, headers);
     expect(one.body.data!.disclosureLog.nodes[0]).toMatchObject({ id: ours[1], recipientId: DEMO_STAFF.admin.id });
     const two = await gql(gw.url, DisclosureLogDocument, { first: 1, after: one.body.data!.disclosureLog.pageInfo.endCursor, filter: { ...range, recipientKind: 'ADMIN' } }, headers);

@@ -47,6 +47,12 @@ describe('config', () => {
     expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(/GRAPHQL_EXECUTOR/);
     expect(() => loadConfig({ GRAPHQL_COMPILED_DOCUMENTS: '0' })).toThrow(/GRAPHQL_COMPILED_DOCUMENTS/);
   });
+  it('serves the playground outside production unless turned off, and knows only on and off', () => {
+    expect(loadConfig({}).playground).toEqual({ enabled: true, devTokens: true });
+    expect(loadConfig({ NODE_ENV: 'test' }).playground).toEqual({ enabled: true, devTokens: true });
+    expect(loadConfig({ PLAYGROUND: 'off' }).playground).toEqual({ enabled: false, devTokens: false });
+    expect(() => loadConfig({ PLAYGROUND: 'yes' })).toThrow(/PLAYGROUND must be on or off/);
+  });
   it('rejects malformed numbers', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });

@@ -1,0 +1,95 @@
+import { useMemo } from 'react';
+import type { GraphQLSchema } from 'graphql';
+import type { DisclosureRow, GraphqlReply } from './gateway-api';
+import { MarkedResponse } from './marked-response';
+import { piiPaths } from './pii-paths';
+import { REASONS } from './reasons';
+
+export interface Run {
+  reply: GraphqlReply;
+  query: string;
+  operationName: string | null;
+  /** Who asked, in words. */
+  asked: string;
+}
+
+export type Disclosures = { state: 'loading' } | { state: 'done'; rows: DisclosureRow[] } | { state: 'failed'; error: string } | { state: 'unavailable' };
+
+const short = (s: string | null, n = 8) => (s && s.length > n + 1 ? `${s.slice(0, n)}…` : s ?? '—');
+
+function Summary({ run }: { run: Run }) {
+  const findings = run.reply.body.extensions?.privacy?.withheld ?? [];
+  const masked = findings.filter((f) => f.exposure !== 'NONE').length;
+  const reasons = [...new Set(findings.map((f) => f.reason))];
+  return (
+    <div className="summary">
+      <span className="asked">{run.asked}</span>
+      <span className="count masked-count">{masked} masked</span>
+      <span className="count withheld-count">{findings.length - masked} withheld</span>
+      {reasons.map((r) => <span key={r} className="reason-chip" title={REASONS[r]}>{r}: {REASONS[r] ?? 'see the policy'}</span>)}
+    </div>
+  );
+}
+
+function DisclosureTable({ disclosures, requestId }: { disclosures: Disclosures; requestId: string | null }) {
+  if (disclosures.state === 'unavailable') {
+    return <p className="hint">Auditors read these rows with <code>disclosureLog(filter: {'{'} requestId: "{requestId ?? '…'}" {'}'})</code>.</p>;
+  }
+  if (disclosures.state === 'loading') return <p className="hint">Reading the disclosure log…</p>;
+  if (disclosures.state === 'failed') return <p className="error">{disclosures.error}</p>;
+  const { rows } = disclosures;
+  if (!rows.length) return <p className="hint">No rows: nothing of anyone else was released in full.</p>;
+  const recipients = [...new Set(rows.map((d) => `${d.recipientId ?? '—'}${d.recipientCountry ? ` (${d.recipientCountry})` : ''} · ${d.purpose}${d.reference ? ` ${d.reference}` : ''}`))];
+  const edges = [...new Set(rows.map((d) => d.edge ?? '—'))];
+  return (
+    <>
+      <p className="recipient">To {recipients.join('; ')}{edges.length === 1 ? ` · through ${edges[0]}` : ''}</p>
+      <table className="rows disclosures">
+        <thead><tr><th>subject (pseudonym)</th><th>kinds released in full</th><th>record</th></tr></thead>
+        <tbody>
+          {rows.map((d, i) => (
+            <tr key={i}>
+              <td title={d.subject}><code>{short(d.subject, 10)}</code></td>
+              <td className="kinds">{d.kinds.join(', ')}</td>
+              <td title={d.referenceId ?? ''}>{edges.length > 1 && <span className="record">{d.edge}</span>}{d.referenceKind ?? '—'} <code>{short(d.referenceId)}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** What the policy did to the last response, and what the gateway logged for it. */
+interface Props { run: Run | null; disclosures: Disclosures; schema: GraphQLSchema | null; piiFields: Record<string, string> }
+
+export function ResultsPanel({ run, disclosures, schema, piiFields }: Props) {
+  const pii = useMemo(() => (run ? piiPaths(schema, piiFields, run.query, run.operationName) : new Map<string, string>()), [schema, piiFields, run]);
+  if (!run) {
+    return (
+      <section className="results empty-results">
+        <p>Choose who asks, pick an example (or write a query) and run it: every value the policy touched is marked here with its reason,
+          and the disclosure rows the request wrote are listed beside it.</p>
+      </section>
+    );
+  }
+  const { body, requestId, status } = run.reply;
+  const count = disclosures.state === 'done' ? ` (${disclosures.rows.length})` : '';
+  return (
+    <section className="results">
+      <div className="response-view" aria-label="Marked response">
+        <h2>Response <span className="tag">HTTP {status}</span> <span className="request-id">request {requestId ?? '—'}</span></h2>
+        <Summary run={run} />
+        {body.errors?.map((e, i) => (
+          <p key={i} className="error">{String(e.extensions?.code ?? 'ERROR')}: {e.message}{e.path ? ` (at ${e.path.join('.')})` : ''}</p>
+        ))}
+        {body.data != null && <MarkedResponse data={body.data} findings={body.extensions?.privacy?.withheld ?? []} pii={pii} />}
+      </div>
+      <div className="disclosure-view" aria-label="Disclosure rows" data-state={disclosures.state}>
+        <h2>Disclosure log{count}</h2>
+        <p className="hint">The rows this request wrote before its response was sent.</p>
+        <DisclosureTable disclosures={disclosures} requestId={requestId} />
+      </div>
+    </section>
+  );
+}
