@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
-import { ENTITIES } from './src/db/entities.js';
+import { ENTITIES } from './src/app/modules.js';
 import { MIGRATIONS } from './src/migrations/index.js';
 import type { ConnectionOptions } from './src/db/connection-options.js';
 

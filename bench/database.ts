@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { loadConfig } from '../src/config/config.js';
-import { openDatabase, resolveDatabaseUrl } from '../src/db/database.js';
+import { openDatabase, resolveDatabaseUrl } from '../src/app/database.js';
 import { seedDemo } from '../seeds/demo.seeder.js';
 
 export const BENCH_DB = 'qaz_bench';

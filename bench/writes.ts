@@ -8,10 +8,11 @@ import type { Fixtures } from './fixtures.js';
 import type { Traffic } from './load.js';
 import { s5, s6, type S5Args, type S5Shape } from './scenarios.js';
 import { data, type Target } from './targets.js';
+import { RESOLVERS } from '../src/app/modules.js';
 
 /** createBooking's argument types, read from the gateway's schema as built from the code (introspection would exceed the query cost limit). */
 export async function createBookingShape(): Promise<{ shape: S5Shape | null; note: string }> {
-  const field = (await buildBaseSchema()).getMutationType()?.getFields().createBooking;
+  const field = (await buildBaseSchema(RESOLVERS)).getMutationType()?.getFields().createBooking;
   if (!field) return { shape: null, note: 'pending: createBooking is not in the gateway schema yet' };
   const arg = (name: string) => field.args.find((a) => a.name === name);
   const [tourId, seats, key] = [arg('tourId'), arg('seats'), arg('idempotencyKey')];

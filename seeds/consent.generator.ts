@@ -1,4 +1,4 @@
-import type { ConsentPurpose } from '../src/privacy/privacy.types.js';
+import type { ConsentPurpose } from '../src/privacy/privacy.vocabulary.js';
 import { AS_OF, addMinutes } from './calendar.js';
 import type { ConsentEventRow, ConsentRow, PlainUserRow } from './demo.types.js';
 import type { Random } from './random.js';

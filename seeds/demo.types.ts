@@ -3,7 +3,7 @@ import type { BookingStatus } from '../src/bookings/booking.entity.js';
 import type { AttachmentMeta } from '../src/complaints/complaint.codec.js';
 import type { ComplaintStatus } from '../src/complaints/complaint.entity.js';
 import type { ConsentAction } from '../src/consent/consent-event.entity.js';
-import type { ConsentPurpose } from '../src/privacy/privacy.types.js';
+import type { ConsentPurpose } from '../src/privacy/privacy.vocabulary.js';
 import type { ReportStatus } from '../src/moderation/content-report.entity.js';
 import type { PartnerKind } from '../src/partners/partner.entity.js';
 import type { PaymentStatus } from '../src/payments/payment.entity.js';

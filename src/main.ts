@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config.js';
 import { startGateway } from './gateway.js';
-import { PendingMigrationsError } from './db/database.js';
+import { PendingMigrationsError } from './app/database.js';
 
 const cfg = loadConfig();
 // Listens before the database answers: /readyz stays 503 until it does, and a supervisor sees a live process, not a crash loop.

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { ForbiddenError } from '../graphql/errors.js';
 import type { NoiseInfo } from './analytics.type.js';
 

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { Sql } from '../db/sql.js';
 import type { DisclosureEntry } from '../privacy/privacy.session.js';
 import type { RequestIds } from '../http/request-id.js';

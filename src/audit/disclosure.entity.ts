@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { EDGES, oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.types.js';
+import { EDGES, oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.vocabulary.js';
 import type { Opt } from '@mikro-orm/core';
 
 // Append-only: one row per recipient, subject and request that received FULL values. Partitioned by month on at (see the

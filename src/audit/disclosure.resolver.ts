@@ -10,7 +10,7 @@ import { allDisclosures, subjectDisclosures, type DisclosureFilter, type Disclos
 import { DisclosureLogFilter } from './disclosure.input.js';
 import { subjectMatch } from './subject-pseudonym.js';
 import { BadInputError } from '../graphql/errors.js';
-import { PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.types.js';
+import { PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.vocabulary.js';
 
 function toDisclosure(r: DisclosureRow): Disclosure {
   const partner = r.partnerId && r.partnerName ? { id: r.partnerId, name: r.partnerName } : null;

@@ -11,9 +11,9 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { Config, OidcConfig, StaffKind } from '../config/config.js';
-import { AuthError } from './auth.errors.js';
+import { AuthError } from '../access/auth.errors.js';
 import { SCOPE_TOKEN } from './client-credentials.js';
-import { PRINCIPAL_KINDS, type PrincipalKind } from './principal.js';
+import { PRINCIPAL_KINDS, type PrincipalKind } from '../access/principal.js';
 import { KeyRing, SIGNING_ALG } from './signing-keys.js';
 
 export const ACCESS_TOKEN_TYP = 'at+jwt';

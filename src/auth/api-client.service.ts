@@ -4,8 +4,8 @@ import { isUuid } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { Partner } from '../partners/partner.entity.js';
 import { ApiClient, type ApiClientKind } from './api-client.entity.js';
-import type { ApiClientView, ClientKind, ClientPurpose } from './api-client.types.js';
-import { mayDeclare } from './principal.js';
+import type { ApiClientView, ClientKind, ClientPurpose } from './api-client.type.js';
+import { mayDeclare } from '../access/principal.js';
 import { CLIENT_SCOPES, scopesOutside } from './client.scopes.js';
 import { hashSecret, newClientSecret } from './secret-hash.js';
 

@@ -1,4 +1,4 @@
-import { AuthError } from './auth.errors.js';
+import { AuthError } from '../access/auth.errors.js';
 
 // RFC 6750 b64token; the scheme name is case-insensitive (RFC 9110 11.1), the single space is not optional here.
 const BEARER = /^bearer ([A-Za-z0-9\-._~+/]+=*)$/i;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
 import { isUuid } from '../graphql/cursor.js';
 import { issueAccessToken, type AccessTokenClaims } from './access-token.js';
-import { PRINCIPAL_KINDS, type PrincipalKind } from './principal.js';
+import { PRINCIPAL_KINDS, type PrincipalKind } from '../access/principal.js';
 import { roleOfKind } from './role-kind.js';
 import { MOBILE_CLIENT_ID } from './session.service.js';
 import type { KeyRing } from './signing-keys.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ForbiddenError } from '../graphql/errors.js';
-import { defaultPurpose, mayDeclare, type PrincipalKind, type Purpose } from './principal.js';
-import { PURPOSES } from '../privacy/privacy.types.js';
+import { defaultPurpose, mayDeclare, type PrincipalKind, type Purpose } from '../access/principal.js';
+import { PURPOSES } from '../privacy/privacy.vocabulary.js';
 
 const KNOWN: ReadonlySet<string> = new Set(PURPOSES);
 const REF = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;

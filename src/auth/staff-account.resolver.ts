@@ -4,7 +4,7 @@ import { BadInputError } from '../graphql/errors.js';
 import { isUuid } from '../graphql/cursor.js';
 import { requireAdmin } from './auth.rules.js';
 import { createStaffAccount, disableStaffAccount, toStaffView } from './staff-account.service.js';
-import { CreateStaffAccountArgs, StaffAccountView } from './staff-account.types.js';
+import { CreateStaffAccountArgs, StaffAccountView } from './staff-account.type.js';
 
 // Admin only; the log lines name accounts by id and role, never by phone or OpenID subject.
 @Resolver()

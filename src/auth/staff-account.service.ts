@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config, StaffKind } from '../config/config.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
-import { normalizeKzPhone } from '../users/phone.js';
+import { normalizeKzPhone } from '../privacy/phone.js';
 import { createUserWithPhone, findUserByPhone } from '../users/user-account.service.js';
 import { User } from '../users/user.entity.js';
-import { isStaffKind } from './principal.js';
-import type { StaffAccountView, StaffRole } from './staff-account.types.js';
+import { isStaffKind } from '../access/principal.js';
+import type { StaffAccountView, StaffRole } from './staff-account.type.js';
 
 export interface NewStaffAccount { role: StaffKind; oidcSubject?: string | null; phone?: string | null }
 

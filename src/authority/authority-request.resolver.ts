@@ -7,7 +7,7 @@ import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { approveAuthorityRequest, authorityRequests, recordAuthorityRequest, requestsAddressedTo } from './authority-request.service.js';
 import { ApprovalResult, AuthorityRequest, AuthorityRequestPage, RequestedPiiKind, type ApprovalRefused, type AuthorityRequestApproved } from './authority-request.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 // authority-request.rules.ts: administrators record and approve; an authority lists the requests addressed to it and reads
 // through person(id) with X-Purpose-Ref: <caseNumber>.

@@ -1,6 +1,6 @@
 import { createUnionType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../graphql/enum-of.js';
-import { PII_KINDS, type PiiKind } from '../privacy/privacy.types.js';
+import { PII_KINDS, type PiiKind } from '../privacy/privacy.vocabulary.js';
 import { PageInfo } from '../tours/tour.type.js';
 
 export const RequestedPiiKind = enumOf(PII_KINDS);

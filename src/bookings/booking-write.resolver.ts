@@ -8,7 +8,7 @@ import { cancelBooking, cancellationReason, type Canceller } from './booking-can
 import { AcceptDateChangeResult, CancelBookingResult, CreateBookingResult, type AcceptDateChangeOutcome, type CancelBookingOutcome,
   type CreateBookingOutcome } from './booking-result.type.js';
 import { acceptDateChange } from './booking-date-change.service.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 @Resolver()
 export class BookingWriteResolver {

@@ -9,7 +9,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
 import { Booking, BookingDateChange, BookingEvent, BookingPage } from './booking.type.js';
 import { bookingById, bookingsOfPartner, providerProcesses } from './booking.service.js';
-import { partnerIdOf } from '../auth/principal.js';
+import { partnerIdOf } from '../access/principal.js';
 
 /** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
 async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {

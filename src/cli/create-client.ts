@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { registerApiClient } from '../auth/api-client.service.js';
-import { ClientKind, ClientPurpose } from '../auth/api-client.types.js';
+import { ClientKind, ClientPurpose } from '../auth/api-client.type.js';
 import { registerAppClient } from '../auth/app-client.service.js';
 import { CLIENT_SCOPES } from '../auth/client.scopes.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 
 // Registers a partner system and prints its secret this once (only the hash is stored), or an app (a public client, without secret).
 const USAGE = `usage: create-client --partner PARTNER_ID --name NAME --kind PARTNER|PAYMENT_PROVIDER --scope "travelers:read ..." [--purpose TOUR_BOOKING|PAYMENT]

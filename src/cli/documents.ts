@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 import { checkManifest } from '../documents/trusted-document.manifest.js';
 import { documentSetState, isRegisteredClient, setEnforced, storeDocuments, type DocumentSetState } from '../documents/trusted-document.service.js';
 import { buildBaseSchema } from '../graphql/schema.js';
 import { createLogger } from '../observability/logger.js';
+import { RESOLVERS } from '../app/modules.js';
 
 // Trusted documents of an API or app client: upload a manifest (graphql-codegen's persisted-documents.json), then enforce it.
 const USAGE = `usage: documents upload --client CLIENT_ID --manifest persisted-documents.json [--replace]
@@ -33,7 +34,7 @@ function fail(message: string): never {
 const describe = (s: DocumentSetState) => `${s.documents} documents, ${s.enforced ? 'enforced: registered documents only' : 'not enforced: free-form queries allowed'} (version ${s.version})`;
 
 // The whole manifest is checked before anything is stored: one bad entry and none is.
-const check = command === 'upload' ? checkManifest(readFileSync(values.manifest!, 'utf8'), await buildBaseSchema(), cfg.limits) : null;
+const check = command === 'upload' ? checkManifest(readFileSync(values.manifest!, 'utf8'), await buildBaseSchema(RESOLVERS), cfg.limits) : null;
 if (check?.problems.length) fail(`manifest refused, nothing stored:\n  ${check.problems.join('\n  ')}`);
 
 const logger = createLogger(cfg.logLevel);

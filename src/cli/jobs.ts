@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 import { runBookingJobs } from '../bookings/booking.jobs.js';
 import { checkRecipients } from '../incidents/breach.jobs.js';
 

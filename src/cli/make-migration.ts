@@ -2,7 +2,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../mikro-orm.config.js';
 import { loadConfig } from '../config/config.js';
-import { migrateDatabase, resolveDatabaseUrl } from '../db/database.js';
+import { migrateDatabase, resolveDatabaseUrl } from '../app/database.js';
 
 const cfg = loadConfig();
 const { url, embedded } = await resolveDatabaseUrl(cfg, console.error);

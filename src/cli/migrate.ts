@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 
 const db = await openDatabase(loadConfig(), console.error);
 const applied = await db.orm.migrator.getExecuted();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 import { runPurge } from '../rights/purge.job.js';
 
 // Run daily (cron or a scheduled job): node --import @swc-node/register/esm-register src/cli/purge.ts

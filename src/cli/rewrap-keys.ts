@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 import { rewrapUserKeys } from '../users/user-key.service.js';
 
 // After putting a new master key first in PII_KEYS: re-wraps every user's data key under it; then the old one can go.

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 import { DEFAULT_SEED, MAX_USERS, MIN_USERS, validateDemoOptions, type DemoOptions } from '../../seeds/demo.generator.js';
 import { seedDemo } from '../../seeds/demo.seeder.js';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createStaffAccount, disableStaffAccount } from '../auth/staff-account.service.js';
 import { loadConfig, STAFF_KINDS, type StaffKind } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 import { isUuid } from '../graphql/cursor.js';
 import { createLogger } from '../observability/logger.js';
 import { createPiiVault } from '../privacy/pii-vault.js';

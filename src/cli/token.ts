@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DevTokenError, mintDevToken } from '../auth/dev-token.service.js';
 import { loadOrCreateKeyRing } from '../auth/signing-keys.js';
 import { loadConfig } from '../config/config.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../app/database.js';
 
 const USAGE = 'usage: npm run -s token -- --role USER|SUPPORT|MODERATOR|ADMIN|ANALYST|AUDITOR|AUTHORITY|PARTNER|PAYMENT_PROVIDER [--sub USER_ID] [--partner PARTNER_ID] [--scope "a b"]';
 

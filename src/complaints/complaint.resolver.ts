@@ -8,7 +8,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { AttachmentInput } from './complaint.input.js';
 import { complaintsByStatus, complaintsOfUser, fileComplaint, setComplaintStatus } from './complaint.service.js';
 import { Complaint, ComplaintStatus, StaffComplaint, StaffComplaintPage } from './complaint.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 // complaint.rules.ts: travellers file and read their own; support and administrators handle them.
 @Resolver()

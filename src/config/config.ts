@@ -3,7 +3,7 @@ import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync 
 import { join } from 'node:path';
 
 // The only module that reads process.env; everything else receives a Config.
-import type { PrincipalKind } from '../privacy/privacy.types.js';
+import type { PrincipalKind } from '../privacy/privacy.vocabulary.js';
 
 export type Env = 'development' | 'test' | 'production';
 

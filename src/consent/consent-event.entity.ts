@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { CONSENT_PURPOSES, oneOfCheck } from '../privacy/privacy.types.js';
+import { CONSENT_PURPOSES, oneOfCheck } from '../privacy/privacy.vocabulary.js';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';

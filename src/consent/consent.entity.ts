@@ -3,7 +3,7 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-or
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
 import { PolicyVersion } from './policy-version.entity.js';
-import { CONSENT_PURPOSES, type ConsentPurpose } from '../privacy/privacy.types.js';
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../privacy/privacy.vocabulary.js';
 
 // Current state per user and purpose; consent-event.entity.ts keeps the proof of each change.
 @Entity({ tableName: 'consents' })

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { changeConsent } from './consent.service.js';
 import { ConsentPurpose, ConsentResult, type ConsentChanged, type ConsentWithdrawalRefused } from './consent.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 type Outcome = Promise<ConsentChanged | ConsentWithdrawalRefused>;
 

@@ -1,6 +1,6 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../graphql/enum-of.js';
-import { CONSENT_PURPOSES, type ConsentPurpose as ConsentPurposeValue } from '../privacy/privacy.types.js';
+import { CONSENT_PURPOSES, type ConsentPurpose as ConsentPurposeValue } from '../privacy/privacy.vocabulary.js';
 
 export const ConsentPurpose = enumOf(CONSENT_PURPOSES);
 export type ConsentPurpose = ConsentPurposeValue;

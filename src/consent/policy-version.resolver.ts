@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { acceptPolicyVersion, currentPolicyVersion, pendingPolicyAcceptance, publishPolicyVersion } from './policy-version.service.js';
 import { PolicyAcceptance, PolicyVersionInfo } from './policy-version.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 // policy-version.rules.ts: administrators publish, travellers accept their own, anyone reads the version in force.
 @Resolver()

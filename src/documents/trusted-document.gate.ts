@@ -1,5 +1,5 @@
-import type { Principal } from '../auth/principal.js';
-import { factsOf } from '../auth/request-facts.js';
+import type { Principal } from '../access/principal.js';
+import { factsOf } from '../access/request-facts.js';
 import type { Sql } from '../db/sql.js';
 import { LruCache } from '../graphql/lru-cache.js';
 import { HttpError } from '../http/body.js';

@@ -1,4 +1,4 @@
-import { ANONYMOUS_PRINCIPAL, type Principal, type Purpose } from '../auth/principal.js';
+import { ANONYMOUS_PRINCIPAL, type Principal, type Purpose } from '../access/principal.js';
 import { checkedPurpose } from '../auth/purpose-header.js';
 import { ROLE_KIND } from '../auth/role-kind.js';
 import type { Sql } from '../db/sql.js';

@@ -1,6 +1,6 @@
 import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
-import { oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.types.js';
+import { oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.vocabulary.js';
 
 // Append-only: who explained which document as whom; the document only as its hash, so no value a query names is kept.
 @Entity({ tableName: 'explain_requests' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { PrincipalKind, Purpose } from '../privacy/privacy.types.js';
+import type { PrincipalKind, Purpose } from '../privacy/privacy.vocabulary.js';
 import { PrincipalKindEnum, PurposeEnum } from './explain.type.js';
 
 @InputType({ description: 'The principal to explain a query as: what a real token and the X-Purpose headers would make' })

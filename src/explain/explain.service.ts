@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GraphQLRequest, GraphQLResponse } from '@apollo/server';
-import type { Principal } from '../auth/principal.js';
-import { factsOf, withFacts } from '../auth/request-facts.js';
+import type { Principal } from '../access/principal.js';
+import { factsOf, withFacts } from '../access/request-facts.js';
 import { createContext, type AppServices, type GatewayContext } from '../graphql/context.js';
 import { UnavailableError } from '../graphql/errors.js';
 import type { ExplainedDecision } from '../privacy/privacy.session.js';

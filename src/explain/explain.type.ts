@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../graphql/enum-of.js';
 import { EXPOSURES, PII_KINDS, PRINCIPAL_KINDS, PURPOSES, REASON_CODES, type Exposure, type PiiKind, type PrincipalKind, type Purpose, type ReasonCode }
-  from '../privacy/privacy.types.js';
+  from '../privacy/privacy.vocabulary.js';
 
 // The privacy vocabulary as GraphQL enums; PiiKind itself belongs to the @pii directive, which graphql-js will not let another enum share.
 export const PrincipalKindEnum = enumOf(PRINCIPAL_KINDS);

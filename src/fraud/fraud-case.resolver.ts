@@ -8,7 +8,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { CloseFraudCaseResult, OpenFraudCaseResult, type CloseFraudCaseOutcome, type OpenFraudCaseOutcome } from './fraud-case-result.type.js';
 import { closeFraudCase, fraudCases, openFraudCase, toFraudCase } from './fraud-case.service.js';
 import { FraudCase, FraudCasePage, FraudCaseStatus } from './fraud-case.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 // fraud-case.rules.ts: administrators only.
 @Resolver(() => FraudCase)

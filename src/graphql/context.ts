@@ -1,9 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
 import type { Sql } from '../db/sql.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { Logger } from '../observability/logger.js';
-import { Loaders } from './loaders.js';
+import type { LoaderDeps, Loaders } from './loaders.js';
 import { PrivacySession } from '../privacy/privacy.session.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import type { ReleaseHolds } from '../privacy/release-holds.js';
@@ -24,6 +24,8 @@ export interface AppServices {
   limitCounters: LimitCounters;
   /** Recipients whose FULL releases are held by an open incident, kept in memory. */
   holds: ReleaseHolds;
+  /** The features' loaders for one request (the app joins them). */
+  makeLoaders: (deps: LoaderDeps) => Loaders;
 }
 
 export interface GatewayContext {
@@ -50,7 +52,7 @@ export function createContext(services: AppServices, principal: Principal, ids: 
     principal,
     language,
     services,
-    loaders: new Loaders(services.sql, services.vault, language),
+    loaders: services.makeLoaders({ sql: services.sql, vault: services.vault, language }),
     privacy: new PrivacySession(principal, services.sql, language, { held: services.holds.isHeld(principal), explaining }),
     em: () => (em ??= services.orm.em.fork()),
   };

@@ -1,14 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
-import { ACCESS_RULES } from '../access/access.rules.js';
+import type { RuleTree } from '../access/rule-tree.js';
 import { applyAccessRules } from '../access/shield.js';
 import { applyPiiExposure } from '../privacy/pii.transform.js';
 import { buildBaseSchema } from './schema.js';
 
 /** The @pii transform first (it reads field AST nodes), then graphql-shield on the named fields only. */
-export function wrapSchema(base: GraphQLSchema, privacyTransform = true): GraphQLSchema {
-  return applyAccessRules(privacyTransform ? applyPiiExposure(base) : base, ACCESS_RULES);
+export function wrapSchema(base: GraphQLSchema, rules: RuleTree, privacyTransform = true): GraphQLSchema {
+  return applyAccessRules(privacyTransform ? applyPiiExposure(base) : base, rules);
 }
 
-export async function buildGatewaySchema(privacyTransform = true): Promise<GraphQLSchema> {
-  return wrapSchema(await buildBaseSchema(), privacyTransform);
+/** The features' resolvers and access rules (src/app composes them) as the schema the gateway serves. */
+export async function buildGatewaySchema(parts: { resolvers: readonly Function[]; rules: RuleTree }, privacyTransform = true): Promise<GraphQLSchema> {
+  return wrapSchema(await buildBaseSchema(parts.resolvers), parts.rules, privacyTransform);
 }

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { performance } from 'node:perf_hooks';
 import type { ApolloServer } from '@apollo/server';
 import type { AppServices, GatewayContext } from '../graphql/context.js';
-import type { Principal } from '../auth/principal.js';
-import { AuthError } from '../auth/auth.errors.js';
+import type { Principal } from '../access/principal.js';
+import { AuthError } from '../access/auth.errors.js';
 import { ForbiddenError, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
 import { isDatabaseUnavailable } from '../db/db-faults.js';
 import type { Tracer } from '@opentelemetry/api';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { AppServices, GatewayContext } from '../graphql/context.js';
 import { createContext } from '../graphql/context.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { UnavailableError } from '../graphql/errors.js';
 import { parseJsonBody, readBody } from './body.js';
 import type { Tracer } from '@opentelemetry/api';

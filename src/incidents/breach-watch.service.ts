@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { JobTimer } from '../bookings/booking.jobs.js';
 import type { Logger } from '../observability/logger.js';
 import type { ReleaseHolds } from '../privacy/release-holds.js';

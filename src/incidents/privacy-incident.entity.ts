@@ -1,6 +1,6 @@
 import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
-import { oneOfCheck, PRINCIPAL_KINDS } from '../privacy/privacy.types.js';
+import { oneOfCheck, PRINCIPAL_KINDS } from '../privacy/privacy.vocabulary.js';
 import { BREACH_TRIGGERS } from './breach.policy.js';
 
 export const INCIDENT_RESOLUTIONS = Object.freeze(['AUTHORITY_NOTIFIED', 'NOT_A_BREACH'] as const);

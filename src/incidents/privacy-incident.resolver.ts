@@ -5,7 +5,7 @@ import { pageSize } from '../graphql/validate.js';
 import type { IncidentResolution } from './privacy-incident.entity.js';
 import { clearHold, closeIncident, listIncidents, recordNotification, toIncident } from './privacy-incident.service.js';
 import { IncidentResolutionEnum, IncidentResult, IncidentStatus, PrivacyIncidentPage, type IncidentOutcome } from './privacy-incident.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 // privacy-incident.rules.ts: administrators and auditors keep the register; only administrators lift a hold.
 @Resolver()

@@ -1,7 +1,7 @@
 import { createUnionType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PrincipalKindEnum } from '../explain/explain.type.js';
 import { enumOf } from '../graphql/enum-of.js';
-import type { PrincipalKind } from '../privacy/privacy.types.js';
+import type { PrincipalKind } from '../privacy/privacy.vocabulary.js';
 import { PageInfo, PartnerSummary } from '../tours/tour.type.js';
 import { BREACH_TRIGGERS, type BreachTrigger } from './breach.policy.js';
 import { INCIDENT_RESOLUTIONS, type IncidentResolution } from './privacy-incident.entity.js';

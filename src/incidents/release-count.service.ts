@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 
 /** Width of a counting slot: the last hour is read as the slots that started within it. */
 export const SLOT_MS = 600_000;

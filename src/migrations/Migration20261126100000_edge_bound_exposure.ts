@@ -1,10 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 import { ACCESS_WINDOW_TRIGGER } from '../bookings/booking.entity.js';
 import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
-import { CONSENT_PURPOSES, EDGES, oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.types.js';
+import { CONSENT_PURPOSES, EDGES, oneOfCheck, PRINCIPAL_KINDS, PURPOSES } from '../privacy/privacy.vocabulary.js';
 
 // Relations bound to edges: each booking keeps the access window it was made with, each payment the time of its outcome;
-// disclosures name the edge and the record; the vocabulary's checks come from the const arrays in privacy.types.
+// disclosures name the edge and the record; the vocabulary's checks come from the const arrays in privacy.vocabulary.
 export class Migration20261126100000_edge_bound_exposure extends Migration {
   override name = 'Migration20261126100000_edge_bound_exposure';
 

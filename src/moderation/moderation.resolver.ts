@@ -3,7 +3,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/validate.js';
 import { moderateReview, moderationQueue, reportContent } from './moderation.service.js';
 import { ContentReportReceipt, ModerationAction, ModerationQueuePage, ReviewModerated } from './moderation.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 // moderation.rules.ts: travellers report, moderators decide.
 @Resolver()

@@ -11,7 +11,7 @@ import { bookingById } from '../bookings/booking.service.js';
 import { PartnerSummary } from '../tours/tour.type.js';
 import { assertPaymentProvider, paymentById, paymentProviders, paymentsOfProvider, recordPayment, startPayment, validateReport } from './payment.service.js';
 import { Payment, PaymentOutcome, PaymentPage, RecordPaymentResult, StartPaymentResult, type RecordPaymentOutcome, type StartPaymentOutcome } from './payment.type.js';
-import { partnerIdOf } from '../auth/principal.js';
+import { partnerIdOf } from '../access/principal.js';
 
 @Resolver(() => Payment)
 export class PaymentResolver {

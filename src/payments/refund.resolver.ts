@@ -7,7 +7,7 @@ import { paymentById, validateExternalRef } from './payment.service.js';
 import { Payment } from './payment.type.js';
 import { pendingRefunds, recordRefund, refundById } from './refund.service.js';
 import { RecordRefundResult, Refund, RefundOutcome, type RecordRefundOutcome } from './refund.type.js';
-import { partnerIdOf } from '../auth/principal.js';
+import { partnerIdOf } from '../access/principal.js';
 
 @Resolver(() => Refund)
 export class RefundResolver {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
-import { allowedPurposes, PRINCIPAL_KINDS, PURPOSES_NEEDING_REFERENCE } from '../auth/principal.js';
+import { allowedPurposes, PRINCIPAL_KINDS, PURPOSES_NEEDING_REFERENCE } from '../access/principal.js';
 import type { Config } from '../config/config.js';
 import type { RouteHandler } from '../http/app.js';
 import { printGatewaySchema } from '../graphql/schema.js';

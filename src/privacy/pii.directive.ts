@@ -1,5 +1,5 @@
 import { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLNonNull } from 'graphql';
-import { PII_KINDS } from './privacy.types.js';
+import { PII_KINDS } from './privacy.vocabulary.js';
 
 
 const PiiKindEnum = new GraphQLEnumType({

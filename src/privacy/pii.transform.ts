@@ -4,7 +4,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import type { Reached } from './privacy.edge.js';
 import { maskValue, nameParts } from './privacy.masks.js';
 import { pseudonymize } from './privacy.pseudonym.js';
-import type { PiiKind } from './privacy.types.js';
+import type { PiiKind } from './privacy.vocabulary.js';
 import type { SubjectFacts } from './privacy.session.js';
 
 type Resolver = GraphQLFieldResolver<Reached, GatewayContext>;

@@ -1,8 +1,8 @@
 import { MASK_EXAMPLES, maskValue } from './privacy.masks.js';
 import { ACCESS_WINDOWS, CROSS_BORDER, PRIVACY_POLICY } from './privacy.policy.js';
 import type { PolicyRule } from './privacy.policy.js';
-import { PRINCIPAL_KINDS } from './privacy.types.js';
-import type { Edge, PiiKind } from './privacy.types.js';
+import { PRINCIPAL_KINDS } from './privacy.vocabulary.js';
+import type { Edge, PiiKind } from './privacy.vocabulary.js';
 
 const DASH = '—';
 

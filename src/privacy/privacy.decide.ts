@@ -1,7 +1,7 @@
 import { CROSS_BORDER, PRIVACY_POLICY } from './privacy.policy.js';
 import type { PolicyRule } from './privacy.policy.js';
-import { EXPOSURES, NOT_VIA, REASON_CODES } from './privacy.types.js';
-import type { Edge, Exposure, PiiKind, PrincipalKind, Purpose, ReasonCode, Relation } from './privacy.types.js';
+import { EXPOSURES, NOT_VIA, REASON_CODES } from './privacy.vocabulary.js';
+import type { Edge, Exposure, PiiKind, PrincipalKind, Purpose, ReasonCode, Relation } from './privacy.vocabulary.js';
 
 export interface DecisionInput {
   readonly principal: PrincipalKind;

@@ -1,4 +1,4 @@
-import type { Edge } from './privacy.types.js';
+import type { Edge } from './privacy.vocabulary.js';
 
 /** Facts about the edge's anchor, read in the same statement as the anchor itself (a booking, a payment). */
 export interface EdgeFacts {

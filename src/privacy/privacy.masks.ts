@@ -1,5 +1,5 @@
-import { normalizeKzPhone } from '../users/phone.js';
-import type { PiiKind } from './privacy.types.js';
+import { normalizeKzPhone } from './phone.js';
+import type { PiiKind } from './privacy.vocabulary.js';
 
 export interface FullNameParts {
   readonly firstName: string | null | undefined;

@@ -3,7 +3,7 @@ import { BadInputError } from '../graphql/errors.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 import type { Logger } from '../observability/logger.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { RequestIds } from '../http/request-id.js';
 import type { DisclosureEntry } from './privacy.session.js';
 

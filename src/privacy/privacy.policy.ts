@@ -1,5 +1,5 @@
-import { IDENTITY_KINDS, MASKABLE_KINDS, PII_KINDS } from './privacy.types.js';
-import type { ConsentPurpose, Edge, PiiKind, PrincipalKind, Purpose, Relation } from './privacy.types.js';
+import { IDENTITY_KINDS, MASKABLE_KINDS, PII_KINDS } from './privacy.vocabulary.js';
+import type { ConsentPurpose, Edge, PiiKind, PrincipalKind, Purpose, Relation } from './privacy.vocabulary.js';
 
 export interface PolicyRequirements {
   /** OAuth scope the caller's token must carry. */

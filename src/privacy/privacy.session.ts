@@ -1,9 +1,9 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { Language } from '../i18n/language.js';
 import type { Sql } from '../db/sql.js';
 import { decide, type Decision } from './privacy.decide.js';
 import { PUBLIC_VIA, type Reached, type Via } from './privacy.edge.js';
-import type { Edge, Exposure, PiiKind, PrincipalKind, Relation } from './privacy.types.js';
+import type { Edge, Exposure, PiiKind, PrincipalKind, Relation } from './privacy.vocabulary.js';
 import { REFERENCE_EDGE, resolveReference, type ReferenceKind, type ResolvedReference } from './reference.service.js';
 
 /** What decides a person's fields as reached through one edge. */

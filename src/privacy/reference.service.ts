@@ -1,7 +1,7 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { Sql } from '../db/sql.js';
 import { isUuid } from '../graphql/cursor.js';
-import type { Edge, PiiKind, PrincipalKind } from './privacy.types.js';
+import type { Edge, PiiKind, PrincipalKind } from './privacy.vocabulary.js';
 
 export type ReferenceKind = 'SUPPORT_TICKET' | 'FRAUD_CASE' | 'AUTHORITY_REQUEST';
 

@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 
 /** Recipients whose FULL releases an open incident holds: answered from memory, so deciding costs no statement per request. */
 export interface ReleaseHolds {

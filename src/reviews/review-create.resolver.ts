@@ -4,7 +4,7 @@ import { isUuid } from '../graphql/cursor.js';
 import { localizeStoredText } from '../privacy/free-text.masks.js';
 import { createReview, validateReviewDraft } from './review-create.service.js';
 import { CreateReviewResult, ReviewRejectionReason, type CreateReviewOutcome } from './review-create.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 @Resolver()
 export class ReviewCreateResolver {

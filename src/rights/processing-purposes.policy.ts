@@ -1,4 +1,4 @@
-import type { Purpose } from '../privacy/privacy.types.js';
+import type { Purpose } from '../privacy/privacy.vocabulary.js';
 
 export interface ProcessingPurposeRule { purpose: Purpose; basis: string; consent: 'TOUR_BOOKING' | 'COMMUNICATION' | 'ANALYTICS' | null; description: string }
 

@@ -9,7 +9,7 @@ import { eraseAccount } from './erasure.service.js';
 import { AccountDeleted } from './erasure.type.js';
 import { privacyReport } from './privacy-report.service.js';
 import { PrivacyReport } from './privacy-report.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 const MAX_REASON = 500;
 

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
-import type { Principal } from '../auth/principal.js';
-import { factsOf } from '../auth/request-facts.js';
+import type { Principal } from '../access/principal.js';
+import { factsOf } from '../access/request-facts.js';
 import { Limiter, type Decision, type LimitCounters } from './limiter.js';
 import type { SharedStore } from './shared-store.js';
 

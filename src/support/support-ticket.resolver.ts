@@ -8,7 +8,7 @@ import type { PersonRow } from '../users/user.service.js';
 import { CloseTicketResult, TakeTicketResult, type CloseTicketOutcome, type TakeTicketOutcome } from './support-ticket-result.type.js';
 import { closeSupportTicket, openSupportTicket, supportQueue, takeSupportTicket, ticketsOfUser } from './support-ticket.service.js';
 import { MySupportTicket, SupportQueuePage, SupportTicket } from './support-ticket.type.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 // support-ticket.rules.ts: travellers open and read their own; support agents work the queue.
 @Resolver(() => SupportTicket)

@@ -7,7 +7,7 @@ import type { TourRow } from './tour.service.js';
 import { Tour, TourPage, TourStatus } from './tour.type.js';
 import { TourChanges, TourInput } from './tour.input.js';
 import { createTour, retireTour, toursOfPartner, updateTour, validateTourValues } from './tour-admin.service.js';
-import { partnerIdOf } from '../auth/principal.js';
+import { partnerIdOf } from '../access/principal.js';
 
 function ownId(id: string): string {
   if (!isUuid(id)) throw new NotFoundError('Tour');

@@ -6,7 +6,7 @@ import { reachedVia } from '../privacy/privacy.edge.js';
 import { Me } from './me.type.js';
 import { Person } from './person.type.js';
 import type { PersonRow } from './user.service.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 @Resolver(() => Me)
 export class MeResolver {

@@ -4,7 +4,7 @@ import { ProfileRejectionReason, ProfileResult, type ProfileRejected, type Profi
 import { ProfileInput } from './profile.input.js';
 import { saveProfile, validateProfile } from './profile.service.js';
 import { reachedVia } from '../privacy/privacy.edge.js';
-import { accountIdOf } from '../auth/principal.js';
+import { accountIdOf } from '../access/principal.js';
 
 @Resolver()
 export class ProfileResolver {

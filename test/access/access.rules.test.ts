@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { getDirective } from '@graphql-tools/utils';
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { ACCESS_RULES } from '../../src/access/access.rules.js';
+import { ACCESS_RULES, RESOLVERS } from '../../src/app/modules.js';
 import { wrapSchema } from '../../src/graphql/gateway-schema.js';
 import { buildBaseSchema } from '../../src/graphql/schema.js';
 
@@ -12,7 +12,7 @@ function fieldsOf(schema: GraphQLSchema, root: 'Query' | 'Mutation'): string[] {
 
 describe('access rules', () => {
   it('name an explicit rule for every root field (the wildcard only catches what is added later)', async () => {
-    const schema = await buildBaseSchema();
+    const schema = await buildBaseSchema(RESOLVERS);
     for (const root of ['Query', 'Mutation'] as const) {
       const missing = fieldsOf(schema, root).filter((f) => !Object.hasOwn(ACCESS_RULES[root], f));
       expect(missing).toEqual([]);
@@ -20,7 +20,7 @@ describe('access rules', () => {
   });
 
   it('name only fields that exist', async () => {
-    const schema = await buildBaseSchema();
+    const schema = await buildBaseSchema(RESOLVERS);
     for (const [type, fields] of Object.entries(ACCESS_RULES)) {
       const t = schema.getType(type);
       expect(t && isObjectType(t)).toBe(true);
@@ -30,8 +30,8 @@ describe('access rules', () => {
   });
 
   it('leave every field that needs neither a rule nor the privacy layer unwrapped', async () => {
-    const base = await buildBaseSchema();
-    const served = wrapSchema(base);
+    const base = await buildBaseSchema(RESOLVERS);
+    const served = wrapSchema(base, ACCESS_RULES);
     const wrapped: string[] = [];
     for (const t of Object.values(served.getTypeMap())) {
       if (!isObjectType(t) || t.name.startsWith('__')) continue;

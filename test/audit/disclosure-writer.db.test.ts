@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Principal } from '../../src/auth/principal.js';
+import type { Principal } from '../../src/access/principal.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DisclosureWriter } from '../../src/audit/disclosure-writer.service.js';
 import type { DisclosureEntry } from '../../src/privacy/privacy.session.js';
-import type { PiiKind } from '../../src/privacy/privacy.types.js';
+import type { PiiKind } from '../../src/privacy/privacy.vocabulary.js';
 import { startTestGateway } from '../support/gateway.js';
 import { bareTraveller } from '../support/users.js';
 

@@ -16,7 +16,7 @@ import {
   verifyAccessToken,
   type AccessTokenClaims,
 } from '../../src/auth/access-token.js';
-import { AuthError, type AuthErrorCode } from '../../src/auth/auth.errors.js';
+import { AuthError, type AuthErrorCode } from '../../src/access/auth.errors.js';
 import { loadOrCreateKeyRing, type KeyRing } from '../../src/auth/signing-keys.js';
 
 const cfg = loadConfig({ NODE_ENV: 'test' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AuthError } from '../../src/auth/auth.errors.js';
+import { AuthError } from '../../src/access/auth.errors.js';
 import { parseAuthorization } from '../../src/auth/bearer.js';
 
 const TOKEN = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln-_~+/';

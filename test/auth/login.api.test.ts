@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import { authOf } from '../../src/auth/auth.module.js';
+import { authOf } from '../../src/auth/auth.service.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { LogoutDocument, RefreshSessionDocument, RequestLoginCodeDocument, VerifyLoginCodeDocument } from '../generated/operations.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';

@@ -9,7 +9,7 @@ import {
   mayDeclare,
   needsReference,
   partnerIdOf,
-} from '../../src/auth/principal.js';
+} from '../../src/access/principal.js';
 
 describe('principal', () => {
   it('has a frozen anonymous principal', () => {

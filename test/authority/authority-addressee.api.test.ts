@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Principal } from '../../src/auth/principal.js';
+import type { Principal } from '../../src/access/principal.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { pseudonymize } from '../../src/privacy/privacy.pseudonym.js';
 import { resolveReference } from '../../src/privacy/reference.service.js';

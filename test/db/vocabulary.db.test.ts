@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { loadConfig } from '../../src/config/config.js';
-import { CONSENT_PURPOSES, EDGES, PRINCIPAL_KINDS, PURPOSES } from '../../src/privacy/privacy.types.js';
+import { CONSENT_PURPOSES, EDGES, PRINCIPAL_KINDS, PURPOSES } from '../../src/privacy/privacy.vocabulary.js';
 
-// The database's checks come from the const arrays in privacy.types; this reads them back from the catalog.
+// The database's checks come from the const arrays in privacy.vocabulary; this reads them back from the catalog.
 let client: pg.Client;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: loadConfig({ ...process.env, NODE_ENV: 'test' }).databaseUrl! });

@@ -3,8 +3,9 @@ import { getDirective } from '@graphql-tools/utils';
 import { isObjectType, isUnionType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { piiDirective } from '../../src/privacy/pii.directive.js';
-import { RESOLVERS, buildBaseSchema } from '../../src/graphql/schema.js';
+import { buildBaseSchema } from '../../src/graphql/schema.js';
 import { wrapSchema } from '../../src/graphql/gateway-schema.js';
+import { ACCESS_RULES, RESOLVERS } from '../../src/app/modules.js';
 
 const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -26,16 +27,16 @@ function fieldResolverFields(): Set<string> {
 
 describe('per-field work in the served schema', () => {
   it('keeps a resolver only on fields with a @FieldResolver; the rest read their property (type-graphql alone wraps them all)', async () => {
-    const plain = await buildSchema({ resolvers: RESOLVERS, directives: [piiDirective], validate: false });
-    const base = await buildBaseSchema();
+    const plain = await buildSchema({ resolvers: RESOLVERS as [Function, ...Function[]], directives: [piiDirective], validate: false });
+    const base = await buildBaseSchema(RESOLVERS);
     const withResolver = resolved(base);
     expect(new Set(withResolver)).toEqual(fieldResolverFields());
     expect(resolved(plain).length).toBeGreaterThan(withResolver.length * 5);
   });
 
   it('adds resolvers only for @pii fields and fields with an access rule', async () => {
-    const base = await buildBaseSchema();
-    const served = wrapSchema(base);
+    const base = await buildBaseSchema(RESOLVERS);
+    const served = wrapSchema(base, ACCESS_RULES);
     const pii = new Set<string>();
     for (const t of Object.values(base.getTypeMap())) {
       if (!isObjectType(t)) continue;
@@ -53,7 +54,7 @@ describe('per-field work in the served schema', () => {
   });
 
   it('resolves union members synchronously (no promise per union value)', async () => {
-    const base = await buildBaseSchema();
+    const base = await buildBaseSchema(RESOLVERS);
     const login = base.getType('LoginResult');
     if (!login || !isUnionType(login) || !login.resolveType) throw new Error('LoginResult is not a union with resolveType');
     const info = {} as GraphQLResolveInfo;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AUTH_ERROR_CODES } from '../../src/auth/auth.errors.js';
+import { AUTH_ERROR_CODES } from '../../src/access/auth.errors.js';
 import { PASS_THROUGH } from '../../src/graphql/errors.js';
 import { findMessage, localizeMessage, soleEnglishMessage } from '../../src/i18n/message.localize.js';
 import { HIDDEN_IN_TEXT, MESSAGES, VALUE_WITHHELD, type MessageTexts } from '../../src/i18n/messages.catalogue.js';

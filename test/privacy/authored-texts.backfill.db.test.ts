@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { openComplaintTexts, type StoredComplaintTexts } from '../../src/complaints/complaint.codec.js';
 import { loadConfig } from '../../src/config/config.js';
-import { migrateDatabase } from '../../src/db/database.js';
+import { migrateDatabase } from '../../src/app/database.js';
 import { BEFORE_PLAIN_TEXT_DROP } from '../../src/migrations/index.js';
 import { openReportReason, type StoredReportReason } from '../../src/moderation/content-report.codec.js';
 import { ERASED_TEXT, openAuthored } from '../../src/privacy/authored-text.codec.js';

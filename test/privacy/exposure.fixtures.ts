@@ -1,7 +1,7 @@
 import type { RunningGateway } from '../../src/gateway.js';
 import { storedPerson } from '../support/persons.js';
 import { maskValue, type FullNameParts } from '../../src/privacy/privacy.masks.js';
-import type { PiiKind } from '../../src/privacy/privacy.types.js';
+import type { PiiKind } from '../../src/privacy/privacy.vocabulary.js';
 
 export type Shown = 'FULL' | 'PARTIAL' | 'PSEUDONYM' | 'NONE';
 export const FIELDS = { fullName: 'FULL_NAME', phone: 'PHONE', email: 'EMAIL', iin: 'IIN', passportNumber: 'PASSPORT', gender: 'GENDER', messengers: 'MESSENGER' } as const satisfies Record<string, PiiKind>;

@@ -1,6 +1,6 @@
 import type { RunningGateway } from '../../src/gateway.js';
-import type { PrincipalKind, Purpose } from '../../src/auth/principal.js';
-import type { Edge, PiiKind, Relation } from '../../src/privacy/privacy.types.js';
+import type { PrincipalKind, Purpose } from '../../src/access/principal.js';
+import type { Edge, PiiKind, Relation } from '../../src/privacy/privacy.vocabulary.js';
 
 export interface Caller { kind: Exclude<PrincipalKind, 'ANONYMOUS'> | 'ANONYMOUS'; sub?: string; partnerId?: string; scope?: string[]; purpose?: Purpose; ref?: string }
 

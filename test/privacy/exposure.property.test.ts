@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { RunningGateway } from '../../src/gateway.js';
 import { decide } from '../../src/privacy/privacy.decide.js';
-import { defaultPurpose } from '../../src/auth/principal.js';
+import { defaultPurpose } from '../../src/access/principal.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TICKETS } from '../../seeds/tickets.data.js';

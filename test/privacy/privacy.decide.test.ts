@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decide } from '../../src/privacy/privacy.decide.js';
 import type { Decision, DecisionInput } from '../../src/privacy/privacy.decide.js';
-import type { Edge, PiiKind, PrincipalKind, Purpose, ReasonCode, Relation } from '../../src/privacy/privacy.types.js';
+import type { Edge, PiiKind, PrincipalKind, Purpose, ReasonCode, Relation } from '../../src/privacy/privacy.vocabulary.js';
 
 // Written by hand from DESIGN.md "Who sees what", independently of src/privacy/privacy.policy.ts.
 const PRINCIPALS: PrincipalKind[] = ['ANONYMOUS', 'USER', 'PARTNER', 'PAYMENT_PROVIDER', 'SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'];

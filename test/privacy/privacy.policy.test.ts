@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createDecider } from '../../src/privacy/privacy.decide.js';
 import { PRIVACY_POLICY } from '../../src/privacy/privacy.policy.js';
-import { EDGES, MASKABLE_KINDS, NOT_VIA, PRINCIPAL_KINDS } from '../../src/privacy/privacy.types.js';
+import { EDGES, MASKABLE_KINDS, NOT_VIA, PRINCIPAL_KINDS } from '../../src/privacy/privacy.vocabulary.js';
 import { EDGE_DOC, renderPolicyDoc } from '../../src/privacy/policy-doc.js';
 
 describe('privacy policy', () => {

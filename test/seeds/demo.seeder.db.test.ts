@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { verifySecret } from '../../src/auth/secret-hash.js';
 import { loadConfig } from '../../src/config/config.js';
-import { openDatabase, type Database } from '../../src/db/database.js';
+import { openDatabase, type Database } from '../../src/app/database.js';
 import { createPiiVault } from '../../src/privacy/pii-vault.js';
 import { openPersonalData } from '../../src/users/personal-data.codec.js';
 import { DEMO_CLIENTS, DEMO_TRAVELERS, generateDemo, seedDemo } from '../../seeds/demo.seeder.js';

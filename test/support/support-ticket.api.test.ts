@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Principal } from '../../src/auth/principal.js';
+import type { Principal } from '../../src/access/principal.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { resolveReference } from '../../src/privacy/reference.service.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';

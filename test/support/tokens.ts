@@ -1,7 +1,7 @@
 import type { RunningGateway } from '../../src/gateway.js';
 import { issueAccessToken } from '../../src/auth/access-token.js';
 import { loadOrCreateKeyRing } from '../../src/auth/signing-keys.js';
-import type { PrincipalKind } from '../../src/auth/principal.js';
+import type { PrincipalKind } from '../../src/access/principal.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 
 /** A real access token from the gateway's own key ring, for a seeded account or client. */

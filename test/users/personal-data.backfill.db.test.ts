@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../src/config/config.js';
-import { migrateDatabase } from '../../src/db/database.js';
+import { migrateDatabase } from '../../src/app/database.js';
 import { Sql } from '../../src/db/sql.js';
 import { BEFORE_PLAIN_PII_DROP } from '../../src/migrations/index.js';
 import { encryptField } from '../../src/privacy/field-crypto.js';

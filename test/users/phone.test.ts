@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { normalizeKzPhone } from '../../src/users/phone.js';
+import { normalizeKzPhone } from '../../src/privacy/phone.js';
 
 describe('normalizeKzPhone', () => {
   it.each([

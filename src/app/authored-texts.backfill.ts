@@ -5,7 +5,7 @@ import type { Config } from '../config/config.js';
 import { sealReportReason } from '../moderation/content-report.codec.js';
 import { sealTicketSubject } from '../support/support-ticket.codec.js';
 import { insertUserKeys } from '../users/user-key.service.js';
-import { createPiiVault, type PiiVault } from './pii-vault.js';
+import { createPiiVault, type PiiVault } from '../privacy/pii-vault.js';
 
 interface LegacyText { id: string; authorId: string; wrappedKey: string | null }
 interface LegacyComplaint extends LegacyText { subject: string; body: string; attachments: AttachmentMeta[] }

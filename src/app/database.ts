@@ -1,12 +1,12 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../mikro-orm.config.js';
 import type { Config } from '../config/config.js';
-import { servingConnectionOptions } from './connection-options.js';
-import { isDatabaseUnavailable } from './db-faults.js';
+import { servingConnectionOptions } from '../db/connection-options.js';
+import { isDatabaseUnavailable } from '../db/db-faults.js';
 import { BEFORE_PLAIN_PII_DROP, BEFORE_PLAIN_TEXT_DROP, PLAIN_PII_DROP, PLAIN_TEXT_DROP } from '../migrations/index.js';
-import { sealLegacyAuthoredTexts } from '../privacy/authored-texts.backfill.js';
+import { sealLegacyAuthoredTexts } from './authored-texts.backfill.js';
 import { sealLegacyPersonalData } from '../users/personal-data.backfill.js';
-import { startEmbeddedPostgres, type EmbeddedDb } from './embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded-postgres.js';
 
 export interface Database { orm: MikroORM; url: string; close(): Promise<void> }
 

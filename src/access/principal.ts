@@ -1,5 +1,5 @@
 import { STAFF_KINDS, type StaffKind } from '../config/config.js';
-import { PRINCIPAL_KINDS, type PrincipalKind, type Purpose } from '../privacy/privacy.types.js';
+import { PRINCIPAL_KINDS, type PrincipalKind, type Purpose } from '../privacy/privacy.vocabulary.js';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
 
 export { PRINCIPAL_KINDS, STAFF_KINDS, type PrincipalKind, type Purpose, type StaffKind };
