@@ -8,7 +8,14 @@ export interface DevClient { clientId: string; kind: string; partnerId: string; 
 export interface DevReference { kind: string; purpose: string; reference: string }
 
 /** Who the playground can ask as: enabled API clients with their companies, and the staff kinds that have an active account. */
-export interface DevPrincipals { clients: DevClient[]; staffKinds: string[]; references: DevReference[]; traveller: string | null }
+export interface DevPrincipals {
+  clients: DevClient[];
+  staffKinds: string[];
+  /** Staff kind -> the account a development token of that kind is minted for, to explain as. */
+  staffAccounts: Record<string, string>;
+  references: DevReference[];
+  traveller: string | null;
+}
 
 // Development data only: the first active account per role is the one mintDevToken picks, so its references are the ones that work.
 const HOLDERS = `select distinct on (role) id, role from users where status = 'ACTIVE' order by role, created_at, id`;
@@ -27,9 +34,11 @@ export async function devPrincipals(sql: Sql): Promise<DevPrincipals> {
     sql.rows<{ role: string; purpose: string; reference: string }>('playground_references', `select h.role, r.purpose, r.reference
         from (${HOLDERS}) h join (${OPEN_REFERENCES}) r on r.holder = h.id order by h.role, r.purpose, r.reference limit 60`),
   ]);
+  const staff = holders.filter((h) => h.role !== 'TRAVELER');
   return {
     clients,
-    staffKinds: holders.filter((h) => h.role !== 'TRAVELER').map((h) => kindOfRole(h.role)),
+    staffKinds: staff.map((h) => kindOfRole(h.role)),
+    staffAccounts: Object.fromEntries(staff.map((h) => [kindOfRole(h.role), h.id])),
     references: refs.map((r) => ({ kind: kindOfRole(r.role), purpose: r.purpose, reference: r.reference })),
     traveller: holders.find((h) => h.role === 'TRAVELER')?.id ?? null,
   };

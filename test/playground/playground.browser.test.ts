@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { RunningGateway } from '../../src/gateway.js';
 import { iinCheckDigit } from '../../src/privacy/iin-checksum.js';
+import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { insertTour, setBookingConsent } from '../bookings/booking.fixtures.js';
 import { waitFor } from '../support/faults.js';
-import { startTestGateway } from '../support/gateway.js';
+import { startProductionGateway, startTestGateway } from '../support/gateway.js';
 import { insertPerson } from '../support/persons.js';
+import { tokenFor } from '../support/tokens.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PARTNER_8 = 'b0000000-0000-4000-8000-000000000008';
@@ -34,9 +36,11 @@ const withdrawn = { surname: 'Жұмабаев', firstName: 'Ерлан', iin: f
 const bookings = [randomUUID(), randomUUID()];
 
 let gw: RunningGateway;
+let prod: RunningGateway;
 let context: BrowserContext;
 let userDataDir: string;
 let tourId: string;
+let consentingId: string;
 let withdrawnId: string;
 const elsewhere: string[] = [];
 
@@ -44,10 +48,10 @@ const elsewhere: string[] = [];
 // traveller consents to TOUR_BOOKING, the other has withdrawn it.
 beforeAll(async () => {
   if (!haveChromium) return;
-  gw = await startTestGateway();
+  [gw, prod] = await Promise.all([startTestGateway(), startProductionGateway({ PLAYGROUND: 'on' })]);
   const { sql } = gw.services;
   tourId = await insertTour(sql, { partnerId: PARTNER_8, capacity: 10, seatsBooked: 2, startsInDays: 3000 });
-  const consentingId = await insertPerson(gw, consenting);
+  consentingId = await insertPerson(gw, consenting);
   withdrawnId = await insertPerson(gw, withdrawn);
   await setBookingConsent(sql, [consentingId], true);
   await setBookingConsent(sql, [withdrawnId], false);
@@ -61,11 +65,11 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  // Offline but for the gateway: whatever the page asks of anyone else is refused and remembered.
-  const origin = new URL(gw.url).origin;
+  // Offline but for the gateways: whatever the page asks of anyone else is refused and remembered.
+  const origins = new Set([gw.url, prod.url].map((u) => new URL(u).origin));
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
+    if (origins.has(new URL(url).origin)) return route.continue();
     elsewhere.push(url);
     return route.abort();
   });
@@ -77,13 +81,13 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   await gw.services.sql.rows('t_playground_cleanup', 'delete from bookings where id = any($1::uuid[])', [bookings]);
   await gw.services.sql.rows('t_playground_tour', 'delete from tours where id = $1', [tourId]);
-  await gw.close();
+  await Promise.all([gw?.close(), prod?.close()]);
 });
 
 const iinCell = (page: Page, row: number) => page.locator('.response-view table.rows tbody tr').nth(row).locator('td.cell[data-kind="IIN"]');
 
 // The page's document, typed by hand: these tests compile without the DOM's types (page functions are sent as source, so no helper).
-type InPage = { document: { querySelector(s: string): { textContent: string | null } | null } };
+type InPage = { document: { body: { textContent: string | null }; querySelector(s: string): { textContent: string | null } | null } };
 
 /** Loads the example, runs it with GraphiQL's own button, and waits for the marked response and the rows that request wrote. */
 async function runPartnerBookings(page: Page): Promise<void> {
@@ -138,6 +142,54 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
     expect(await iinCell(page, 0).getAttribute('data-exposure')).toBe('FULL');
     expect(await iinCell(page, 0).textContent()).toBe(`${withdrawn.iin}IIN · full`);
 
+    expect(elsewhere).toEqual([]);
+  }, 90_000);
+
+  it('explains as partner 8 with a pasted auditor token (the default in production): each IIN\'s decision and reason, no value, no disclosure row', async () => {
+    // In production the page has no token endpoint, so explaining is what it starts with.
+    const page = await context.newPage();
+    await page.goto(`${prod.url}/playground`);
+    await page.locator('.graphiql-container').waitFor();
+    expect(await page.locator('input[name=mode][value=explain]').isChecked()).toBe(true);
+    expect(await page.locator('input[name=clientId]').count()).toBe(0);
+    await page.selectOption('select[name=kind]', 'PARTNER');
+    expect(await page.locator('input[name=clientId]').count()).toBe(1);
+
+    // A production gateway takes staff tokens from the staff issuer only; this one signs its own, so the run is against it.
+    await setBookingConsent(gw.services.sql, [consentingId], true);
+    await setBookingConsent(gw.services.sql, [withdrawnId], false);
+    await page.goto(`${gw.url}/playground`);
+    await page.locator('.graphiql-container').waitFor();
+    await page.locator('input[name=mode][value=explain]').check();
+    await page.fill('textarea[name=token]', await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
+    await page.selectOption('select[name=kind]', 'PARTNER');
+    await page.selectOption('select[name=partner]', PARTNER_8);
+    await page.locator('input[name=scope][value="travelers:read"]').check();
+    await page.getByRole('button', { name: 'Bookings of my tours' }).click();
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.explained table.decisions').waitFor();
+
+    const decision = (path: string) => page.locator('table.decisions tr', { has: page.locator('td.path', { hasText: new RegExp(`^${path.replace(/\./g, '\\.')}$`) }) }).locator('td.cell');
+    const withheld = decision('partnerBookings.nodes.0.traveller.iin');
+    expect(await withheld.getAttribute('data-exposure')).toBe('NONE');
+    expect(await withheld.getAttribute('data-reason')).toBe('NO_CONSENT');
+    expect(await withheld.textContent()).toBe('IIN · withheldNO_CONSENT');
+    const full = decision('partnerBookings.nodes.1.traveller.iin');
+    expect(await full.getAttribute('data-exposure')).toBe('FULL');
+    expect(await full.textContent()).toBe('IIN · full');
+    expect(await text(page, '.summary')).toMatch(/^Explained as · PARTNER · demo-operator-08 · [^·]*travelers:read[^·]* · TOUR_BOOKING/);
+    expect(await text(page, '.explain-note')).toContain('No value was read and no disclosure was written');
+
+    // Nothing of either traveller anywhere on the page, GraphiQL's own response pane included.
+    const everything = await page.evaluate(() => (globalThis as unknown as InPage).document.body.textContent ?? '');
+    for (const v of [consenting.iin, withdrawn.iin, consenting.surname, withdrawn.surname, consenting.phone, withdrawn.phone]) expect(everything).not.toContain(v);
+    await page.locator('.disclosure-view[data-state="done"]').waitFor();
+    expect(await text(page, '.disclosure-view')).toContain('Disclosure log (0)');
+    const requestId = (await text(page, '.request-id')).replace('request ', '');
+    const { sql } = gw.services;
+    expect(await sql.rows('t_playground_explain_disclosures', 'select 1 from disclosures where request_id = $1', [requestId])).toEqual([]);
+    expect(await sql.rows('t_playground_explain_logged', 'select explainer_kind as "by", explainer_id as explainer, as_id as "as" from explain_requests where request_id = $1', [requestId]))
+      .toEqual([{ by: 'AUDITOR', explainer: DEMO_STAFF.auditor.id, as: 'demo-operator-08' }]);
     expect(elsewhere).toEqual([]);
   }, 90_000);
 });

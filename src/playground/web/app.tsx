@@ -6,13 +6,14 @@ import { HISTORY_PLUGIN, HistoryStore } from '@graphiql/plugin-history';
 import { GraphiQLInterface } from 'graphiql';
 import { ConsentPanel, type SeenPerson } from './consent-panel';
 import { disclosuresOf, headersOf, loadPrincipals, loadSchemaText, postGraphql, readSettings, type DevPrincipals, type Who } from './gateway-api';
+import { postExplain } from './explain-request';
 import { piiFieldsOf } from './pii-paths';
 import { KIND_LABELS, PrincipalPanel, whoFor } from './principal-panel';
 import { ResultsPanel, type Disclosures, type Run } from './results-panel';
 
 type Fetcher = ComponentProps<typeof GraphiQLProvider>['fetcher'];
 
-const NOBODY: Who = { kind: 'ANONYMOUS', partnerId: '', scopes: [], purpose: '', reference: '', traveller: '', pastedToken: '' };
+const NOBODY: Who = { kind: 'ANONYMOUS', partnerId: '', clientId: '', account: '', scopes: [], purpose: '', reference: '', traveller: '', pastedToken: '' };
 
 const WELCOME = `# The policy playground: choose who asks on the left, pick an example or write a query, and run it.
 # Below, every value the policy masked or withheld is marked with its reason, and the disclosure rows the request wrote are listed.
@@ -45,14 +46,16 @@ export function App() {
   const [principals, setPrincipals] = useState<DevPrincipals | null>(null);
   const [principalsError, setPrincipalsError] = useState<string | null>(null);
   const [who, setWho] = useState<Who>(() => whoFor('ANONYMOUS', settings, null, NOBODY));
+  // Without development tokens, explaining with one's own auditor token is how to see what another principal would.
+  const [explain, setExplain] = useState(!settings.devTokens);
   const [run, setRun] = useState<Run | null>(null);
   const [disclosures, setDisclosures] = useState<Disclosures>({ state: 'unavailable' });
   const [consentTraveller, setConsentTraveller] = useState('');
   const [schema, setSchema] = useState<GraphQLSchema | null>(null);
   const piiFields = useMemo(() => (schema ? piiFieldsOf(schema) : {}), [schema]);
   // The fetcher is created once; it reads who asks and where to report through these.
-  const current = useRef({ who, principals });
-  current.current = { who, principals };
+  const current = useRef({ who, principals, explain });
+  current.current = { who, principals, explain };
 
   useEffect(() => {
     if (settings.schemaPath) loadSchemaText(settings.schemaPath).then((sdl) => setSchema(buildSchema(sdl)), () => setSchema(null));
@@ -65,13 +68,13 @@ export function App() {
   }, [settings]);
 
   const fetcher = useCallback<Fetcher>(async (params, opts) => {
-    const { who: asking, principals: known } = current.current;
-    const headers = await headersOf(asking, settings);
+    const { who: asking, principals: known, explain: explained } = current.current;
     const sentAt = new Date();
-    const reply = await postGraphql(params, { ...(opts?.headers as Record<string, string> | undefined), ...headers });
+    const reply = explained ? await postExplain(params, asking, settings)
+      : await postGraphql(params, { ...(opts?.headers as Record<string, string> | undefined), ...await headersOf(asking, settings) });
     // The wire form: GraphiQL reads its plain error objects as it reads GraphQLErrors.
     const result = reply.body as unknown as ExecutionResult;
-    setRun({ reply, query: params.query, operationName: params.operationName ?? null, asked: describe(asking, known, settings.devTokens) });
+    setRun({ reply, query: params.query, operationName: params.operationName ?? null, asked: describe(asking, known, settings.devTokens), explained });
     if (settings.devTokens && reply.requestId) {
       setDisclosures({ state: 'loading' });
       disclosuresOf(reply.requestId, sentAt).then((rows) => setDisclosures({ state: 'done', rows }),
@@ -93,7 +96,8 @@ export function App() {
               <span className="mode">{settings.devTokens ? 'development: tokens are minted by this gateway for the demo accounts' : 'tokens are your own'}</span>
             </header>
             <aside className="side">
-              <PrincipalPanel who={who} setWho={setWho} settings={settings} principals={principals} principalsError={principalsError} />
+              <PrincipalPanel who={who} setWho={setWho} settings={settings} principals={principals} principalsError={principalsError}
+                explain={explain} setExplain={setExplain} />
               {settings.devTokens && <ConsentPanel traveller={consentTraveller} setTraveller={setConsentTraveller} seen={seen} />}
             </aside>
             <main className="work">

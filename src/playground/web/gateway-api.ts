@@ -9,12 +9,16 @@ export interface Settings {
 
 export interface DevClient { clientId: string; kind: string; partnerId: string; partnerName: string; country: string; scopes: string[] }
 export interface DevReference { kind: string; purpose: string; reference: string }
-export interface DevPrincipals { clients: DevClient[]; staffKinds: string[]; references: DevReference[]; traveller: string | null }
+export interface DevPrincipals { clients: DevClient[]; staffKinds: string[]; staffAccounts: Record<string, string>; references: DevReference[]; traveller: string | null }
 
-/** Who asks: chosen in the panel (development) or a pasted token (elsewhere). */
+/** Who asks: chosen in the panel (development, or explained as) or a pasted token. */
 export interface Who {
   kind: string;
   partnerId: string;
+  /** The API client, for PARTNER and PAYMENT_PROVIDER. */
+  clientId: string;
+  /** The staff account, when explained as. */
+  account: string;
   scopes: readonly string[];
   purpose: string;
   reference: string;
@@ -68,7 +72,7 @@ export async function devToken(req: TokenRequest): Promise<string> {
   return body.accessToken;
 }
 
-const isClient = (kind: string) => kind === 'PARTNER' || kind === 'PAYMENT_PROVIDER';
+export const isClient = (kind: string) => kind === 'PARTNER' || kind === 'PAYMENT_PROVIDER';
 
 /** The token for the chosen principal: none for anonymous callers. */
 async function tokenOf(who: Who, settings: Settings): Promise<string | null> {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Finding } from './gateway-api';
 import { pathKey } from './pii-paths';
-import { EXPOSURE_LABEL, REASONS } from './reasons';
+import { EXPOSURE_LABEL, exposureClass, REASONS } from './reasons';
 
 type Path = (string | number)[];
 
@@ -23,7 +23,7 @@ function Cell({ value, path, marks }: { value: unknown; path: Path; marks: Marks
   if (finding) {
     const label = EXPOSURE_LABEL[finding.exposure] ?? finding.exposure;
     return (
-      <td className={`cell ${finding.exposure === 'NONE' ? 'withheld' : 'masked'}`} data-kind={finding.kind} data-exposure={finding.exposure} data-reason={finding.reason}
+      <td className={`cell ${exposureClass(finding.exposure)}`} data-kind={finding.kind} data-exposure={finding.exposure} data-reason={finding.reason}
         title={REASONS[finding.reason] ?? finding.reason}>
         <span className="value">{show(value)}</span>
         <span className="mark">{finding.kind} · {label}</span>

@@ -18,3 +18,6 @@ export const REASONS: Readonly<Record<string, string>> = {
 };
 
 export const EXPOSURE_LABEL: Readonly<Record<string, string>> = { PARTIAL: 'masked', PSEUDONYM: 'pseudonym', NONE: 'withheld' };
+
+/** The marked style of a cell: in full (green), masked (amber), withheld (red). */
+export const exposureClass = (exposure: string): string => (exposure === 'FULL' ? 'full' : exposure === 'NONE' ? 'withheld' : 'masked');

@@ -3,7 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { DisclosureRow, GraphqlReply } from './gateway-api';
 import { MarkedResponse } from './marked-response';
 import { piiPaths } from './pii-paths';
-import { REASONS } from './reasons';
+import { ExplainedDecisions } from './explain-view';
+import { Summary } from './summary';
 
 export interface Run {
   reply: GraphqlReply;
@@ -11,25 +12,13 @@ export interface Run {
   operationName: string | null;
   /** Who asked, in words. */
   asked: string;
+  /** Sent in explain mode: the reply holds decisions, no data. */
+  explained: boolean;
 }
 
 export type Disclosures = { state: 'loading' } | { state: 'done'; rows: DisclosureRow[] } | { state: 'failed'; error: string } | { state: 'unavailable' };
 
 const short = (s: string | null, n = 8) => (s && s.length > n + 1 ? `${s.slice(0, n)}…` : s ?? '—');
-
-function Summary({ run }: { run: Run }) {
-  const findings = run.reply.body.extensions?.privacy?.withheld ?? [];
-  const masked = findings.filter((f) => f.exposure !== 'NONE').length;
-  const reasons = [...new Set(findings.map((f) => f.reason))];
-  return (
-    <div className="summary">
-      <span className="asked">{run.asked}</span>
-      <span className="count masked-count">{masked} masked</span>
-      <span className="count withheld-count">{findings.length - masked} withheld</span>
-      {reasons.map((r) => <span key={r} className="reason-chip" title={REASONS[r]}>{r}: {REASONS[r] ?? 'see the policy'}</span>)}
-    </div>
-  );
-}
 
 function DisclosureTable({ disclosures, requestId }: { disclosures: Disclosures; requestId: string | null }) {
   if (disclosures.state === 'unavailable') {
@@ -79,11 +68,12 @@ export function ResultsPanel({ run, disclosures, schema, piiFields }: Props) {
     <section className="results">
       <div className="response-view" aria-label="Marked response">
         <h2>Response <span className="tag">HTTP {status}</span> <span className="request-id">request {requestId ?? '—'}</span></h2>
-        <Summary run={run} />
+        {!run.explained && <Summary asked={run.asked} findings={body.extensions?.privacy?.withheld ?? []} />}
         {body.errors?.map((e, i) => (
           <p key={i} className="error">{String(e.extensions?.code ?? 'ERROR')}: {e.message}{e.path ? ` (at ${e.path.join('.')})` : ''}</p>
         ))}
-        {body.data != null && <MarkedResponse data={body.data} findings={body.extensions?.privacy?.withheld ?? []} pii={pii} />}
+        {run.explained ? <ExplainedDecisions body={body} />
+          : body.data != null && <MarkedResponse data={body.data} findings={body.extensions?.privacy?.withheld ?? []} pii={pii} />}
       </div>
       <div className="disclosure-view" aria-label="Disclosure rows" data-state={disclosures.state}>
         <h2>Disclosure log{count}</h2>
