@@ -7,6 +7,15 @@ export interface SqlStats { statements: number }
 /** Called as a statement starts; the function it returns is called as it ends (metrics and traces, per statement only). */
 export type StatementHook = (name: string) => (ok: boolean, rowCount: number) => void;
 
+/**
+ * A server's error (it has a SQLSTATE, e.g. a statement timeout) leaves the connection usable, where pool.query would drop it;
+ * but not a connection error (class 08) or a shutdown (57P01-57P03: a terminated backend says so before it closes).
+ */
+function keepsConnection(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && code.length === 5 && !code.startsWith('08') && !code.startsWith('57P');
+}
+
 /** Plain-row reads over pg with named prepared statements; no ORM hydration on hot paths. */
 export class Sql {
   readonly stats: SqlStats = { statements: 0 };
@@ -17,8 +26,10 @@ export class Sql {
   static connect(url: string, max: number, options?: ConnectionOptions, hook?: StatementHook, replicaUrls: readonly string[] = []): Sql {
     const open = (connectionString: string) => {
       const pool = new pg.Pool({ connectionString, max, ...options });
-      // An idle client's network error must not crash the process.
+      // An idle client's network error must not crash the process; nor may a checked-out one's (the pool listens only while
+      // a client is idle): its query rejects, and release(error) drops the client.
       pool.on('error', () => {});
+      pool.on('connect', (client) => client.on('error', () => {}));
       return pool;
     };
     return new Sql(open(url), hook, replicaUrls.map(open));
@@ -51,9 +62,7 @@ export class Sql {
       return res.rows as T[];
     } catch (e) {
       done?.(false, 0);
-      // A server's error (it has a SQLSTATE, e.g. a statement timeout) leaves the connection usable: pool.query would drop it.
-      // The pool still drops one the error closed (a killed backend).
-      client.release(typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.length === 5 ? undefined : e as Error);
+      client.release(keepsConnection(e) ? undefined : e as Error);
       throw e;
     }
   }
