@@ -4,7 +4,7 @@ import type { BenchRequest, TargetKind } from './scenarios.js';
 /** One server to measure: which process, how it is asked, and how it counts its SQL statements. */
 export interface Target { name: string; kind: TargetKind; child: Child; headers: Record<string, string> }
 
-export interface Reply { status: number; text: string; json: { data?: Record<string, unknown> | null; errors?: unknown[]; extensions?: { privacy?: { withheld: { path: (string | number)[] }[] } } } }
+export interface Reply { status: number; text: string; json: { data?: Record<string, unknown> | null; errors?: unknown[]; extensions?: { privacy?: { withheld: { path: (string | number)[]; reason?: string }[] } } } }
 
 const TIMEOUT_MS = 30_000;
 

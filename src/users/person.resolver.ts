@@ -18,14 +18,20 @@ export class PersonResolver {
     return ref?.subjects.has(row.id) ? reachedVia(row, REFERENCE_EDGE[ref.kind], ref.id) : reachedVia(row, 'STAFF_LOOKUP', null);
   }
 
-  @FieldResolver(() => ID, { description: 'The account id where the caller may link rows to it; elsewhere a keyed handle that links nothing across reviews' })
+  @FieldResolver(() => ID, { description: 'The account id where the caller may link rows to it (its own account, staff, a booking or payment while its relation holds); elsewhere a keyed handle per record that links nothing across records' })
   id(@Root() p: PersonRow, @Ctx() ctx: GatewayContext): string {
     const me = ctx.principal;
     if (me.kind === 'USER' && me.id === p.id) return p.id;
     if (me.kind === 'ANALYST') return pseudonymize(ctx.services.cfg.analyticsPseudonymKey, 'SUBJECT', p.id);
     const edge = p.via?.edge ?? 'PUBLIC';
+    const handle = () => pseudonymize(ctx.services.cfg.pseudonymKey, 'REVIEW_AUTHOR', `${p.via?.anchor ?? ''}:${p.id}`);
     // Public edges show a handle per review, so one person's reviews cannot be joined into their trips.
-    if (edge === 'REVIEW_AUTHOR' || edge === 'PUBLIC') return pseudonymize(ctx.services.cfg.pseudonymKey, 'REVIEW_AUTHOR', `${p.via?.anchor ?? ''}:${p.id}`);
+    if (edge === 'REVIEW_AUTHOR' || edge === 'PUBLIC') return handle();
+    // Through a booking or payment the id would link a person's trips: shown only while that relation holds (the public handle after).
+    if (edge === 'BOOKING_TRAVELLER' || edge === 'PAYMENT_PAYER') {
+      const facts = ctx.privacy.facts(p);
+      if (facts instanceof Promise || facts.relation === 'NONE') return handle();
+    }
     return p.id;
   }
 

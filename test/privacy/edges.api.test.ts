@@ -86,6 +86,16 @@ describe('a relation belongs to the edge that reached the person', () => {
     const res = await gql(gw.url, BookingTravellerDocument, { id: cancelled }, await partner(P));
     expect(checkPerson(res.body.data!.booking!.traveller as Record<string, unknown>, await rawPerson(gw, other), NAME_ONLY)).toEqual([]);
     expect(reasonsOf(res.body.extensions, 'IIN')).toEqual(new Set(['NOT_RELATED']));
+    // Nor the account id, which would link the person's trips: a handle per booking instead.
+    const handle = res.body.data!.booking!.traveller.id;
+    expect(handle).not.toBe(other);
+    const again = await gql(gw.url, BookingTravellerDocument, { id: await book(other, ownTour, 'CANCELLED') }, await partner(P));
+    expect([other, handle]).not.toContain(again.body.data!.booking!.traveller.id);
+  });
+
+  it('the traveller of an active booking is named by the account id', async () => {
+    const res = await gql(gw.url, BookingTravellerDocument, { id: booking }, await partner(P));
+    expect(res.body.data!.booking!.traveller.id).toBe(u);
   });
 
   it('another partner reaching the traveller through a tour list of its own sees only the public view', async () => {
