@@ -41,9 +41,12 @@ export function maskEmail(value: string): string {
   return `${local.length >= 3 ? local[0] : ''}***@${domain.toLowerCase()}`;
 }
 
+// One character: a letter whose capital is longer (the ligature ﬃ -> FFI) stays as written.
 const initial = (part: string | null | undefined): string => {
   const c = Array.from(part?.trim() ?? '')[0];
-  return c ? `${c.toUpperCase()}.` : '';
+  if (!c) return '';
+  const upper = c.toUpperCase();
+  return `${Array.from(upper).length === 1 ? upper : c}.`;
 };
 
 /** `Aigerim K.`: the first word of the first name and the surname's initial; without a first name, initials only, so no surname or patronymic is ever shown whole. */

@@ -129,14 +129,23 @@ describe('masks never reveal more than allowed (property)', () => {
     fc.assert(fc.property(part, part, part, (firstName, patronymic, surname) => {
       const out = maskFullName({ firstName, patronymic, surname });
       const firstWord = firstName?.trim().split(/\s+/)[0] ?? '';
-      const init = (p: string | null) => { const c = Array.from(p?.trim() ?? '')[0]; return c ? `${c.toUpperCase()}.` : ''; };
+      const init = (p: string | null) => {
+        const c = Array.from(p?.trim() ?? '')[0];
+        return c ? `${Array.from(c.toUpperCase()).length === 1 ? c.toUpperCase() : c}.` : '';
+      };
       const allowed = (firstWord ? [firstWord, init(surname)] : [init(patronymic), init(surname)]).filter((p) => p !== '').join(' ');
       expect(out).toBe(allowed === '' ? null : allowed);
-      // Beyond the first name, only single-letter initials.
+      // Beyond the first name, only initials of one character.
       const rest = out === null ? '' : firstWord ? out.slice(firstWord.length) : out;
       for (const token of rest.trim().split(' ').filter((t) => t !== '')) {
-        expect(token.endsWith('.') && Array.from(token).length <= 3).toBe(true);
+        expect(token.endsWith('.') && Array.from(token).length === 2).toBe(true);
       }
     }));
+  });
+
+  it('keeps an initial one character where its capital would be longer', () => {
+    expect(maskFullName({ firstName: null, patronymic: null, surname: 'ﬃx' })).toBe('ﬃ.');
+    expect(maskFullName({ firstName: 'Aigerim', patronymic: null, surname: 'ῢy' })).toBe('Aigerim ῢ.');
+    expect(maskFullName({ firstName: null, patronymic: 'əli', surname: 'kim' })).toBe('Ə. K.');
   });
 });
