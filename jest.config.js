@@ -1,6 +1,7 @@
 // ESM + swc: decorator metadata is needed by type-graphql and MikroORM.
+// Files run in parallel workers (TEST_WORKERS, default 2, or --maxWorkers), each on its own clone of the seeded template.
 export default {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/database-environment.mjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
@@ -17,5 +18,6 @@ export default {
   },
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
+  maxWorkers: process.env.TEST_WORKERS ?? 2,
   testTimeout: 30000,
 };

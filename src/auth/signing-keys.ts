@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   calculateJwkThumbprint,
@@ -99,12 +99,17 @@ export class KeyRing {
     let active = await readActive(dir);
     if (active === null) {
       const fresh = await generateKey(dir);
+      // Written aside and linked into place: a concurrent loader reads the winner's whole name, never a half-written file.
+      const tmp = join(dir, `${ACTIVE_FILE}.${randomBytes(6).toString('hex')}.tmp`);
+      await writeFile(tmp, fresh.kid, { mode: 0o600, flag: 'wx' });
       try {
-        await writeFile(join(dir, ACTIVE_FILE), fresh.kid, { mode: 0o600, flag: 'wx' });
+        await link(tmp, join(dir, ACTIVE_FILE));
       } catch (err) {
         // Another process initialised the ring first: keep its key, drop ours.
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         await rm(join(dir, fresh.kid + KEY_SUFFIX));
+      } finally {
+        await rm(tmp);
       }
       active = await readActive(dir);
     }

@@ -31,20 +31,22 @@ function parentOf(pid: number): number {
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
-/** 'running': another live process owns a server on this folder; 'free': none is left (an orphan is stopped). */
-async function postmasterState(dir: string): Promise<'running' | 'free'> {
+/** The port of a server another live process owns on this folder, or null when none is left (an orphan is stopped). */
+async function sharedServerPort(dir: string): Promise<number | null> {
   const pidFile = join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return 'free';
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: pid, data folder, start time, port, ... one a line.
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
   if (pid > 0 && alive(pid)) {
-    if (parentOf(pid) !== 1) return 'running';
+    if (parentOf(pid) !== 1) return Number(lines[3]);
     // Orphaned by a SIGKILLed parent: it keeps the port, so stop it before starting ours.
     process.kill(pid, 'SIGINT');
     for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
     if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
   rmSync(pidFile, { force: true });
-  return 'free';
+  return null;
 }
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDb> {
@@ -61,10 +63,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     databaseDir, port, user: USER, password: PASSWORD, persistent: true, createPostgresUser: true,
     onLog: () => {}, onError: (e) => log(`embedded postgres: ${String(e)}`),
   });
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const urlOn = (p: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${p}/postgres`;
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  // A server another live process started (e.g. the demo while a CLI runs) is shared, and left to its owner to stop.
-  if (await postmasterState(databaseDir) === 'running') return { url, async stop() {} };
+  // A server another live process started (e.g. the demo while a CLI runs) is shared, on its port, and left to its owner to stop.
+  const shared = await sharedServerPort(databaseDir);
+  if (shared !== null) return { url: urlOn(shared), async stop() {} };
   try {
     await pg.start();
   } catch (e) {
@@ -72,7 +75,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   }
   let stopped = false;
   return {
-    url,
+    url: urlOn(port),
     async stop() { if (!stopped) { stopped = true; await pg.stop(); } },
   };
 }

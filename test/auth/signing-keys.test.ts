@@ -73,4 +73,11 @@ describe('signing key ring', () => {
     expect(a.activeKid).toBe(b.activeKid);
     expect((await readdir(dir)).filter((f) => f.endsWith('.jwk.json'))).toHaveLength(1);
   });
+
+  it('agrees on one key when many loaders race, as the gateways of parallel test files do, and leaves nothing aside', async () => {
+    const dir = join(root, 'crowd');
+    const rings = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateKeyRing(dir)));
+    expect(new Set(rings.map((r) => r.activeKid))).toEqual(new Set([rings[0].activeKid]));
+    expect((await readdir(dir)).sort()).toEqual(['active', `${rings[0].activeKid}.jwk.json`].sort());
+  });
 });

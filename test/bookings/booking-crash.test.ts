@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { CreateBookingDocument } from '../generated/operations.js';
+import { freePort } from '../support/free-port.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { insertTour, OPERATORS, setBookingConsent, tourSeats, travellers, userHeaders } from './booking.fixtures.js';
@@ -18,14 +18,6 @@ let child: ChildProcess | null = null;
 let port: number;
 beforeAll(async () => { gw = await startTestGateway(); port = await freePort(); });
 afterAll(async () => { await stopChild('SIGKILL'); await gw.close(); });
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const { port: p } = srv.address() as AddressInfo;
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  return p;
-}
 
 async function startChild(): Promise<string> {
   const proc = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {

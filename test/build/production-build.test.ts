@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,10 @@ import { PRODUCTION_SMS } from '../support/production-sms.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const NODE = `${ROOT}node_modules/.bin/node`;
+// The build of this file's own, inside the checkout (so node_modules and package.json resolve as from dist/): files running at
+// the same time, or a build in dist/, never overwrite what another one runs.
+mkdirSync(`${ROOT}.data/test`, { recursive: true });
+const OUT = mkdtempSync(`${ROOT}.data/test/build-`);
 const run = promisify(execFile);
 const FRESH_DB = `qaz_fresh_${process.pid}`;
 const key = () => randomBytes(32).toString('base64');
@@ -34,7 +38,7 @@ async function onServer(query: string): Promise<void> {
 /** The compiled gateway as production starts it; resolves with its output once it is ready or has exited. */
 function startCompiled(database: string) {
   let out = '';
-  const proc = spawn(NODE, ['dist/src/main.js'], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...PRODUCTION, DATABASE_URL: dbUrl(database) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(NODE, [`${OUT}/src/main.js`], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...PRODUCTION, DATABASE_URL: dbUrl(database) }, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout!.on('data', (d) => { out += String(d); });
   proc.stderr!.on('data', (d) => { out += String(d); });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
@@ -42,12 +46,15 @@ function startCompiled(database: string) {
 }
 
 beforeAll(async () => {
-  // The build a production image runs: tsc emits dist/ with the decorator metadata type-graphql and MikroORM read.
-  await run(`${ROOT}node_modules/.bin/tsc`, ['-p', 'tsconfig.build.json'], { cwd: ROOT });
+  // The build a production image runs: tsc emits dist/ (here OUT) with the decorator metadata type-graphql and MikroORM read.
+  await run(`${ROOT}node_modules/.bin/tsc`, ['-p', 'tsconfig.build.json', '--outDir', OUT], { cwd: ROOT });
   await onServer(`drop database if exists ${FRESH_DB} with (force)`);
   await onServer(`create database ${FRESH_DB}`);
 }, 600_000);
-afterAll(async () => { await onServer(`drop database if exists ${FRESH_DB} with (force)`); });
+afterAll(async () => {
+  await onServer(`drop database if exists ${FRESH_DB} with (force)`);
+  rmSync(OUT, { recursive: true, force: true });
+});
 
 describe('the production build', () => {
   it('refuses a database that needs migrating, and exits 1', async () => {
@@ -57,7 +64,7 @@ describe('the production build', () => {
   }, 60_000);
 
   it('migrates as its own step, then starts the compiled code and serves GraphQL', async () => {
-    const migrated = await run(NODE, ['dist/src/cli/migrate.js'], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...PRODUCTION, DATABASE_URL: dbUrl(FRESH_DB) } });
+    const migrated = await run(NODE, [`${OUT}/src/cli/migrate.js`], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...PRODUCTION, DATABASE_URL: dbUrl(FRESH_DB) } });
     expect(migrated.stdout).toMatch(/migrations applied: [1-9]\d*/);
     const g = startCompiled(FRESH_DB);
     try {

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../../src/db/embedded-postgres.js';
 import { post, waitFor } from '../support/faults.js';
+import { freePort } from '../support/free-port.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 // A throwaway cluster on a port of its own: the machine's shared server is never stopped.
-const PG_PORT = 56000 + (process.pid % 1000);
+let pgPort: number;
 const dir = mkdtempSync(join(tmpdir(), 'qaz-down-'));
 let child: ChildProcess | undefined;
 let cluster: EmbeddedDb | undefined;
@@ -25,11 +26,12 @@ const readyz = (url: string) => fetch(`${url}/readyz`).then((r) => r.status);
 
 describe('a gateway whose database is away', () => {
   it('stays up with /readyz 503 until the database starts, answers 503 while it is down again, and recovers', async () => {
+    pgPort = await freePort();
     child = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
       cwd: ROOT,
       env: {
         ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', QAZ_DATA_DIR: `${ROOT}.data/test`,
-        DATABASE_URL: `postgresql://postgres:embedded-local-only@127.0.0.1:${PG_PORT}/postgres`,
+        DATABASE_URL: `postgresql://postgres:embedded-local-only@127.0.0.1:${pgPort}/postgres`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -47,7 +49,7 @@ describe('a gateway whose database is away', () => {
     expect(child.exitCode).toBeNull();
     expect(stdout).toContain('database unavailable');
 
-    cluster = await startEmbeddedPostgres(dir, PG_PORT, () => {});
+    cluster = await startEmbeddedPostgres(dir, pgPort, () => {});
     await waitFor('readiness', async () => (await readyz(url)) === 200, 60_000);
     expect((await post(url)).status).toBe(200);
 
@@ -58,7 +60,7 @@ describe('a gateway whose database is away', () => {
     expect(down.body.errors[0].extensions.code).toBe('UNAVAILABLE');
     expect(await readyz(url)).toBe(503);
 
-    cluster = await startEmbeddedPostgres(dir, PG_PORT, () => {});
+    cluster = await startEmbeddedPostgres(dir, pgPort, () => {});
     await waitFor('recovery', async () => (await post(url)).status === 200, 30_000);
     expect(await readyz(url)).toBe(200);
 

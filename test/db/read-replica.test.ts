@@ -7,11 +7,12 @@ import pg from 'pg';
 import type { RunningGateway } from '../../src/gateway.js';
 import { startTestGateway } from '../support/gateway.js';
 import { post, waitFor } from '../support/faults.js';
+import { freePorts } from '../support/free-port.js';
 
 // A throwaway primary and a real streaming replica made with the machine's Postgres binaries, on ports of their own.
 const BIN = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`).filter((b) => existsSync(`${b}/pg_basebackup`)).sort().pop() : undefined;
-const PRIMARY_PORT = 57000 + (process.pid % 500);
-const REPLICA_PORT = PRIMARY_PORT + 500;
+let primaryPort: number;
+let replicaPort: number;
 const base = mkdtempSync(join(tmpdir(), 'qaz-replica-'));
 const primaryDir = join(base, 'primary');
 const replicaDir = join(base, 'replica');
@@ -37,12 +38,13 @@ async function backendsRunning(port: number, like: string): Promise<number> {
 
 beforeAll(async () => {
   if (!BIN) return;
+  [primaryPort, replicaPort] = await freePorts(2);
   if (userInfo().uid === 0) execFileSync('chown', ['postgres:postgres', base]);
   pgTool('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-  pgTool('pg_ctl', ['-D', primaryDir, '-l', join(base, 'primary.log'), '-w', '-o', `${serverOptions(PRIMARY_PORT, primaryDir)} -c wal_level=replica`, 'start']);
-  pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(PRIMARY_PORT), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream']);
-  pgTool('pg_ctl', ['-D', replicaDir, '-l', join(base, 'replica.log'), '-w', '-o', `${serverOptions(REPLICA_PORT, replicaDir)} -c hot_standby=on`, 'start']);
-  gw = await startTestGateway({ DATABASE_URL: url(PRIMARY_PORT), DATABASE_REPLICA_URLS: url(REPLICA_PORT) });
+  pgTool('pg_ctl', ['-D', primaryDir, '-l', join(base, 'primary.log'), '-w', '-o', `${serverOptions(primaryPort, primaryDir)} -c wal_level=replica`, 'start']);
+  pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream']);
+  pgTool('pg_ctl', ['-D', replicaDir, '-l', join(base, 'replica.log'), '-w', '-o', `${serverOptions(replicaPort, replicaDir)} -c hot_standby=on`, 'start']);
+  gw = await startTestGateway({ DATABASE_URL: url(primaryPort), DATABASE_REPLICA_URLS: url(replicaPort) });
 }, 120_000);
 
 afterAll(async () => {
@@ -56,7 +58,7 @@ const LISTING = '%from tours t%where t.status = %';
 (BIN ? describe : describe.skip)('read replicas (DATABASE_REPLICA_URLS)', () => {
   it('serve the public tour listing from the streaming replica, not the primary', async () => {
     // The schema the gateway migrated on the primary reaches the replica by streaming.
-    const replica = new pg.Client({ connectionString: url(REPLICA_PORT) });
+    const replica = new pg.Client({ connectionString: url(replicaPort) });
     await replica.connect();
     try {
       expect((await replica.query('select pg_is_in_recovery() as r')).rows[0].r).toBe(true);
@@ -65,15 +67,15 @@ const LISTING = '%from tours t%where t.status = %';
     const a = await post(gw!.url);
     expect(a.status).toBe(200);
     expect(a.body.data.tours.nodes).toEqual([]);
-    expect(await backendsRunning(REPLICA_PORT, LISTING)).toBe(1);
-    expect(await backendsRunning(PRIMARY_PORT, LISTING)).toBe(0);
+    expect(await backendsRunning(replicaPort, LISTING)).toBe(1);
+    expect(await backendsRunning(primaryPort, LISTING)).toBe(0);
   });
 
   it('fall back to the primary while the replica is away', async () => {
     pgTool('pg_ctl', ['-D', replicaDir, '-m', 'fast', '-w', 'stop']);
     const a = await post(gw!.url);
     expect(a.status).toBe(200);
-    expect(await backendsRunning(PRIMARY_PORT, LISTING)).toBe(1);
+    expect(await backendsRunning(primaryPort, LISTING)).toBe(1);
   });
 });
 

@@ -1,26 +1,28 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
+import { freePort } from '../support/free-port.js';
 import { DEV_LOGIN_CODE } from '../support/gateway.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const PORT = 4900 + (process.pid % 90);
-const URL_ = `http://127.0.0.1:${PORT}`;
+let url = '';
 const traveller = DEMO_TRAVELERS[1];
 const SECRETS = [traveller.phone, traveller.iin, traveller.passport, traveller.email, traveller.surname, traveller.firstName, DEV_LOGIN_CODE];
 let child: ChildProcess;
 let output = '';
 
 async function post(body: unknown, headers: Record<string, string> = {}): Promise<string> {
-  const res = await fetch(`${URL_}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return res.text();
 }
 
 beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
   // A separate process at the most verbose level, so every log line it writes can be read here.
   child = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: String(PORT), LOG_LEVEL: 'trace', AUTH_DEV_LOGIN_CODE: DEV_LOGIN_CODE, QAZ_DATA_DIR: `${ROOT}.data/test` },
+    env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'trace', AUTH_DEV_LOGIN_CODE: DEV_LOGIN_CODE, QAZ_DATA_DIR: `${ROOT}.data/test` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => { output += String(d); });

@@ -8,7 +8,7 @@ import { PRODUCTION_SMS } from './production-sms.js';
 export const DEV_LOGIN_CODE = '246810';
 const TEST_DATA_DIR = new URL('../../.data/test', import.meta.url).pathname;
 
-/** A real gateway on a free port against the run's test database (see global-setup.mjs). */
+/** A real gateway on a free port against the test file's own database (see database-environment.mjs). */
 export function startTestGateway(env: Record<string, string> = {}, options: Parameters<typeof startGateway>[1] = {}): Promise<RunningGateway> {
   return startGateway(loadConfig({
     ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN_CODE: DEV_LOGIN_CODE,

@@ -1,0 +1,8 @@
+// The whole suite once per executor in one parallel run (one template, no idle tail between passes): graphql-jit, the
+// default, and graphql-js, the reference.
+import base from './jest.config.js';
+
+const { globalSetup, globalTeardown, maxWorkers, testTimeout, ...project } = base;
+const on = (executor) => ({ ...project, displayName: executor, testEnvironmentOptions: { env: { GRAPHQL_EXECUTOR: executor } } });
+
+export default { globalSetup, globalTeardown, maxWorkers, testTimeout, projects: [on('jit'), on('graphql-js')] };
