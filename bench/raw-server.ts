@@ -1,4 +1,5 @@
 // The 100% line: plain node:http and pg running the gateway's own statements, no GraphQL, no privacy layer.
+import 'reflect-metadata';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
