@@ -80,7 +80,8 @@ export async function checkS1(t: S1Targets, fx: Fixtures): Promise<string[]> {
   return [
     `S1 shape: ${nodesOf(raw).length} tours, ${bookings} bookings, ${JSON.stringify(raw).length} bytes of JSON from raw`,
     must('S1 gateway (allowed) = raw', diff(gw, raw, withheld)),
-    must('S1 gateway (transform off) = raw', diff(off, raw)),
+    // Person.id is not a @pii field: the transform-off server names those persons by handle too.
+    must('S1 gateway (transform off) = raw', diff(off, raw, new Set(handles))),
     must('S1 PostGraphile = raw (ids, titles, seats, gender)', diff(common([...(pgl.allToursList as S1Tour[])].reverse()), common(nodesOf(raw)))),
     `S1 allowed partner: ${shown} of ${rawValues.total} IIN/passport/phone values in full`,
     `S3 masked partner: none of ${rawValues.values.size} raw IIN/passport/phone values in the reply; ${maskedWithheld} fields reported withheld`,
