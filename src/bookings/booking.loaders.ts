@@ -1,12 +1,14 @@
 import DataLoader from 'dataloader';
 import type { KeyCursor } from '../graphql/cursor.js';
-import { groupByKey } from '../graphql/group-by.js';
+import { byKey, groupByKey } from '../graphql/group-by.js';
 import { loaderPerKey, localizedRows, type LoadersFactory } from '../graphql/loaders.js';
-import { bookingDateChanges, bookingHistories, bookingsByTours, type PartnerBookingRow } from './booking.service.js';
-import type { BookingDateChange, BookingEvent } from './booking.type.js';
+import { bookingDateChanges, bookingHistories, bookingsByIds, bookingsByTours, type PartnerBookingRow } from './booking.service.js';
+import type { Booking, BookingDateChange, BookingEvent } from './booking.type.js';
 
 declare module '../graphql/loaders.js' {
   interface Loaders {
+    /** One booking by id, with the facts its traveller's exposure needs. */
+    booking: DataLoader<string, Booking | null>;
     bookingHistory: DataLoader<string, BookingEvent[]>;
     bookingDateChanges: DataLoader<string, BookingDateChange[]>;
     /** A tour's newest bookings after a keyset position, `limit` of them. */
@@ -15,6 +17,7 @@ declare module '../graphql/loaders.js' {
 }
 
 export const bookingLoaders: LoadersFactory = ({ sql, language }) => ({
+  booking: new DataLoader(async (ids) => byKey(ids, await bookingsByIds(sql, ids), (b) => b.id)),
   bookingHistory: new DataLoader(async (ids) => groupByKey(ids, localizedRows(await bookingHistories(sql, ids), 'reason', language), (r) => r.bookingId)),
   bookingDateChanges: new DataLoader(async (ids) => groupByKey(ids, await bookingDateChanges(sql, ids), (r) => r.bookingId)),
   bookingsOfTour: loaderPerKey((limit: number, after: KeyCursor | null) => (after ? `${limit}|${after.key}|${after.id}` : `${limit}`),

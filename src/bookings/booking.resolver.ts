@@ -8,27 +8,16 @@ import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 import { Tour } from '../tours/tour.type.js';
 import { Booking, BookingDateChange, BookingEvent, BookingPage } from './booking.type.js';
-import { bookingById, bookingsOfPartner, providerProcesses } from './booking.service.js';
+import { bookingsOfPartner } from './booking.service.js';
 import { partnerIdOf } from '../access/principal.js';
-
-/** Who may open one booking: its traveller, the tour's partner, a provider paying it, staff on a ticket or case. */
-async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {
-  const p = ctx.principal;
-  switch (p.kind) {
-    case 'USER': return p.id === b.userId;
-    case 'PARTNER': return p.partnerId === b.partnerId && p.scopes.includes('bookings:read');
-    case 'PAYMENT_PROVIDER': return p.partnerId !== null && p.scopes.includes('bookings:read') && providerProcesses(ctx.services.sql, p.partnerId, b.id);
-    case 'SUPPORT': case 'ADMIN': case 'AUDITOR': return true;
-    default: return false;
-  }
-}
 
 @Resolver(() => Booking)
 export class BookingResolver {
+  // The mayOpenBooking rule has loaded the booking and let this caller open it.
   @Query(() => Booking, { nullable: true, description: 'One booking the caller may see; null with a NOT_FOUND error otherwise (no hint that it exists)' })
   async booking(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<Booking> {
-    const b = isUuid(id) ? await bookingById(ctx.services.sql, id) : null;
-    if (!b || !(await mayOpen(ctx, b))) throw new NotFoundError('Booking');
+    const b = isUuid(id) ? await ctx.loaders.booking.load(id) : null;
+    if (!b) throw new NotFoundError('Booking');
     return b;
   }
 

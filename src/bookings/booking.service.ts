@@ -21,6 +21,10 @@ export function bookingsByTours(sql: Sql, tourIds: readonly string[], after: Key
       where b.tour_id = k.tour_id and ${before('$3', '$4')} order by b.created_at desc, b.id desc limit $2) x`, [tourIds, limit, after?.key ?? null, after?.id ?? null]);
 }
 
+export function bookingsByIds(sql: Sql, ids: readonly string[]): Promise<Booking[]> {
+  return sql.rows<Booking>('bookings_by_ids', `select ${COLUMNS} from ${FROM} where b.id = any($1::uuid[])`, [ids]);
+}
+
 export async function bookingById(sql: Sql, id: string): Promise<Booking | null> {
   const [row] = await sql.rows<Booking>('booking_by_id', `select ${COLUMNS} from ${FROM} where b.id = $1`, [id]);
   return row ?? null;
