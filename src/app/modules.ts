@@ -31,4 +31,5 @@ export const ENTITIES = MODULES.flatMap((m) => m.entities ?? []);
 export const ACCESS_RULES = composeAccessRules(MODULES.flatMap((m) => m.rules ?? []));
 
 /** Every feature's loaders for one request. */
-export const makeLoaders = (deps: LoaderDeps): Loaders => Object.assign({}, ...MODULES.map((m) => m.loaders?.(deps) ?? {})) as Loaders;
+const LOADER_FACTORIES = MODULES.flatMap((m) => m.loaders ?? []);
+export const makeLoaders = (deps: LoaderDeps): Loaders => Object.assign({}, ...LOADER_FACTORIES.map((f) => f(deps))) as Loaders;

@@ -19,41 +19,40 @@ export interface DisclosureFilter {
 }
 
 // While an authority request is confidential its subject sees only that a state body received data under law, and on which day.
-const CONFIDENTIAL = `left join authority_requests ar on d.purpose = 'LEGAL_OBLIGATION' and ar.case_number = d.reference
-  and ar.subject_id = d.subject_id and ar.confidential_until > now()`;
+const CONFIDENTIAL_ON = `d.purpose = 'LEGAL_OBLIGATION' and ar.case_number = d.reference and ar.subject_id = d.subject_id
+  and ar.confidential_until > now()`;
+const CONFIDENTIAL = `left join authority_requests ar on ${CONFIDENTIAL_ON}`;
+const CONFIDENTIAL_MATCH = `exists(select 1 from authority_requests ar where ${CONFIDENTIAL_ON})`;
+const DAY_SHOWN = `date_trunc('day', d.at at time zone 'Asia/Almaty') at time zone 'Asia/Almaty'`;
 
 /** The subject's own view of their disclosures (me.disclosures, the privacy report, the data export). */
 export const SUBJECT_VIEW = {
   from: `disclosures d left join partners p on p.id::text = d.recipient_partner_id ${CONFIDENTIAL}`,
   kinds: `case when ar.id is null then d.kinds else '{}'::text[] end`,
   reference: 'case when ar.id is null then d.reference end',
-  at: `case when ar.id is null then d.at else date_trunc('day', d.at at time zone 'Asia/Almaty') at time zone 'Asia/Almaty' end`,
+  at: `case when ar.id is null then d.at else ${DAY_SHOWN} end`,
   withheld: 'ar.id is not null',
 } as const;
 
 // The key keeps Postgres's microseconds, which a JS Date would round away and so skip or repeat rows.
 const atKey = (at: string) => `to_char((${at}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "atKey"`;
 
-const CONFIDENTIAL_MATCH = `exists(select 1 from authority_requests ar where d.purpose = 'LEGAL_OBLIGATION' and ar.case_number = d.reference
-  and ar.subject_id = d.subject_id and ar.confidential_until > now())`;
-
 // Pages by the time as shown, so a withheld row's cursor carries its day and never the exact moment. Rows shown as written come
 // off the (subject_id, at) index newest first, one page at most, however long the log; confidential ones (few) are added and the
 // page cut after both.
 export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
-  const cursor = `($2::timestamp is null or (%at, %id) < ($2::timestamp at time zone 'UTC', $3::uuid))`;
+  const before = (at: string, id: string) => `($2::timestamp is null or (${at}, ${id}) < ($2::timestamp at time zone 'UTC', $3::uuid))`;
   return sql.rows('disclosures_of_subject', `with shown as (
       (select d.id, d.recipient_kind, d.recipient_partner_id, d.kinds, d.purpose, d.reference, d.at, false as withheld from disclosures d
-        where d.subject_id = $1 and ${cursor.replace('%at', 'd.at').replace('%id', 'd.id')} and not ${CONFIDENTIAL_MATCH}
+        where d.subject_id = $1 and ${before('d.at', 'd.id')} and not ${CONFIDENTIAL_MATCH}
         order by d.at desc, d.id desc limit $4)
       union all
-      (select d.id, d.recipient_kind, d.recipient_partner_id, '{}'::text[], d.purpose, null,
-          date_trunc('day', d.at at time zone 'Asia/Almaty') at time zone 'Asia/Almaty', true from disclosures d
+      (select d.id, d.recipient_kind, d.recipient_partner_id, '{}'::text[], d.purpose, null, ${DAY_SHOWN}, true from disclosures d
         where d.subject_id = $1 and d.purpose = 'LEGAL_OBLIGATION' and ${CONFIDENTIAL_MATCH}))
     select s.id, s.recipient_kind as "recipientKind", null as "recipientId", p.id as "partnerId", p.name as "partnerName", s.kinds, s.purpose,
       s.reference, s.at, ${atKey('s.at')}, $1::uuid as "subjectId", s.withheld
     from shown s left join partners p on p.id::text = s.recipient_partner_id
-    where ${cursor.replace('%at', 's.at').replace('%id', 's.id')}
+    where ${before('s.at', 's.id')}
     order by s.at desc, s.id desc limit $4`, [subjectId, after?.key ?? null, after?.id ?? null, limit]);
 }
 

@@ -5,7 +5,8 @@ import { loadOrCreateKeyRing } from '../../src/auth/signing-keys.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { OPERATORS } from '../bookings/booking.fixtures.js';
-import { startTestGateway } from '../support/gateway.js';
+import { waitFor } from '../support/faults.js';
+import { nextStandingChange, startTestGateway } from '../support/gateway.js';
 import { postQuery, sqlStatementsTotal } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
 
@@ -19,16 +20,10 @@ let admin: Record<string, string>;
 beforeAll(async () => {
   [a, b] = await Promise.all([startTestGateway(), startTestGateway()]);
   admin = bearer(await tokenFor(a, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
-  await Promise.all([until(() => a.standingChanges.live), until(() => b.standingChanges.live)]);
+  await Promise.all([a, b].map((gw) => waitFor('the change feed listening', async () => gw.standingChanges.live)));
 });
 afterAll(async () => { await Promise.all([a.close(), b.close()]); });
 
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!done()) throw new Error('condition not reached within 5 s');
-}
-
-const heard = (gw: RunningGateway) => new Promise<void>((resolve) => { const off = gw.standingChanges.onChange(() => { off(); resolve(); }); });
 const partner = async () => { const t = await tokenFor(a, 'PARTNER', { partnerId: OPERATORS[7] }); return { headers: bearer(t), jti: decodeJwt(t).jti as string }; };
 const read = async (gw: RunningGateway, headers: Record<string, string>) => {
   const res = await postQuery(gw.url, TOURS, undefined, headers);
@@ -52,7 +47,7 @@ describe("a token's standing kept between requests", () => {
   it('a token revoked through one instance is refused by the other once the database has told it', async () => {
     const { headers, jti } = await partner();
     expect((await read(b, headers)).status).toBe(200);
-    const told = heard(b);
+    const told = nextStandingChange(b);
     expect((await postQuery(a.url, REVOKE, { jti }, admin)).body.data).toEqual({ revokeToken: true });
     await told;
     expect(await read(b, headers)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
@@ -69,10 +64,10 @@ describe("a token's standing kept between requests", () => {
     const { headers, jti } = await partner();
     expect((await read(b, headers)).status).toBe(200);
     await b.services.sql.rows('t_standing_cut', "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'qaztracker-gateway-changes' and datname = current_database()");
-    await until(() => !b.standingChanges.live);
+    await waitFor('the change feed lost', async () => !b.standingChanges.live);
     // Written while the instance is not listening: its notification is lost to it.
     await b.services.sql.rows('t_standing_revoke', "insert into revoked_tokens (jti, expires_at) values ($1, now() + interval '1 hour')", [jti]);
-    await until(() => b.standingChanges.live);
+    await waitFor('the change feed back', async () => b.standingChanges.live);
     expect(await read(b, headers)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
   });
 
@@ -82,7 +77,7 @@ describe("a token's standing kept between requests", () => {
     const token = await issueAccessToken(await loadOrCreateKeyRing(a.services.cfg.jwt.keysDir), a.services.cfg,
       { sub: client.client_id, kind: 'PARTNER', clientId: client.client_id, partnerId: OPERATORS[7], scope: ['bookings:read'] }, 300);
     expect((await read(b, bearer(token))).status).toBe(200);
-    const told = heard(b);
+    const told = nextStandingChange(b);
     await a.services.sql.rows('t_standing_disable', 'update api_clients set disabled_at = now() where client_id = $1', [client.client_id]);
     await told;
     expect(await read(b, bearer(token))).toEqual({ status: 401, code: 'TOKEN_REVOKED' });

@@ -4,6 +4,7 @@ import type { RunningGateway } from '../../src/gateway.js';
 import { CreateBookingDocument, CreateReviewDocument, GrantConsentDocument, MyBookingsDocument, RecordPaymentDocument, RequestLoginCodeDocument,
   StartPaymentDocument, VerifyLoginCodeDocument } from '../generated/operations.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
+import { waitFor } from '../support/faults.js';
 import { gql } from '../support/http.js';
 import { bearer } from '../support/tokens.js';
 import { clientHeaders, insertTour, OPERATORS, PROVIDERS } from './booking.fixtures.js';
@@ -45,7 +46,7 @@ describe('a traveller\'s trip', () => {
 
     // Time passes: the tour has run (the dates of a tour are the partner's; here the clock's).
     await gw.services.sql.rows('t_trip_ended', 'update tours set starts_on = current_date - 3, ends_on = current_date - 1 where id = $1', [tourId]);
-    for (let i = 0; i < 50 && (await myBookings(me))[0].status !== 'COMPLETED'; i++) await new Promise((r) => setTimeout(r, 200));
+    await waitFor('the completion job', async () => (await myBookings(me))[0].status === 'COMPLETED');
     expect(await myBookings(me)).toEqual([{ status: 'COMPLETED', next: ['REVIEW'], payment: 'CONFIRMED' }]);
 
     const review = (await gql(gw.url, CreateReviewDocument, { tourId, rating: 5, text: 'Отличная поездка, всё как обещали' }, me)).body.data!.createReview;

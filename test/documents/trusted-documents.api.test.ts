@@ -12,7 +12,7 @@ import {
   VerifyLoginCodeDocument,
 } from '../generated/operations.js';
 import { cli } from '../support/cli.js';
-import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
+import { DEV_LOGIN_CODE, startTestGateway, nextStandingChange } from '../support/gateway.js';
 import { gql, postRaw, sqlStatementsTotal } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
 
@@ -41,7 +41,7 @@ const manifestOf = (...texts: string[]) => manifest(Object.fromEntries(texts.map
 
 /** The CLI in its own process; returns once the gateway has been told of the change (instances keep a client's standing). */
 async function documents(...args: string[]): Promise<string> {
-  const told = new Promise<void>((resolve) => { const off = gw.standingChanges.onChange(() => { off(); resolve(); }); });
+  const told = nextStandingChange(gw);
   const run = await cli('documents', args);
   if (run.code !== 0) throw new Error(`documents ${args.join(' ')} failed: ${run.stderr}`);
   await told;

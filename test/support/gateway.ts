@@ -30,9 +30,14 @@ export function startProductionGateway(env: Record<string, string> = {}): Promis
   }));
 }
 
+/** Settles on the next change the database tells this gateway of (it then forgets every standing it keeps). */
+export function nextStandingChange(gw: RunningGateway): Promise<void> {
+  return new Promise((resolve) => { const off = gw.standingChanges.onChange(() => { off(); resolve(); }); });
+}
+
 /** Runs a statement that changes a token's standing behind the gateway's back, as an operator would, and waits until it is told. */
 export async function changeStanding(gw: RunningGateway, name: string, text: string, values: unknown[] = []): Promise<void> {
-  const told = new Promise<void>((resolve) => { const off = gw.standingChanges.onChange(() => { off(); resolve(); }); });
+  const told = nextStandingChange(gw);
   await gw.services.sql.rows(name, text, values);
   await told;
 }
