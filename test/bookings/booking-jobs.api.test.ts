@@ -127,7 +127,9 @@ describe('booking jobs', () => {
       await db.query('select pg_advisory_unlock($1)', [BOOKING_JOBS_LOCK]);
     }
     expect(skipped).toMatchObject({ code: 0, stdout: expect.stringContaining('skipped') });
-    const done = await run();
+    // The two gateways of this file run their own rounds every second; a run that meets one of them skips, as it should.
+    let done = await run();
+    for (let i = 0; i < 5 && done.stdout.includes('running the booking jobs; skipped'); i++) done = await run();
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(/expired \d+ unpaid bookings/);
     expect(await status(unpaid)).toBe('EXPIRED');
