@@ -71,7 +71,7 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows, counter ? (p, n) => counter.add(p, n) : undefined);
   const schema = await buildGatewaySchema({ resolvers: RESOLVERS, rules: ACCESS_RULES }, cfg.privacyTransform);
   const playground = createPlayground(services, auth.ring, schema);
-  const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, auth.forgetStandings, playground.landingPage);
+  const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, auth.forgetStandingsAfterWrite, playground.landingPage);
   registerExplainRunner(services, (request, context) => apollo.executeOperation(request, { contextValue: context }));
   const admit = callerLimits(cfg, store, metrics.limitCounters);
   const routes = new Map([...auth.routes, ...playground.routes]);

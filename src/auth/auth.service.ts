@@ -4,6 +4,7 @@ import type { ChangeFeed } from '../db/change-feed.js';
 import type { AppServices } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import type { Authenticate, RouteHandler } from '../http/app.js';
+import type { AfterMutation } from '../access/standing-writes.js';
 import { createLocalVerifier, createRemoteVerifier, verifierByIssuer, type VerifiedAccessToken } from './access-token.js';
 import { AuthError } from '../access/auth.errors.js';
 import { parseAuthorization } from './bearer.js';
@@ -24,8 +25,11 @@ export interface AuthModule {
   authenticate: Authenticate;
   routes: Map<string, RouteHandler>;
   throttles: Throttles;
-  /** Forgets every kept standing: after a write on this instance, so that its next request reads what the write changed. */
-  forgetStandings: () => void;
+  /**
+   * After a write on this instance, so that its next request reads what the write changed: a traveller or client can change only
+   * its own tokens' standing, and only through the mutations marked so; staff and anonymous writes (sign-in, refresh) forget all.
+   */
+  forgetStandingsAfterWrite: AfterMutation;
   /** The configured SMS gateway or the log adapter; replaceable, so tests can read the codes they were sent. */
   sms: SmsSender;
 }
@@ -98,7 +102,7 @@ const standingKey = (t: VerifiedAccessToken) => [t.issuer, t.tokenId, t.subject,
 export async function createAuth(services: AppServices, changes: ChangeFeed | null = null): Promise<AuthModule> {
   const { cfg } = services;
   const kept = changes && cfg.authTokenCacheEntries > 0 ? new StandingCache<Standing>(changes, cfg.authTokenCacheEntries) : null;
-  const standingOf = (t: VerifiedAccessToken) => (kept ? kept.get(standingKey(t), () => standing(services, t)) : standing(services, t));
+  const standingOf = (t: VerifiedAccessToken) => (kept ? kept.get(standingKey(t), t.subject, () => standing(services, t)) : standing(services, t));
   const ring = await loadOrCreateKeyRing(cfg.jwt.keysDir);
   const entries = cfg.authTokenCacheEntries;
   const local = entries > 0 ? keepVerifiedTokens(createLocalVerifier(ring, cfg), ring, entries) : createLocalVerifier(ring, cfg);
@@ -135,7 +139,10 @@ export async function createAuth(services: AppServices, changes: ChangeFeed | nu
       res.end(JSON.stringify(ring.publicJwks()));
     }],
   ]);
-  const auth: AuthModule = { ring, authenticate, routes, throttles, forgetStandings: () => kept?.forget(), sms: createSmsSender(cfg, services.logger) };
+  const auth: AuthModule = { ring, authenticate, routes, throttles, forgetStandingsAfterWrite: (by, changedOwn) => {
+    if (by.kind === 'ANONYMOUS' || isStaffKind(by.kind) || by.id === null) kept?.forget();
+    else if (changedOwn) kept?.forgetSubject(by.id);
+  }, sms: createSmsSender(cfg, services.logger) };
   modules.set(services, auth);
   return auth;
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
+import { CHANGES_OWN_STANDING } from '../access/standing-writes.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { UnauthenticatedError } from '../graphql/errors.js';
 import { authOf } from './auth.service.js';
@@ -49,6 +50,7 @@ export class LoginResolver {
   }
 
   @Mutation(() => Boolean, { description: "Ends the caller's session, if the token belongs to one, and revokes the presented access token" })
+  @Extensions(CHANGES_OWN_STANDING)
   async logout(@Ctx() ctx: GatewayContext): Promise<boolean> {
     if (ctx.principal.kind === 'ANONYMOUS') throw new UnauthenticatedError();
     await endSession(ctx.em(), ctx.principal, factsOf(ctx.principal));

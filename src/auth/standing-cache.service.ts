@@ -8,13 +8,16 @@ interface Kept<T> { value: T; until: number }
 
 /**
  * A token's standing kept per token between requests, so that a caller's requests cost no revocation statement each. Kept only
- * while the change feed listens; a notification, a loss of the feed or a write on this instance forgets everything.
+ * while the change feed listens; a notification or a loss of the feed forgets everything, a caller's own write its own tokens.
  */
 export class StandingCache<T> {
   private readonly kept: LruCache<string, Kept<T>>;
+  /** The keys kept per token subject, so that one caller's tokens can be forgotten without the others'. */
+  private readonly bySubject = new Map<string, Set<string>>();
+  private tracked = 0;
   private epoch = 0;
 
-  constructor(private readonly feed: ChangeFeed, entries: number) {
+  constructor(private readonly feed: ChangeFeed, private readonly entries: number) {
     this.kept = new LruCache(entries);
     feed.onChange(() => this.forget());
   }
@@ -22,9 +25,20 @@ export class StandingCache<T> {
   forget(): void {
     this.epoch++;
     this.kept.clear();
+    this.bySubject.clear();
+    this.tracked = 0;
   }
 
-  async get(key: string, load: () => Promise<T>): Promise<T> {
+  /** Forgets the standings of one subject's tokens (and anything being read meanwhile). */
+  forgetSubject(subject: string): void {
+    this.epoch++;
+    const keys = this.bySubject.get(subject) ?? new Set<string>();
+    for (const key of keys) this.kept.delete(key);
+    this.tracked -= keys.size;
+    this.bySubject.delete(subject);
+  }
+
+  async get(key: string, subject: string, load: () => Promise<T>): Promise<T> {
     if (!this.feed.live) return load();
     const now = Date.now();
     const hit = this.kept.get(key);
@@ -32,7 +46,16 @@ export class StandingCache<T> {
     const epoch = this.epoch;
     const value = await load();
     // A change heard while the statement ran may not be in what it read.
-    if (this.feed.live && this.epoch === epoch) this.kept.set(key, { value, until: now + KEPT_MS });
+    if (this.feed.live && this.epoch === epoch) this.keep(key, subject, { value, until: now + KEPT_MS });
     return value;
+  }
+
+  private keep(key: string, subject: string, kept: Kept<T>): void {
+    // Keys of entries the LRU dropped linger here: past twice the cache's size, start over rather than grow.
+    if (this.tracked >= 2 * this.entries) this.forget();
+    this.kept.set(key, kept);
+    const keys = this.bySubject.get(subject) ?? new Set<string>();
+    if (!keys.has(key)) { keys.add(key); this.tracked++; }
+    this.bySubject.set(subject, keys);
   }
 }

@@ -1,11 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError } from '../graphql/errors.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
-import { bookingById } from './booking.service.js';
+import { BOOKING_COLUMNS, bookingById } from './booking.service.js';
+import type { Booking } from './booking.type.js';
 import { TourNotBookableReason, type CreateBookingOutcome } from './booking-result.type.js';
-import { appendBookingEvent } from './booking-event.service.js';
 
 export interface BookingRequest { userId: string; tourId: string; seats: number; idempotencyKey: string }
 
@@ -42,41 +41,44 @@ async function whyNotBooked(sql: Sql, tourId: string): Promise<CreateBookingOutc
   return { seatsLeft: t.seatsLeft };
 }
 
-// Thrown inside the transaction to roll back the seat increment when the key was taken meanwhile.
-class KeyTaken extends Error {}
+// The seats, the booking and its first event in one statement, so one round trip and no transaction of our own; no row when the
+// tour takes no booking or the traveller has no booking consent. A key taken meanwhile fails the whole statement (unique violation),
+// which undoes the seats.
+const BOOK = `with tour as (
+    update tours set seats_booked = seats_booked + $3
+    where id = $2 and status = 'ACTIVE' and starts_on > current_date and seats_booked + $3 <= capacity
+      and exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted)
+    returning id, partner_id, price_kzt),
+  booked as (
+    insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+    select gen_random_uuid(), $1, tour.id, $3, 'PENDING_PAYMENT', $3 * tour.price_kzt, $4, now() from tour
+    returning *),
+  event as (
+    insert into booking_events (id, booking_id, kind, status, actor_kind, reason, at)
+    select gen_random_uuid(), id, 'STATUS_CHANGED', status, 'USER', null, now() from booked)
+  select ${BOOKING_COLUMNS} from booked b join tour t on t.id = b.tour_id join partners tp on tp.id = t.partner_id`;
 
-/** Seats, booking and its first event commit together or not at all; null when no seats were taken. */
-function takeSeatsAndBook(em: EntityManager, r: BookingRequest): Promise<string | null> {
-  return em.transactional(async (tem) => {
-    // The row lock this takes serialises bookings of one tour; the condition re-checks capacity under it.
-    const [tour] = await tem.execute<{ priceKzt: number }[]>(`update tours set seats_booked = seats_booked + ?
-      where id = ? and status = 'ACTIVE' and starts_on > current_date and seats_booked + ? <= capacity
-      returning price_kzt as "priceKzt"`, [r.seats, r.tourId, r.seats]);
-    if (!tour) return null;
-    // The partner's access window (access_until) is fixed by the insert trigger from the tour's end as booked.
-    const [booking] = await tem.execute<{ id: string }[]>(`insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-      values (gen_random_uuid(), ?, ?, ?, 'PENDING_PAYMENT', ?, ?, now())
-      on conflict (user_id, idempotency_key) do nothing returning id`, [r.userId, r.tourId, r.seats, r.seats * tour.priceKzt, r.idempotencyKey]);
-    if (!booking) throw new KeyTaken();
-    await appendBookingEvent(tem, booking.id, 'PENDING_PAYMENT', 'USER');
-    return booking.id;
-  });
+const KEY_CONSTRAINT = 'bookings_user_id_idempotency_key_unique';
+const keyTaken = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === KEY_CONSTRAINT;
+
+async function book(sql: Sql, r: BookingRequest): Promise<Booking | null | 'KEY_TAKEN'> {
+  try {
+    const [booking] = await sql.rows<Booking>('booking_create', BOOK, [r.userId, r.tourId, r.seats, r.idempotencyKey]);
+    return booking ?? null;
+  } catch (e) {
+    if (keyTaken(e)) return 'KEY_TAKEN';
+    throw e;
+  }
 }
 
 /** Books seats once per idempotency key: a retry, even after a crash between commit and reply, gets the same booking. */
-export async function createBooking(sql: Sql, em: EntityManager, r: BookingRequest): Promise<CreateBookingOutcome> {
+export async function createBooking(sql: Sql, r: BookingRequest): Promise<CreateBookingOutcome> {
+  const booked = isUuid(r.tourId) ? await book(sql, r) : null;
+  if (booked !== null && booked !== 'KEY_TAKEN') return { booking: booked };
+  // Not booked: the key's earlier booking if there is one (made before, or by a concurrent request that won), else why not.
   const prior = await replay(sql, r);
   if (prior) return prior;
   if (!isUuid(r.tourId)) return { reason: TourNotBookableReason.UNKNOWN };
   if (!(await hasBookingConsent(sql, r.userId))) return { purpose: ConsentPurpose.TOUR_BOOKING };
-  let id: string | null;
-  try {
-    id = await takeSeatsAndBook(em, r);
-  } catch (e) {
-    if (!(e instanceof KeyTaken)) throw e;
-    id = null;
-  }
-  if (id) return { booking: (await bookingById(sql, id))! };
-  // A concurrent request with the same key may have taken the seats: it wins, and this one replays it.
-  return (await replay(sql, r)) ?? whyNotBooked(sql, r.tourId);
+  return whyNotBooked(sql, r.tourId);
 }

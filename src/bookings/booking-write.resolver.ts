@@ -17,7 +17,7 @@ export class BookingWriteResolver {
     @Ctx() ctx: GatewayContext): Promise<CreateBookingOutcome> {
     // isUser has established the caller is a signed-in traveller, so the id is present.
     const request = validateBookingRequest({ userId: accountIdOf(ctx.principal), tourId, seats, idempotencyKey });
-    return createBooking(ctx.services.sql, ctx.em(), request);
+    return createBooking(ctx.services.sql, request);
   }
 
   @Mutation(() => CancelBookingResult, { description: "Cancel a booking: its traveller before the tour starts, or the tour's partner; seats are released" })

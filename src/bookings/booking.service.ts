@@ -10,6 +10,9 @@ const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.cr
   array(select c.purpose from consents c where c.user_id = b.user_id and c.granted order by c.purpose) as "travellerConsents"`;
 const FROM = 'bookings b join tours t on t.id = b.tour_id join partners tp on tp.id = t.partner_id';
 
+/** A booking's columns as every read returns them, from `b` (a bookings row), `t` (its tour) and `tp` (the tour's partner). */
+export const BOOKING_COLUMNS = COLUMNS;
+
 // Newest first; the keyset key is the creation time in microseconds since the epoch, exact where a JS Date is not.
 const CURSOR_MICROS = `((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"`;
 const before = (micros: string, id: string) => `(${micros}::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::uuid))`;

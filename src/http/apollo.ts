@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { compiledExecution } from '../graphql/compiled-execution.js';
+import { changesOwnStanding, type AfterMutation } from '../access/standing-writes.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { maskError, restoreCode, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
 import { localizeMessage } from '../i18n/message.localize.js';
@@ -74,8 +75,16 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
 }
 
 // A write through this instance is seen by its very next request, before the database's change notification comes back.
-function mutationPlugin(afterMutation: () => void): ApolloServerPlugin<GatewayContext> {
-  return { async requestDidStart() { return { async willSendResponse({ operation }) { if (operation?.operation === 'mutation') afterMutation(); } }; } };
+function mutationPlugin(schema: GraphQLSchema, afterMutation: AfterMutation): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue }) {
+          if (operation?.operation === 'mutation') afterMutation(contextValue.principal, changesOwnStanding(schema, operation));
+        },
+      };
+    },
+  };
 }
 
 // Type, field, argument and directive names: the only quoted words an error message may keep.
@@ -94,7 +103,7 @@ function namesOf(schema: GraphQLSchema): Set<string> {
 
 /** landingPage: what a browser opening /graphql gets; none (Apollo's Sandbox loads from a CDN) when null. */
 export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore, disclosureLog: DisclosureLog,
-  afterMutation: () => void, landingPage: ApolloServerPlugin | null): Promise<ApolloServer<GatewayContext>> {
+  afterMutation: AfterMutation, landingPage: ApolloServerPlugin | null): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
   const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
@@ -103,7 +112,7 @@ export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: L
     // The cache-control plugin wraps every field; nothing here uses it.
     plugins: [ApolloServerPluginCacheControlDisabled(), landingPage ?? ApolloServerPluginLandingPageDisabled(),
       operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod),
-      mutationPlugin(afterMutation)],
+      mutationPlugin(schema, afterMutation)],
     // Persisted queries registered through one instance are found by the others.
     ...(store.redis ? { persistedQueries: { cache: redisQueryCache(store.redis, store.keyPrefix) } } : {}),
     introspection: !prod,

@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CHANGES_OWN_STANDING } from '../access/standing-writes.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
@@ -27,6 +28,7 @@ export class RightsResolver {
   }
 
   @Mutation(() => AccountDeleted, { description: 'Delete the caller\'s account: personal data is destroyed at once; transactions stay pseudonymised under a legal hold' })
+  @Extensions(CHANGES_OWN_STANDING)
   deleteMyAccount(@Ctx() ctx: GatewayContext): Promise<AccountDeleted> {
     return eraseAccount(ctx, { userId: accountIdOf(ctx.principal), actorKind: 'USER', actorId: accountIdOf(ctx.principal), reason: null });
   }

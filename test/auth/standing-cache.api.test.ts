@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { changesOwnStanding } from '../../src/access/standing-writes.js';
+import { StandingCache } from '../../src/auth/standing-cache.service.js';
+import { ACCESS_RULES, RESOLVERS } from '../../src/app/modules.js';
+import { buildGatewaySchema } from '../../src/graphql/gateway-schema.js';
 import { issueAccessToken } from '../../src/auth/access-token.js';
 import { loadOrCreateKeyRing } from '../../src/auth/signing-keys.js';
 import type { RunningGateway } from '../../src/gateway.js';
@@ -9,9 +14,12 @@ import { waitFor } from '../support/faults.js';
 import { nextStandingChange, startTestGateway } from '../support/gateway.js';
 import { postQuery, sqlStatementsTotal } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
+import { asUser, bareTraveller } from '../support/users.js';
 
 const TOURS = 'query { tours(first: 1) { nodes { id } } }';
 const REVOKE = 'mutation Revoke($jti: String!) { revokeToken(jti: $jti) }';
+const GRANT = 'mutation { grantConsent(purpose: COMMUNICATION) { __typename } }';
+const DELETE_ACCOUNT = 'mutation { deleteMyAccount { __typename } }';
 
 let a: RunningGateway;
 let b: RunningGateway;
@@ -42,6 +50,36 @@ describe("a token's standing kept between requests", () => {
     const first = await statementsOf(b, headers);
     expect(await statementsOf(b, headers)).toBe(first - 1);
     expect(await statementsOf(b, headers)).toBe(first - 1);
+  });
+
+  it("a traveller's write forgets no standing unless the mutation may change its own", async () => {
+    const { headers } = await partner();
+    const traveller = await asUser(a, await bareTraveller(a));
+    const [partnerFirst, travellerFirst] = [await statementsOf(a, headers), await statementsOf(a, traveller)];
+    expect((await postQuery(a.url, GRANT, undefined, traveller)).body.errors).toBeUndefined();
+    expect(await statementsOf(a, headers)).toBe(partnerFirst - 1);
+    expect(await statementsOf(a, traveller)).toBe(travellerFirst - 1);
+    expect((await postQuery(a.url, DELETE_ACCOUNT, undefined, traveller)).body.errors).toBeUndefined();
+    expect(await read(a, traveller)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
+  });
+
+  it('the mutations marked as changing their caller\'s standing are the session and account ones; a root fragment counts as one', async () => {
+    const operation = (text: string) => parse(text).definitions[0] as OperationDefinitionNode;
+    const schema = await buildGatewaySchema({ resolvers: RESOLVERS, rules: ACCESS_RULES });
+    expect(changesOwnStanding(schema, operation('mutation { logout }'))).toBe(true);
+    expect(changesOwnStanding(schema, operation('mutation { x: grantConsent(purpose: ANALYTICS) { __typename } deleteMyAccount { __typename } }'))).toBe(true);
+    expect(changesOwnStanding(schema, operation(GRANT))).toBe(false);
+    expect(changesOwnStanding(schema, operation('mutation { ... on Mutation { grantConsent(purpose: ANALYTICS) { __typename } } }'))).toBe(true);
+  });
+
+  it('forgets one subject\'s standings without the others\'', async () => {
+    const kept = new StandingCache<number>(a.standingChanges, 10);
+    let loads = 0;
+    const load = async () => ++loads;
+    await kept.get('t1', 'traveller', load);
+    await kept.get('t2', 'partner', load);
+    kept.forgetSubject('traveller');
+    expect([await kept.get('t1', 'traveller', load), await kept.get('t2', 'partner', load), loads]).toEqual([3, 2, 3]);
   });
 
   it('a token revoked through one instance is refused by the other once the database has told it', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { CreateBookingDocument, BookingHistoryDocument } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
+import { gql, postQuery, sqlStatementsTotal } from '../support/http.js';
 import { clientHeaders, insertTour, OPERATORS, setBookingConsent, tourSeats, travellers, userHeaders } from './booking.fixtures.js';
 
 let gw: RunningGateway;
@@ -102,6 +102,34 @@ describe('createBooking', () => {
     const rows = await sql.rows<{ n: number }>('t_key_rows', 'select count(*)::int as n from bookings where user_id = $1 and idempotency_key = $2', [users[5], key]);
     expect(rows[0].n).toBe(1);
     expect(await tourSeats(sql, tourId)).toMatchObject({ seatsBooked: 2, held: 2 });
+  });
+
+  it('replays the booking of a key once the tour is sold out and the consent withdrawn', async () => {
+    const sql = gw.services.sql;
+    const [user] = await travellers(sql, 1, 7);
+    await setBookingConsent(sql, [user], true);
+    const tourId = await insertTour(sql, { partnerId: OPERATORS[0], capacity: 2 });
+    const key = randomUUID();
+    const first = created(await book(user, tourId, 2, key));
+    await setBookingConsent(sql, [user], false);
+    expect(created(await book(user, tourId, 2, key)).id).toBe(first.id);
+    expect(await tourSeats(sql, tourId)).toMatchObject({ seatsBooked: 2, held: 2 });
+  });
+
+  it('a booking is one statement once the caller is known', async () => {
+    const tourId = await insertTour(gw.services.sql, { partnerId: OPERATORS[0], capacity: 10 });
+    const headers = await userHeaders(gw, users[0]);
+    const mutation = 'mutation B($tourId: ID!, $key: String!) { createBooking(tourId: $tourId, seats: 1, idempotencyKey: $key) { __typename } }';
+    const statementsOf = async () => {
+      const before = await sqlStatementsTotal(gw.url);
+      const { body } = await postQuery(gw.url, mutation, { tourId, key: randomUUID() }, headers);
+      expect(body.data).toEqual({ createBooking: { __typename: 'BookingCreated' } });
+      return (await sqlStatementsTotal(gw.url)) - before;
+    };
+    await statementsOf();
+    // The seats, the booking and its event in one statement; the token's standing is kept across the caller's own bookings.
+    expect(await statementsOf()).toBe(1);
+    expect(await statementsOf()).toBe(1);
   });
 
   it('checks seats and the key format', async () => {
