@@ -29,12 +29,29 @@ export const mayOpenBooking = rule('mayOpenBooking', { cache: 'strict' })(async 
   return (b !== null && await mayOpen(ctx, b)) || new NotFoundError('Booking');
 });
 
+/** The booking named by the `bookingId` argument, read once per request through the loader the resolver reads it from too. */
+const argBooking = (args: { bookingId: string }, ctx: GatewayContext): Promise<Booking | null> | null =>
+  (isUuid(args.bookingId) ? ctx.loaders.booking.load(args.bookingId) : null);
+
+// Another traveller's booking reads as one that does not exist, as in mayOpenBooking.
+export const travellerOwnsBooking = rule('travellerOwnsBooking', { cache: 'strict' })(async (_root, args: { bookingId: string }, ctx: GatewayContext) => {
+  const b = await argBooking(args, ctx);
+  return (b !== null && ctx.principal.kind === 'USER' && b.userId === ctx.principal.id) || new NotFoundError('Booking');
+});
+
+/** Who may cancel a booking: its traveller, or the partner whose tour it is on. */
+export const mayCancelBooking = rule('mayCancelBooking', { cache: 'strict' })(async (_root, args: { bookingId: string }, ctx: GatewayContext) => {
+  const b = await argBooking(args, ctx);
+  const p = ctx.principal;
+  return (b !== null && ((p.kind === 'USER' && b.userId === p.id) || (p.kind === 'PARTNER' && b.partnerId === p.partnerId))) || new NotFoundError('Booking');
+});
+
 export const bookingRules = {
   Query: { booking: chain(isAuthenticated, mayOpenBooking), partnerBookings: and(isPartner, hasScope('bookings:read')) },
   Mutation: {
     createBooking: isUser,
-    acceptDateChange: isUser,
-    cancelBooking: or(isUser, and(isPartner, or(hasScope('bookings:read'), hasScope('tours:write')))),
+    acceptDateChange: chain(isUser, travellerOwnsBooking),
+    cancelBooking: chain(or(isUser, and(isPartner, or(hasScope('bookings:read'), hasScope('tours:write')))), mayCancelBooking),
   },
   Tour: { bookings: and(hasScope('bookings:read'), ownsParentTour) },
 };
