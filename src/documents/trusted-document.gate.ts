@@ -1,7 +1,7 @@
 import type { Principal } from '../access/principal.js';
 import { factsOf } from '../access/request-facts.js';
 import type { Sql } from '../db/sql.js';
-import { LruCache } from '../graphql/lru-cache.js';
+import { LruCache } from '../cache/lru-cache.js';
 import { HttpError } from '../http/body.js';
 import type { GraphqlHttpRequest, PrepareRequest } from '../http/graphql.handler.js';
 import { documentIdOf } from './trusted-document.id.js';

@@ -9,7 +9,7 @@ import type { PiiVault } from '../privacy/pii-vault.js';
 import type { ReleaseHolds } from '../privacy/release-holds.js';
 import type { LimitCounters } from '../shared-state/limiter.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
-import type { RequestIds } from '../http/request-id.js';
+import type { RequestIds } from '../observability/request-id.js';
 import type { Language } from '../i18n/language.js';
 
 /** Process-wide services: nothing in here knows about any one caller. */

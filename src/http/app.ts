@@ -14,7 +14,7 @@ import { GRAPHQL_VARY, handleGraphql, type PrepareRequest } from './graphql.hand
 import type { Lifecycle } from './lifecycle.js';
 import type { AdmitCaller } from '../shared-state/caller-limits.js';
 import type { Decision } from '../shared-state/limiter.js';
-import { requestIdsOf } from './request-id.js';
+import { requestIdsOf } from '../observability/request-id.js';
 import { languageOf, type Language } from '../i18n/language.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 

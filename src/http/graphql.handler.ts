@@ -7,7 +7,7 @@ import { UnavailableError } from '../graphql/errors.js';
 import { parseJsonBody, readBody } from './body.js';
 import type { Tracer } from '@opentelemetry/api';
 import { inSpan, SpanKind } from '../observability/tracing.js';
-import type { RequestIds } from './request-id.js';
+import type { RequestIds } from '../observability/request-id.js';
 import type { Language } from '../i18n/language.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 
