@@ -53,7 +53,7 @@ export function createContext(services: AppServices, principal: Principal, ids: 
     language,
     services,
     loaders: services.makeLoaders({ sql: services.sql, vault: services.vault, language }),
-    privacy: new PrivacySession(principal, services.sql, language, { held: services.holds.isHeld(principal), explaining }),
+    privacy: new PrivacySession(principal, services.sql, language, services.cfg.analyticsPseudonymKey, { held: services.holds.isHeld(principal), explaining }),
     em: () => (em ??= services.orm.em.fork()),
   };
 }
