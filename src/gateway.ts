@@ -4,7 +4,7 @@ import type { Config } from './config/config.js';
 import { servingConnectionOptions } from './db/connection-options.js';
 import { openServingDatabase, retryWhileUnavailable } from './app/database.js';
 import { Sql } from './db/sql.js';
-import type { AppServices } from './graphql/context.js';
+import type { AppServices, CoreServices } from './graphql/context.js';
 import { buildGatewaySchema } from './graphql/gateway-schema.js';
 import { createApollo } from './http/apollo.js';
 import { createHttpServer } from './http/app.js';
@@ -22,7 +22,7 @@ import { DisclosureWriter } from './audit/disclosure-writer.service.js';
 import { callerLimits } from './shared-state/caller-limits.js';
 import { connectSharedStore } from './shared-state/shared-store.js';
 import { scheduleBookingJobs, type JobTimer } from './bookings/booking.jobs.js';
-import { registerExplainRunner } from './explain/explain.service.js';
+import type { ExplainRunner } from './explain/explain.service.js';
 import { BreachWatch } from './incidents/breach-watch.service.js';
 import { ReleaseCounter } from './incidents/release-count.service.js';
 import { trustedDocumentGate } from './documents/trusted-document.gate.js';
@@ -64,15 +64,18 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const counter = cfg.breach.checkSeconds > 0 ? new ReleaseCounter(clock) : null;
   const breach = new BreachWatch(db.orm.em, counter, cfg.breach, logger, metrics, clock);
   metrics.watchHeldRecipients(() => breach.heldCount);
-  const services: AppServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters, holds: breach, makeLoaders };
+  const core: CoreServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters, holds: breach, makeLoaders };
   const lifecycle = new Lifecycle();
   const standingChanges = new ChangeFeed(db.url, STANDING_CHANNEL, `${servingConnectionOptions(cfg).fallback_application_name}-changes`).start();
-  const auth = await createAuth(services, standingChanges);
+  const auth = await createAuth(core, standingChanges);
+  // Requests alone run it, and none arrives before apollo below exists.
+  const explainRunner: ExplainRunner = (request, context) => apollo.executeOperation(request, { contextValue: context });
+  // Feature services are added to the core object itself: one services object for all that was built before and after.
+  const services: AppServices = Object.assign(core, { auth, explainRunner });
   const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows, counter ? (p, n) => counter.add(p, n) : undefined);
   const schema = await buildGatewaySchema({ resolvers: RESOLVERS, rules: ACCESS_RULES }, cfg.privacyTransform);
   const playground = createPlayground(services, auth.ring, schema);
   const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, auth.forgetStandingsAfterWrite, playground.landingPage);
-  registerExplainRunner(services, (request, context) => apollo.executeOperation(request, { contextValue: context }));
   const admit = callerLimits(cfg, store, metrics.limitCounters);
   const routes = new Map([...auth.routes, ...playground.routes]);
   const server = createHttpServer({

@@ -1,17 +1,12 @@
 import { STAFF_KINDS, type StaffKind } from '../config/config.js';
 import { PRINCIPAL_KINDS, type PrincipalKind, type Purpose } from '../privacy/privacy.vocabulary.js';
-import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
+import type { Recipient } from '../privacy/privacy.recipient.js';
+import { ForbiddenError, UnauthenticatedError } from './access.errors.js';
 
 export { PRINCIPAL_KINDS, STAFF_KINDS, type PrincipalKind, type Purpose, type StaffKind };
 
-export interface Principal {
-  readonly kind: PrincipalKind;
-  readonly id: string | null;
-  readonly partnerId: string | null;
-  readonly scopes: readonly string[];
-  readonly purpose: Purpose | null;
-  /** Ticket, case or request number backing the purpose. */
-  readonly purposeRef: string | null;
+/** The caller as access knows it: the policy's view (Recipient) and the token and client it signed in with. */
+export interface Principal extends Recipient {
   readonly tokenId: string | null;
   readonly clientId: string | null;
 }

@@ -13,17 +13,8 @@ export interface RequestFacts {
   trustedDocuments: TrustedDocumentsRule | null;
 }
 
-const UNKNOWN: RequestFacts = Object.freeze({ clientAddress: 'unknown', sessionId: null, tokenExpiresAt: null, trustedDocuments: null });
-
-// Keyed by the per-request Principal object, so the facts live exactly as long as the request.
-const facts = new WeakMap<Principal, RequestFacts>();
-
-export function withFacts(principal: Principal, f: RequestFacts): Principal {
-  facts.set(principal, Object.freeze(f));
-  return principal;
-}
-
-/** Principals made outside the HTTP path (unit tests, scripts) share one unknown address. */
-export function factsOf(principal: Principal): RequestFacts {
-  return facts.get(principal) ?? UNKNOWN;
+/** What authentication returns for one request; the request's context carries both. */
+export interface Authenticated {
+  readonly principal: Principal;
+  readonly facts: Readonly<RequestFacts>;
 }

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import type { RuleTree } from './rule-tree.js';
-import { ForbiddenError } from '../graphql/errors.js';
+import { ForbiddenError } from './access.errors.js';
 
 const ROOTS = new Set(['Query', 'Mutation']);
 

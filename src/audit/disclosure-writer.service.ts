@@ -1,7 +1,7 @@
 import type { Principal } from '../access/principal.js';
 import type { Sql } from '../db/sql.js';
 import type { DisclosureEntry } from '../privacy/privacy.session.js';
-import type { RequestIds } from '../http/request-id.js';
+import type { RequestIds } from '../observability/request-id.js';
 
 interface Waiting { principal: Principal; ids: RequestIds; entries: readonly DisclosureEntry[]; done: () => void; failed: (e: unknown) => void }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config/config.js';
 import type { ChangeFeed } from '../db/change-feed.js';
-import type { AppServices } from '../graphql/context.js';
+import type { CoreServices } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import type { Authenticate, RouteHandler } from '../http/app.js';
 import type { AfterMutation } from '../access/standing-writes.js';
@@ -11,7 +11,7 @@ import { parseAuthorization } from './bearer.js';
 import { oauthTokenRoute } from './oauth-token.route.js';
 import { ANONYMOUS_PRINCIPAL, isStaffKind, type Principal, type PrincipalKind, type Purpose } from '../access/principal.js';
 import { declaredPurpose } from './purpose-header.js';
-import { withFacts } from '../access/request-facts.js';
+import type { Authenticated } from '../access/request-facts.js';
 import { ROLE_KIND } from './role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from './signing-keys.js';
 import { createSmsSender, type SmsSender } from './sms-sender.js';
@@ -34,13 +34,11 @@ export interface AuthModule {
   sms: SmsSender;
 }
 
-// Resolvers reach the module through their services; one module per running gateway.
-const modules = new WeakMap<AppServices, AuthModule>();
-
-export function authOf(services: AppServices): AuthModule {
-  const auth = modules.get(services);
-  if (!auth) throw new Error('createAuth has not run for these services');
-  return auth;
+// Resolvers reach the running gateway's module as ctx.services.auth.
+declare module '../graphql/context.js' {
+  interface FeatureServices {
+    auth: AuthModule;
+  }
 }
 
 interface Standing {
@@ -57,7 +55,7 @@ interface Standing {
 
 // One statement answers every revocation question (token id, client, session, account status) and reads the client, its registered
 // documents' state and the account once.
-async function standing(services: AppServices, t: VerifiedAccessToken): Promise<Standing> {
+async function standing(services: CoreServices, t: VerifiedAccessToken): Promise<Standing> {
   // Both keys are unique; a missing client or account revokes nothing and names no role, kind or purpose.
   // The account is found by id for the gateway's tokens, by the issuer's subject for external staff tokens (the subquery runs only then).
   const [row] = await services.sql.rows<Standing>('auth_standing', `select
@@ -99,7 +97,7 @@ function callerOf(cfg: Config, t: VerifiedAccessToken, s: Standing): Caller {
 const standingKey = (t: VerifiedAccessToken) => [t.issuer, t.tokenId, t.subject, t.clientId, t.sessionId ?? '', t.issuedAt].join('\0');
 
 /** `changes`: the feed of the standing channel; without it (or with a cache of 0 entries) every request reads its standing. */
-export async function createAuth(services: AppServices, changes: ChangeFeed | null = null): Promise<AuthModule> {
+export async function createAuth(services: CoreServices, changes: ChangeFeed | null = null): Promise<AuthModule> {
   const { cfg } = services;
   const kept = changes && cfg.authTokenCacheEntries > 0 ? new StandingCache<Standing>(changes, cfg.authTokenCacheEntries) : null;
   const standingOf = (t: VerifiedAccessToken) => (kept ? kept.get(standingKey(t), t.subject, () => standing(services, t)) : standing(services, t));
@@ -111,11 +109,10 @@ export async function createAuth(services: AppServices, changes: ChangeFeed | nu
   const verify = oidc ? verifierByIssuer(new Map([[cfg.jwt.issuer, local], [oidc.issuer, createRemoteVerifier(cfg, oidc)]])) : local;
 
   const addressOf = clientAddressResolver(cfg.trustProxy);
-  async function authenticate(req: IncomingMessage): Promise<Principal> {
+  async function authenticate(req: IncomingMessage): Promise<Authenticated> {
     const clientAddress = addressOf(req);
     const token = parseAuthorization(req.headersDistinct.authorization);
-    // A fresh object per request, so that request facts attach to this request only.
-    if (token === null) return withFacts(Object.freeze({ ...ANONYMOUS_PRINCIPAL }), { clientAddress, sessionId: null, tokenExpiresAt: null, trustedDocuments: null });
+    if (token === null) return { principal: ANONYMOUS_PRINCIPAL, facts: Object.freeze({ clientAddress, sessionId: null, tokenExpiresAt: null, trustedDocuments: null }) };
     const verified = await verify(token);
     const s = await standingOf(verified);
     if (s.revoked) throw new AuthError('TOKEN_REVOKED');
@@ -127,7 +124,7 @@ export async function createAuth(services: AppServices, changes: ChangeFeed | nu
     });
     // Documents are registered for the gateway's clients (API and app clients); the staff issuer's client ids name none of them.
     const trustedDocuments = verified.external || s.documentsVersion === null ? null : { enforced: s.documentsEnforced === true, version: s.documentsVersion };
-    return withFacts(principal, { clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt, trustedDocuments });
+    return { principal, facts: Object.freeze({ clientAddress, sessionId: verified.sessionId, tokenExpiresAt: verified.expiresAt, trustedDocuments }) };
   }
 
   const throttles = createThrottles(services.store, services.limitCounters);
@@ -139,10 +136,9 @@ export async function createAuth(services: AppServices, changes: ChangeFeed | nu
       res.end(JSON.stringify(ring.publicJwks()));
     }],
   ]);
-  const auth: AuthModule = { ring, authenticate, routes, throttles, forgetStandingsAfterWrite: (by, changedOwn) => {
+  const forgetStandingsAfterWrite: AfterMutation = (by, changedOwn) => {
     if (by.kind === 'ANONYMOUS' || isStaffKind(by.kind) || by.id === null) kept?.forget();
     else if (changedOwn) kept?.forgetSubject(by.id);
-  }, sms: createSmsSender(cfg, services.logger) };
-  modules.set(services, auth);
-  return auth;
+  };
+  return { ring, authenticate, routes, throttles, forgetStandingsAfterWrite, sms: createSmsSender(cfg, services.logger) };
 }

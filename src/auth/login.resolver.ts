@@ -2,10 +2,8 @@ import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
 import { CHANGES_OWN_STANDING } from '../access/standing-writes.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { UnauthenticatedError } from '../graphql/errors.js';
-import { authOf } from './auth.service.js';
 import { requestLoginCode, verifyLoginCode } from './login.service.js';
 import { LoginCodeSent, LoginResult, RefreshResult, type LoginFailed, type LoginSucceeded, type RefreshFailed, type SessionRefreshed } from './login.type.js';
-import { factsOf } from '../access/request-facts.js';
 import { endSession, MOBILE_CLIENT_ID, rotateRefreshToken, sessionTokens } from './session.service.js';
 
 @Resolver()
@@ -46,14 +44,14 @@ export class LoginResolver {
     const { cfg, logger } = ctx.services;
     const r = await rotateRefreshToken(ctx.em(), cfg, logger, refreshToken);
     if (!r.ok) return { reason: r.reason };
-    return { tokens: await sessionTokens(authOf(ctx.services).ring, cfg, r.user, r.session, r.refreshToken) };
+    return { tokens: await sessionTokens(ctx.services.auth.ring, cfg, r.user, r.session, r.refreshToken) };
   }
 
   @Mutation(() => Boolean, { description: "Ends the caller's session, if the token belongs to one, and revokes the presented access token" })
   @Extensions(CHANGES_OWN_STANDING)
   async logout(@Ctx() ctx: GatewayContext): Promise<boolean> {
     if (ctx.principal.kind === 'ANONYMOUS') throw new UnauthenticatedError();
-    await endSession(ctx.em(), ctx.principal, factsOf(ctx.principal));
+    await endSession(ctx.em(), ctx.principal, ctx.facts);
     return true;
   }
 }

@@ -6,11 +6,9 @@ import { BadInputError, SmsNotDeliveredError, TooManyRequestsError } from '../gr
 import { createUserWithPhone, findUserByPhone } from '../users/user-account.service.js';
 import { normalizeKzPhone } from '../privacy/phone.js';
 import { isAppClient } from './app-client.service.js';
-import { authOf } from './auth.service.js';
 import { loginCodeHash, phoneHash } from './auth-hmac.js';
 import { LoginCode } from './login-code.entity.js';
 import { LoginFailureReason, type LoginCodeSent, type LoginFailed, type LoginSucceeded } from './login.type.js';
-import { factsOf } from '../access/request-facts.js';
 import { newLoginCode } from './secret-hash.js';
 import { mayUseSmsSession, openSession, sessionTokens } from './session.service.js';
 import { phoneRetryAfter } from './throttle.service.js';
@@ -27,7 +25,7 @@ function normalizedPhone(input: string): string {
 }
 
 async function countAddress(limiter: Limiter, ctx: GatewayContext): Promise<void> {
-  const decision = await limiter.consume(factsOf(ctx.principal).clientAddress);
+  const decision = await limiter.consume(ctx.facts.clientAddress);
   if (!decision.allowed) throw new TooManyRequestsError(decision.resetSeconds);
 }
 
@@ -42,7 +40,7 @@ const failed = (reason: LoginFailureReason, attemptsLeft: number): LoginFailed =
 export async function requestLoginCode(ctx: GatewayContext, phoneInput: string): Promise<LoginCodeSent> {
   const phone = normalizedPhone(phoneInput);
   const { cfg } = ctx.services;
-  const auth = authOf(ctx.services);
+  const { auth } = ctx.services;
   await countAddress(auth.throttles.codeRequestsByAddress, ctx);
   const hash = phoneHash(cfg, phone);
   const code = newLoginCode();
@@ -72,7 +70,7 @@ export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, c
   const phone = normalizedPhone(phoneInput);
   if (!CODE.test(code)) throw new BadInputError('The login code is 6 digits', 'code');
   const { cfg } = ctx.services;
-  const auth = authOf(ctx.services);
+  const { auth } = ctx.services;
   await countAddress(auth.throttles.codeChecksByAddress, ctx);
   if (!await isAppClient(ctx.services.sql, clientId)) throw new BadInputError('Not a registered app client', 'clientId');
   const outcome = await ctx.em().transactional(async (tem) => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppServices } from '../graphql/context.js';
+import type { CoreServices } from '../graphql/context.js';
 import type { RouteHandler } from '../http/app.js';
 import { readBody } from '../http/body.js';
 import { issueAccessToken } from './access-token.js';
@@ -30,14 +30,14 @@ function authorizationOf(req: IncomingMessage): string | string[] | undefined {
   return all?.length === 1 ? all[0] : all;
 }
 
-async function loadClient(services: AppServices, clientId: string): Promise<ClientRow | undefined> {
+async function loadClient(services: CoreServices, clientId: string): Promise<ClientRow | undefined> {
   const [row] = await services.sql.rows<ClientRow>('oauth_client', `select client_id as "clientId", secret_hash as "secretHash", kind,
       partner_id as "partnerId", scopes, disabled_at is not null as disabled from api_clients where client_id = $1`, [clientId]);
   return row;
 }
 
 /** POST /oauth/token: the OAuth 2.0 client credentials grant (RFC 6749 4.4) for partner systems. */
-export function oauthTokenRoute(services: AppServices, ring: KeyRing, failures: Limiter): RouteHandler {
+export function oauthTokenRoute(services: CoreServices, ring: KeyRing, failures: Limiter): RouteHandler {
   const { cfg, logger } = services;
   // Unknown clients are checked against this too, so that timing does not tell which client ids exist.
   const decoy = hashSecret('decoy');

@@ -1,5 +1,5 @@
 import type { ChangeFeed } from '../db/change-feed.js';
-import { LruCache } from '../graphql/lru-cache.js';
+import { LruCache } from '../cache/lru-cache.js';
 
 // A backstop only: notifications clear the cache at once; this bounds how long a value read before a missed one could live.
 const KEPT_MS = 30_000;

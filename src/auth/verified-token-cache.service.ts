@@ -1,5 +1,5 @@
 import { decodeProtectedHeader } from 'jose';
-import { LruCache } from '../graphql/lru-cache.js';
+import { LruCache } from '../cache/lru-cache.js';
 import { AuthError } from '../access/auth.errors.js';
 import { CLOCK_TOLERANCE_SECONDS, type AccessTokenVerifier, type VerifiedAccessToken } from './access-token.js';
 import type { KeyRing } from './signing-keys.js';

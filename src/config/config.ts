@@ -3,7 +3,6 @@ import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync 
 import { join } from 'node:path';
 
 // The only module that reads process.env; everything else receives a Config.
-import type { PrincipalKind } from '../privacy/privacy.vocabulary.js';
 
 export type Env = 'development' | 'test' | 'production';
 
@@ -77,8 +76,11 @@ export interface Config {
 /** A Mobizon-style HTTP API: base URL, API key, the registered sender name; each attempt's timeout and the waits before each retry. */
 export interface SmsGatewayConfig { url: string; apiKey: string; senderName: string | undefined; timeoutMs: number; retryDelaysMs: readonly number[] }
 
-/** The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). */
-export const STAFF_KINDS = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'] as const satisfies readonly PrincipalKind[]);
+/**
+ * The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). Config sits below the
+ * privacy vocabulary; isStaffKind in access/principal.ts fails to compile unless each of these is a principal kind.
+ */
+export const STAFF_KINDS = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'] as const);
 export type StaffKind = (typeof STAFF_KINDS)[number];
 
 /** The external staff sign-in: its tokens name a staff kind only through roleMap, read from the roleClaim claim. */

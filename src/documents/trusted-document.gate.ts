@@ -1,7 +1,6 @@
-import type { Principal } from '../access/principal.js';
-import { factsOf } from '../access/request-facts.js';
+import type { Authenticated } from '../access/request-facts.js';
 import type { Sql } from '../db/sql.js';
-import { LruCache } from '../graphql/lru-cache.js';
+import { LruCache } from '../cache/lru-cache.js';
 import { HttpError } from '../http/body.js';
 import type { GraphqlHttpRequest, PrepareRequest } from '../http/graphql.handler.js';
 import { documentIdOf } from './trusted-document.id.js';
@@ -84,8 +83,8 @@ export function trustedDocumentGate(sql: Sql): PrepareRequest {
     return documents;
   }
 
-  return async (principal: Principal, request: GraphqlHttpRequest) => {
-    const rule = factsOf(principal).trustedDocuments;
+  return async ({ principal, facts }: Authenticated, request: GraphqlHttpRequest) => {
+    const rule = facts.trustedDocuments;
     if (rule === null || principal.clientId === null) return request;
     const named = namedIn(request);
     const id = named.documentId ?? named.persistedHash;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GraphQLRequest, GraphQLResponse } from '@apollo/server';
 import type { Principal } from '../access/principal.js';
-import { factsOf, withFacts } from '../access/request-facts.js';
-import { createContext, type AppServices, type GatewayContext } from '../graphql/context.js';
+import { createContext, type GatewayContext } from '../graphql/context.js';
 import { UnavailableError } from '../graphql/errors.js';
 import type { ExplainedDecision } from '../privacy/privacy.session.js';
 import type { ExposureDecision, Explanation } from './explain.type.js';
@@ -10,11 +9,11 @@ import type { ExposureDecision, Explanation } from './explain.type.js';
 /** Runs one operation through the gateway's own pipeline (parsing, limits, access rules, executor, plugins) with the given context. */
 export type ExplainRunner = (request: GraphQLRequest, context: GatewayContext) => Promise<GraphQLResponse>;
 
-// One runner per running gateway, set once its Apollo server exists.
-const runners = new WeakMap<AppServices, ExplainRunner>();
-
-export function registerExplainRunner(services: AppServices, run: ExplainRunner): void {
-  runners.set(services, run);
+// The running gateway's runner, reached as ctx.services.explainRunner.
+declare module '../graphql/context.js' {
+  interface FeatureServices {
+    explainRunner: ExplainRunner;
+  }
 }
 
 // Response order: segment by segment, list indexes as numbers.
@@ -49,10 +48,9 @@ async function record(ctx: GatewayContext, as: Principal, query: string, decisio
  * the data is dropped, nothing is recorded as disclosed; the explain request itself is recorded before the answer leaves.
  */
 export async function explainAs(ctx: GatewayContext, as: Principal, request: { query: string; variables?: Record<string, unknown>; operationName?: string }): Promise<Explanation> {
-  const run = runners.get(ctx.services);
-  if (!run) throw new Error('registerExplainRunner has not run for these services');
-  const inner = createContext(ctx.services, withFacts(as, factsOf(ctx.principal)), { id: ctx.requestId, callerId: ctx.callerRequestId }, ctx.language, true);
-  const response = await run(request, inner);
+  // The request facts stay the explainer's own: they are this request's, whoever it runs as.
+  const inner = createContext(ctx.services, { principal: as, facts: ctx.facts }, { id: ctx.requestId, callerId: ctx.callerRequestId }, ctx.language, true);
+  const response = await ctx.services.explainRunner(request, inner);
   const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
   if (errors.some((e) => e.extensions?.code === 'UNAVAILABLE')) throw new UnavailableError();
   const decisions = [...inner.privacy.explained!].sort(byPath);

@@ -1,7 +1,7 @@
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { LruCache } from './lru-cache.js';
+import { LruCache } from '../cache/lru-cache.js';
 
 export type ExecutorKind = 'jit' | 'graphql-js';
 

@@ -1,6 +1,8 @@
+import { isUuid } from '../db/uuid.js';
 import { BadInputError } from './errors.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Features take isUuid here with the cursor helpers; the check itself is the database's.
+export { isUuid };
 
 /** Sort keys the keyset cursors carry before the row id. */
 export const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,7 +24,7 @@ export function encodeCursor(key: string, id: string): string {
 /** Opaque keyset cursor; anything we did not issue is refused as bad input. */
 export function decodeCursor(raw: string, keyPattern: RegExp): KeyCursor {
   const [key, id, extra] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !keyPattern.test(key ?? '') || !UUID.test(id ?? '')) throw new BadInputError('Malformed cursor', 'after');
+  if (extra !== undefined || !keyPattern.test(key ?? '') || !isUuid(id ?? '')) throw new BadInputError('Malformed cursor', 'after');
   return { key, id };
 }
 
@@ -32,8 +34,4 @@ export function keysetPage<T>(rows: readonly T[], size: number, cursorOf: (row: 
   const last = nodes.at(-1);
   const end = last === undefined ? null : cursorOf(last);
   return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: end && encodeCursor(end.key, end.id) } };
-}
-
-export function isUuid(s: string): boolean {
-  return UUID.test(s);
 }

@@ -3,7 +3,9 @@ import type { Language } from '../i18n/language.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 import { VALUE_WITHHELD } from '../i18n/messages.catalogue.js';
 
-// The few error classes clients can rely on: fixed codes, messages without personal data.
+// The few error classes clients can rely on: fixed codes, messages without personal data (access's two are declared there).
+export { ForbiddenError, UnauthenticatedError } from '../access/access.errors.js';
+
 export class BadInputError extends GraphQLError {
   constructor(message: string, field?: string) {
     super(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
@@ -13,18 +15,6 @@ export class BadInputError extends GraphQLError {
 export class NotFoundError extends GraphQLError {
   constructor(what: string) {
     super(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
-  }
-}
-
-export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'Authentication required', code = 'UNAUTHENTICATED') {
-    super(message, { extensions: { code, http: { status: 401 } } });
-  }
-}
-
-export class ForbiddenError extends GraphQLError {
-  constructor(message = 'Not allowed', reason?: string) {
-    super(message, { extensions: { code: 'FORBIDDEN', ...(reason ? { reason } : {}) } });
   }
 }
 

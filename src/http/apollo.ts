@@ -14,7 +14,7 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { currentSpan, markFailed } from '../observability/tracing.js';
-import { privacyPlugin, type DisclosureLog } from '../privacy/privacy.plugin.js';
+import { privacyPlugin, type DisclosureLog } from './privacy.plugin.js';
 import { redisQueryCache } from '../shared-state/persisted-query-cache.js';
 import type { SharedStore } from '../shared-state/shared-store.js';
 

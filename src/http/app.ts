@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { performance } from 'node:perf_hooks';
 import type { ApolloServer } from '@apollo/server';
 import type { AppServices, GatewayContext } from '../graphql/context.js';
-import type { Principal } from '../access/principal.js';
+import type { Authenticated } from '../access/request-facts.js';
 import { AuthError } from '../access/auth.errors.js';
 import { ForbiddenError, RETRY_AFTER_SECONDS, UnavailableError } from '../graphql/errors.js';
 import { isDatabaseUnavailable } from '../db/db-faults.js';
@@ -14,11 +14,11 @@ import { GRAPHQL_VARY, handleGraphql, type PrepareRequest } from './graphql.hand
 import type { Lifecycle } from './lifecycle.js';
 import type { AdmitCaller } from '../shared-state/caller-limits.js';
 import type { Decision } from '../shared-state/limiter.js';
-import { requestIdsOf } from './request-id.js';
+import { requestIdsOf } from '../observability/request-id.js';
 import { languageOf, type Language } from '../i18n/language.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 
-export type Authenticate = (req: IncomingMessage) => Promise<Principal>;
+export type Authenticate = (req: IncomingMessage) => Promise<Authenticated>;
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, requestId: string, language: Language) => Promise<void>;
 
 export interface AppParts {
@@ -103,9 +103,9 @@ export function createHttpServer(parts: AppParts): Server {
         // Answers differ by credentials (no cache may keep one given to credentials, nor reuse an anonymous one for them) and by language.
         res.setHeader('vary', GRAPHQL_VARY);
         if (req.headers.authorization !== undefined) res.setHeader('cache-control', 'private, no-store');
-        let principal: Principal;
+        let caller: Authenticated;
         try {
-          principal = await authenticate(req);
+          caller = await authenticate(req);
         } catch (e) {
           if (e instanceof ForbiddenError) {
             res.setHeader('content-language', language);
@@ -117,13 +117,13 @@ export function createHttpServer(parts: AppParts): Server {
           res.setHeader('www-authenticate', e.wwwAuthenticate);
           return sendError(res, e.status, e.code, e.message, requestId, language);
         }
-        const decision = await admit(principal);
+        const decision = await admit(caller);
         if (decision) rateLimitHeaders(res, decision);
         if (decision && !decision.allowed) {
           res.setHeader('retry-after', String(decision.resetSeconds));
           return sendError(res, 429, 'RATE_LIMITED', 'Too many requests; retry later', requestId, language);
         }
-        return await handleGraphql(apollo, tracer, services, prepare, principal, req, res, url, ids, language);
+        return await handleGraphql(apollo, tracer, services, prepare, caller, req, res, url, ids, language);
       }
       const route = routes.get(url.pathname) ?? prefixOf(url.pathname)?.[1];
       if (route) return await route(req, res, requestId, language);

@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { AppServices, GatewayContext } from '../graphql/context.js';
 import { createContext } from '../graphql/context.js';
-import type { Principal } from '../access/principal.js';
+import type { Authenticated } from '../access/request-facts.js';
 import { UnavailableError } from '../graphql/errors.js';
 import { parseJsonBody, readBody } from './body.js';
 import type { Tracer } from '@opentelemetry/api';
 import { inSpan, SpanKind } from '../observability/tracing.js';
-import type { RequestIds } from './request-id.js';
+import type { RequestIds } from '../observability/request-id.js';
 import type { Language } from '../i18n/language.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 
@@ -35,10 +35,10 @@ function localizedRefusal(body: string, language: Language): string {
 export interface GraphqlHttpRequest { method: string; search: string; body: unknown }
 
 /** Runs before Apollo: returns the request to execute (e.g. a registered document put in for its id), or throws HttpError to refuse it. */
-export type PrepareRequest = (principal: Principal, request: GraphqlHttpRequest) => GraphqlHttpRequest | Promise<GraphqlHttpRequest>;
+export type PrepareRequest = (caller: Authenticated, request: GraphqlHttpRequest) => GraphqlHttpRequest | Promise<GraphqlHttpRequest>;
 
 export async function handleGraphql(
-  apollo: ApolloServer<GatewayContext>, tracer: Tracer | null, services: AppServices, prepare: PrepareRequest, principal: Principal,
+  apollo: ApolloServer<GatewayContext>, tracer: Tracer | null, services: AppServices, prepare: PrepareRequest, caller: Authenticated,
   req: IncomingMessage, res: ServerResponse, url: URL, ids: RequestIds, language: Language,
 ): Promise<void> {
   const headers = new HeaderMap();
@@ -46,11 +46,11 @@ export async function handleGraphql(
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = method === 'POST' ? await readBody(req) : '';
   const body = method === 'POST' && (headers.get('content-type') ?? '').includes('json') ? parseJsonBody(raw) : raw;
-  const request = await prepare(principal, { method, search: url.search, body });
+  const request = await prepare(caller, { method, search: url.search, body });
   // One span for the operation (named by the plugin once parsed); statements under it become its children.
   const result = await withinDeadline(inSpan(tracer, 'GraphQL', SpanKind.INTERNAL, {}, () => apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: request.search, body: request.body },
-    context: async () => createContext(services, principal, ids, language),
+    context: async () => createContext(services, caller, ids, language),
   })), services.cfg.requestDeadlineMs);
   res.statusCode = result.status ?? 200;
   for (const [k, v] of result.headers) {

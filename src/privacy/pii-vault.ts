@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { Config } from '../config/config.js';
-import { LruCache } from '../graphql/lru-cache.js';
+import { LruCache } from '../cache/lru-cache.js';
 import { blindIndex, newDataKey, openWithDataKey, sealWithDataKey, unwrapDataKey, wrapDataKey, type FieldKeys } from './field-crypto.js';
 
 export type BlindIndexKind = 'PHONE' | 'IIN' | 'PASSPORT';

@@ -1,26 +1,24 @@
 import { defaultFieldResolver, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
-import type { GatewayContext } from '../graphql/context.js';
 import type { Reached } from './privacy.edge.js';
 import { maskValue, nameParts } from './privacy.masks.js';
-import { pseudonymize } from './privacy.pseudonym.js';
 import type { PiiKind } from './privacy.vocabulary.js';
-import type { SubjectFacts } from './privacy.session.js';
+import type { PrivacyContext, SubjectFacts } from './privacy.session.js';
 
-type Resolver = GraphQLFieldResolver<Reached, GatewayContext>;
+type Resolver = GraphQLFieldResolver<Reached, PrivacyContext>;
 
-function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reason: string | undefined, facts: SubjectFacts, value: unknown, source: Reached, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
+function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reason: string | undefined, facts: SubjectFacts, value: unknown, source: Reached, ctx: PrivacyContext, info: GraphQLResolveInfo): unknown {
   if (value == null) return null;
   if (exposure === 'FULL') {
     if (facts.relation !== 'SELF') ctx.privacy.recordFull(source.id, facts, kind);
     return value;
   }
   ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure, reason: reason ?? 'POLICY' });
-  if (exposure === 'PSEUDONYM') return pseudonymize(ctx.services.cfg.analyticsPseudonymKey, kind, String(value));
+  if (exposure === 'PSEUDONYM') return ctx.privacy.pseudonym(kind, String(value));
   return maskValue(kind, (kind === 'FULL_NAME' && nameParts(source)) || String(value));
 }
 
-function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Reached, args: unknown, ctx: GatewayContext, info: GraphQLResolveInfo): unknown {
+function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Reached, args: unknown, ctx: PrivacyContext, info: GraphQLResolveInfo): unknown {
   const d = ctx.privacy.decide(facts, kind);
   const explained = ctx.privacy.explained;
   if (explained) {

@@ -1,7 +1,8 @@
-import type { Principal } from '../access/principal.js';
 import type { Language } from '../i18n/language.js';
 import type { Sql } from '../db/sql.js';
 import { decide, type Decision } from './privacy.decide.js';
+import { pseudonymize } from './privacy.pseudonym.js';
+import type { Recipient } from './privacy.recipient.js';
 import { PUBLIC_VIA, type Reached, type Via } from './privacy.edge.js';
 import type { Edge, Exposure, PiiKind, PrincipalKind, Relation } from './privacy.vocabulary.js';
 import { REFERENCE_EDGE, resolveReference, type ReferenceKind, type ResolvedReference } from './reference.service.js';
@@ -82,7 +83,8 @@ export class PrivacySession {
   private readonly memo = new WeakMap<Via, SubjectFacts | Promise<SubjectFacts>>();
   private ref: Promise<ResolvedReference | null> | null = null;
 
-  constructor(readonly principal: Principal, private readonly sql: Sql, readonly language: Language, private readonly mode: SessionMode = LIVE) {
+  /** `pseudonymKey`: the analytics key PSEUDONYM values are keyed with. */
+  constructor(readonly principal: Recipient, private readonly sql: Sql, readonly language: Language, private readonly pseudonymKey: Buffer, private readonly mode: SessionMode = LIVE) {
     this.explained = mode.explaining ? [] : null;
   }
 
@@ -132,6 +134,11 @@ export class PrivacySession {
     return d;
   }
 
+  /** A value released as PSEUDONYM: keyed, so stable across requests and useless without the key. */
+  pseudonym(kind: PiiKind, value: string): string {
+    return pseudonymize(this.pseudonymKey, kind, value);
+  }
+
   recordFull(subjectId: string, facts: SubjectFacts, kind: PiiKind): void {
     if (this.explained) return;
     let bySubject = this.entries.get(facts.logKey);
@@ -146,3 +153,6 @@ export class PrivacySession {
     this.disclosed.push(added);
   }
 }
+
+/** What the privacy layer reads from a request's context; graphql's GatewayContext carries it. */
+export interface PrivacyContext { readonly privacy: PrivacySession }

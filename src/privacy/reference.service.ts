@@ -1,6 +1,6 @@
-import type { Principal } from '../access/principal.js';
 import type { Sql } from '../db/sql.js';
-import { isUuid } from '../graphql/cursor.js';
+import { isUuid } from '../db/uuid.js';
+import type { Recipient } from './privacy.recipient.js';
 import type { Edge, PiiKind, PrincipalKind } from './privacy.vocabulary.js';
 
 export type ReferenceKind = 'SUPPORT_TICKET' | 'FRAUD_CASE' | 'AUTHORITY_REQUEST';
@@ -40,7 +40,7 @@ const BY_PURPOSE: Partial<Record<string, { principal: PrincipalKind; kind: Refer
 };
 
 /** The record behind the caller's declared reference, or null: a made-up, closed or someone else's reference gives what no reference gives. */
-export async function resolveReference(sql: Sql, principal: Principal): Promise<ResolvedReference | null> {
+export async function resolveReference(sql: Sql, principal: Recipient): Promise<ResolvedReference | null> {
   const q = principal.purpose ? BY_PURPOSE[principal.purpose] : undefined;
   if (!q || q.principal !== principal.kind || principal.purposeRef === null || principal.id === null || !isUuid(principal.id)) return null;
   const rows = await sql.rows<Row>(q.name, q.text, [principal.purposeRef, principal.id]);

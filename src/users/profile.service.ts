@@ -2,7 +2,6 @@ import type { Sql } from '../db/sql.js';
 import { LockMode } from '@mikro-orm/core';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
-import { authOf } from '../auth/auth.service.js';
 import { isValidIin } from '../privacy/iin-checksum.js';
 import { isValidPassport, normalizePassport } from './passport.js';
 import { normalizeKzPhone } from '../privacy/phone.js';
@@ -95,7 +94,7 @@ export async function saveProfile(ctx: GatewayContext, userId: string, changes: 
   const iinBidx = changes.iin ? vault.blindIndex('IIN', changes.iin) : null;
   // Re-saving the IIN the account already holds probes nothing, so only a different IIN costs an attempt.
   if (iinBidx && !(await holdsIin(sql, userId, iinBidx))) {
-    const attempt = await authOf(ctx.services).throttles.iinAttempts.consume(userId);
+    const attempt = await ctx.services.auth.throttles.iinAttempts.consume(userId);
     if (!attempt.allowed) throw new TooManyRequestsError(attempt.resetSeconds);
   }
   const saved = await ctx.em().transactional(async (tem) => {

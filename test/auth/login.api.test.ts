@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import { authOf } from '../../src/auth/auth.service.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { LogoutDocument, RefreshSessionDocument, RequestLoginCodeDocument, VerifyLoginCodeDocument } from '../generated/operations.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
@@ -14,7 +13,7 @@ const sent = new Map<string, string>();
 beforeAll(async () => {
   gw = await startTestGateway();
   // Records the codes instead of printing them, so the tests can type the real code.
-  authOf(gw.services).sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
+  gw.services.auth.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
 });
 afterAll(async () => { await gw.close(); });
 
@@ -183,7 +182,7 @@ describe('per-address throttling', () => {
   let own: RunningGateway;
   beforeAll(async () => {
     own = await startTestGateway();
-    authOf(own.services).sms = { async sendLoginCode() {} };
+    own.services.auth.sms = { async sendLoginCode() {} };
   });
   afterAll(async () => { await own.close(); });
 

@@ -1,7 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { refreshTokenHash } from '../../src/auth/auth-hmac.js';
-import { authOf } from '../../src/auth/auth.service.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { RefreshSessionDocument, RequestLoginCodeDocument, VerifyLoginCodeDocument } from '../generated/operations.js';
 import { startProductionGateway } from '../support/gateway.js';
@@ -15,7 +14,7 @@ const sent = new Map<string, string>();
 beforeAll(async () => {
   gw = await startProductionGateway();
   // Production has no development code: the tests read the code the gateway hands its SMS sender.
-  authOf(gw.services).sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
+  gw.services.auth.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
 });
 afterAll(async () => { await gw.close(); });
 

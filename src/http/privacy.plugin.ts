@@ -4,8 +4,8 @@ import type { GatewayContext } from '../graphql/context.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 import type { Logger } from '../observability/logger.js';
 import type { Principal } from '../access/principal.js';
-import type { RequestIds } from '../http/request-id.js';
-import type { DisclosureEntry } from './privacy.session.js';
+import type { RequestIds } from '../observability/request-id.js';
+import type { DisclosureEntry } from '../privacy/privacy.session.js';
 
 /** Where disclosures are recorded; the promise settles once they are committed (audit/disclosure-writer.service.ts). */
 export interface DisclosureLog {
