@@ -1,4 +1,4 @@
-import type { ApiClientKind } from '../src/auth/api-client.entity.js';
+import type { ApiClientKind } from '../src/oauth/api-client.entity.js';
 import type { BookingStatus } from '../src/bookings/booking.entity.js';
 import type { AttachmentMeta } from '../src/complaints/complaint.codec.js';
 import type { ComplaintStatus } from '../src/complaints/complaint.entity.js';

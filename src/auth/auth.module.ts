@@ -1,13 +1,13 @@
 import type { FeatureModule } from '../graphql/feature-module.js';
-import { LoginResolver } from './login.resolver.js';
-import { ApiClientResolver } from './api-client.resolver.js';
-import { TokenRevocationResolver } from './token-revocation.resolver.js';
-import { StaffAccountResolver } from './staff-account.resolver.js';
-import { ApiClient } from './api-client.entity.js';
-import { AppClient } from './app-client.entity.js';
-import { LoginCode } from './login-code.entity.js';
-import { Session } from './session.entity.js';
-import { RevokedToken } from './revoked-token.entity.js';
+import { LoginResolver } from '../identity/login.resolver.js';
+import { ApiClientResolver } from '../oauth/api-client.resolver.js';
+import { TokenRevocationResolver } from '../oauth/token-revocation.resolver.js';
+import { StaffAccountResolver } from '../identity/staff-account.resolver.js';
+import { ApiClient } from '../oauth/api-client.entity.js';
+import { AppClient } from '../oauth/app-client.entity.js';
+import { LoginCode } from '../identity/login-code.entity.js';
+import { Session } from '../identity/session.entity.js';
+import { RevokedToken } from '../oauth/revoked-token.entity.js';
 import { authRuleTree } from './auth.rules.js';
 
 /** The auth feature as the app composes it. */

@@ -2,7 +2,7 @@ import { rule, type IRule } from 'graphql-shield';
 import type { RuleTree } from '../access/rule-tree.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
-import type { Scope } from './client.scopes.js';
+import type { Scope } from '../oauth/client.scopes.js';
 import { isStaffKind, type Principal } from '../access/principal.js';
 
 type Check = (p: Principal) => true | Error;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import { issueAccessToken } from '../../src/auth/access-token.js';
-import { loadOrCreateKeyRing } from '../../src/auth/signing-keys.js';
+import { issueAccessToken } from '../../src/oauth/access-token.js';
+import { loadOrCreateKeyRing } from '../../src/oauth/signing-keys.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { OPERATORS } from '../bookings/booking.fixtures.js';

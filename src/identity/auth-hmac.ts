@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { hashToken } from './secret-hash.js';
+import { hashToken } from '../oauth/secret-hash.js';
 
 // Domain-separated HMACs under one key: a value of one kind can never match a hash of another.
 export function phoneHash(cfg: Config, phone: string): string {

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { refreshTokenHash } from '../../src/auth/auth-hmac.js';
+import { refreshTokenHash } from '../../src/identity/auth-hmac.js';
 import { authOf } from '../../src/auth/auth.service.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { RefreshSessionDocument, RequestLoginCodeDocument, VerifyLoginCodeDocument } from '../generated/operations.js';

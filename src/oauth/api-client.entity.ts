@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Partner } from '../partners/partner.entity.js';
-import { STANDING_TRIGGERS } from './standing.trigger.js';
+import { STANDING_TRIGGERS } from '../access/standing.trigger.js';
 
 export type ApiClientKind = 'PARTNER' | 'PAYMENT_PROVIDER';
 

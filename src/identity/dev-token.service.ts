@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
 import { isUuid } from '../graphql/cursor.js';
-import { issueAccessToken, type AccessTokenClaims } from './access-token.js';
+import { issueAccessToken, type AccessTokenClaims } from '../oauth/access-token.js';
 import { PRINCIPAL_KINDS, type PrincipalKind } from '../access/principal.js';
-import { roleOfKind } from './role-kind.js';
+import { roleOfKind } from '../auth/role-kind.js';
 import { MOBILE_CLIENT_ID } from './session.service.js';
-import type { KeyRing } from './signing-keys.js';
+import type { KeyRing } from '../oauth/signing-keys.js';
 
 // Development tokens from the gateway's own signing keys, for accounts and clients that exist, so the standing check accepts them.
 const STAFF_CLIENT_ID = 'qaztracker-dev-cli';

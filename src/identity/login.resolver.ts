@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { UnauthenticatedError } from '../graphql/errors.js';
-import { authOf } from './auth.service.js';
+import { authOf } from '../auth/auth.service.js';
 import { requestLoginCode, verifyLoginCode } from './login.service.js';
 import { LoginCodeSent, LoginResult, RefreshResult, type LoginFailed, type LoginSucceeded, type RefreshFailed, type SessionRefreshed } from './login.type.js';
 import { factsOf } from '../access/request-facts.js';

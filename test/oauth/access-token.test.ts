@@ -15,9 +15,9 @@ import {
   verifierByIssuer,
   verifyAccessToken,
   type AccessTokenClaims,
-} from '../../src/auth/access-token.js';
+} from '../../src/oauth/access-token.js';
 import { AuthError, type AuthErrorCode } from '../../src/access/auth.errors.js';
-import { loadOrCreateKeyRing, type KeyRing } from '../../src/auth/signing-keys.js';
+import { loadOrCreateKeyRing, type KeyRing } from '../../src/oauth/signing-keys.js';
 
 const cfg = loadConfig({ NODE_ENV: 'test' });
 const claims: AccessTokenClaims = { sub: 'user-1', kind: 'USER', clientId: 'mobile-app', scope: ['profile:read', 'bookings:write'], sid: 'sess-1' };

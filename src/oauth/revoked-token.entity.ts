@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { STANDING_TRIGGERS } from './standing.trigger.js';
+import { STANDING_TRIGGERS } from '../access/standing.trigger.js';
 
 @Entity({ tableName: 'revoked_tokens', triggers: [...STANDING_TRIGGERS.revokedTokens] })
 export class RevokedToken {

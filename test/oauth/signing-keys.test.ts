@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadOrCreateKeyRing } from '../../src/auth/signing-keys.js';
+import { loadOrCreateKeyRing } from '../../src/oauth/signing-keys.js';
 
 let root: string;
 beforeAll(async () => {

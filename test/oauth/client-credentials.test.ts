@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { grantScopes, parseTokenRequest } from '../../src/auth/client-credentials.js';
-import { oauthError } from '../../src/auth/oauth-errors.js';
+import { grantScopes, parseTokenRequest } from '../../src/oauth/client-credentials.js';
+import { oauthError } from '../../src/oauth/oauth-errors.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const basic = (id: string, secret: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hashSecret, hashToken, newClientSecret, newLoginCode, verifySecret } from '../../src/auth/secret-hash.js';
+import { hashSecret, hashToken, newClientSecret, newLoginCode, verifySecret } from '../../src/oauth/secret-hash.js';
 
 describe('secret hashing', () => {
   it('hashes with scrypt in the documented format and verifies', async () => {

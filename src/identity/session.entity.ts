@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { User } from '../users/user.entity.js';
-import { AppClient } from './app-client.entity.js';
-import { STANDING_TRIGGERS } from './standing.trigger.js';
+import { AppClient } from '../oauth/app-client.entity.js';
+import { STANDING_TRIGGERS } from '../access/standing.trigger.js';
 
 // One row per login; the refresh token rotates inside it and reuse revokes it whole.
 @Entity({ tableName: 'sessions', triggers: [...STANDING_TRIGGERS.sessions] })

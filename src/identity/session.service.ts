@@ -4,16 +4,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
 import { User } from '../users/user.entity.js';
-import { AppClient } from './app-client.entity.js';
-import { issueAccessToken } from './access-token.js';
+import { AppClient } from '../oauth/app-client.entity.js';
+import { issueAccessToken } from '../oauth/access-token.js';
 import { refreshTokenHash } from './auth-hmac.js';
 import { RefreshFailureReason, type SessionTokens } from './login.type.js';
 import type { Principal } from '../access/principal.js';
 import type { RequestFacts } from '../access/request-facts.js';
-import { ROLE_KIND } from './role-kind.js';
+import { ROLE_KIND } from '../auth/role-kind.js';
 import { Session } from './session.entity.js';
-import type { KeyRing } from './signing-keys.js';
-import { revokeTokenId } from './token-revocation.service.js';
+import type { KeyRing } from '../oauth/signing-keys.js';
+import { revokeTokenId } from '../oauth/token-revocation.service.js';
 
 /** The mobile app's public client id: the one a login names when it names none. */
 export const MOBILE_CLIENT_ID = 'qaztracker-mobile';
