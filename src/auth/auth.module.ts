@@ -8,7 +8,7 @@ import { AppClient } from '../oauth/app-client.entity.js';
 import { LoginCode } from '../identity/login-code.entity.js';
 import { Session } from '../identity/session.entity.js';
 import { RevokedToken } from '../oauth/revoked-token.entity.js';
-import { authRuleTree } from './auth.rules.js';
+import { authRuleTree } from '../access/principal.rules.js';
 
 /** The auth feature as the app composes it. */
 export const authModule: FeatureModule = {

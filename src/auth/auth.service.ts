@@ -11,7 +11,7 @@ import { oauthTokenRoute } from '../oauth/oauth-token.route.js';
 import { ANONYMOUS_PRINCIPAL, isStaffKind, type Principal, type PrincipalKind, type Purpose } from '../access/principal.js';
 import { declaredPurpose } from './purpose-header.js';
 import { withFacts } from '../access/request-facts.js';
-import { ROLE_KIND } from './role-kind.js';
+import { ROLE_KIND } from '../access/role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from '../oauth/signing-keys.js';
 import { createSmsSender, type SmsSender } from './sms-sender.js';
 import { StandingCache } from './standing-cache.service.js';

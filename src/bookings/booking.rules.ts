@@ -4,7 +4,7 @@ import { isUuid } from '../graphql/cursor.js';
 import { ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { providerProcesses } from './booking.service.js';
 import type { Booking } from './booking.type.js';
-import { hasScope, isAuthenticated, isPartner, isUser } from '../auth/auth.rules.js';
+import { hasScope, isAuthenticated, isPartner, isUser } from '../access/principal.rules.js';
 import type { Tour } from '../tours/tour.type.js';
 
 // Reads the parent tour, so no cache: each tour is checked on its own.

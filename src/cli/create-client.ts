@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { registerApiClient } from '../oauth/api-client.service.js';
 import { ClientKind, ClientPurpose } from '../oauth/api-client.type.js';
 import { registerAppClient } from '../oauth/app-client.service.js';
-import { CLIENT_SCOPES } from '../oauth/client.scopes.js';
+import { CLIENT_SCOPES } from '../access/client.scopes.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../app/database.js';
 

@@ -1,6 +1,6 @@
 import { ANONYMOUS_PRINCIPAL, type Principal, type Purpose } from '../access/principal.js';
 import { checkedPurpose } from '../auth/purpose-header.js';
-import { ROLE_KIND } from '../auth/role-kind.js';
+import { ROLE_KIND } from '../access/role-kind.js';
 import type { Sql } from '../db/sql.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError } from '../graphql/errors.js';

@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { isUuid } from '../graphql/cursor.js';
 import { issueAccessToken, type AccessTokenClaims } from '../oauth/access-token.js';
 import { PRINCIPAL_KINDS, type PrincipalKind } from '../access/principal.js';
-import { roleOfKind } from '../auth/role-kind.js';
+import { roleOfKind } from '../access/role-kind.js';
 import { MOBILE_CLIENT_ID } from './session.service.js';
 import type { KeyRing } from '../oauth/signing-keys.js';
 

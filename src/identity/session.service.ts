@@ -10,7 +10,7 @@ import { refreshTokenHash } from './auth-hmac.js';
 import { RefreshFailureReason, type SessionTokens } from './login.type.js';
 import type { Principal } from '../access/principal.js';
 import type { RequestFacts } from '../access/request-facts.js';
-import { ROLE_KIND } from '../auth/role-kind.js';
+import { ROLE_KIND } from '../access/role-kind.js';
 import { Session } from './session.entity.js';
 import type { KeyRing } from '../oauth/signing-keys.js';
 import { revokeTokenId } from '../oauth/token-revocation.service.js';

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
 import { isUuid } from '../graphql/cursor.js';
-import { requireAdmin } from '../auth/auth.rules.js';
+import { requireAdmin } from '../access/principal.rules.js';
 import { createStaffAccount, disableStaffAccount, toStaffView } from './staff-account.service.js';
 import { CreateStaffAccountArgs, StaffAccountView } from './staff-account.type.js';
 

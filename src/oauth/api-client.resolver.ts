@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { disableApiClient, registerApiClient, rotateApiClientSecret, toView } from './api-client.service.js';
 import { ApiClientSecret, ApiClientView, RegisterApiClientArgs } from './api-client.type.js';
-import { requireAdmin } from '../auth/auth.rules.js';
+import { requireAdmin } from '../access/principal.rules.js';
 
 // Admin only; the resolvers check it too, so the rule tree is not the only guard.
 @Resolver()

@@ -6,7 +6,7 @@ import { Partner } from '../partners/partner.entity.js';
 import { ApiClient, type ApiClientKind } from './api-client.entity.js';
 import type { ApiClientView, ClientKind, ClientPurpose } from './api-client.type.js';
 import { mayDeclare } from '../access/principal.js';
-import { CLIENT_SCOPES, scopesOutside } from './client.scopes.js';
+import { CLIENT_SCOPES, scopesOutside } from '../access/client.scopes.js';
 import { hashSecret, newClientSecret } from './secret-hash.js';
 
 export interface NewApiClient { name: string; partnerId: string; kind: ClientKind; scopes: string[]; purpose: ClientPurpose }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CLIENT_SCOPES } from './client.scopes.js';
+import { CLIENT_SCOPES } from '../access/client.scopes.js';
 
 const SCOPE_LISTS = Object.entries(CLIENT_SCOPES).map(([kind, scopes]) => `${kind} ${scopes.join(', ')}`).join('; ');
 

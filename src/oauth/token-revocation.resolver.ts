@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { CLOCK_TOLERANCE_SECONDS } from './access-token.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError } from '../graphql/errors.js';
-import { requireAdmin } from '../auth/auth.rules.js';
+import { requireAdmin } from '../access/principal.rules.js';
 import { revokeTokenId } from './token-revocation.service.js';
 
 const JTI = /^[A-Za-z0-9_-]{1,128}$/;

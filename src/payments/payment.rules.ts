@@ -1,5 +1,5 @@
 import { and } from 'graphql-shield';
-import { hasScope, isAuthenticated, isPaymentProvider, isUser } from '../auth/auth.rules.js';
+import { hasScope, isAuthenticated, isPaymentProvider, isUser } from '../access/principal.rules.js';
 
 // Travellers choose a provider for their own bookings; only that provider's client reports the result.
 export const paymentRules = {

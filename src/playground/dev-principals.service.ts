@@ -1,4 +1,4 @@
-import { ROLE_KIND } from '../auth/role-kind.js';
+import { ROLE_KIND } from '../access/role-kind.js';
 import type { Sql } from '../db/sql.js';
 import type { UserRole } from '../users/user.entity.js';
 

@@ -1,5 +1,5 @@
 import { and } from 'graphql-shield';
-import { hasScope, isPartner } from '../auth/auth.rules.js';
+import { hasScope, isPartner } from '../access/principal.rules.js';
 
 // Partners manage their own tours only; ownership is part of every statement, so another partner's tour is NOT_FOUND.
 const tourWriter = and(isPartner, hasScope('tours:write'));

@@ -1,5 +1,5 @@
 import type { UserRole } from '../users/user.entity.js';
-import type { PrincipalKind } from '../access/principal.js';
+import type { PrincipalKind } from './principal.js';
 
 /** The principal kind an account's role stands for; the standing check and token issuance both use it. */
 export const ROLE_KIND: Readonly<Record<UserRole, Exclude<PrincipalKind, 'ANONYMOUS'>>> = Object.freeze({

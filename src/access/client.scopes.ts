@@ -1,4 +1,4 @@
-import type { ApiClientKind } from './api-client.entity.js';
+import type { ApiClientKind } from '../oauth/api-client.entity.js';
 
 /** Every scope an API client may hold, by client kind: the one list that registration, rotation and the scope rules use. */
 export const CLIENT_SCOPES = Object.freeze({

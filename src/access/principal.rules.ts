@@ -1,9 +1,9 @@
 import { rule, type IRule } from 'graphql-shield';
-import type { RuleTree } from '../access/rule-tree.js';
+import type { RuleTree } from './rule-tree.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
-import type { Scope } from '../oauth/client.scopes.js';
-import { isStaffKind, type Principal } from '../access/principal.js';
+import type { Scope } from './client.scopes.js';
+import { isStaffKind, type Principal } from './principal.js';
 
 type Check = (p: Principal) => true | Error;
 
