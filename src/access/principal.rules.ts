@@ -1,5 +1,4 @@
 import { rule, type IRule } from 'graphql-shield';
-import type { RuleTree } from './rule-tree.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
 import type { Scope } from './client.scopes.js';
@@ -54,18 +53,3 @@ export function requireAdmin(p: Principal): void {
   const r = adminCheck(p);
   if (r !== true) throw r;
 }
-
-export const authRuleTree = {
-  Mutation: {
-    requestLoginCode: allowAll,
-    verifyLoginCode: allowAll,
-    refreshSession: allowAll,
-    logout: isAuthenticated,
-    registerApiClient: isAdmin,
-    rotateApiClientSecret: isAdmin,
-    disableApiClient: isAdmin,
-    revokeToken: isAdmin,
-    createStaffAccount: isAdmin,
-    disableStaffAccount: isAdmin,
-  },
-} satisfies RuleTree;

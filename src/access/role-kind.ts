@@ -1,5 +1,7 @@
-import type { UserRole } from '../users/user.entity.js';
 import type { PrincipalKind } from './principal.js';
+
+/** An account's role, as the users table stores it. */
+export type UserRole = 'TRAVELER' | 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
 
 /** The principal kind an account's role stands for; the standing check and token issuance both use it. */
 export const ROLE_KIND: Readonly<Record<UserRole, Exclude<PrincipalKind, 'ANONYMOUS'>>> = Object.freeze({
