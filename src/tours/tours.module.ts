@@ -1,10 +1,10 @@
 import type { FeatureModule } from '../graphql/feature-module.js';
 import { TourResolver } from './tour.resolver.js';
-import { TourAdminResolver } from './tour-admin.resolver.js';
+import { TourAdminResolver } from '../tour-admin/tour-admin.resolver.js';
 import { Tour } from './tour.entity.js';
 import { TourDateChange } from './tour-date-change.entity.js';
 import { tourRules } from './tour.rules.js';
-import { tourAdminRules } from './tour-admin.rules.js';
+import { tourAdminRules } from '../tour-admin/tour-admin.rules.js';
 import { tourLoaders } from './tour.loaders.js';
 
 /** The tours feature as the app composes it. */

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { Region } from './region.js';
+import { Region } from '../tours/region.js';
 
 @InputType({ description: 'A new tour' })
 export class TourInput {

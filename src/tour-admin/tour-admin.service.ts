@@ -3,8 +3,8 @@ import type { Sql } from '../db/sql.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { recordDateChange } from '../bookings/booking-date-change.service.js';
 import { isoDate } from '../graphql/validate.js';
-import type { Region } from './region.js';
-import { TOUR_COLUMNS, toursByIds, type TourRow } from './tour.service.js';
+import type { Region } from '../tours/region.js';
+import { TOUR_COLUMNS, toursByIds, type TourRow } from '../tours/tour.service.js';
 import type { TourChanges, TourInput } from './tour.input.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
