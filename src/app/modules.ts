@@ -21,10 +21,11 @@ import { reviewsModule } from '../reviews/reviews.module.js';
 import { rightsModule } from '../rights/rights.module.js';
 import { supportModule } from '../support/support.module.js';
 import { toursModule } from '../tours/tours.module.js';
+import { tourAdminModule } from '../tour-admin/tour-admin.module.js';
 import { usersModule } from '../users/users.module.js';
 
 /** Every feature, listed once: adding one means adding its module here and nowhere else. */
-export const MODULES: readonly FeatureModule[] = [toursModule, reviewsModule, usersModule, bookingsModule, identityModule, oauthModule, consentModule, auditModule,
+export const MODULES: readonly FeatureModule[] = [toursModule, tourAdminModule, reviewsModule, usersModule, bookingsModule, identityModule, oauthModule, consentModule, auditModule,
   analyticsModule, rightsModule, moderationModule, complaintsModule, authorityModule, paymentsModule, fraudModule, supportModule, explainModule,
   incidentsModule, partnersModule, documentsModule];
 
