@@ -4,7 +4,7 @@ import { isUuid } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { bookingById } from './booking.service.js';
 import { createBooking, validateBookingRequest } from './booking-create.service.js';
-import { cancelBooking, cancellationReason, type Canceller } from './booking-cancel.service.js';
+import { cancelBooking, cancellationReason, type Canceller } from '../payments/booking-cancel.service.js';
 import { AcceptDateChangeResult, CancelBookingResult, CreateBookingResult, type AcceptDateChangeOutcome, type CancelBookingOutcome,
   type CreateBookingOutcome } from './booking-result.type.js';
 import { acceptDateChange } from './booking-date-change.service.js';

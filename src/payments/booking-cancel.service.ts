@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import { BadInputError } from '../graphql/errors.js';
 import { maskFreeText, STORED_TEXT_LANGUAGE } from '../privacy/free-text.masks.js';
-import { bookingById } from './booking.service.js';
-import { CancellationRefusalReason, type CancelBookingOutcome } from './booking-result.type.js';
-import { openRefund } from '../payments/refund.service.js';
-import { moveBookings } from './booking-transition.service.js';
-import { BookingStatus } from './booking.type.js';
-import { closeDateDecisions } from './booking-date-change.service.js';
+import { bookingById } from '../bookings/booking.service.js';
+import { CancellationRefusalReason, type CancelBookingOutcome } from '../bookings/booking-result.type.js';
+import { openRefund } from './refund.service.js';
+import { moveBookings } from '../bookings/booking-transition.service.js';
+import { BookingStatus } from '../bookings/booking.type.js';
+import { closeDateDecisions } from '../bookings/booking-date-change.service.js';
 
 export type Canceller = 'USER' | 'PARTNER';
 

@@ -4,7 +4,7 @@ import type { RunningGateway } from '../../src/gateway.js';
 import { BookingHistoryDocument, CancelBookingDocument, CreateBookingDocument } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
-import { clientHeaders, insertTour, OPERATORS, PROVIDERS, setBookingConsent, tourSeats, travellers, userHeaders } from './booking.fixtures.js';
+import { clientHeaders, insertTour, OPERATORS, PROVIDERS, setBookingConsent, tourSeats, travellers, userHeaders } from '../bookings/booking.fixtures.js';
 
 let gw: RunningGateway;
 let users: string[];
