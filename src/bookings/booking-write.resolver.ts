@@ -4,9 +4,7 @@ import { isUuid } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { bookingById } from './booking.service.js';
 import { createBooking, validateBookingRequest } from './booking-create.service.js';
-import { cancelBooking, cancellationReason, type Canceller } from '../payments/booking-cancel.service.js';
-import { AcceptDateChangeResult, CancelBookingResult, CreateBookingResult, type AcceptDateChangeOutcome, type CancelBookingOutcome,
-  type CreateBookingOutcome } from './booking-result.type.js';
+import { AcceptDateChangeResult, CreateBookingResult, type AcceptDateChangeOutcome, type CreateBookingOutcome } from './booking-result.type.js';
 import { acceptDateChange } from './booking-date-change.service.js';
 import { accountIdOf } from '../access/principal.js';
 
@@ -18,16 +16,6 @@ export class BookingWriteResolver {
     // isUser has established the caller is a signed-in traveller, so the id is present.
     const request = validateBookingRequest({ userId: accountIdOf(ctx.principal), tourId, seats, idempotencyKey });
     return createBooking(ctx.services.sql, ctx.em(), request);
-  }
-
-  @Mutation(() => CancelBookingResult, { description: "Cancel a booking: its traveller before the tour starts, or the tour's partner; seats are released" })
-  async cancelBooking(@Arg('bookingId', () => ID) bookingId: string, @Arg('reason') reason: string, @Ctx() ctx: GatewayContext): Promise<CancelBookingOutcome> {
-    const text = cancellationReason(reason);
-    const b = isUuid(bookingId) ? await bookingById(ctx.services.sql, bookingId) : null;
-    const p = ctx.principal;
-    const by: Canceller | null = !b ? null : p.kind === 'USER' && p.id === b.userId ? 'USER' : p.kind === 'PARTNER' && p.partnerId === b.partnerId ? 'PARTNER' : null;
-    if (!by) throw new NotFoundError('Booking');
-    return cancelBooking(ctx.services.sql, ctx.em(), bookingId, by, text);
   }
 
   @Mutation(() => AcceptDateChangeResult, {
