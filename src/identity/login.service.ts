@@ -13,7 +13,7 @@ import { LoginFailureReason, type LoginCodeSent, type LoginFailed, type LoginSuc
 import { factsOf } from '../access/request-facts.js';
 import { newLoginCode } from '../oauth/secret-hash.js';
 import { mayUseSmsSession, openSession, sessionTokens } from './session.service.js';
-import { phoneRetryAfter } from '../auth/throttle.service.js';
+import { phoneRetryAfter } from './phone-throttle.service.js';
 import type { Limiter } from '../shared-state/limiter.js';
 
 export const LOGIN_CODE_TTL_SECONDS = 5 * 60;
