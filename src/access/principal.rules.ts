@@ -1,5 +1,4 @@
 import { rule, type IRule } from 'graphql-shield';
-import type { GatewayContext } from '../graphql/context.js';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
 import type { Scope } from './client.scopes.js';
 import { isStaffKind, type Principal } from './principal.js';
@@ -10,7 +9,7 @@ const signedIn = (p: Principal): Error | null => (p.kind === 'ANONYMOUS' ? new U
 
 // These read nothing but the request's principal, so one answer per request ('contextual') is exact.
 function principalRule(name: string, check: Check): IRule {
-  return rule(name, { cache: 'contextual' })((_parent, _args, ctx: GatewayContext) => check(ctx.principal));
+  return rule(name, { cache: 'contextual' })((_parent, _args, ctx: { principal: Principal }) => check(ctx.principal));
 }
 
 const adminCheck: Check = (p) => signedIn(p) ?? (p.kind === 'ADMIN' || new ForbiddenError('Administrators only', 'NOT_ADMIN'));
