@@ -4,7 +4,7 @@ import base from './jest.config.js';
 export const SMOKE = [
   'test/db/migrations.test.ts', // the template is fully migrated and matches the entities
   'test/observability/no-pii-in-logs.test.ts', // src/main.ts starts as a process, a traveller signs in, nothing personal is logged
-  'test/auth/login.api.test.ts', // SMS-code login, sessions, refresh
+  'test/identity/login.api.test.ts', // SMS-code login, sessions, refresh
   'test/bookings/partner-bookings.api.test.ts', // a partner reads its bookings, travellers masked by consent, disclosures logged
   'test/audit/disclosure-log.api.test.ts', // the auditor's view of the disclosure log
 ];

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config/config.js';
 import { Sql } from '../src/db/sql.js';
 import { groupByKey } from '../src/graphql/group-by.js';
 import { createPiiVault } from '../src/privacy/pii-vault.js';
-import { toursOfPartner } from '../src/tours/tour-admin.service.js';
+import { toursOfPartner } from '../src/tour-admin/tour-admin.service.js';
 import { toursByIds, type TourRow } from '../src/tours/tour.service.js';
 import { personsByIds, type PersonRow } from '../src/users/user.service.js';
 import { s4Spec, type S5Args, type TourField } from './scenarios.js';

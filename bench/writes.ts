@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { issueAccessToken } from '../src/auth/access-token.js';
-import { loadOrCreateKeyRing } from '../src/auth/signing-keys.js';
+import { issueAccessToken } from '../src/oauth/access-token.js';
+import { loadOrCreateKeyRing } from '../src/oauth/signing-keys.js';
 import type { Config } from '../src/config/config.js';
 import { buildBaseSchema } from '../src/graphql/schema.js';
 import type { Fixtures } from './fixtures.js';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
-import { hashSecret } from '../src/auth/secret-hash.js';
+import { hashSecret } from '../src/oauth/secret-hash.js';
 import type { Config } from '../src/config/config.js';
 import { createPiiVault } from '../src/privacy/pii-vault.js';
 import { generateDemo, type DemoOptions } from './demo.generator.js';

@@ -1,4 +1,4 @@
-import type { ApiClientKind } from '../src/auth/api-client.entity.js';
+import type { ApiClientKind } from '../src/oauth/api-client.entity.js';
 import type { BookingStatus } from '../src/bookings/booking.entity.js';
 import type { AttachmentMeta } from '../src/complaints/complaint.codec.js';
 import type { ComplaintStatus } from '../src/complaints/complaint.entity.js';
@@ -10,7 +10,8 @@ import type { PaymentStatus } from '../src/payments/payment.entity.js';
 import type { ModerationStatus } from '../src/reviews/review.entity.js';
 import type { TicketStatus } from '../src/support/support-ticket.entity.js';
 import type { TourStatus } from '../src/tours/tour.entity.js';
-import type { Gender, UserRole, UserStatus } from '../src/users/user.entity.js';
+import type { UserRole } from '../src/access/role-kind.js';
+import type { Gender, UserStatus } from '../src/users/user.entity.js';
 import type { Messengers } from './person.generator.js';
 
 // Rows in column names, timestamps as ISO strings and dates as YYYY-MM-DD, so generated data compares as plain JSON.

@@ -1,6 +1,6 @@
 import type { PartnerKind } from '../src/partners/partner.entity.js';
-import type { ApiClientKind } from '../src/auth/api-client.entity.js';
-import { CLIENT_SCOPES } from '../src/auth/client.scopes.js';
+import type { ApiClientKind } from '../src/oauth/api-client.entity.js';
+import { CLIENT_SCOPES } from '../src/access/client.scopes.js';
 import { Region } from '../src/tours/region.js';
 
 export interface DemoPartner { id: string; name: string; kind: PartnerKind; city: string; regions: readonly Region[]; country?: string }

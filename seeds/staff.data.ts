@@ -1,4 +1,5 @@
-import type { Gender, UserRole } from '../src/users/user.entity.js';
+import type { UserRole } from '../src/access/role-kind.js';
+import type { Gender } from '../src/users/user.entity.js';
 
 export interface DemoStaffMember { id: string; phone: string; role: Exclude<UserRole, 'TRAVELER'>; surname: string; firstName: string; gender: Gender }
 

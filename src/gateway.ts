@@ -15,7 +15,7 @@ import { statementObserver } from './observability/statement-observer.js';
 import { createTracing } from './observability/tracing.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.service.js';
-import { STANDING_CHANNEL } from './auth/standing.trigger.js';
+import { STANDING_CHANNEL } from './access/standing.trigger.js';
 import { ChangeFeed } from './db/change-feed.js';
 import { ensureDisclosurePartitions } from './audit/disclosure-partitions.service.js';
 import { DisclosureWriter } from './audit/disclosure-writer.service.js';

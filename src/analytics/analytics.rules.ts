@@ -1,5 +1,5 @@
 import { and } from 'graphql-shield';
-import { isAnalyst } from '../auth/auth.rules.js';
+import { isAnalyst } from '../access/principal.rules.js';
 import { notExplaining } from '../explain/explain.rules.js';
 
 // Each answer spends the analyst's budget and is kept for them: explain mode never asks in their name.

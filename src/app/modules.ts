@@ -3,7 +3,9 @@ import type { FeatureModule } from '../graphql/feature-module.js';
 import type { LoaderDeps, Loaders } from '../graphql/loaders.js';
 import { analyticsModule } from '../analytics/analytics.module.js';
 import { auditModule } from '../audit/audit.module.js';
-import { authModule } from '../auth/auth.module.js';
+// Imported where auth's module was: type-graphql lists Mutation fields in import order, and the printed schema keeps that order.
+import { identityModule } from '../identity/identity.module.js';
+import { oauthModule } from '../oauth/oauth.module.js';
 import { authorityModule } from '../authority/authority.module.js';
 import { bookingsModule } from '../bookings/bookings.module.js';
 import { complaintsModule } from '../complaints/complaints.module.js';
@@ -19,12 +21,13 @@ import { reviewsModule } from '../reviews/reviews.module.js';
 import { rightsModule } from '../rights/rights.module.js';
 import { supportModule } from '../support/support.module.js';
 import { toursModule } from '../tours/tours.module.js';
+import { tourAdminModule } from '../tour-admin/tour-admin.module.js';
 import { usersModule } from '../users/users.module.js';
 
 /** Every feature, listed once: adding one means adding its module here and nowhere else. */
-export const MODULES: readonly FeatureModule[] = [toursModule, reviewsModule, usersModule, bookingsModule, authModule, consentModule, auditModule,
-  analyticsModule, rightsModule, moderationModule, complaintsModule, authorityModule, paymentsModule, fraudModule, supportModule, explainModule,
-  incidentsModule, partnersModule, documentsModule];
+export const MODULES: readonly FeatureModule[] = [toursModule, tourAdminModule, reviewsModule, usersModule, bookingsModule, identityModule,
+  oauthModule, consentModule, auditModule, analyticsModule, rightsModule, moderationModule, complaintsModule, authorityModule, paymentsModule,
+  fraudModule, supportModule, explainModule, incidentsModule, partnersModule, documentsModule];
 
 export const RESOLVERS = MODULES.flatMap((m) => m.resolvers ?? []);
 export const ENTITIES = MODULES.flatMap((m) => m.entities ?? []);

@@ -1,5 +1,5 @@
 import { and } from 'graphql-shield';
-import { isAuditing, isStaff } from '../auth/auth.rules.js';
+import { isAuditing, isStaff } from '../access/principal.rules.js';
 
 // The whole log is for professional advisers auditing compliance (policy §8); subjects see theirs through me.
 export const disclosureRules = {

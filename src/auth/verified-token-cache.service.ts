@@ -1,8 +1,8 @@
 import { decodeProtectedHeader } from 'jose';
 import { LruCache } from '../cache/lru-cache.js';
 import { AuthError } from '../access/auth.errors.js';
-import { CLOCK_TOLERANCE_SECONDS, type AccessTokenVerifier, type VerifiedAccessToken } from './access-token.js';
-import type { KeyRing } from './signing-keys.js';
+import { CLOCK_TOLERANCE_SECONDS, type AccessTokenVerifier, type VerifiedAccessToken } from '../oauth/access-token.js';
+import type { KeyRing } from '../oauth/signing-keys.js';
 
 interface Kept { token: VerifiedAccessToken; kid: string }
 

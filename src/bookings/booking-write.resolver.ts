@@ -2,9 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { bookingById } from './booking.service.js';
 import { createBooking, validateBookingRequest } from './booking-create.service.js';
-import { cancelBooking, cancellationReason, type Canceller } from './booking-cancel.service.js';
-import { AcceptDateChangeResult, CancelBookingResult, CreateBookingResult, type AcceptDateChangeOutcome, type CancelBookingOutcome,
-  type CreateBookingOutcome } from './booking-result.type.js';
+import { AcceptDateChangeResult, CreateBookingResult, type AcceptDateChangeOutcome, type CreateBookingOutcome } from './booking-result.type.js';
 import { acceptDateChange } from './booking-date-change.service.js';
 import { accountIdOf } from '../access/principal.js';
 
@@ -16,12 +14,6 @@ export class BookingWriteResolver {
     // isUser has established the caller is a signed-in traveller, so the id is present.
     const request = validateBookingRequest({ userId: accountIdOf(ctx.principal), tourId, seats, idempotencyKey });
     return createBooking(ctx.services.sql, request);
-  }
-
-  @Mutation(() => CancelBookingResult, { description: "Cancel a booking: its traveller before the tour starts, or the tour's partner; seats are released" })
-  cancelBooking(@Arg('bookingId', () => ID) bookingId: string, @Arg('reason') reason: string, @Ctx() ctx: GatewayContext): Promise<CancelBookingOutcome> {
-    // mayCancelBooking has let only the booking's traveller or its tour's partner through; the history records which acted.
-    return cancelBooking(ctx.services.sql, ctx.em(), bookingId, ctx.principal.kind as Canceller, cancellationReason(reason));
   }
 
   @Mutation(() => AcceptDateChangeResult, {

@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Payment } from '../payments/payment.type.js';
 import { PageInfo } from '../tours/tour.type.js';
 
 export enum BookingStatus {
@@ -103,7 +102,6 @@ registerEnumType(BookingAction, {
 @ObjectType({ description: "One of the caller's own bookings with its latest payment and what can be done next" })
 export class TravellerBooking {
   @Field(() => Booking) booking!: Booking;
-  @Field(() => Payment, { nullable: true, description: 'The latest payment attempt, if any' }) payment!: Payment | null;
   @Field(() => [BookingAction]) nextActions!: BookingAction[];
 }
 

@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, keysetPage, MICROS_KEY } from '../graphql/cursor.js';
 import { pageSize } from '../graphql/validate.js';
-import { latestPayments } from '../payments/payment.service.js';
 import { Me } from '../users/me.type.js';
 import { BookingStatus, TravellerBookingPage } from './booking.type.js';
 import { bookingsOfUser } from './booking.service.js';
@@ -20,9 +19,8 @@ export class MyBookingsResolver {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     const rows = await bookingsOfUser(ctx.services.sql, me.id, status ?? null, after ? decodeCursor(after, MICROS_KEY) : null, size + 1);
     const { nodes, pageInfo } = keysetPage(rows, size, (b) => ({ key: b.cursorMicros, id: b.id }));
-    const payments = new Map((nodes.length ? await latestPayments(ctx.services.sql, nodes.map((b) => b.id)) : []).map((p) => [p.bookingId, p]));
     return {
-      nodes: nodes.map((b) => ({ booking: b, payment: payments.get(b.id) ?? null, nextActions: nextActions(b.status, b.started, b.reviewed, b.dateChangePending) })),
+      nodes: nodes.map((b) => ({ booking: b, nextActions: nextActions(b.status, b.started, b.reviewed, b.dateChangePending) })),
       pageInfo,
     };
   }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { registerApiClient } from '../auth/api-client.service.js';
-import { ClientKind, ClientPurpose } from '../auth/api-client.type.js';
-import { registerAppClient } from '../auth/app-client.service.js';
-import { CLIENT_SCOPES } from '../auth/client.scopes.js';
+import { registerApiClient } from '../oauth/api-client.service.js';
+import { ClientKind, ClientPurpose } from '../oauth/api-client.type.js';
+import { registerAppClient } from '../oauth/app-client.service.js';
+import { CLIENT_SCOPES } from '../access/client.scopes.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../app/database.js';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { createStaffAccount, disableStaffAccount } from '../auth/staff-account.service.js';
+import { createStaffAccount, disableStaffAccount } from '../identity/staff-account.service.js';
 import { loadConfig, STAFF_KINDS, type StaffKind } from '../config/config.js';
 import { openDatabase } from '../app/database.js';
 import { isUuid } from '../graphql/cursor.js';

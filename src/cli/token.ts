@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DevTokenError, mintDevToken } from '../auth/dev-token.service.js';
-import { loadOrCreateKeyRing } from '../auth/signing-keys.js';
+import { DevTokenError, mintDevToken } from '../identity/dev-token.service.js';
+import { loadOrCreateKeyRing } from '../oauth/signing-keys.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../app/database.js';
 

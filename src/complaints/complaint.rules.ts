@@ -1,5 +1,5 @@
 import { rule } from 'graphql-shield';
-import { isUser } from '../auth/auth.rules.js';
+import { isUser } from '../access/principal.rules.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
 

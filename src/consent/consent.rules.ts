@@ -1,4 +1,4 @@
-import { isUser } from '../auth/auth.rules.js';
+import { isUser } from '../access/principal.rules.js';
 
 // Consent is the traveller's own decision: nobody else may give or withdraw it.
 export const consentRules = {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ConsentPurpose, ConsentRefusalReason, type ConsentChanged, type ConsentState, type ConsentWithdrawalRefused } from './consent.type.js';
-import { PROCESSING_PURPOSES } from '../rights/processing-purposes.policy.js';
+import { PROCESSING_PURPOSES } from './processing-purposes.policy.js';
 import { POLICY_IN_FORCE } from './policy-version.service.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 

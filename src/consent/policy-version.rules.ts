@@ -1,4 +1,4 @@
-import { allowAll, isAdmin, isUser } from '../auth/auth.rules.js';
+import { allowAll, isAdmin, isUser } from '../access/principal.rules.js';
 
 export const policyVersionRules = {
   Query: { currentPolicyVersion: allowAll, pendingPolicyAcceptance: isUser },

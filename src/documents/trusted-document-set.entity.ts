@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
-import { STANDING_TRIGGERS } from '../auth/standing.trigger.js';
+import { STANDING_TRIGGERS } from '../access/standing.trigger.js';
 
 // The registered documents of one API or app client; version moves on every change, so each gateway reloads them on the next request.
 @Entity({ tableName: 'trusted_document_sets', triggers: [...STANDING_TRIGGERS.trustedDocumentSets] })

@@ -1,10 +1,9 @@
 import { ANONYMOUS_PRINCIPAL, type Principal, type Purpose } from '../access/principal.js';
 import { checkedPurpose } from '../auth/purpose-header.js';
-import { ROLE_KIND } from '../auth/role-kind.js';
+import { ROLE_KIND, type UserRole } from '../access/role-kind.js';
 import type { Sql } from '../db/sql.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError } from '../graphql/errors.js';
-import type { UserRole } from '../users/user.entity.js';
 import type { ExplainAsInput } from './explain.input.js';
 
 interface ClientRow { kind: string; partnerId: string; scopes: string[]; purpose: string; disabled: boolean }

@@ -1,5 +1,5 @@
 import { and, rule } from 'graphql-shield';
-import { isAdminOrAuditor } from '../auth/auth.rules.js';
+import { isAdminOrAuditor } from '../access/principal.rules.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { ForbiddenError } from '../graphql/errors.js';
 

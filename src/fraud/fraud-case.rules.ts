@@ -1,4 +1,4 @@
-import { isAdmin } from '../auth/auth.rules.js';
+import { isAdmin } from '../access/principal.rules.js';
 
 // Administrators open, close and list cases; what a case's reference shows is the privacy layer's decision (reference.service.ts).
 export const opensFraudCases = isAdmin;

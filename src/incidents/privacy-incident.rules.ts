@@ -1,4 +1,4 @@
-import { isAdmin, isAdminOrAuditor } from '../auth/auth.rules.js';
+import { isAdmin, isAdminOrAuditor } from '../access/principal.rules.js';
 
 // Lifting a hold lets FULL values flow again: an administrator's decision alone.
 export const privacyIncidentRules = {

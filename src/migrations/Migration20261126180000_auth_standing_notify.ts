@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { STANDING_TRIGGERS } from '../auth/standing.trigger.js';
+import { STANDING_TRIGGERS } from '../access/standing.trigger.js';
 
 // Gateways keep a token's standing in memory: any change that could revoke one tells every instance to forget what it kept.
 const { trustedDocumentSets: _later, ...NOW } = STANDING_TRIGGERS;

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { STANDING_TRIGGERS } from '../auth/standing.trigger.js';
+import { STANDING_TRIGGERS } from '../access/standing.trigger.js';
 
 // A token's kept standing carries its client's trusted-document state: changing that state must make every instance forget it.
 export class Migration20261126300200_trusted_documents_standing extends Migration {

@@ -1,6 +1,5 @@
-import { ROLE_KIND } from '../auth/role-kind.js';
+import { ROLE_KIND, type UserRole } from '../access/role-kind.js';
 import type { Sql } from '../db/sql.js';
-import type { UserRole } from '../users/user.entity.js';
 
 export interface DevClient { clientId: string; kind: string; partnerId: string; partnerName: string; country: string; scopes: string[] }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DevTokenError, mintDevToken, type DevTokenRequest } from '../auth/dev-token.service.js';
-import type { KeyRing } from '../auth/signing-keys.js';
+import { DevTokenError, mintDevToken, type DevTokenRequest } from '../identity/dev-token.service.js';
+import type { KeyRing } from '../oauth/signing-keys.js';
 import type { AppServices } from '../graphql/context.js';
 import type { RouteHandler } from '../http/app.js';
 import { HttpError, parseJsonBody, readBody } from '../http/body.js';

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import type { KeyRing } from '../auth/signing-keys.js';
+import type { KeyRing } from '../oauth/signing-keys.js';
 import type { AppServices } from '../graphql/context.js';
 import type { RouteHandler } from '../http/app.js';
 import { PlaygroundBundle } from './playground-bundle.service.js';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { phoneHash } from '../auth/auth-hmac.js';
+import { phoneHash } from '../identity/auth-hmac.js';
 import { moveBookings } from '../bookings/booking-transition.service.js';
 import { BookingStatus } from '../bookings/booking.type.js';
 import type { GatewayContext } from '../graphql/context.js';

@@ -5,7 +5,7 @@ import type { Disclosure } from '../audit/disclosure.type.js';
 import { SUBJECT_VIEW } from '../audit/disclosure.service.js';
 import { consentsOf } from '../consent/consent.service.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
-import { PROCESSING_PURPOSES, STORAGE_LOCATION } from './processing-purposes.policy.js';
+import { PROCESSING_PURPOSES, STORAGE_LOCATION } from '../consent/processing-purposes.policy.js';
 import type { CrossBorderTransfer, DataRecipient, HeldDataCategory, PrivacyReport } from './privacy-report.type.js';
 import { RETENTION_POLICY } from './retention.policy.js';
 

@@ -1,4 +1,4 @@
-import { isAdmin, isUser } from '../auth/auth.rules.js';
+import { isAdmin, isUser } from '../access/principal.rules.js';
 
 // Rights are exercised by the person alone; removing someone else's account is an administrator's enforcement of the terms.
 export const rightsRules = {

@@ -1,16 +1,14 @@
 import type { FeatureModule } from '../graphql/feature-module.js';
 import { TourResolver } from './tour.resolver.js';
-import { TourAdminResolver } from './tour-admin.resolver.js';
 import { Tour } from './tour.entity.js';
 import { TourDateChange } from './tour-date-change.entity.js';
 import { tourRules } from './tour.rules.js';
-import { tourAdminRules } from './tour-admin.rules.js';
 import { tourLoaders } from './tour.loaders.js';
 
 /** The tours feature as the app composes it. */
 export const toursModule: FeatureModule = {
-  resolvers: [TourResolver, TourAdminResolver],
+  resolvers: [TourResolver],
   entities: [Tour, TourDateChange],
-  rules: [tourRules, tourAdminRules],
+  rules: [tourRules],
   loaders: tourLoaders,
 };

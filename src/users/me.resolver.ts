@@ -1,6 +1,4 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { consentsOf } from '../consent/consent.service.js';
-import { ConsentState } from '../consent/consent.type.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { reachedVia } from '../privacy/privacy.edge.js';
 import { Me } from './me.type.js';
@@ -21,10 +19,5 @@ export class MeResolver {
     const row = await ctx.loaders.person.load(me.id);
     if (!row) throw new Error('signed-in user without a row');
     return reachedVia(row, 'PROFILE_SELF', null);
-  }
-
-  @FieldResolver(() => [ConsentState], { description: 'Every consentable purpose and its current state' })
-  consents(@Root() me: Me, @Ctx() ctx: GatewayContext): Promise<ConsentState[]> {
-    return consentsOf(ctx.services.sql, me.id);
   }
 }

@@ -1,4 +1,4 @@
-import { isStaff } from '../auth/auth.rules.js';
+import { isStaff } from '../access/principal.rules.js';
 
 // Staff look people up by id; what each field shows is the privacy layer's decision.
 export const personRules = {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { OptionalProps } from '@mikro-orm/core';
-import { STANDING_TRIGGERS } from '../auth/standing.trigger.js';
+import type { UserRole } from '../access/role-kind.js';
+import { STANDING_TRIGGERS } from '../access/standing.trigger.js';
 
-export type UserRole = 'TRAVELER' | 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST' | 'AUDITOR' | 'AUTHORITY';
 export type UserStatus = 'ACTIVE' | 'BLOCKED' | 'DELETED';
 export type Gender = 'MALE' | 'FEMALE';
 

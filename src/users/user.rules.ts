@@ -1,4 +1,4 @@
-import { isUser } from '../auth/auth.rules.js';
+import { isUser } from '../access/principal.rules.js';
 
 // The caller's own account: travellers only, each reaching nothing but their own row.
 export const userRules = {

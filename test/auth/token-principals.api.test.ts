@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, type JWTPayload } from 'jose';
-import { loadOrCreateKeyRing, type KeyRing } from '../../src/auth/signing-keys.js';
+import { loadOrCreateKeyRing, type KeyRing } from '../../src/oauth/signing-keys.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 import { clientHeaders, insertTour, OPERATORS, PROVIDERS, setBookingConsent, travellers, userHeaders } from '../bookings/booking.fixtures.js';

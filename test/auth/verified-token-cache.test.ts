@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
-import { CLOCK_TOLERANCE_SECONDS, createLocalVerifier, issueAccessToken, type AccessTokenVerifier } from '../../src/auth/access-token.js';
-import { loadOrCreateKeyRing, type KeyRing } from '../../src/auth/signing-keys.js';
+import { CLOCK_TOLERANCE_SECONDS, createLocalVerifier, issueAccessToken, type AccessTokenVerifier } from '../../src/oauth/access-token.js';
+import { loadOrCreateKeyRing, type KeyRing } from '../../src/oauth/signing-keys.js';
 import { keepVerifiedTokens } from '../../src/auth/verified-token-cache.service.js';
 
 const cfg = loadConfig({ NODE_ENV: 'test' });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { print } from 'graphql';
-import { issueAccessToken } from '../../src/auth/access-token.js';
-import { loadOrCreateKeyRing } from '../../src/auth/signing-keys.js';
+import { issueAccessToken } from '../../src/oauth/access-token.js';
+import { loadOrCreateKeyRing } from '../../src/oauth/signing-keys.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';

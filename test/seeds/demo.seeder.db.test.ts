@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { verifySecret } from '../../src/auth/secret-hash.js';
+import { verifySecret } from '../../src/oauth/secret-hash.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openDatabase, type Database } from '../../src/app/database.js';
 import { createPiiVault } from '../../src/privacy/pii-vault.js';

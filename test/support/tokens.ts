@@ -1,6 +1,6 @@
 import type { RunningGateway } from '../../src/gateway.js';
-import { issueAccessToken } from '../../src/auth/access-token.js';
-import { loadOrCreateKeyRing } from '../../src/auth/signing-keys.js';
+import { issueAccessToken } from '../../src/oauth/access-token.js';
+import { loadOrCreateKeyRing } from '../../src/oauth/signing-keys.js';
 import type { PrincipalKind } from '../../src/access/principal.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 
