@@ -34,25 +34,25 @@ export function startChild(name: string, script: string, env: Record<string, str
   });
   running.add(p);
   const log = createWriteStream(join(logDir, `${name}.log`));
-  p.stdout!.pipe(log);
-  p.stderr!.pipe(log);
+  p.stdout.pipe(log);
+  p.stderr.pipe(log);
   return new Promise((resolve, reject) => {
     let seen = '';
     let inspector: string | null = null;
-    p.stderr!.on('data', function listening(chunk: Buffer) {
+    p.stderr.on('data', function listening(chunk: Buffer) {
       const m = INSPECTOR.exec(chunk.toString());
-      if (m) { inspector = m[1]; p.stderr!.off('data', listening); }
+      if (m) { inspector = m[1]; p.stderr.off('data', listening); }
     });
     const fail = (why: string) => { clearTimeout(timer); void terminate(p); reject(new Error(`${name} did not start (${why}); see ${join(logDir, `${name}.log`)}`)); };
     const timer = setTimeout(() => fail('timeout'), START_TIMEOUT_MS);
     p.once('exit', (code) => fail(`exit ${code}`));
-    p.stdout!.on('data', function ready(chunk: Buffer) {
+    p.stdout.on('data', function ready(chunk: Buffer) {
       seen = (seen + chunk.toString()).slice(-4096);
       const m = READY.exec(seen);
       if (!m) return;
       clearTimeout(timer);
       p.removeAllListeners('exit');
-      p.stdout!.off('data', ready);
+      p.stdout.off('data', ready);
       resolve({ name, url: m[1], pid: p.pid!, inspector, stop: () => terminate(p) });
     });
   });

@@ -1,6 +1,6 @@
 // The 100% line: plain node:http and pg running the gateway's own statements, no GraphQL, no privacy layer.
 import 'reflect-metadata';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { bookingsByTours } from '../src/bookings/booking.service.js';
@@ -65,16 +65,16 @@ async function s4(body: { op: number; id: string }): Promise<Json> {
 // The same kind of write the gateway's createBooking makes: take seats, insert the booking and its first event, in one transaction.
 async function s5(a: S5Args): Promise<Json> {
   const c = await pool.connect();
-  const run = (name: string, text: string, values: unknown[]) => { sql.stats.statements++; return c.query({ name, text, values }); };
+  const run = <R extends pg.QueryResultRow = never>(name: string, text: string, values: unknown[]) => { sql.stats.statements++; return c.query<R>({ name, text, values }); };
   try {
     await run('bench_begin', 'begin', []);
-    const seats = await run('bench_s5_seats', `update tours set seats_booked = seats_booked + $2
+    const seats = await run<{ priceKzt: number }>('bench_s5_seats', `update tours set seats_booked = seats_booked + $2
       where id = $1 and status = 'ACTIVE' and capacity - seats_booked >= $2 returning price_kzt as "priceKzt"`, [a.tourId, a.seats]);
     if (!seats.rowCount) {
       await run('bench_rollback', 'rollback', []);
       return { createBooking: { __typename: 'TourFull' } };
     }
-    const booking = await run('bench_s5_booking', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key)
+    const booking = await run<{ id: string }>('bench_s5_booking', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key)
       values (gen_random_uuid(), $1, $2, $3, 'PENDING_PAYMENT', $4, $5) returning id`, [a.userId, a.tourId, a.seats, a.seats * seats.rows[0].priceKzt, a.idempotencyKey]);
     await run('bench_s5_event', `insert into booking_events (id, booking_id, status, actor_kind) values (gen_random_uuid(), $1, 'PENDING_PAYMENT', 'USER')`, [booking.rows[0].id]);
     await run('bench_commit', 'commit', []);
@@ -93,19 +93,22 @@ async function readJson(req: IncomingMessage): Promise<never> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as never;
 }
 
-const server = createServer(async (req, res) => {
+// Every failure becomes a 500 inside answer(), so the server has no rejection to handle.
+async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  if (req.url === '/stats') return res.end(JSON.stringify({ statements: sql.stats.statements, requests }));
+  if (req.url === '/stats') { res.end(JSON.stringify({ statements: sql.stats.statements, requests })); return; }
   requests++;
   const route = ROUTES[req.url ?? ''];
-  if (!route || req.method !== 'POST') { res.statusCode = 404; return res.end('{"error":"no such route"}'); }
+  if (!route || req.method !== 'POST') { res.statusCode = 404; res.end('{"error":"no such route"}'); return; }
   try {
     res.end(JSON.stringify({ data: await route(await readJson(req)) }));
   } catch (e) {
     res.statusCode = 500;
     res.end(JSON.stringify({ error: (e as Error).name }));
   }
-});
+}
+
+const server = createServer((req, res) => void answer(req, res));
 
 server.listen(cfg.port, cfg.host, () => {
   const { port } = server.address() as AddressInfo;

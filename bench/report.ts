@@ -19,7 +19,7 @@ export function summarize(samples: Sample[]): Summary {
     p50: median(samples.map((s) => s.load.p50)),
     p99: median(samples.map((s) => s.load.p99)),
     cpuPerRequest: sum(samples.map((s) => s.cpuMs)) / requests,
-    dbCpuPerRequest: db.every((d) => d !== null) ? sum(db as number[]) / requests : NaN,
+    dbCpuPerRequest: db.every((d) => d !== null) ? sum(db) / requests : NaN,
     statementsPerRequest: sum(samples.map((s) => s.statements)) / requests,
     failed: sum(samples.map((s) => s.load.failed)),
     graphqlErrors: sum(samples.map((s) => s.graphqlErrors)),

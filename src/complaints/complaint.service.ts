@@ -15,6 +15,7 @@ const MAX_ATTACHMENTS = 10;
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 25 * 1024 * 1024;
 const MIME_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'text/plain']);
+// eslint-disable-next-line no-control-regex -- control characters are what a file name must not contain
 const FILE_NAME = /^[^/\\\u0000-\u001f]{1,255}$/u;
 const SHA256 = /^[0-9a-f]{64}$/;
 // Each row with its author's wrapped key, so a list is one statement; a gone key reads as the erased placeholder.

@@ -18,6 +18,6 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const e = error as { code?: unknown; message?: unknown; originalError?: unknown; cause?: unknown; errors?: unknown };
   if (isFault(e)) return true;
-  const inner = [e.originalError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  const inner = [e.originalError, e.cause, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : [])];
   return inner.some((x) => x !== error && isDatabaseUnavailable(x, depth + 1));
 }

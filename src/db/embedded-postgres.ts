@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync, statSync } from
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
+import { inspect } from 'node:util';
 
 export interface EmbeddedDb { url: string; stop(): Promise<void> }
 
@@ -71,7 +72,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   try {
     await pg.start();
   } catch (e) {
-    throw new Error(`embedded postgres failed to start on port ${port}: ${e === undefined ? 'port in use or stale server' : String(e)}`);
+    throw new Error(`embedded postgres failed to start on port ${port}: ${e === undefined ? 'port in use or stale server' : e instanceof Error ? e.message : inspect(e)}`);
   }
   let stopped = false;
   return {

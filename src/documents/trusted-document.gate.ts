@@ -55,7 +55,7 @@ function withDocument(request: GraphqlHttpRequest, text: string): GraphqlHttpReq
     if (extensions === undefined) search.delete('extensions');
     else search.set('extensions', JSON.stringify(extensions));
     search.set('query', text);
-    return { ...request, search: `?${search}` };
+    return { ...request, search: `?${search.toString()}` };
   }
   const { documentId: _id, extensions, ...body } = request.body as Json;
   const rest = withoutPersistedQuery(extensions);

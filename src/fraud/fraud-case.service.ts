@@ -5,7 +5,7 @@ import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { writerKeyOf } from '../users/user-key.service.js';
 import { openFraudReason, sealFraudReason } from './fraud-case.codec.js';
 import { FraudCaseRefusalReason, type CloseFraudCaseOutcome, type OpenFraudCaseOutcome } from './fraud-case-result.type.js';
-import type { FraudCase, FraudCaseStatus } from './fraud-case.type.js';
+import { FraudCaseStatus, type FraudCase } from './fraud-case.type.js';
 
 const MAX_REASON = 2000;
 const MAX_SUBJECTS = 50;
@@ -69,7 +69,7 @@ export async function closeFraudCase(ctx: GatewayContext, adminId: string, id: s
   if (row) return { fraudCase: toFraudCase(ctx, row) };
   const [current] = await sql.rows<{ status: FraudCaseStatus }>('fraud_case_state', 'select status from fraud_cases where id = $1', [id]);
   if (!current) throw new NotFoundError('Fraud case');
-  return { reason: current.status === 'OPEN' ? FraudCaseRefusalReason.NOT_YOURS : FraudCaseRefusalReason.NOT_OPEN };
+  return { reason: current.status === FraudCaseStatus.OPEN ? FraudCaseRefusalReason.NOT_YOURS : FraudCaseRefusalReason.NOT_OPEN };
 }
 
 export function fraudCases(ctx: GatewayContext, status: FraudCaseStatus | null, after: KeyCursor | null, limit: number): Promise<StoredFraudCase[]> {

@@ -1,6 +1,7 @@
 import { GraphQLError, type ASTNode } from 'graphql';
 
 // NUL cannot be stored in Postgres text; a lone surrogate is no Unicode text at all.
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters it looks for
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasUnsafeText(s: string): boolean {

@@ -7,6 +7,7 @@ import type { PiiVault } from '../privacy/pii-vault.js';
  * Per-request batching, created with the request context and dropped with it. Each feature adds its loaders to this interface
  * (declaration merging, in its `*.loaders.ts`) and their factory to its module; the app joins the factories.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- empty here, filled by the features' declaration merging
 export interface Loaders {}
 
 export interface LoaderDeps { sql: Sql; vault: PiiVault; language: Language }

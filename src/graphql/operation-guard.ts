@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type DocumentNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, visit, type DocumentNode, type ValueNode } from 'graphql';
 import { tooComplex } from './limits.js';
 import { operationCost } from './query-cost.js';
 import { checkVariables } from './variables.js';
@@ -41,11 +41,11 @@ export function operationGuardPlugin(limits: CostLimits, exposeLimits: boolean):
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          if (operation.operation === 'subscription') {
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
             throw new GraphQLError(NO_SUBSCRIPTIONS, { extensions: { code: 'SUBSCRIPTIONS_NOT_SUPPORTED', http: { status: 400 } } });
           }
           const defs = operation.variableDefinitions ?? [];
-          const variables = request.variables ?? {};
+          const variables: Readonly<Record<string, unknown>> = request.variables ?? {};
           const refused = defs.length ? checkVariables(schema, defs, variables) : null;
           if (refused) throw refused;
           let facts = priced.get(document);

@@ -5,11 +5,12 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { piiDirective } from '../privacy/pii.directive.js';
 import { dropPlainFieldResolvers } from './plain-fields.js';
 import { syncUnionTypeResolvers } from './sync-type-resolvers.js';
+import type { ResolverClass } from './feature-module.js';
 /** The type-graphql schema as written in code, before the privacy and access layers wrap it; plain fields read their property directly
  * and unions resolve their member synchronously. */
-export async function buildBaseSchema(resolvers: readonly Function[]): Promise<GraphQLSchema> {
+export async function buildBaseSchema(resolvers: readonly ResolverClass[]): Promise<GraphQLSchema> {
   // Passing directives replaces graphql-js's defaults, so @skip, @include, @deprecated and @specifiedBy are listed again.
-  const schema = await buildSchema({ resolvers: resolvers as [Function, ...Function[]], directives: [...specifiedDirectives, piiDirective], validate: false });
+  const schema = await buildSchema({ resolvers: resolvers as [ResolverClass, ...ResolverClass[]], directives: [...specifiedDirectives, piiDirective], validate: false });
   dropPlainFieldResolvers(schema);
   syncUnionTypeResolvers(schema);
   return schema;

@@ -1,8 +1,6 @@
 import { isUnionType, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
-type Class = abstract new (...args: never[]) => unknown;
-
 /**
  * type-graphql wraps a union's own resolveType in an async function, so every union value costs a promise, and graphql-jit
  * (which calls resolveType synchronously) cannot use it at all. The same mapping from class to type name, synchronous:
@@ -16,9 +14,9 @@ export function syncUnionTypeResolvers(schema: GraphQLSchema): number {
     const own = meta.resolveType;
     const type = schema.getType(meta.name);
     if (!own || !type || !isUnionType(type)) continue;
-    const toName = (r: unknown): string | undefined => (r == null ? undefined : typeof r === 'string' ? r : nameOf.get(r as Class));
+    const toName = (r: unknown): string | undefined => (r == null ? undefined : typeof r === 'string' ? r : nameOf.get(r));
     const resolveType: GraphQLTypeResolver<unknown, unknown> = (value, ctx, info, abstractType) => {
-      const r: unknown = own(value as never, ctx, info, abstractType);
+      const r: unknown = own(value, ctx, info, abstractType);
       return r instanceof Promise ? r.then(toName) : toName(r);
     };
     type.resolveType = resolveType;

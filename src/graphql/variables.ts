@@ -38,11 +38,11 @@ export function checkVariables(schema: GraphQLSchema, defs: readonly VariableDef
     if (!type || !isInputType(type)) continue;
     if (!Object.hasOwn(inputs, name)) {
       // A default is a literal, checked with the document's other string literals.
-      if (!def.defaultValue && isNonNullType(type)) return badVariable(`Variable "$${name}" of required type "${type}" was not provided.`, def);
+      if (!def.defaultValue && isNonNullType(type)) return badVariable(`Variable "$${name}" of required type "${type.toString()}" was not provided.`, def);
       continue;
     }
     const given = inputs[name];
-    if (given === null && isNonNullType(type)) return badVariable(`Variable "$${name}" of non-null type "${type}" must not be null.`, def);
+    if (given === null && isNonNullType(type)) return badVariable(`Variable "$${name}" of non-null type "${type.toString()}" must not be null.`, def);
     let error: GraphQLError | null = null;
     const coerced = coerceInputValue(given, type, (path, _value, e) => {
       const at = path.length ? ` at ${[name, ...path].join('.')}` : '';

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLField, type GraphQLInputField, type GraphQLSchema } from 'graphql';
 import { compiledExecution } from '../graphql/compiled-execution.js';
 import { changesOwnStanding, type AfterMutation } from '../access/standing-writes.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -44,7 +44,7 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
             }
             const code = e.extensions?.code;
             if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-              const orig = e.originalError as (Error & { code?: string }) | undefined;
+              const orig: (Error & { code?: string }) | undefined = e.originalError;
               logger.error({ requestId: contextValue.requestId, path: e.path, errorName: orig?.name, dbCode: orig?.code }, 'unexpected resolver error');
             }
           }
@@ -80,7 +80,7 @@ function mutationPlugin(schema: GraphQLSchema, afterMutation: AfterMutation): Ap
     async requestDidStart() {
       return {
         async willSendResponse({ operation, contextValue }) {
-          if (operation?.operation === 'mutation') afterMutation(contextValue.principal, changesOwnStanding(schema, operation));
+          if (operation?.operation === OperationTypeNode.MUTATION) afterMutation(contextValue.principal, changesOwnStanding(schema, operation));
         },
       };
     },
@@ -93,7 +93,7 @@ function namesOf(schema: GraphQLSchema): Set<string> {
   for (const t of Object.values(schema.getTypeMap())) {
     names.add(t.name);
     if (!('getFields' in t)) continue;
-    for (const f of Object.values(t.getFields())) {
+    for (const f of Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(t.getFields())) {
       names.add(f.name);
       for (const a of 'args' in f ? f.args : []) names.add(a.name);
     }

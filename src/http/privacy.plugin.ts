@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BadInputError } from '../graphql/errors.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -19,7 +20,7 @@ export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerP
       return {
         async didResolveOperation({ operation, contextValue: ctx }) {
           // Explain mode runs as someone else: it may read as they would, never act for them.
-          if (ctx.privacy.explained && operation?.operation !== 'query') throw new BadInputError('Explain runs queries only', 'query');
+          if (ctx.privacy.explained && operation?.operation !== OperationTypeNode.QUERY) throw new BadInputError('Explain runs queries only', 'query');
         },
         async willSendResponse({ response, contextValue: ctx }) {
           if (response.body.kind !== 'single') return;

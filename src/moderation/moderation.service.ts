@@ -56,7 +56,7 @@ export async function moderationQueue(ctx: GatewayContext, first: number, after:
     order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
   const page = keysetPage(rows, first, (r) => ({ key: r.key, id: r.id }));
   // The loader batches these into one lookup; an erased author's review has none.
-  const authors = await Promise.all(page.nodes.map((r) => (r.authorId === null ? null : ctx.loaders.person.load(r.authorId))));
+  const authors = await Promise.all(page.nodes.map(async (r) => (r.authorId === null ? null : ctx.loaders.person.load(r.authorId))));
   const nodes = await Promise.all(page.nodes.map(async (r, i) => {
     const author = authors[i];
     if (r.authorId !== null && !author) throw new Error('review without author');

@@ -4,7 +4,7 @@ import { isUuid } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { Partner } from '../partners/partner.entity.js';
 import { ApiClient, type ApiClientKind } from './api-client.entity.js';
-import type { ApiClientView, ClientKind, ClientPurpose } from './api-client.type.js';
+import { ClientKind, type ApiClientView, type ClientPurpose } from './api-client.type.js';
 import { mayDeclare } from '../access/principal.js';
 import { CLIENT_SCOPES, scopesOutside } from '../access/client.scopes.js';
 import { hashSecret, newClientSecret } from './secret-hash.js';
@@ -51,7 +51,7 @@ export async function registerApiClient(em: EntityManager, input: NewApiClient):
   const v = validated(input);
   const partner = await em.findOne(Partner, v.partnerId);
   if (!partner) throw new BadInputError('No such partner', 'partnerId');
-  if ((partner.kind === 'PAYMENT_PROVIDER') !== (v.kind === 'PAYMENT_PROVIDER')) {
+  if ((partner.kind === 'PAYMENT_PROVIDER') !== (v.kind === ClientKind.PAYMENT_PROVIDER)) {
     throw new BadInputError('PAYMENT_PROVIDER clients belong to payment-provider partners, and only they', 'kind');
   }
   const clientSecret = newClientSecret();

@@ -22,9 +22,9 @@ export function cancellationReason(raw: string): string {
 
 async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBookingOutcome> {
   const b = await bookingById(sql, bookingId);
-  if (b?.status === 'CANCELLED' || b?.status === 'REFUNDED') return { reason: CancellationRefusalReason.ALREADY_CANCELLED };
-  if (b?.status === 'EXPIRED') return { reason: CancellationRefusalReason.EXPIRED };
-  if (b?.status === 'COMPLETED') return { reason: CancellationRefusalReason.ALREADY_COMPLETED };
+  if (b?.status === BookingStatus.CANCELLED || b?.status === BookingStatus.REFUNDED) return { reason: CancellationRefusalReason.ALREADY_CANCELLED };
+  if (b?.status === BookingStatus.EXPIRED) return { reason: CancellationRefusalReason.EXPIRED };
+  if (b?.status === BookingStatus.COMPLETED) return { reason: CancellationRefusalReason.ALREADY_COMPLETED };
   return { reason: CancellationRefusalReason.TOUR_STARTED };
 }
 

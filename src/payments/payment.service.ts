@@ -84,7 +84,7 @@ export function validateReport(r: PaymentReport): PaymentReport {
 export function recordPayment(em: EntityManager, r: PaymentReport): Promise<{ paymentId: string } | { reason: PaymentRejectionReason }> {
   return em.transactional(async (tem) => {
     const b = await lockBooking(tem, r.bookingId);
-    const [p] = b ? await tem.execute<{ id: string; status: string; amountKzt: number; externalRef: string | null }[]>(
+    const [p] = b ? await tem.execute<{ id: string; status: 'PENDING' | PaymentOutcome; amountKzt: number; externalRef: string | null }[]>(
       `select id, status, amount_kzt::int as "amountKzt", external_ref as "externalRef" from payments
       where booking_id = ? and provider_id = ? order by status = 'PENDING' desc, created_at desc limit 1`, [r.bookingId, r.providerId]) : [];
     if (!b || !p) throw new NotFoundError('Payment');

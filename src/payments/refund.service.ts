@@ -34,7 +34,7 @@ export interface RefundReport { providerId: string; refundId: string; outcome: R
 /** Only the refund's provider records its result, once; repeating the same result and reference returns it again. */
 export function recordRefund(em: EntityManager, r: RefundReport): Promise<{ refundId: string } | { reason: RefundRejectionReason }> {
   return em.transactional(async (tem) => {
-    const [row] = await tem.execute<{ status: string; externalRef: string | null; paymentId: string; bookingId: string }[]>(`select r.status,
+    const [row] = await tem.execute<{ status: 'PENDING' | RefundOutcome; externalRef: string | null; paymentId: string; bookingId: string }[]>(`select r.status,
         r.external_ref as "externalRef", r.payment_id as "paymentId", p.booking_id as "bookingId"
       from refunds r join payments p on p.id = r.payment_id where r.id = ? and r.provider_id = ? for update of r`, [r.refundId, r.providerId]);
     if (!row) throw new NotFoundError('Refund');

@@ -34,7 +34,7 @@ function tokenRequest(body: unknown): DevTokenRequest {
   if (typeof kind !== 'string' || !optionalString(sub) || !optionalString(partnerId) || !scopeOk) {
     throw new HttpError(400, 'BAD_USER_INPUT', 'Expected a JSON object with kind and, optionally, sub, partnerId and a scope list');
   }
-  return { kind, sub, partnerId, scope: scope as string[] | undefined };
+  return { kind, sub, partnerId, scope };
 }
 
 /** GET /playground/dev/principals: the clients, staff kinds and open references the page offers. */

@@ -5,7 +5,7 @@ import type { Config } from '../config/config.js';
 import type { RouteHandler } from '../http/app.js';
 import { printGatewaySchema } from '../graphql/schema.js';
 import { HttpError } from '../http/body.js';
-import { PlaygroundBundle } from './playground-bundle.service.js';
+import type { PlaygroundBundle } from './playground-bundle.service.js';
 
 export const PAGE_PATH = '/playground';
 export const ASSETS_PREFIX = '/playground/assets/';

@@ -14,8 +14,10 @@ function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reaso
     return value;
   }
   ctx.privacy.findings.push({ path: responsePathAsArray(info.path), kind, exposure, reason: reason ?? 'POLICY' });
-  if (exposure === 'PSEUDONYM') return ctx.privacy.pseudonym(kind, String(value));
-  return maskValue(kind, (kind === 'FULL_NAME' && nameParts(source)) || String(value));
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- every @pii field is a String in the schema
+  const text = String(value);
+  if (exposure === 'PSEUDONYM') return ctx.privacy.pseudonym(kind, text);
+  return maskValue(kind, (kind === 'FULL_NAME' && nameParts(source)) || text);
 }
 
 function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, source: Reached, args: unknown, ctx: PrivacyContext, info: GraphQLResolveInfo): unknown {
@@ -32,7 +34,7 @@ function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, s
   }
   const exposure = d.exposure;
   // The raw value is produced only once the decision allows something out of it.
-  const value = inner(source, args as Record<string, unknown>, ctx, info);
+  const value = inner(source, args, ctx, info);
   return value instanceof Promise
     ? value.then((v) => finish(kind, exposure, d.reason, facts, v, source, ctx, info))
     : finish(kind, exposure, d.reason, facts, value, source, ctx, info);

@@ -69,7 +69,7 @@ function compile(rule: PolicyRule): CompiledRule {
   raise(rule.pseudonym, PSEUDONYM);
   raise(rule.partial, PARTIAL);
   const requested = rule.full === 'REQUESTED';
-  raise(requested ? Object.keys(rank) as PiiKind[] : rule.full as readonly PiiKind[], FULL);
+  raise(requested ? Object.keys(rank) as PiiKind[] : rule.full, FULL);
   return {
     purposes: rule.purposes === 'ANY' ? null : new Set(rule.purposes),
     edges: rule.edges === 'ANY' ? null : new Set(rule.edges),

@@ -142,7 +142,7 @@ export class PrivacySession {
   recordFull(subjectId: string, facts: SubjectFacts, kind: PiiKind): void {
     if (this.explained) return;
     let bySubject = this.entries.get(facts.logKey);
-    if (!bySubject) this.entries.set(facts.logKey, bySubject = new Map());
+    if (!bySubject) this.entries.set(facts.logKey, bySubject = new Map<string, DisclosureEntry>());
     const entry = bySubject.get(subjectId);
     if (entry) { entry.kinds.add(kind); return; }
     const added: DisclosureEntry = {

@@ -7,7 +7,7 @@ export interface SharedStore {
   redis: Redis | null;
   keyPrefix: string;
   /** False while Redis is configured but unreachable: limits are then local to this instance. */
-  up(): boolean;
+  up: () => boolean;
   close(): Promise<void>;
 }
 

@@ -23,7 +23,7 @@ describe('who may ask', () => {
     expect(anon.body.data).toBeNull();
     expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     const traveller = (await gw.services.sql.rows<{ id: string }>('t_an_traveller', "select id from users where role = 'TRAVELER' order by id limit 1"))[0].id;
-    const others = [await tokenFor(gw, 'USER', { sub: traveller }), ...(['admin', 'support', 'auditor', 'moderator'] as const).map((r) => tokenFor(gw, DEMO_STAFF[r].role, { sub: DEMO_STAFF[r].id }))];
+    const others = [tokenFor(gw, 'USER', { sub: traveller }), ...(['admin', 'support', 'auditor', 'moderator'] as const).map((r) => tokenFor(gw, DEMO_STAFF[r].role, { sub: DEMO_STAFF[r].id }))];
     for (const token of await Promise.all(others)) {
       const { body } = await gql(gw.url, AnalyticsTravellersDocument, { first: 5 }, bearer(token));
       expect(body.data).toBeNull();

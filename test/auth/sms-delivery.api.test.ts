@@ -20,8 +20,8 @@ function startGatewayProcess(env: Record<string, string>) {
   const proc = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
     cwd: ROOT, env: { ...inherited, NODE_OPTIONS: '', PORT: '0', QAZ_DATA_DIR: `${ROOT}.data/test`, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
-  proc.stdout!.on('data', (d) => { output += String(d); });
-  proc.stderr!.on('data', (d) => { output += String(d); });
+  proc.stdout.on('data', (d) => { output += String(d); });
+  proc.stderr.on('data', (d) => { output += String(d); });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   return { proc, exited, output: () => output };
 }

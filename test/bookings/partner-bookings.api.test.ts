@@ -58,7 +58,7 @@ describe('partnerBookings', () => {
     const full = new Set<string>();
     for (const n of nodes) {
       const userId = travellerOf.get(n.id)!;
-      if (shownInFull(n.traveller as Record<string, unknown>, await rawPerson(gw, userId))) full.add(userId);
+      if (shownInFull(n.traveller, await rawPerson(gw, userId))) full.add(userId);
       // The account id only while the booking relates them; any shown in full is related.
       if (full.has(userId)) expect(n.traveller.id).toBe(userId);
     }

@@ -39,8 +39,8 @@ async function onServer(query: string): Promise<void> {
 function startCompiled(database: string) {
   let out = '';
   const proc = spawn(NODE, [`${OUT}/src/main.js`], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...PRODUCTION, DATABASE_URL: dbUrl(database) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stdout!.on('data', (d) => { out += String(d); });
-  proc.stderr!.on('data', (d) => { out += String(d); });
+  proc.stdout.on('data', (d) => { out += String(d); });
+  proc.stderr.on('data', (d) => { out += String(d); });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   return { proc, exited, output: () => out };
 }

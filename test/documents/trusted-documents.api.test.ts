@@ -97,7 +97,7 @@ describe('a partner client held to its registered documents', () => {
       expect(r.body.data.tours.nodes).toHaveLength(2);
     }
     const search = new URLSearchParams({ documentId: id, variables: JSON.stringify(PAGE) });
-    const get = await fetch(`${gw.url}/graphql?${search}`, { headers: bearer(client.token, { 'apollo-require-preflight': 'true' }) });
+    const get = await fetch(`${gw.url}/graphql?${search.toString()}`, { headers: bearer(client.token, { 'apollo-require-preflight': 'true' }) });
     expect(get.status).toBe(200);
     expect(((await get.json()) as { data: { tours: { nodes: unknown[] } } }).data.tours.nodes).toHaveLength(2);
   });
@@ -108,7 +108,7 @@ describe('a partner client held to its registered documents', () => {
       expect(r.status).toBe(403);
       expect(r.body.errors).toEqual([{ message: expect.stringContaining('registered documents only'), extensions: { code: 'TRUSTED_DOCUMENTS_ONLY', requestId: expect.any(String) } }]);
     }
-    const get = await fetch(`${gw.url}/graphql?${new URLSearchParams({ query: '{ __typename }' })}`, { headers: bearer(client.token, { 'apollo-require-preflight': 'true' }) });
+    const get = await fetch(`${gw.url}/graphql?${new URLSearchParams({ query: '{ __typename }' }).toString()}`, { headers: bearer(client.token, { 'apollo-require-preflight': 'true' }) });
     expect(get.status).toBe(403);
   });
 

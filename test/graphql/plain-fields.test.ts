@@ -4,6 +4,7 @@ import { isObjectType, isUnionType, type GraphQLResolveInfo, type GraphQLSchema 
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { piiDirective } from '../../src/privacy/pii.directive.js';
 import { buildBaseSchema } from '../../src/graphql/schema.js';
+import type { ResolverClass } from '../../src/graphql/feature-module.js';
 import { wrapSchema } from '../../src/graphql/gateway-schema.js';
 import { ACCESS_RULES, RESOLVERS } from '../../src/app/modules.js';
 
@@ -27,7 +28,7 @@ function fieldResolverFields(): Set<string> {
 
 describe('per-field work in the served schema', () => {
   it('keeps a resolver only on fields with a @FieldResolver; the rest read their property (type-graphql alone wraps them all)', async () => {
-    const plain = await buildSchema({ resolvers: RESOLVERS as [Function, ...Function[]], directives: [piiDirective], validate: false });
+    const plain = await buildSchema({ resolvers: RESOLVERS as [ResolverClass, ...ResolverClass[]], directives: [piiDirective], validate: false });
     const base = await buildBaseSchema(RESOLVERS);
     const withResolver = resolved(base);
     expect(new Set(withResolver)).toEqual(fieldResolverFields());

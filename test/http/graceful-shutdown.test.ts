@@ -19,7 +19,7 @@ async function startChild(env: Record<string, string>): Promise<Child> {
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', QAZ_DATA_DIR: `${ROOT}.data/test`, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  proc.stdout!.on('data', (d) => { out += String(d); });
+  proc.stdout.on('data', (d) => { out += String(d); });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await waitFor('the ready line', async () => /gateway ready: (http:[^ ]+)\/graphql/.exec(out)?.[1], 30_000);
   return { proc, url, port: Number(new URL(url).port), stdout: () => out, exited };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { openComplaintTexts, type StoredComplaintTexts } from '../../src/complaints/complaint.codec.js';
 import { loadConfig } from '../../src/config/config.js';
 import { migrateDatabase } from '../../src/app/database.js';

@@ -47,14 +47,14 @@ const refs = [undefined, DEMO_TICKETS[0].reference, DEMO_TICKETS[1].reference, '
 
 const callerArb: fc.Arbitrary<Caller> = fc.oneof(
   fc.constant<Caller>({ kind: 'ANONYMOUS' }),
-  fc.nat(39).map((i) => ({ kind: 'USER', sub: `#${i}` }) as Caller),
+  fc.nat(39).map((i): Caller => ({ kind: 'USER', sub: `#${i}` })),
   fc.record({ c: fc.constantFrom(...operators), scope: fc.subarray(['travelers:read', 'tours:read']), reader: fc.boolean() })
-    .map(({ c, scope, reader }) => ({ kind: 'PARTNER', partnerId: c.partnerId, scope: ['bookings:read', ...(reader ? ['travelers:read'] : []), ...scope] }) as Caller),
-  fc.constantFrom(...providers).map((c) => ({ kind: 'PAYMENT_PROVIDER', partnerId: c.partnerId }) as Caller),
-  fc.record({ role: fc.constantFrom('support', 'moderator', 'admin', 'analyst', 'auditor', 'authority') as fc.Arbitrary<keyof typeof DEMO_STAFF>, fraud: fc.boolean(), ref: fc.constantFrom(...refs) })
-    .map(({ role, fraud, ref }) => {
+    .map(({ c, scope, reader }): Caller => ({ kind: 'PARTNER', partnerId: c.partnerId, scope: ['bookings:read', ...(reader ? ['travelers:read'] : []), ...scope] })),
+  fc.constantFrom(...providers).map((c): Caller => ({ kind: 'PAYMENT_PROVIDER', partnerId: c.partnerId })),
+  fc.record({ role: fc.constantFrom('support', 'moderator', 'admin', 'analyst', 'auditor', 'authority'), fraud: fc.boolean(), ref: fc.constantFrom(...refs) })
+    .map(({ role, fraud, ref }): Caller => {
       const s = DEMO_STAFF[role];
-      return { kind: s.role, sub: s.id, ref, purpose: role === 'admin' && fraud ? 'FRAUD_PREVENTION' : undefined } as Caller;
+      return { kind: s.role, sub: s.id, ref, purpose: role === 'admin' && fraud ? 'FRAUD_PREVENTION' : undefined };
     }),
 );
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** 'accept', 'hang' (never answers), or an HTTP status to fail with. */
@@ -17,7 +17,7 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 export async function startSmsGatewayStub() {
   const requests: SmsRequest[] = [];
   const queue: StubAnswer[] = [];
-  const server = createServer(async (req, res) => {
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stub');
     const answer = queue.shift() ?? 'accept';
     requests.push({ path: url.pathname, query: url.searchParams, form: new URLSearchParams(await bodyOf(req)), answer });
@@ -25,7 +25,9 @@ export async function startSmsGatewayStub() {
     res.writeHead(answer === 'accept' ? 200 : answer, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer === 'accept' ? { code: 0, data: { campaignId: String(requests.length), messageId: String(requests.length), status: 1 }, message: '' }
       : { code: 999, data: [], message: 'stub failure' }));
-  });
+  }
+  // A request cut off mid-body is dropped, not left as an unhandled rejection in the test process.
+  const server = createServer((req, res) => { respond(req, res).catch(() => res.destroy()); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

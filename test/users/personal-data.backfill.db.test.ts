@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../src/config/config.js';
 import { migrateDatabase } from '../../src/app/database.js';
 import { Sql } from '../../src/db/sql.js';

@@ -35,7 +35,7 @@ function peopleIn(data: unknown, out = new Map<string, string>()): Map<string, s
   if (Array.isArray(data)) for (const x of data) peopleIn(x, out);
   else if (typeof data === 'object' && data !== null) {
     const o = data as Record<string, unknown>;
-    if (typeof o.id === 'string' && 'fullName' in o) out.set(o.id, String(o.fullName ?? '(name withheld)'));
+    if (typeof o.id === 'string' && 'fullName' in o) out.set(o.id, typeof o.fullName === 'string' ? o.fullName : '(name withheld)');
     for (const v of Object.values(o)) peopleIn(v, out);
   }
   return out;
@@ -71,7 +71,7 @@ export function App() {
     const { who: asking, principals: known, explain: explained } = current.current;
     const sentAt = new Date();
     const reply = explained ? await postExplain(params, asking, settings)
-      : await postGraphql(params, { ...(opts?.headers as Record<string, string> | undefined), ...await headersOf(asking, settings) });
+      : await postGraphql(params, { ...opts?.headers, ...await headersOf(asking, settings) });
     // The wire form: GraphiQL reads its plain error objects as it reads GraphQLErrors.
     const result = reply.body as unknown as ExecutionResult;
     setRun({ reply, query: params.query, operationName: params.operationName ?? null, asked: describe(asking, known, settings.devTokens), explained });

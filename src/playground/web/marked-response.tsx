@@ -85,7 +85,7 @@ function Node({ value, path, marks }: { value: unknown; path: Path; marks: Marks
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="empty">(empty list)</span>;
     if (value.every(isObject)) return <Table rows={value} path={path} marks={marks} />;
-    return <table className="rows"><tbody><tr>{value.map((v, i) => <Cell key={i} value={v} path={[...path, i]} marks={marks} />)}</tr></tbody></table>;
+    return <table className="rows"><tbody><tr>{value.map((v: unknown, i) => <Cell key={i} value={v} path={[...path, i]} marks={marks} />)}</tr></tbody></table>;
   }
   if (!isObject(value)) return <table className="rows"><tbody><tr><Cell value={value} path={path} marks={marks} /></tr></tbody></table>;
   const scalars = Object.entries(value).filter(([, v]) => isScalar(v));

@@ -1,4 +1,4 @@
-import { getNamedType, isCompositeType, isInterfaceType, isObjectType, Kind, parse, type GraphQLCompositeType, type GraphQLSchema, type SelectionSetNode, type FragmentDefinitionNode } from 'graphql';
+import { getNamedType, isCompositeType, isInterfaceType, isObjectType, Kind, OperationTypeNode, parse, type GraphQLCompositeType, type GraphQLSchema, type SelectionSetNode, type FragmentDefinitionNode } from 'graphql';
 
 /** `Type.field` -> personal data kind, from the schema's @pii directives (kept in the SDL the gateway serves). */
 export function piiFieldsOf(schema: GraphQLSchema): Record<string, string> {
@@ -30,7 +30,7 @@ export function piiPaths(schema: GraphQLSchema | null, piiFields: Record<string,
   const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const op = ops.find((d) => !operationName || d.name?.value === operationName) ?? ops[0];
   if (!op) return found;
-  const root = op.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  const root = op.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getQueryType();
 
   const walk = (set: SelectionSetNode, type: GraphQLCompositeType, prefix: string[], seen: ReadonlySet<string>) => {
     for (const sel of set.selections) {

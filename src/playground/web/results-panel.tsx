@@ -70,7 +70,7 @@ export function ResultsPanel({ run, disclosures, schema, piiFields }: Props) {
         <h2>Response <span className="tag">HTTP {status}</span> <span className="request-id">request {requestId ?? '—'}</span></h2>
         {!run.explained && <Summary asked={run.asked} findings={body.extensions?.privacy?.withheld ?? []} />}
         {body.errors?.map((e, i) => (
-          <p key={i} className="error">{String(e.extensions?.code ?? 'ERROR')}: {e.message}{e.path ? ` (at ${e.path.join('.')})` : ''}</p>
+          <p key={i} className="error">{typeof e.extensions?.code === 'string' ? e.extensions.code : 'ERROR'}: {e.message}{e.path ? ` (at ${e.path.join('.')})` : ''}</p>
         ))}
         {run.explained ? <ExplainedDecisions body={body} />
           : body.data != null && <MarkedResponse data={body.data} findings={body.extensions?.privacy?.withheld ?? []} pii={pii} />}
