@@ -33,6 +33,7 @@ export interface CoreServices {
  * Each feature's process-wide services (e.g. auth's signing keys and throttles): a feature adds its entry to this interface (declaration
  * merging, as with Loaders) and the app sets it once at start.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- empty here, filled by the features' declaration merging
 export interface FeatureServices {}
 
 export interface AppServices extends CoreServices, FeatureServices {}
