@@ -47,8 +47,3 @@ export function hasScope(scope: Scope): IRule {
   return r;
 }
 
-/** For resolvers: the same admin check as the isAdmin rule, thrown. */
-export function requireAdmin(p: Principal): void {
-  const r = adminCheck(p);
-  if (r !== true) throw r;
-}

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
 import { CHANGES_OWN_STANDING } from '../access/standing-writes.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { UnauthenticatedError } from '../graphql/errors.js';
 import { requestLoginCode, verifyLoginCode } from './login.service.js';
 import { LoginCodeSent, LoginResult, RefreshResult, type LoginFailed, type LoginSucceeded, type RefreshFailed, type SessionRefreshed } from './login.type.js';
 import { endSession, MOBILE_CLIENT_ID, rotateRefreshToken, sessionTokens } from './session.service.js';
@@ -50,7 +49,6 @@ export class LoginResolver {
   @Mutation(() => Boolean, { description: "Ends the caller's session, if the token belongs to one, and revokes the presented access token" })
   @Extensions(CHANGES_OWN_STANDING)
   async logout(@Ctx() ctx: GatewayContext): Promise<boolean> {
-    if (ctx.principal.kind === 'ANONYMOUS') throw new UnauthenticatedError();
     await endSession(ctx.em(), ctx.principal, ctx.facts);
     return true;
   }
