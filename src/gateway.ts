@@ -15,6 +15,7 @@ import { statementObserver } from './observability/statement-observer.js';
 import { createTracing } from './observability/tracing.js';
 import { createPiiVault } from './privacy/pii-vault.js';
 import { createAuth } from './auth/auth.service.js';
+import { createSmsSender } from './identity/sms-sender.js';
 import { STANDING_CHANNEL } from './access/standing.trigger.js';
 import { ChangeFeed } from './db/change-feed.js';
 import { ensureDisclosurePartitions } from './audit/disclosure-partitions.service.js';
@@ -71,7 +72,7 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   // Requests alone run it, and none arrives before apollo below exists.
   const explainRunner: ExplainRunner = (request, context) => apollo.executeOperation(request, { contextValue: context });
   // Feature services are added to the core object itself: one services object for all that was built before and after.
-  const services: AppServices = Object.assign(core, { auth, explainRunner });
+  const services: AppServices = Object.assign(core, { auth, explainRunner, sms: createSmsSender(cfg, logger) });
   const disclosureLog = new DisclosureWriter(sql, cfg.disclosureBatch.tickMs, cfg.disclosureBatch.maxRows, counter ? (p, n) => counter.add(p, n) : undefined);
   const schema = await buildGatewaySchema({ resolvers: RESOLVERS, rules: ACCESS_RULES }, cfg.privacyTransform);
   const playground = createPlayground(services, auth.ring, schema);

@@ -14,7 +14,6 @@ import { declaredPurpose } from './purpose-header.js';
 import type { Authenticated } from '../access/request-facts.js';
 import { ROLE_KIND } from '../access/role-kind.js';
 import { loadOrCreateKeyRing, type KeyRing } from '../oauth/signing-keys.js';
-import { createSmsSender, type SmsSender } from './sms-sender.js';
 import { StandingCache } from './standing-cache.service.js';
 import { keepVerifiedTokens } from './verified-token-cache.service.js';
 import { createThrottles, type Throttles } from './throttle.service.js';
@@ -30,8 +29,6 @@ export interface AuthModule {
    * its own tokens' standing, and only through the mutations marked so; staff and anonymous writes (sign-in, refresh) forget all.
    */
   forgetStandingsAfterWrite: AfterMutation;
-  /** The configured SMS gateway or the log adapter; replaceable, so tests can read the codes they were sent. */
-  sms: SmsSender;
 }
 
 // Resolvers reach the running gateway's module as ctx.services.auth.
@@ -140,5 +137,5 @@ export async function createAuth(services: CoreServices, changes: ChangeFeed | n
     if (by.kind === 'ANONYMOUS' || isStaffKind(by.kind) || by.id === null) kept?.forget();
     else if (changedOwn) kept?.forgetSubject(by.id);
   };
-  return { ring, authenticate, routes, throttles, forgetStandingsAfterWrite, sms: createSmsSender(cfg, services.logger) };
+  return { ring, authenticate, routes, throttles, forgetStandingsAfterWrite };
 }

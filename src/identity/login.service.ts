@@ -53,7 +53,7 @@ export async function requestLoginCode(ctx: GatewayContext, phoneInput: string):
     }));
   });
   try {
-    await auth.sms.sendLoginCode(phone, code);
+    await ctx.services.sms.sendLoginCode(phone, code);
   } catch {
     // A code that never left neither counts against the phone's limit nor hides the phone's previous code.
     await ctx.em().nativeDelete(LoginCode, { id });

@@ -13,7 +13,7 @@ const sent = new Map<string, string>();
 beforeAll(async () => {
   gw = await startTestGateway();
   // Records the codes instead of printing them, so the tests can type the real code.
-  gw.services.auth.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
+  gw.services.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
 });
 afterAll(async () => { await gw.close(); });
 
@@ -182,7 +182,7 @@ describe('per-address throttling', () => {
   let own: RunningGateway;
   beforeAll(async () => {
     own = await startTestGateway();
-    own.services.auth.sms = { async sendLoginCode() {} };
+    own.services.sms = { async sendLoginCode() {} };
   });
   afterAll(async () => { await own.close(); });
 

@@ -14,7 +14,7 @@ const sent = new Map<string, string>();
 beforeAll(async () => {
   gw = await startProductionGateway();
   // Production has no development code: the tests read the code the gateway hands its SMS sender.
-  gw.services.auth.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
+  gw.services.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
 });
 afterAll(async () => { await gw.close(); });
 

@@ -7,6 +7,13 @@ export interface SmsSender {
   sendLoginCode(phone: string, code: string): Promise<void>;
 }
 
+// The configured SMS gateway or the log adapter, as ctx.services.sms; replaceable, so tests can read the codes they were sent.
+declare module '../graphql/context.js' {
+  interface FeatureServices {
+    sms: SmsSender;
+  }
+}
+
 /** The log adapter, for development and tests: logs that a code went out; prints the code itself only in development. */
 export function consoleSmsSender(cfg: Config, logger: Logger): SmsSender {
   return {
