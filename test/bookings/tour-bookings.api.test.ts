@@ -59,6 +59,14 @@ describe("a partner's tours with their bookings and travellers", () => {
     }
   });
 
+  it('refuse a bookings argument as when each field loads its own rows', async () => {
+    for (const variables of [{ n: 3, b: 1, bAfter: 'bm9wZQ' }, { n: 3, b: 0 }]) {
+      const one = (await postQuery(gw.url, WITH_LIST, variables, reader)).body;
+      expect(one.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(comparable(one)).toEqual(comparable((await postQuery(gw.url, LOADED_PER_FIELD, variables, reader)).body));
+    }
+  });
+
   it('shows some travellers in full to the reader and none to the partner without travelers:read', async () => {
     const full = (body: any) => { expect(body.errors).toBeUndefined(); return body.data.partnerTours.nodes.flatMap((t: any) => t.bookings.nodes).filter((b: any) => b.traveller.phone !== null).length; };
     expect(full((await postQuery(gw.url, WITH_LIST, { n: 50, b: 20 }, reader)).body)).toBeGreaterThan(0);
