@@ -2,6 +2,8 @@ import type { Sql } from '../db/sql.js';
 import type { Booking, BookingDateChange, BookingEvent } from './booking.type.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 import { ANSWERS_DATE_CHANGES } from './booking.machine.js';
+import { OWN_TOURS_PAGE, TOUR_COLUMNS, type TourRow } from '../tours/tour.service.js';
+import { STORED_PERSON_JSON, USER_KEY_JOIN, type StoredPerson } from '../users/user.service.js';
 
 // The traveller's access facts come with the booking, so deciding their exposure costs no statement of its own.
 const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
@@ -17,11 +19,55 @@ export const BOOKING_COLUMNS = COLUMNS;
 const CURSOR_MICROS = `((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"`;
 const before = (micros: string, id: string) => `(${micros}::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::uuid))`;
 
+// One tour's page of bookings after the keyset position ($micros, $id), for a lateral join per tour (`tour` names it).
+const tourPage = (tour: string, micros: string, id: string, limit: string) => `select ${COLUMNS}, ${CURSOR_MICROS} from ${FROM}
+  where ${tour} and ${before(micros, id)} order by b.created_at desc, b.id desc limit ${limit}`;
+
 /** Each tour's newest bookings after a keyset position, at most `limit` per tour, in one statement. */
 export function bookingsByTours(sql: Sql, tourIds: readonly string[], after: KeyCursor | null, limit: number): Promise<PartnerBookingRow[]> {
   return sql.rows<PartnerBookingRow>('bookings_by_tours', `select x.* from unnest($1::uuid[]) as k(tour_id)
-    cross join lateral (select ${COLUMNS}, ${CURSOR_MICROS} from ${FROM}
-      where b.tour_id = k.tour_id and ${before('$3', '$4')} order by b.created_at desc, b.id desc limit $2) x`, [tourIds, limit, after?.key ?? null, after?.id ?? null]);
+    cross join lateral (${tourPage('b.tour_id = k.tour_id', '$3', '$4', '$2')}) x`, [tourIds, limit, after?.key ?? null, after?.id ?? null]);
+}
+
+// The tours page; each of the first $5 tours with its bookings page ($6, $7, $8) as one json array of rows, and their stored travellers as
+// another (one json value per tour instead of the tour's columns repeated on each booking row).
+const toursWithBookings = (travellers: boolean) => `with pt as (select ${TOUR_COLUMNS}, row_number() over (order by t.starts_on, t.id) as n ${OWN_TOURS_PAGE})
+  select pt.*, x.bookings${travellers ? ', x.travellers' : ''} from pt left join lateral (
+    select json_agg(bp order by bp."createdAt" desc, bp.id desc) as bookings${travellers ? `, json_agg(${STORED_PERSON_JSON}) filter (where u.id is not null) as travellers` : ''}
+    from (${tourPage('b.tour_id = pt.id', '$6', '$7', '$8')}) bp ${travellers ? `left join users u on u.id = bp."userId" ${USER_KEY_JOIN}` : ''}
+    where pt.n <= $5) x on true
+  order by pt.n`;
+const TOURS_WITH_BOOKINGS = toursWithBookings(false);
+const TOURS_WITH_TRAVELLERS = toursWithBookings(true);
+
+export interface ToursWithBookings {
+  tours: TourRow[];
+  /** The bookings page of each of the first `shown` tours, empty where it has none. */
+  bookings: Map<string, PartnerBookingRow[]>;
+  /** The travellers of those bookings as stored, when asked for. */
+  travellers: StoredPerson[];
+}
+
+interface TourWithBookingsRow extends TourRow { n: string; bookings: (Omit<PartnerBookingRow, 'createdAt'> & { createdAt: string | Date })[] | null; travellers?: StoredPerson[] | null }
+
+/**
+ * A partner's tours after a keyset position (`limit` of them, as toursOfPartner reads them), with the first `shown` tours' bookings
+ * page as bookingsByTours reads it and, when asked, the travellers as personsByIds reads them: one statement instead of three.
+ */
+export async function partnerToursWithBookings(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number, shown: number,
+  page: { after: KeyCursor | null; limit: number }, travellers: boolean): Promise<ToursWithBookings> {
+  const rows = await sql.rows<TourWithBookingsRow>(travellers ? 'partner_tours_travellers' : 'partner_tours_bookings', travellers ? TOURS_WITH_TRAVELLERS : TOURS_WITH_BOOKINGS,
+    [partnerId, after?.key ?? null, after?.id ?? null, limit, shown, page.after?.key ?? null, page.after?.id ?? null, page.limit]);
+  const out: ToursWithBookings = { tours: [], bookings: new Map(), travellers: [] };
+  for (const { n, bookings, travellers: people, ...tour } of rows) {
+    out.tours.push(tour);
+    if (out.tours.length > shown) continue;
+    // json carries the timestamp as text: a Date as the row parser makes it (both keep whole milliseconds).
+    for (const b of bookings ?? []) b.createdAt = new Date(b.createdAt);
+    out.bookings.set(tour.id, (bookings ?? []) as PartnerBookingRow[]);
+    if (people) out.travellers.push(...people);
+  }
+  return out;
 }
 
 export function bookingsByIds(sql: Sql, ids: readonly string[]): Promise<Booking[]> {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { DATE_KEY, decodeCursor, isUuid, keysetPage } from '../graphql/cursor.js';
 import { NotFoundError } from '../graphql/errors.js';
@@ -8,6 +9,7 @@ import { Tour, TourPage, TourStatus } from '../tours/tour.type.js';
 import { TourChanges, TourInput } from './tour.input.js';
 import { createTour, retireTour, toursOfPartner, updateTour, validateTourValues } from './tour-admin.service.js';
 import { partnerIdOf } from '../access/principal.js';
+import { partnerToursWithPrimedBookings } from '../bookings/tour-bookings.loaders.js';
 
 function ownId(id: string): string {
   if (!isUuid(id)) throw new NotFoundError('Tour');
@@ -19,9 +21,11 @@ function ownId(id: string): string {
 export class TourAdminResolver {
   @Query(() => TourPage, { description: "The calling partner's own tours, retired ones included, by start date" })
   async partnerTours(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: GatewayContext): Promise<TourPage> {
+    @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<TourPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
-    const rows = await toursOfPartner(ctx.services.sql, partnerIdOf(ctx.principal), after ? decodeCursor(after, DATE_KEY) : null, size + 1);
+    const partnerId = partnerIdOf(ctx.principal);
+    const cursor = after ? decodeCursor(after, DATE_KEY) : null;
+    const rows = await partnerToursWithPrimedBookings(ctx, info, partnerId, cursor, size) ?? await toursOfPartner(ctx.services.sql, partnerId, cursor, size + 1);
     return keysetPage(rows, size, (t) => ({ key: t.startsOn, id: t.id }));
   }
 

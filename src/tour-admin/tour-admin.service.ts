@@ -4,7 +4,7 @@ import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { recordDateChange } from '../bookings/booking-date-change.service.js';
 import { isoDate } from '../graphql/validate.js';
 import type { Region } from '../tours/region.js';
-import { TOUR_COLUMNS, toursByIds, type TourRow } from '../tours/tour.service.js';
+import { OWN_TOURS_PAGE, TOUR_COLUMNS, toursByIds, type TourRow } from '../tours/tour.service.js';
 import type { TourChanges, TourInput } from './tour.input.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
@@ -87,7 +87,5 @@ export async function retireTour(sql: Sql, em: EntityManager, partnerId: string,
 }
 
 export function toursOfPartner(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
-  return sql.rows<TourRow>('tours_of_partner', `select ${TOUR_COLUMNS}
-    from tours t where t.partner_id = $1 and ($2::date is null or (t.starts_on, t.id) > ($2::date, $3::uuid))
-    order by t.starts_on, t.id limit $4`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
+  return sql.rows<TourRow>('tours_of_partner', `select ${TOUR_COLUMNS} ${OWN_TOURS_PAGE}`, [partnerId, after?.key ?? null, after?.id ?? null, limit]);
 }

@@ -9,6 +9,10 @@ export interface TourRow extends Tour { status: string }
 export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
   t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status`;
 
+/** From a partner's tours ($1), a page after the keyset position ($2, $3), $4 of them, by start date. */
+export const OWN_TOURS_PAGE = `from tours t where t.partner_id = $1 and ($2::date is null or (t.starts_on, t.id) > ($2::date, $3::uuid))
+    order by t.starts_on, t.id limit $4`;
+
 export interface TourFilter { region: Region | null; startsFrom: string | null; startsTo: string | null }
 
 // Public listings: a replica may serve them.

@@ -59,11 +59,11 @@ const callerArb: fc.Arbitrary<Caller> = fc.oneof(
 );
 
 const fieldsArb = fc.subarray(Object.keys(FIELDS) as Field[], { minLength: 1 });
-type Entry = 'reviews' | 'tourBookings' | 'booking' | 'partnerBookings' | 'providerPayments' | 'person';
+type Entry = 'reviews' | 'tourBookings' | 'partnerTours' | 'booking' | 'partnerBookings' | 'providerPayments' | 'person';
 
 // Paths through tours, reviews, bookings and payments to the same people; each person is found again by the record that reached it.
 const queryArb = fc.record({
-  entry: fc.constantFrom<Entry>('reviews', 'tourBookings', 'booking', 'partnerBookings', 'providerPayments', 'person'),
+  entry: fc.constantFrom<Entry>('reviews', 'tourBookings', 'partnerTours', 'booking', 'partnerBookings', 'providerPayments', 'person'),
   index: fc.nat(19),
   fields: fieldsArb,
   alias: fc.boolean(),
@@ -75,6 +75,7 @@ const queryArb = fc.record({
   const body = {
     reviews: `tours(first: 30) { nodes { reviews(first: 5) { id author ${person} } } }`,
     tourBookings: `tour(id: "$T") { bookings(first: 50) { nodes { id traveller ${person} } } }`,
+    partnerTours: `partnerTours(first: 20) { nodes { bookings(first: 10) { nodes { id traveller ${person} } } } }`,
     booking: `booking(id: "$B") { id traveller ${person} }`,
     partnerBookings: `partnerBookings(first: 40) { nodes { id traveller ${person} } }`,
     providerPayments: `providerPayments(first: 30) { nodes { id payer ${person} booking { id traveller ${person} } } }`,
@@ -94,6 +95,7 @@ async function found(entry: Entry, data: unknown, subject: string, caller: Calle
   // A review of an erased account has no author at all (its link is cut on erasure).
   if (entry === 'reviews') for (const t of d.tours?.nodes ?? []) for (const r of t.reviews) if (r.author) out.push({ edge: 'REVIEW_AUTHOR', anchor: r.id, obj: r.author, table: 'reviews' });
   if (entry === 'tourBookings') bookingsOf(d.tour?.bookings?.nodes);
+  if (entry === 'partnerTours') for (const t of d.partnerTours?.nodes ?? []) bookingsOf(t.bookings?.nodes);
   if (entry === 'booking') bookingsOf(d.booking ? [d.booking] : []);
   if (entry === 'partnerBookings') bookingsOf(d.partnerBookings?.nodes);
   if (entry === 'providerPayments') {
