@@ -69,9 +69,9 @@ export interface ComposedGateway {
   standingChanges: ChangeFeed;
   playground: PlaygroundModule;
   /** Migrates (or checks) the database, keeps the disclosure log's partitions ahead and reads the held recipients. */
-  prepare(): Promise<void>;
+  prepare: () => Promise<void>;
   /** Writes the counts not yet in the shared slots (before the pools close), then releases Apollo, the change feed, the pools, the shared store and tracing. */
-  release(): Promise<void>;
+  release: () => Promise<void>;
 }
 
 export async function composeGateway(cfg: Config, { spanExporter, clock = () => new Date() }: Pick<GatewayOptions, 'spanExporter' | 'clock'> = {}): Promise<ComposedGateway> {

@@ -11,8 +11,8 @@ import type { GqlResponse } from './http.js';
 /** What fixtures need of a gateway: its services (a running gateway and an in-process app both have them). */
 export type WithServices = Pick<RunningGateway, 'services'>;
 
-/** What a request carries besides its principal: what authentication learned of it, the caller's language and x-request-id. */
-export interface RequestOptions { facts?: Partial<RequestFacts>; language?: Language; callerRequestId?: string }
+/** What a request carries besides its principal: what authentication learned of it, and the caller's language. */
+export interface RequestOptions { facts?: Partial<RequestFacts>; language?: Language }
 
 /** The answer as a client reads it, and the gateway's id for the request (the x-request-id header over HTTP). */
 export interface RunResult<T> { requestId: string; body: GqlResponse<T>['body'] }
@@ -38,7 +38,7 @@ export async function openApp(env: Record<string, string> = {}): Promise<InProce
   await app.prepare().catch(async (e: unknown) => { await app.release(); throw e; });
   const { services, apollo } = app;
   async function run(principal: Principal, doc: TypedDocumentNode<unknown, unknown> | string, variables?: unknown, options: RequestOptions = {}) {
-    const ids = { id: randomUUID(), callerId: options.callerRequestId ?? null };
+    const ids = { id: randomUUID(), callerId: null };
     // A fresh principal per request, as authentication makes one, so that the facts belong to this request only.
     const caller = withFacts(Object.freeze({ ...principal }), { ...LOCAL, ...options.facts });
     const response = await apollo.executeOperation({ query: doc, variables: variables as Record<string, unknown> | undefined },
@@ -47,5 +47,5 @@ export async function openApp(env: Record<string, string> = {}): Promise<InProce
     // Through JSON, as a client reads it: plain objects, scalars serialized.
     return { requestId: ids.id, body: JSON.parse(JSON.stringify(response.body.singleResult)) as GqlResponse<unknown>['body'] };
   }
-  return { services, run: run as InProcessApp['run'], close: () => app.release() };
+  return { services, run, close: () => app.release() };
 }
