@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import type { ApolloServer } from '@apollo/server';
+import type { Tracer } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { Config } from './config/config.js';
 import { servingConnectionOptions } from './db/connection-options.js';
 import { openServingDatabase, retryWhileUnavailable } from './app/database.js';
 import { Sql } from './db/sql.js';
-import type { AppServices, CoreServices } from './graphql/context.js';
+import type { AppServices, CoreServices, GatewayContext } from './graphql/context.js';
 import { buildGatewaySchema } from './graphql/gateway-schema.js';
 import { createApollo } from './http/apollo.js';
 import { createHttpServer } from './http/app.js';
@@ -14,7 +16,7 @@ import { Metrics } from './observability/metrics.js';
 import { statementObserver } from './observability/statement-observer.js';
 import { createTracing } from './observability/tracing.js';
 import { createPiiVault } from './privacy/pii-vault.js';
-import { createAuth } from './auth/auth.service.js';
+import { createAuth, type AuthModule } from './auth/auth.service.js';
 import { createSmsSender } from './identity/sms-sender.js';
 import { STANDING_CHANNEL } from './access/standing.trigger.js';
 import { ChangeFeed } from './db/change-feed.js';
@@ -27,7 +29,7 @@ import type { ExplainRunner } from './explain/explain.service.js';
 import { BreachWatch } from './incidents/breach-watch.service.js';
 import { ReleaseCounter } from './incidents/release-count.service.js';
 import { trustedDocumentGate } from './documents/trusted-document.gate.js';
-import { createPlayground } from './playground/playground.module.js';
+import { createPlayground, type PlaygroundModule } from './playground/playground.module.js';
 import { ACCESS_RULES, makeLoaders, RESOLVERS } from './app/modules.js';
 
 export interface RunningGateway {
@@ -54,7 +56,26 @@ export interface GatewayOptions {
   clock?: () => Date;
 }
 
-export async function startGateway(cfg: Config, { awaitDatabase = true, spanExporter, clock = () => new Date() }: GatewayOptions = {}): Promise<RunningGateway> {
+/**
+ * The gateway's parts wired as every instance wires them, before anything listens: the HTTP server serves operations on
+ * `apollo`, and a caller in the same process may run them there with a context of its own.
+ */
+export interface ComposedGateway {
+  services: AppServices;
+  apollo: ApolloServer<GatewayContext>;
+  auth: AuthModule;
+  breach: BreachWatch;
+  metrics: Metrics;
+  tracer: Tracer | null;
+  standingChanges: ChangeFeed;
+  playground: PlaygroundModule;
+  /** Migrates (or checks) the database, keeps the disclosure log's partitions ahead and reads the held recipients. */
+  prepare: () => Promise<void>;
+  /** Writes the counts not yet in the shared slots (before the pools close), then releases Apollo, the change feed, the pools, the shared store and tracing. */
+  release: () => Promise<void>;
+}
+
+export async function composeGateway(cfg: Config, { spanExporter, clock = () => new Date() }: Pick<GatewayOptions, 'spanExporter' | 'clock'> = {}): Promise<ComposedGateway> {
   const logger = createLogger(cfg.logLevel);
   const db = await openServingDatabase(cfg, (m) => logger.warn(m));
   const store = connectSharedStore(cfg, logger);
@@ -66,7 +87,6 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const breach = new BreachWatch(db.orm.em, counter, cfg.breach, logger, metrics, clock);
   metrics.watchHeldRecipients(() => breach.heldCount);
   const core: CoreServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters, holds: breach, makeLoaders };
-  const lifecycle = new Lifecycle();
   const standingChanges = new ChangeFeed(db.url, STANDING_CHANNEL, `${servingConnectionOptions(cfg).fallback_application_name}-changes`).start();
   const auth = await createAuth(core, standingChanges);
   // Requests alone run it, and none arrives before apollo below exists.
@@ -77,10 +97,30 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const schema = await buildGatewaySchema({ resolvers: RESOLVERS, rules: ACCESS_RULES }, cfg.privacyTransform);
   const playground = createPlayground(services, auth.ring, schema);
   const apollo = await createApollo(schema, cfg, logger, metrics, store, disclosureLog, auth.forgetStandingsAfterWrite, playground.landingPage);
+  // The daily purge keeps the log's monthly partitions ahead too; this covers a gateway started after a long pause.
+  // Held recipients are known before the first request is served.
+  const prepare = async () => {
+    await db.prepare();
+    const em = db.orm.em.fork();
+    await ensureDisclosurePartitions((text) => em.execute(text));
+    await breach.refresh();
+  };
+  const release = async () => {
+    // Best effort: a crash loses them anyway.
+    await counter?.flush(db.orm.em.fork()).catch(() => {});
+    await apollo.stop(); await standingChanges.close(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown();
+  };
+  return { services, apollo, auth, breach, metrics, tracer: tracing.tracer, standingChanges, playground, prepare, release };
+}
+
+export async function startGateway(cfg: Config, { awaitDatabase = true, spanExporter, clock }: GatewayOptions = {}): Promise<RunningGateway> {
+  const { services, apollo, auth, breach, metrics, tracer, standingChanges, playground, prepare, release: releaseAll } = await composeGateway(cfg, { spanExporter, clock });
+  const { logger, store, sql } = services;
+  const lifecycle = new Lifecycle();
   const admit = callerLimits(cfg, store, metrics.limitCounters);
   const routes = new Map([...auth.routes, ...playground.routes]);
   const server = createHttpServer({
-    services, apollo, metrics, tracer: tracing.tracer, authenticate: auth.authenticate, admit, prepare: trustedDocumentGate(sql), routes,
+    services, apollo, metrics, tracer, authenticate: auth.authenticate, admit, prepare: trustedDocumentGate(sql), routes,
     prefixRoutes: playground.prefixRoutes, lifecycle,
   });
   // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
@@ -91,14 +131,6 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
     server.listen(cfg.port, cfg.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  // The daily purge keeps the log's monthly partitions ahead too; this covers a gateway started after a long pause.
-  // Held recipients are known before the first request is served.
-  const prepare = async () => {
-    await db.prepare();
-    const em = db.orm.em.fork();
-    await ensureDisclosurePartitions((text) => em.execute(text));
-    await breach.refresh();
-  };
   // Booking jobs start once the database is there; each instance runs them under an advisory lock.
   const { bookingHoldMinutes, intervalSeconds } = cfg.jobs;
   let jobs: JobTimer | null = null;
@@ -107,7 +139,7 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
     .then(() => {
       lifecycle.databaseReady = true;
       if (intervalSeconds > 0 && !lifecycle.draining) {
-        jobs = scheduleBookingJobs(db.orm.em, bookingHoldMinutes, intervalSeconds, (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'booking jobs failed'));
+        jobs = scheduleBookingJobs(services.orm.em, bookingHoldMinutes, intervalSeconds, (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'booking jobs failed'));
       }
       if (!lifecycle.draining) {
         breachJobs = breach.schedule(cfg.breach.checkSeconds, cfg.breach.holdsRefreshSeconds,
@@ -125,11 +157,7 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
     if (!drained) logger.warn({ requestsInFlight: lifecycle.requestsInFlight }, 'shutdown grace period over; cutting connections');
     server.closeAllConnections();
     await closed;
-    // Counts not yet in the shared slots go in before the pools close (best effort: a crash loses them anyway).
-    const release = (async () => {
-      await counter?.flush(db.orm.em.fork()).catch(() => {});
-      await apollo.stop(); await standingChanges.close(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown();
-    })();
+    const release = releaseAll();
     // Statements of cut requests hold their pooled connections until they end: past the grace period, wait at most a second.
     await (drained ? release : Promise.race([release, new Promise((r) => setTimeout(r, 1000))]));
   }

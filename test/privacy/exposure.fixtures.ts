@@ -1,4 +1,4 @@
-import type { RunningGateway } from '../../src/gateway.js';
+import type { WithServices } from '../support/in-process.js';
 import { storedPerson } from '../support/persons.js';
 import { maskValue, type FullNameParts } from '../../src/privacy/privacy.masks.js';
 import type { PiiKind } from '../../src/privacy/privacy.vocabulary.js';
@@ -10,7 +10,7 @@ export type Field = keyof typeof FIELDS;
 export type RawPerson = Record<Field, string | null> & { name: FullNameParts };
 
 /** The stored values, opened with the gateway's vault, to compare what the API sends against. */
-export async function rawPerson(gw: RunningGateway, id: string): Promise<RawPerson> {
+export async function rawPerson(gw: WithServices, id: string): Promise<RawPerson> {
   const u = await storedPerson(gw, id);
   return {
     fullName: [u.firstName, u.patronymic, u.surname].filter(Boolean).join(' ') || null,

@@ -1,4 +1,4 @@
-import type { RunningGateway } from '../../src/gateway.js';
+import type { WithServices } from '../support/in-process.js';
 import type { PrincipalKind, Purpose } from '../../src/access/principal.js';
 import type { Edge, PiiKind, Relation } from '../../src/privacy/privacy.vocabulary.js';
 
@@ -18,7 +18,7 @@ const references = (subject: string, ref: string, caller: string) => `(select id
 export interface OracleFacts { relation: Relation; consents: Set<string>; requested: PiiKind[] | undefined; recipientCountry: string | null; referenceId: string | null }
 
 /** The test's own account of a caller's standing towards a person through one edge, computed in SQL apart from the gateway's code. */
-export async function oracleFacts(gw: RunningGateway, caller: Caller, reach: Reach): Promise<OracleFacts> {
+export async function oracleFacts(gw: WithServices, caller: Caller, reach: Reach): Promise<OracleFacts> {
   const [row] = await gw.services.sql.rows<{ consents: string[]; country: string | null; partner: boolean; payer: boolean; ticket: string | null; request: string | null; fraud: string | null; kinds: string[] | null }>('t_oracle', `select
       coalesce((select array_agg(purpose) from consents where user_id = $1 and granted), '{}') as consents,
       (select country from partners where id::text = $2) as country,
@@ -43,7 +43,7 @@ export async function oracleFacts(gw: RunningGateway, caller: Caller, reach: Rea
 }
 
 /** How `person(id)` reaches the subject: through the caller's declared reference when that record names them, else as a staff lookup. */
-export async function lookupReach(gw: RunningGateway, caller: Caller, subject: string): Promise<Reach> {
+export async function lookupReach(gw: WithServices, caller: Caller, subject: string): Promise<Reach> {
   const purpose = caller.purpose ?? (caller.kind === 'SUPPORT' ? 'SUPPORT' : caller.kind === 'AUTHORITY' ? 'LEGAL_OBLIGATION' : undefined);
   const [row] = await gw.services.sql.rows<{ ticket: string | null; request: string | null; fraud: string | null }>('t_oracle_lookup',
     `select ${references('$1::uuid', '$2', '$3')}`, [subject, caller.ref ?? '', caller.sub ?? '']);

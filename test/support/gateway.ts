@@ -1,21 +1,26 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway.js';
 import { PRODUCTION_SMS } from './production-sms.js';
 
 export const DEV_LOGIN_CODE = '246810';
 const TEST_DATA_DIR = new URL('../../.data/test', import.meta.url).pathname;
 
-/** A real gateway on a free port against the test file's own database (see database-environment.mjs). */
-export function startTestGateway(env: Record<string, string> = {}, options: Parameters<typeof startGateway>[1] = {}): Promise<RunningGateway> {
-  return startGateway(loadConfig({
+/** The configuration every test gateway runs with, against the test file's own database (see database-environment.mjs). */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
     ...process.env, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', AUTH_DEV_LOGIN_CODE: DEV_LOGIN_CODE,
     QAZ_DATA_DIR: TEST_DATA_DIR,
     // Per-caller limits are off unless a test sets them: suites send many requests from one address and token.
     RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_PARTNER_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0', ...env,
-  }), options);
+  });
+}
+
+/** A real gateway on a free port against the test file's own database. */
+export function startTestGateway(env: Record<string, string> = {}, options: Parameters<typeof startGateway>[1] = {}): Promise<RunningGateway> {
+  return startGateway(testConfig(env), options);
 }
 
 /** A gateway with NODE_ENV=production, every secret given: the test run's own keys, so that what it writes stays readable to the other suites. */

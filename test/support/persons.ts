@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { RunningGateway } from '../../src/gateway.js';
+import type { WithServices } from './in-process.js';
 import { newPersonalRecord, NO_PERSONAL_DATA, type PersonalData } from '../../src/users/personal-data.codec.js';
 import { personsByIds, type PersonRow } from '../../src/users/user.service.js';
 
 export interface PersonInit extends Partial<PersonalData> { id?: string; role?: string; status?: string; gender?: 'MALE' | 'FEMALE' | null }
 
 /** Inserts a user as the gateway stores one: a fresh data key and the values sealed under it. */
-export async function insertPerson(gw: RunningGateway, init: PersonInit): Promise<string> {
+export async function insertPerson(gw: WithServices, init: PersonInit): Promise<string> {
   const { id = randomUUID(), role = 'TRAVELER', status = 'ACTIVE', gender = null, ...values } = init;
   const { wrappedKey, sealed } = newPersonalRecord(gw.services.vault, id, { ...NO_PERSONAL_DATA, ...values });
   await gw.services.sql.rows('t_insert_person', `with k as (insert into keyring.user_keys (user_id, wrapped_key) values ($1, $2))
@@ -16,7 +16,7 @@ export async function insertPerson(gw: RunningGateway, init: PersonInit): Promis
 }
 
 /** What the database holds for a user, opened with the gateway's own vault. */
-export async function storedPerson(gw: RunningGateway, id: string): Promise<PersonRow> {
+export async function storedPerson(gw: WithServices, id: string): Promise<PersonRow> {
   const [row] = await personsByIds(gw.services.sql, gw.services.vault, [id]);
   if (!row) throw new Error(`no user ${id}`);
   return row;

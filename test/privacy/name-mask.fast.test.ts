@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
 import { TourReviewAuthorsDocument } from '../generated/operations.js';
 import { insertTour, OPERATORS } from '../bookings/booking.fixtures.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
 import { insertPerson } from '../support/persons.js';
+import { anonymous } from '../support/principals.js';
 
-let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+let app: InProcessApp;
+beforeAll(async () => { app = await openApp(); });
+afterAll(async () => { await app.close(); });
 
 async function publicName(name: { firstName?: string; patronymic?: string; surname?: string }): Promise<string | null> {
-  const id = await insertPerson(gw, name);
+  const id = await insertPerson(app, name);
   // A tour of its own, far in the future, so suites that read the first tours never meet these authors.
-  const tourId = await insertTour(gw.services.sql, { partnerId: OPERATORS[0], capacity: 10, startsInDays: 3650 });
-  const [{ reviewId }] = await gw.services.sql.rows<{ reviewId: string }>('t_name_review', `insert into reviews (id, author_id, tour_id, rating, text)
+  const tourId = await insertTour(app.services.sql, { partnerId: OPERATORS[0], capacity: 10, startsInDays: 3650 });
+  const [{ reviewId }] = await app.services.sql.rows<{ reviewId: string }>('t_name_review', `insert into reviews (id, author_id, tour_id, rating, text)
     values (gen_random_uuid(), $1, $2, 5, 'Хорошо') returning id as "reviewId"`, [id, tourId]);
-  const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: tourId });
+  const { body } = await app.run(anonymous, TourReviewAuthorsDocument, { id: tourId });
   expect(body.errors).toBeUndefined();
   return body.data!.tour!.reviews.find((r) => r.id === reviewId)!.author!.fullName;
 }

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { RunningGateway } from '../../src/gateway.js';
 import { decide } from '../../src/privacy/privacy.decide.js';
-import { defaultPurpose } from '../../src/access/principal.js';
+import { defaultPurpose, type Principal } from '../../src/access/principal.js';
+import { BadInputError } from '../../src/graphql/errors.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
 import { DEMO_AUTHORITY_REQUEST, DEMO_FRAUD_CASE } from '../../seeds/references.data.js';
-import { startTestGateway } from '../support/gateway.js';
-import { bearer, tokenFor } from '../support/tokens.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { anonymous, client, principalOf } from '../support/principals.js';
 import { FIELDS, rawPerson, type Field, type RawPerson } from './exposure.fixtures.js';
 import { lookupReach, oracleFacts, type Caller, type Reach } from './exposure.oracle.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let travellers: string[];
 let tours: string[];
 let bookings: string[];
@@ -20,8 +20,8 @@ let bookings: string[];
 const ownTours = new Map<string, string[]>();
 const ownBookings = new Map<string, string[]>();
 beforeAll(async () => {
-  gw = await startTestGateway();
-  const sql = gw.services.sql;
+  app = await openApp();
+  const sql = app.services.sql;
   // The people the demo's reference records name come first, so reference paths reach them as often as anyone.
   const named = [DEMO_FRAUD_CASE.subjectIds[0], DEMO_TICKETS[0].userId, DEMO_AUTHORITY_REQUEST.subjectId];
   const rest = (await sql.rows<{ id: string }>('t_p_users', "select id from users where role = 'TRAVELER' order by id limit 40")).map((r) => r.id);
@@ -39,7 +39,7 @@ beforeAll(async () => {
   [travellers[3], DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id]);
   await sql.rows('t_p_authreq_to', "update authority_requests set addressed_to_id = $1 where case_number = 'AR-PROP'", [DEMO_STAFF.authority.id]);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => { await app.close(); });
 
 const operators = DEMO_CLIENTS.filter((c) => c.kind === 'PARTNER');
 const providers = DEMO_CLIENTS.filter((c) => c.kind === 'PAYMENT_PROVIDER');
@@ -86,6 +86,14 @@ const queryArb = fc.record({
 
 interface Found { reach: Reach; obj: Record<string, unknown> }
 
+// What the caller's token and X-Purpose headers would make.
+function principalFor(c: Caller): Promise<Principal> {
+  if (c.kind === 'ANONYMOUS') return Promise.resolve(anonymous);
+  const declared = { purpose: c.purpose, reference: c.ref };
+  if (c.kind === 'PARTNER' || c.kind === 'PAYMENT_PROVIDER') return client(app, c.kind, c.partnerId!, { scopes: c.scope, ...declared });
+  return principalOf(app, { kind: c.kind, accountId: c.sub, ...declared });
+}
+
 /** Every person object in the response with the edge and record that reached it; subjects come from the records, never from the shown id. */
 async function found(entry: Entry, data: unknown, subject: string, caller: Caller): Promise<Found[]> {
   const out: { edge: Reach['edge']; anchor: string; obj: Record<string, unknown>; table: 'reviews' | 'bookings' | 'payments' }[] = [];
@@ -104,11 +112,11 @@ async function found(entry: Entry, data: unknown, subject: string, caller: Calle
       bookingsOf([p.booking]);
     }
   }
-  if (entry === 'person') return d.person ? [{ reach: await lookupReach(gw, caller, subject), obj: d.person }] : [];
+  if (entry === 'person') return d.person ? [{ reach: await lookupReach(app, caller, subject), obj: d.person }] : [];
   const owners = { reviews: 'author_id', bookings: 'user_id', payments: '(select user_id from bookings where id = booking_id)' };
   const result: Found[] = [];
   for (const o of out) {
-    const [row] = await gw.services.sql.rows<{ subject: string | null }>(`t_p_owner_${o.table}`, `select ${owners[o.table]} as subject from ${o.table} where id = $1`, [o.anchor]);
+    const [row] = await app.services.sql.rows<{ subject: string | null }>(`t_p_owner_${o.table}`, `select ${owners[o.table]} as subject from ${o.table} where id = $1`, [o.anchor]);
     // A review whose author erased their account is linked to no one, and shows no author.
     if (row.subject === null) continue;
     result.push({ reach: { edge: o.edge, anchor: o.anchor, subject: row.subject }, obj: o.obj });
@@ -118,27 +126,23 @@ async function found(entry: Entry, data: unknown, subject: string, caller: Calle
 
 describe('property: no response carries a raw value the policy does not allow through the edge that reached it', () => {
   it('holds for random callers, purposes, consents and paths; every FULL value of another person is logged with its edge', async () => {
-    const tokenCache = new Map<string, string>();
+    const principals = new Map<string, Principal | null>();
     const rawCache = new Map<string, RawPerson>();
     let fullSeen = 0;
     await fc.assert(fc.asyncProperty(callerArb, queryArb, fc.boolean(), async (callerIn, q, flipConsent) => {
       const caller = callerIn.sub?.startsWith('#') ? { ...callerIn, sub: travellers[Number(callerIn.sub.slice(1))] } : callerIn;
       const subject = travellers[q.index];
-      if (flipConsent) await gw.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
+      if (flipConsent) await app.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
       try {
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (caller.kind !== 'ANONYMOUS') {
-          const key = JSON.stringify(caller);
-          let token = tokenCache.get(key);
-          if (!token) { token = await tokenFor(gw, caller.kind, caller); tokenCache.set(key, token); }
-          Object.assign(headers, bearer(token));
-          if (caller.purpose) headers['x-purpose'] = caller.purpose;
-          if (caller.ref) headers['x-purpose-ref'] = caller.ref;
-        }
+        const key = JSON.stringify(caller);
+        if (!principals.has(key)) principals.set(key, await principalFor(caller).catch((e: unknown) => { if (e instanceof BadInputError) return null; throw e; }));
+        const principal = principals.get(key);
+        // An account that is not active has no principal (its token is refused before any operation): nothing reaches it.
+        if (!principal) return;
         const own = (m: Map<string, string[]>, all: string[]) => { const list = caller.partnerId ? m.get(caller.partnerId) ?? all : all; return list[q.index % list.length]; };
         const text = q.text.replace('$T', own(ownTours, tours)).replace('$B', own(ownBookings, bookings)).replace('$U', subject);
-        const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: text }) });
-        const json = await res.json() as { data?: unknown };
+        const res = await app.run(principal, text);
+        const json = res.body;
         const purpose = caller.kind === 'ANONYMOUS' ? null : caller.purpose ?? defaultPurpose(caller.kind);
         const scopes = caller.scope ?? (caller.kind === 'PAYMENT_PROVIDER' ? ['payments:write', 'bookings:read'] : []);
         const fullPairs = new Set<string>();
@@ -147,8 +151,8 @@ describe('property: no response carries a raw value the policy does not allow th
         const shownRaw: [string, string][] = [];
         for (const { reach, obj } of await found(q.entry, json.data, subject, caller)) {
           let raw = rawCache.get(reach.subject);
-          if (!raw) { raw = await rawPerson(gw, reach.subject); rawCache.set(reach.subject, raw); }
-          const facts = await oracleFacts(gw, caller, reach);
+          if (!raw) { raw = await rawPerson(app, reach.subject); rawCache.set(reach.subject, raw); }
+          const facts = await oracleFacts(app, caller, reach);
           for (const [field, kind] of Object.entries(FIELDS) as [Field, typeof FIELDS[Field]][]) {
             const d = decide({ principal: caller.kind, purpose, scopes, hasReference: !!caller.ref, edge: reach.edge, relation: facts.relation, kind,
               consents: facts.consents, requestedKinds: facts.requested, recipientCountry: facts.recipientCountry });
@@ -165,13 +169,13 @@ describe('property: no response carries a raw value the policy does not allow th
         const body = JSON.stringify(json);
         for (const [value, where] of shownRaw) if (!allowed.has(value) && body.includes(JSON.stringify(value).slice(1, -1))) forbidden.push(`elsewhere:${where}`);
         expect(forbidden).toEqual([]);
-        const rows = await gw.services.sql.rows<{ subject_id: string; kinds: string[]; edge: string; reference_id: string | null }>('t_p_disc',
-          'select subject_id, kinds, edge, reference_id from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
+        const rows = await app.services.sql.rows<{ subject_id: string; kinds: string[]; edge: string; reference_id: string | null }>('t_p_disc',
+          'select subject_id, kinds, edge, reference_id from disclosures where request_id = $1', [res.requestId]);
         const logged = new Set(rows.flatMap((r) => r.kinds.map((k) => `${r.subject_id}:${k}:${r.edge}:${r.reference_id}`)));
         for (const pair of fullPairs) expect(logged).toContain(pair);
         fullSeen += fullPairs.size;
       } finally {
-        if (flipConsent) await gw.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
+        if (flipConsent) await app.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
       }
     }), { numRuns: 300, seed: 424242 });
     expect(fullSeen).toBeGreaterThan(0);
