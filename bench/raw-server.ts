@@ -3,14 +3,13 @@ import 'reflect-metadata';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { bookingsByTours } from '../src/bookings/booking.service.js';
+import { partnerToursWithBookings } from '../src/bookings/booking.service.js';
+import { createBooking } from '../src/bookings/booking-create.service.js';
 import { loadConfig } from '../src/config/config.js';
 import { Sql } from '../src/db/sql.js';
-import { groupByKey } from '../src/graphql/group-by.js';
 import { createPiiVault } from '../src/privacy/pii-vault.js';
-import { toursOfPartner } from '../src/tour-admin/tour-admin.service.js';
 import { toursByIds, type TourRow } from '../src/tours/tour.service.js';
-import { personsByIds, type PersonRow } from '../src/users/user.service.js';
+import { openPerson, type PersonRow } from '../src/users/user.service.js';
 import { s4Spec, type S5Args, type TourField } from './scenarios.js';
 import type { KeyCursor } from '../src/graphql/cursor.js';
 
@@ -35,13 +34,13 @@ function traveller(p: PersonRow): Json {
   };
 }
 
+// The gateway's one statement for a partner's tours with their bookings and travellers; the sealed records opened as it opens them.
 async function s1(body: { partnerId: string; after: KeyCursor | null; first: number; bookings: number }): Promise<Json> {
-  const tours = (await toursOfPartner(sql, body.partnerId, body.after, body.first + 1)).slice(0, body.first);
-  const ids = tours.map((t) => t.id);
-  const bookings = groupByKey(ids, await bookingsByTours(sql, ids, null, body.bookings), (b) => b.tourId);
-  const people = new Map((await personsByIds(sql, vault, [...new Set(bookings.flat().map((b) => b.userId))])).map((p) => [p.id, p]));
+  const read = await partnerToursWithBookings(sql, body.partnerId, body.after, body.first + 1, body.first, { after: null, limit: body.bookings }, true);
+  const people = new Map(read.travellers.map((p) => [p.id, openPerson(vault, p)]));
   // The gateway pages a tour's bookings, so raw answers in the same shape.
-  const nodes = tours.map((t, i) => ({ id: t.id, title: t.title, bookings: { nodes: bookings[i].map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) } }));
+  const nodes = read.tours.slice(0, body.first).map((t) => ({ id: t.id, title: t.title,
+    bookings: { nodes: (read.bookings.get(t.id) ?? []).map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) } }));
   return { partnerTours: { nodes } };
 }
 
@@ -62,27 +61,10 @@ async function s4(body: { op: number; id: string }): Promise<Json> {
   return { [spec.alias]: pick(t, spec.fields) };
 }
 
-// The same kind of write the gateway's createBooking makes: take seats, insert the booking and its first event, in one transaction.
+// The gateway's own createBooking: the seats, the booking and its first event in one statement.
 async function s5(a: S5Args): Promise<Json> {
-  const c = await pool.connect();
-  const run = <R extends pg.QueryResultRow = never>(name: string, text: string, values: unknown[]) => { sql.stats.statements++; return c.query<R>({ name, text, values }); };
-  try {
-    await run('bench_begin', 'begin', []);
-    const seats = await run<{ priceKzt: number }>('bench_s5_seats', `update tours set seats_booked = seats_booked + $2
-      where id = $1 and status = 'ACTIVE' and capacity - seats_booked >= $2 returning price_kzt as "priceKzt"`, [a.tourId, a.seats]);
-    if (!seats.rowCount) {
-      await run('bench_rollback', 'rollback', []);
-      return { createBooking: { __typename: 'TourFull' } };
-    }
-    const booking = await run<{ id: string }>('bench_s5_booking', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key)
-      values (gen_random_uuid(), $1, $2, $3, 'PENDING_PAYMENT', $4, $5) returning id`, [a.userId, a.tourId, a.seats, a.seats * seats.rows[0].priceKzt, a.idempotencyKey]);
-    await run('bench_s5_event', `insert into booking_events (id, booking_id, status, actor_kind) values (gen_random_uuid(), $1, 'PENDING_PAYMENT', 'USER')`, [booking.rows[0].id]);
-    await run('bench_commit', 'commit', []);
-    return { createBooking: { __typename: 'BookingCreated' } };
-  } catch (e) {
-    await c.query('rollback').catch(() => {});
-    throw e;
-  } finally { c.release(); }
+  const out = await createBooking(sql, { userId: a.userId, tourId: a.tourId, seats: a.seats, idempotencyKey: a.idempotencyKey });
+  return { createBooking: { __typename: 'booking' in out ? 'BookingCreated' : 'NotBooked' } };
 }
 
 const ROUTES: Record<string, (body: never) => Promise<Json>> = { '/s1': s1, '/s2': s2, '/s4': s4, '/s5': s5 };
