@@ -3,7 +3,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { Config } from './config/config.js';
 import { servingConnectionOptions } from './db/connection-options.js';
 import { openServingDatabase, retryWhileUnavailable } from './app/database.js';
-import { Sql } from './db/sql.js';
+import { openReplicaPool, Sql } from './db/sql.js';
 import type { AppServices, CoreServices } from './graphql/context.js';
 import { buildGatewaySchema } from './graphql/gateway-schema.js';
 import { createApollo } from './http/apollo.js';
@@ -58,8 +58,9 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const db = await openServingDatabase(cfg, (m) => logger.warn(m));
   const store = connectSharedStore(cfg, logger);
   const tracing = createTracing(cfg.otlpEndpoint, spanExporter);
-  const metrics = new Metrics(() => sql.pool, store.up);
-  const sql = Sql.connect(db.url, cfg.dbPoolMax, servingConnectionOptions(cfg), statementObserver(metrics, tracing.tracer), cfg.databaseReplicaUrls);
+  const metrics = new Metrics(() => db.pool, store.up);
+  const replicas = cfg.databaseReplicaUrls.map((u) => openReplicaPool(u, cfg.dbPoolMax, servingConnectionOptions(cfg)));
+  const sql = new Sql(db.pool, statementObserver(metrics, tracing.tracer), replicas);
   // Counting FULL releases per recipient costs nothing per request: the disclosure writer reports its committed batches.
   const counter = cfg.breach.checkSeconds > 0 ? new ReleaseCounter(clock) : null;
   const breach = new BreachWatch(db.orm.em, counter, cfg.breach, logger, metrics, clock);

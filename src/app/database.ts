@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { ormConfig } from '../../mikro-orm.config.js';
 import type { Config } from '../config/config.js';
 import { servingConnectionOptions } from '../db/connection-options.js';
@@ -56,13 +57,18 @@ export class PendingMigrationsError extends Error {
 
 /**
  * The gateway's database: a serving ORM with the connection timeouts, connected lazily so that the process can start while the
- * database is away. `prepare` migrates outside production (on an ORM without timeouts) and refuses pending migrations in it.
+ * database is away; `pool` is its one pg pool, which the plain-row statements share. `prepare` migrates outside production (on
+ * an ORM without timeouts) and refuses pending migrations in it.
  */
-export async function openServingDatabase(cfg: Config, log: (m: string) => void): Promise<Database & { prepare(): Promise<void> }> {
+export async function openServingDatabase(cfg: Config, log: (m: string) => void): Promise<Database & { pool: pg.Pool; prepare(): Promise<void> }> {
   const { url, embedded } = await resolveDatabaseUrl(cfg, log);
-  const orm = await MikroORM.init(ormConfig(url, cfg.dbPoolMax, servingConnectionOptions(cfg)));
+  let pool: pg.Pool | undefined;
+  const orm = await MikroORM.init(ormConfig(url, cfg.dbPoolMax, servingConnectionOptions(cfg), (p) => { pool = p; }));
+  // Building the ORM's client makes its pool and connects nothing yet, so the process still starts while the database is away.
+  orm.em.getConnection().getClient();
+  if (!pool) throw new Error('the ORM made no pg pool');
   return {
-    orm, url,
+    orm, url, pool,
     async prepare() {
       const pending = (await orm.migrator.getPending()).map((m) => m.name);
       if (!pending.length) return;
