@@ -69,11 +69,7 @@ export class Sql extends Statements {
    * The statements of the transaction `em` runs in, on its connection: they commit or roll back with the ORM's own writes
    * there. Counted and observed like those on the pool.
    */
-  within(em: EntityManager): Statements {
-    const trx = em.getTransactionContext<Transaction<unknown>>();
-    if (!trx) throw new Error('Sql.within needs an EntityManager inside a transaction');
-    return new TransactionStatements(trx, this.stats, this.hook);
-  }
+  within(em: EntityManager): Statements { return transactionStatements(em, this.stats, this.hook); }
 
   protected execute(name: string, text: string, values: readonly unknown[]): Promise<StatementResult> {
     return this.run(this.pool, name, text, values);
@@ -104,11 +100,21 @@ export class Sql extends Statements {
   async close(): Promise<void> { await Promise.all(this.replicas.map((p) => p.end())); }
 }
 
+/**
+ * The statements of the transaction `em` runs in, for jobs and scripts that hold no Sql (nothing observes them); requests use
+ * `sql.within(em)`, which counts and observes them.
+ */
+export function transactionStatements(em: EntityManager, stats?: SqlStats, hook?: StatementHook): Statements {
+  const trx = em.getTransactionContext<Transaction<unknown>>();
+  if (!trx) throw new Error('typed statements of a transaction need an EntityManager inside one');
+  return new TransactionStatements(trx, stats, hook);
+}
+
 class TransactionStatements extends Statements {
-  constructor(private readonly trx: Transaction<unknown>, private readonly stats: SqlStats, private readonly hook?: StatementHook) { super(); }
+  constructor(private readonly trx: Transaction<unknown>, private readonly stats?: SqlStats, private readonly hook?: StatementHook) { super(); }
 
   protected async execute(name: string, text: string, values: readonly unknown[]): Promise<StatementResult> {
-    this.stats.statements++;
+    if (this.stats) this.stats.statements++;
     const done = this.hook?.(name);
     try {
       // Kysely hands its query text to pg's client.query as is, and pg takes a query config there too: so the statement
