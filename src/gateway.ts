@@ -63,7 +63,7 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const sql = new Sql(db.pool, statementObserver(metrics, tracing.tracer), replicas);
   // Counting FULL releases per recipient costs nothing per request: the disclosure writer reports its committed batches.
   const counter = cfg.breach.checkSeconds > 0 ? new ReleaseCounter(clock) : null;
-  const breach = new BreachWatch(db.orm.em, counter, cfg.breach, logger, metrics, clock);
+  const breach = new BreachWatch(db.orm.em, sql, counter, cfg.breach, logger, metrics, clock);
   metrics.watchHeldRecipients(() => breach.heldCount);
   const core: CoreServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters, holds: breach, makeLoaders };
   const lifecycle = new Lifecycle();
@@ -127,7 +127,7 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
     await closed;
     // Counts not yet in the shared slots go in before the pools close (best effort: a crash loses them anyway).
     const release = (async () => {
-      await counter?.flush(db.orm.em.fork()).catch(() => {});
+      await counter?.flush(sql).catch(() => {});
       await apollo.stop(); await standingChanges.close(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown();
     })();
     // Statements of cut requests hold their pooled connections until they end: past the grace period, wait at most a second.
