@@ -24,8 +24,10 @@ export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limi
   return sql.replicaRows(TOURS_LIST, f.region, f.startsFrom, f.startsTo, after?.key ?? null, after?.id ?? null, limit);
 }
 
+const TOURS_BY_IDS = statement<TourRow, [ids: readonly string[]]>('tours_by_ids', `select ${TOUR_COLUMNS} from tours t where t.id = any($1::uuid[])`);
+
 export function toursByIds(sql: Sql, ids: readonly string[]): Promise<TourRow[]> {
-  return sql.rows<TourRow>('tours_by_ids', `select ${TOUR_COLUMNS} from tours t where t.id = any($1::uuid[])`, [ids]);
+  return sql.rows(TOURS_BY_IDS, ids);
 }
 
 const PARTNERS_BY_IDS = statement<{ id: string; name: string }, [ids: readonly string[]]>('partners_by_ids',
