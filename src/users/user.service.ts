@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import { openPersonalData, type PersonalData } from './personal-data.codec.js';
 import type { Via } from '../privacy/privacy.edge.js';
@@ -17,9 +18,12 @@ export interface PersonRow extends PersonalData {
 
 interface StoredPerson { id: string; gender: string | null; status: string; piiEnc: string | null; wrappedKey: string | null }
 
+const PERSONS_BY_IDS = statement<StoredPerson, [ids: readonly string[]]>('persons_by_ids', `select u.id, u.gender, u.status, u.pii_enc as "piiEnc",
+    k.wrapped_key as "wrappedKey"
+  from users u left join keyring.user_keys k on k.user_id = u.id where u.id = any($1::uuid[])`);
+
 export async function personsByIds(sql: Sql, vault: PiiVault, ids: readonly string[]): Promise<PersonRow[]> {
-  const rows = await sql.rows<StoredPerson>('persons_by_ids', `select u.id, u.gender, u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey"
-    from users u left join keyring.user_keys k on k.user_id = u.id where u.id = any($1::uuid[])`, [ids]);
+  const rows = await sql.rows(PERSONS_BY_IDS, ids);
   return rows.map((r) => {
     const data = openPersonalData(vault, r.id, r.wrappedKey, r.piiEnc);
     const fullName = [data.firstName, data.patronymic, data.surname].filter(Boolean).join(' ') || null;
