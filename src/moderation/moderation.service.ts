@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statement } from '../db/statement.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, isUuid, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
@@ -44,16 +45,18 @@ export async function reportContent(ctx: GatewayContext, reporterId: string, rev
 
 interface QueueRow extends StoredReportReason { reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string | null }
 
-/** Open reports, oldest first, each reason opened with its reporter's key, its personal data as the policy lets the caller see the reporter; authors come through the person loader, so the privacy layer decides what moderators see. */
-export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
-  const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
-  const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id, c.reporter_id as "reporterId", c.reason_enc as "reasonEnc",
-      k.wrapped_key as "wrappedKey", c.created_at as "reportedAt",
+const QUEUE = statement<QueueRow, [afterKey: string | null, afterId: string | null, limit: number]>('moderation_queue', `select c.id,
+      c.reporter_id as "reporterId", c.reason_enc as "reasonEnc", k.wrapped_key as "wrappedKey", c.created_at as "reportedAt",
       to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key, r.id as "reviewId", r.rating, r.text,
       r.moderation_status as "moderationStatus", r.author_id as "authorId"
     from content_reports c join reviews r on r.id = c.review_id left join keyring.user_keys k on k.user_id = c.reporter_id where c.status = 'OPEN'
       and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
-    order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
+    order by c.created_at, c.id limit $3`);
+
+/** Open reports, oldest first, each reason opened with its reporter's key, its personal data as the policy lets the caller see the reporter; authors come through the person loader, so the privacy layer decides what moderators see. */
+export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
+  const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
+  const rows = await ctx.services.sql.rows(QUEUE, cursor?.key ?? null, cursor?.id ?? null, first + 1);
   const page = keysetPage(rows, first, (r) => ({ key: r.key, id: r.id }));
   // The loader batches these into one lookup; an erased author's review has none.
   const authors = await Promise.all(page.nodes.map((r) => (r.authorId === null ? null : ctx.loaders.person.load(r.authorId))));
