@@ -20,26 +20,32 @@ export function reasonText(reason: string): string {
   return r;
 }
 
-// Raw execute() hands timestamptz back as text; the DateTimeISO scalar serializes Date objects.
-function receipt(row: ContentReportReceipt): ContentReportReceipt {
-  return { ...row, createdAt: new Date(row.createdAt) };
-}
+const RECEIPT = 'id, review_id as "reviewId", status, created_at as "createdAt"';
+const PUBLISHED_REVIEW = statement<{ id: string }, [reviewId: string]>('moderation_review_published',
+  "select id from reviews where id = $1 and moderation_status = 'PUBLISHED' for share");
+const OPEN_REPORT = statement<ContentReportReceipt, [reviewId: string, reporterId: string]>('content_report_open_of',
+  `select ${RECEIPT} from content_reports where review_id = $1 and reporter_id = $2 and status = 'OPEN'`);
+const REPORT = statement<ContentReportReceipt, [id: string, reviewId: string, reporterId: string, reasonEnc: string]>('content_report_insert',
+  `insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at) values ($1, $2, $3, $4, 'OPEN', now()) returning ${RECEIPT}`);
+const SET_REVIEW_STATUS = statement<never, [status: ModerationStatus, reason: string, reviewId: string]>('moderation_review_status',
+  'update reviews set moderation_status = $1, moderation_reason = $2 where id = $3');
+const CLOSE_REPORTS = statement<never, [status: 'DISMISSED' | 'RESOLVED', moderatorId: string, resolution: string, reviewId: string]>('content_reports_close',
+  `update content_reports set status = $1, resolved_by_id = $2, resolution = $3 where review_id = $4 and status = 'OPEN'`);
 
 /** One open report per reporter and review: reporting again returns the open one. The reason is sealed under the reporter's data key. */
 export async function reportContent(ctx: GatewayContext, reporterId: string, reviewId: string, reason: string): Promise<ContentReportReceipt> {
   const text = reasonText(reason);
   if (!isUuid(reviewId)) throw new NotFoundError('Review');
   return ctx.em().transactional(async (tem) => {
-    const [review] = await tem.execute<{ id: string }[]>("select id from reviews where id = ? and moderation_status = 'PUBLISHED' for share", [reviewId]);
+    const tx = ctx.services.sql.within(tem);
+    const [review] = await tx.rows(PUBLISHED_REVIEW, reviewId);
     if (!review) throw new NotFoundError('Review');
-    const cols = 'id, review_id as "reviewId", status, created_at as "createdAt"';
-    const [open] = await tem.execute<ContentReportReceipt[]>(`select ${cols} from content_reports where review_id = ? and reporter_id = ? and status = 'OPEN'`, [reviewId, reporterId]);
-    if (open) return receipt(open);
+    const [open] = await tx.rows(OPEN_REPORT, reviewId, reporterId);
+    if (open) return open;
     const id = randomUUID();
     const reasonEnc = sealReportReason(ctx.services.vault, await writerKeyOf(tem, ctx.services.vault, reporterId), reporterId, id, text);
-    const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at)
-      values (?, ?, ?, ?, 'OPEN', now()) returning ${cols}`, [id, reviewId, reporterId, reasonEnc]);
-    return receipt(row);
+    const [row] = await tx.rows(REPORT, id, reviewId, reporterId, reasonEnc);
+    return row;
   });
 }
 
@@ -79,10 +85,9 @@ export async function moderateReview(ctx: GatewayContext, moderatorId: string, r
   if (!isUuid(reviewId)) throw new NotFoundError('Review');
   const status = STATUS_OF[action];
   return ctx.em().transactional(async (tem) => {
-    const updated = await tem.execute<{ id: string }[]>('update reviews set moderation_status = ?, moderation_reason = ? where id = ? returning id', [status, text, reviewId]);
-    if (!updated.length) throw new NotFoundError('Review');
-    const closed = await tem.execute<{ id: string }[]>(`update content_reports set status = ?, resolved_by_id = ?, resolution = ?
-      where review_id = ? and status = 'OPEN' returning id`, [action === ModerationAction.RESTORE ? 'DISMISSED' : 'RESOLVED', moderatorId, `${action}: ${text}`, reviewId]);
-    return { reviewId, moderationStatus: status, closedReports: closed.length };
+    const tx = ctx.services.sql.within(tem);
+    if ((await tx.count(SET_REVIEW_STATUS, status, text, reviewId)) === 0) throw new NotFoundError('Review');
+    const closed = await tx.count(CLOSE_REPORTS, action === ModerationAction.RESTORE ? 'DISMISSED' : 'RESOLVED', moderatorId, `${action}: ${text}`, reviewId);
+    return { reviewId, moderationStatus: status, closedReports: closed };
   });
 }
