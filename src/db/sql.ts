@@ -45,7 +45,7 @@ export class Sql extends Statements {
   constructor(readonly pool: pg.Pool, private readonly hook?: StatementHook, private readonly replicas: readonly pg.Pool[] = []) { super(); }
 
   override rows<R, P extends readonly unknown[]>(s: Statement<R, P>, ...params: P): Promise<R[]>;
-  /** The untyped form, until its last call sites declare their statements. */
+  /** Untyped, for tests' one-off statements; the gateway's own are declared with `statement`. */
   override rows<T>(name: string, text: string, values?: unknown[]): Promise<T[]>;
   override async rows(s: Statement<unknown, unknown[]> | string, ...rest: unknown[]): Promise<unknown[]> {
     if (typeof s !== 'string') return super.rows(s, ...rest);
