@@ -3,7 +3,7 @@ import { transactionStatements, type Sql } from '../db/sql.js';
 import { statement } from '../db/statement.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { PaymentOutcome, PaymentRefusalReason, PaymentRejectionReason, type Payment } from './payment.type.js';
-import { moveBookings } from '../bookings/booking-transition.service.js';
+import { MOVE_ONE, moveBookings } from '../bookings/booking-transition.service.js';
 import { BookingStatus } from '../bookings/booking.type.js';
 import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
 import type { KeyCursor } from '../graphql/cursor.js';
@@ -109,7 +109,7 @@ export function recordPayment(em: EntityManager, r: PaymentReport): Promise<{ pa
     if (r.outcome === PaymentOutcome.CONFIRMED) {
       if (r.amountKzt !== p.amountKzt || r.amountKzt !== b.amountKzt) return { reason: PaymentRejectionReason.AMOUNT_MISMATCH };
       if (b.status !== 'PENDING_PAYMENT') return { reason: PaymentRejectionReason.BOOKING_NOT_PAYABLE };
-      await moveBookings(tem, BookingStatus.PAID, 'PAYMENT_PROVIDER', null, 'b.id = ?', [r.bookingId]);
+      await moveBookings(tem, BookingStatus.PAID, 'PAYMENT_PROVIDER', null, MOVE_ONE, r.bookingId);
     }
     await tx.count(SETTLE, r.outcome, r.externalRef, p.id);
     return { paymentId: p.id };

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { transactionStatements, type Sql } from '../db/sql.js';
 import { statement } from '../db/statement.js';
 import { NotFoundError } from '../graphql/errors.js';
-import { moveBookings } from '../bookings/booking-transition.service.js';
+import { MOVE_ONE, moveBookings } from '../bookings/booking-transition.service.js';
 import { BookingStatus } from '../bookings/booking.type.js';
 import { refundAmount, type RefundCause } from './refund.policy.js';
 import { RefundOutcome, RefundRejectionReason, type Refund } from './refund.type.js';
@@ -55,7 +55,7 @@ export function recordRefund(em: EntityManager, r: RefundReport): Promise<{ refu
     await tx.count(SETTLE, r.outcome, r.externalRef, r.refundId);
     if (r.outcome === RefundOutcome.REFUNDED) {
       await tx.count(PAYMENT_REFUNDED, row.paymentId);
-      await moveBookings(tem, BookingStatus.REFUNDED, 'PAYMENT_PROVIDER', null, 'b.id = ?', [row.bookingId]);
+      await moveBookings(tem, BookingStatus.REFUNDED, 'PAYMENT_PROVIDER', null, MOVE_ONE, row.bookingId);
     }
     return { refundId: r.refundId };
   });

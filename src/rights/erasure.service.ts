@@ -1,5 +1,5 @@
 import { phoneHash } from '../auth/auth-hmac.js';
-import { moveBookings } from '../bookings/booking-transition.service.js';
+import { moveBookings, moveStatement } from '../bookings/booking-transition.service.js';
 import { BookingStatus } from '../bookings/booking.type.js';
 import { statement, type Statement, type Statements } from '../db/statement.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -33,6 +33,8 @@ const DESTROY: readonly Statement<never, ByUser>[] = [
 // Reviews keep their rating for the tour's average; text and author go, so nothing ties the rating to the person.
 const ERASE_REVIEWS = statement<never, [userId: string, erasedText: string]>('erase_reviews',
   'update reviews set author_id = null, text = $2, moderation_reason = null where author_id = $1');
+
+const CANCEL_UNPAID = moveStatement<ByUser>('booking_move_unpaid_of_erased', "b.user_id = $3 and b.status = 'PENDING_PAYMENT'");
 
 // The proof of each decision stays (no personal values in it); the state becomes withdrawn under the current policy.
 const WITHDRAW_CONSENTS = statement<never, ByUser>('erase_withdraw_consents', `with policy as (${POLICY_IN_FORCE}),
@@ -72,7 +74,7 @@ export async function eraseAccount(ctx: GatewayContext, req: ErasureRequest): Pr
     const { phone } = openPersonalData(ctx.services.vault, req.userId, user.wrappedKey, user.piiEnc);
     if (phone) await tx.count(DROP_LOGIN_CODES, phoneHash(cfg, phone));
     // Unpaid bookings end with the account and give their seats back; paid ones stay, held as transactions.
-    await moveBookings(tem, BookingStatus.CANCELLED, 'SYSTEM', 'account erased', "b.user_id = ? and b.status = 'PENDING_PAYMENT'", [req.userId]);
+    await moveBookings(tem, BookingStatus.CANCELLED, 'SYSTEM', 'account erased', CANCEL_UNPAID, req.userId);
     await tx.count(WITHDRAW_CONSENTS, req.userId);
     for (const s of DESTROY) await tx.count(s, req.userId);
     await tx.count(ERASE_REVIEWS, req.userId, ERASED_TEXT);
