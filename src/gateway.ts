@@ -5,7 +5,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { Config } from './config/config.js';
 import { servingConnectionOptions } from './db/connection-options.js';
 import { openServingDatabase, retryWhileUnavailable } from './app/database.js';
-import { Sql } from './db/sql.js';
+import { openReplicaPool, Sql } from './db/sql.js';
 import type { AppServices, CoreServices, GatewayContext } from './graphql/context.js';
 import { buildGatewaySchema } from './graphql/gateway-schema.js';
 import { createApollo } from './http/apollo.js';
@@ -80,11 +80,12 @@ export async function composeGateway(cfg: Config, { spanExporter, clock = () => 
   const db = await openServingDatabase(cfg, (m) => logger.warn(m));
   const store = connectSharedStore(cfg, logger);
   const tracing = createTracing(cfg.otlpEndpoint, spanExporter);
-  const metrics = new Metrics(() => sql.pool, store.up);
-  const sql = Sql.connect(db.url, cfg.dbPoolMax, servingConnectionOptions(cfg), statementObserver(metrics, tracing.tracer), cfg.databaseReplicaUrls);
+  const metrics = new Metrics(() => db.pool, store.up);
+  const replicas = cfg.databaseReplicaUrls.map((u) => openReplicaPool(u, cfg.dbPoolMax, servingConnectionOptions(cfg)));
+  const sql = new Sql(db.pool, statementObserver(metrics, tracing.tracer), replicas);
   // Counting FULL releases per recipient costs nothing per request: the disclosure writer reports its committed batches.
   const counter = cfg.breach.checkSeconds > 0 ? new ReleaseCounter(clock) : null;
-  const breach = new BreachWatch(db.orm.em, counter, cfg.breach, logger, metrics, clock);
+  const breach = new BreachWatch(db.orm.em, sql, counter, cfg.breach, logger, metrics, clock);
   metrics.watchHeldRecipients(() => breach.heldCount);
   const core: CoreServices = { cfg, orm: db.orm, sql, logger, vault: createPiiVault(cfg), store, limitCounters: metrics.limitCounters, holds: breach, makeLoaders };
   const standingChanges = new ChangeFeed(db.url, STANDING_CHANNEL, `${servingConnectionOptions(cfg).fallback_application_name}-changes`).start();
@@ -107,7 +108,7 @@ export async function composeGateway(cfg: Config, { spanExporter, clock = () => 
   };
   const release = async () => {
     // Best effort: a crash loses them anyway.
-    await counter?.flush(db.orm.em.fork()).catch(() => {});
+    await counter?.flush(sql).catch(() => {});
     await apollo.stop(); await standingChanges.close(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown();
   };
   return { services, apollo, auth, breach, metrics, tracer: tracing.tracer, standingChanges, playground, prepare, release };

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement, type Statement } from '../db/statement.js';
 import { BUDGET_COLUMNS, budgetCtes, type BudgetOutcome } from './analytics.budget.js';
 import { eligible } from './analytics.population.js';
 import { AnalyticsDimension, type BookingAggregates } from './analytics.type.js';
@@ -25,7 +26,7 @@ export function canonicalDimensions(groupBy: readonly AnalyticsDimension[]): Ana
   return Object.values(AnalyticsDimension).filter((d) => groupBy.includes(d));
 }
 
-function statement(dims: AnalyticsDimension[]): string {
+function statementText(dims: AnalyticsDimension[]): string {
   const cols = dims.map((d, i) => `${DIMENSION_SQL[d].value} as d${i}, ${DIMENSION_SQL[d].label} as l${i}`);
   const keys = dims.map((_, i) => `d${i}, l${i}`);
   const groupCells = keys.length ? `group by ${keys.join(', ')}` : '';
@@ -50,10 +51,21 @@ function statement(dims: AnalyticsDimension[]): string {
       from cells where people >= $4::int) as cells`;
 }
 
+type BookingParams = [analystId: string, epsilon: number, budget: number, k: number, from: string | null, to: string | null,
+  capBookings: number, capRevenue: number, question: string];
+
+// One statement per set of dimensions, declared on first use: at most one per subset of the five.
+const byDimensions = new Map<string, Statement<RawBookingAggregates, BookingParams>>();
+
+function statementFor(dims: AnalyticsDimension[]): Statement<RawBookingAggregates, BookingParams> {
+  const name = `analytics_bookings_${dims.map((d) => d.toLowerCase()).join('_') || 'total'}`;
+  let s = byDimensions.get(name);
+  if (!s) byDimensions.set(name, s = statement(name, statementText(dims)));
+  return s;
+}
+
 /** One statement: today's answer to the same question if there is one, else spends the budget, aggregates per person then per cell, suppresses cells under k. */
 export async function bookingAggregates(sql: Sql, dims: AnalyticsDimension[], q: BookingQuery): Promise<RawBookingAggregates> {
-  const name = `analytics_bookings_${dims.map((d) => d.toLowerCase()).join('_') || 'total'}`;
-  const [row] = await sql.rows<RawBookingAggregates>(name, statement(dims),
-    [q.analystId, q.epsilon, q.budget, q.k, q.from, q.to, CAPS.bookings, CAPS.revenueKzt, q.question]);
+  const [row] = await sql.rows(statementFor(dims), q.analystId, q.epsilon, q.budget, q.k, q.from, q.to, CAPS.bookings, CAPS.revenueKzt, q.question);
   return row;
 }

@@ -1,14 +1,25 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 import { ormConfig } from '../../mikro-orm.config.js';
 import type { Config } from '../config/config.js';
-import { servingConnectionOptions } from '../db/connection-options.js';
+import { servingConnectionOptions, type ConnectionOptions } from '../db/connection-options.js';
 import { isDatabaseUnavailable } from '../db/db-faults.js';
 import { BEFORE_PLAIN_PII_DROP, BEFORE_PLAIN_TEXT_DROP, PLAIN_PII_DROP, PLAIN_TEXT_DROP } from '../migrations/index.js';
 import { sealLegacyAuthoredTexts } from './authored-texts.backfill.js';
 import { sealLegacyPersonalData } from '../users/personal-data.backfill.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded-postgres.js';
 
-export interface Database { orm: MikroORM; url: string; close(): Promise<void> }
+/** `pool`: the ORM's one pg pool, which the plain-row statements (`new Sql(pool)`) share. */
+export interface Database { orm: MikroORM; url: string; pool: pg.Pool; close(): Promise<void> }
+
+/** The ORM and its pg pool, made but not connected, so that the process still starts while the database is away. */
+async function initOrm(url: string, poolMax: number, connection?: ConnectionOptions): Promise<{ orm: MikroORM; pool: pg.Pool }> {
+  let pool: pg.Pool | undefined;
+  const orm = await MikroORM.init(ormConfig(url, poolMax, connection, (p) => { pool = p; }));
+  orm.em.getConnection().getClient();
+  if (!pool) throw new Error('the ORM made no pg pool');
+  return { orm, pool };
+}
 
 /** The server URL: DATABASE_URL when given, else an embedded Postgres under the data folder. */
 export async function resolveDatabaseUrl(cfg: Config, log: (m: string) => void): Promise<{ url: string; embedded: EmbeddedDb | null }> {
@@ -38,10 +49,10 @@ export async function migrateDatabase(orm: MikroORM, cfg: Config): Promise<void>
 export async function openDatabase(cfg: Config, log: (m: string) => void, migrate = true): Promise<Database> {
   const { url, embedded } = await resolveDatabaseUrl(cfg, log);
   try {
-    const orm = await MikroORM.init(ormConfig(url, cfg.dbPoolMax));
+    const { orm, pool } = await initOrm(url, cfg.dbPoolMax);
     if (migrate) await migrateDatabase(orm, cfg);
     return {
-      orm, url,
+      orm, url, pool,
       async close() { await orm.close(true); await embedded?.stop(); },
     };
   } catch (e) {
@@ -60,9 +71,9 @@ export class PendingMigrationsError extends Error {
  */
 export async function openServingDatabase(cfg: Config, log: (m: string) => void): Promise<Database & { prepare(): Promise<void> }> {
   const { url, embedded } = await resolveDatabaseUrl(cfg, log);
-  const orm = await MikroORM.init(ormConfig(url, cfg.dbPoolMax, servingConnectionOptions(cfg)));
+  const { orm, pool } = await initOrm(url, cfg.dbPoolMax, servingConnectionOptions(cfg));
   return {
-    orm, url,
+    orm, url, pool,
     async prepare() {
       const pending = (await orm.migrator.getPending()).map((m) => m.name);
       if (!pending.length) return;

@@ -1,5 +1,6 @@
 import type { Principal } from '../access/principal.js';
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { DisclosureEntry } from '../privacy/privacy.session.js';
 import type { RequestIds } from '../observability/request-id.js';
 
@@ -7,12 +8,12 @@ interface Waiting { principal: Principal; ids: RequestIds; entries: readonly Dis
 
 // Columns as arrays: what is the same for all of a request's rows travels once per request, the rest once per row, and one
 // statement and one commit take the rows of several requests. Kinds travel comma-joined (fixed tokens): arrays cannot be ragged.
-const INSERT = `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
+const INSERT = statement<never, unknown[][]>('disclosures_insert_batch', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
     subject_id, edge, reference_kind, reference_id, recipient_country, kinds, caller_request_id)
   select gen_random_uuid(), r.rk, r.ri, r.rp, r.pu, r.ref, r.req, x.s, x.edge, x.refk, x.refi, x.country, string_to_array(x.kinds, ','), r.creq
   from unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[]) as x(n, s, edge, refk, refi, country, kinds)
     join unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-      with ordinality as r(rk, ri, rp, pu, ref, req, creq, n) on r.n = x.n`;
+      with ordinality as r(rk, ri, rp, pu, ref, req, creq, n) on r.n = x.n`);
 
 function insert(sql: Sql, batch: readonly Waiting[]): Promise<unknown> {
   const rows: unknown[][] = Array.from({ length: 7 }, () => []);
@@ -25,7 +26,7 @@ function insert(sql: Sql, batch: readonly Waiting[]): Promise<unknown> {
       row.forEach((v, c) => rows[c].push(v));
     }
   });
-  return sql.rows('disclosures_insert_batch', INSERT, [...rows, ...requests]);
+  return sql.count(INSERT, ...rows, ...requests);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 import type { SubjectMatch } from './subject-pseudonym.js';
 
@@ -40,9 +41,9 @@ const atKey = (at: string) => `to_char((${at}) at time zone 'UTC', 'YYYY-MM-DD"T
 // Pages by the time as shown, so a withheld row's cursor carries its day and never the exact moment. Rows shown as written come
 // off the (subject_id, at) index newest first, one page at most, however long the log; confidential ones (few) are added and the
 // page cut after both.
-export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
-  const before = (at: string, id: string) => `($2::timestamp is null or (${at}, ${id}) < ($2::timestamp at time zone 'UTC', $3::uuid))`;
-  return sql.rows('disclosures_of_subject', `with shown as (
+const before = (at: string, id: string) => `($2::timestamp is null or (${at}, ${id}) < ($2::timestamp at time zone 'UTC', $3::uuid))`;
+const OF_SUBJECT = statement<DisclosureRow, [subjectId: string, afterKey: string | null, afterId: string | null, limit: number]>('disclosures_of_subject',
+  `with shown as (
       (select d.id, d.recipient_kind, d.recipient_partner_id, d.kinds, d.purpose, d.reference, d.at, false as withheld from disclosures d
         where d.subject_id = $1 and ${before('d.at', 'd.id')} and not ${CONFIDENTIAL_MATCH}
         order by d.at desc, d.id desc limit $4)
@@ -53,7 +54,10 @@ export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor
       s.reference, s.at, ${atKey('s.at')}, $1::uuid as "subjectId", s.withheld
     from shown s left join partners p on p.id::text = s.recipient_partner_id
     where ${before('s.at', 's.id')}
-    order by s.at desc, s.id desc limit $4`, [subjectId, after?.key ?? null, after?.id ?? null, limit]);
+    order by s.at desc, s.id desc limit $4`);
+
+export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
+  return sql.rows(OF_SUBJECT, subjectId, after?.key ?? null, after?.id ?? null, limit);
 }
 
 // The pseudonym is recomputed over accounts (users), never over log rows: one account matches, and the (subject, at) index does the rest
@@ -61,17 +65,24 @@ export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor
 const BY_SUBJECT = `d.subject_id = (select u.id from users u
   where sha256($12::bytea || sha256($11::bytea || convert_to(u.id::text, 'UTF8'))) = $10::bytea)`;
 
-/** The auditor's log: everything, narrowed by the filter. */
-export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<AuditedDisclosureRow[]> {
-  const s = f.subject;
-  return sql.rows(s ? 'disclosures_of_pseudonym' : 'disclosures_all', `select d.id, d.recipient_kind as "recipientKind", d.recipient_id as "recipientId",
+const auditedLog = (bySubject: string) => `select d.id, d.recipient_kind as "recipientKind", d.recipient_id as "recipientId",
       p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${atKey('d.at')}, d.subject_id as "subjectId", false as withheld,
       d.edge, d.reference_kind as "referenceKind", d.reference_id as "referenceId", d.recipient_country as "recipientCountry", d.request_id as "requestId"
     from disclosures d left join partners p on p.id::text = d.recipient_partner_id
     where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
       and ($4::text is null or d.recipient_kind = $4) and ($5::text is null or d.recipient_id = $5) and ($6::text is null or d.purpose = $6)
       and ($7::timestamptz is null or d.at >= $7) and ($8::timestamptz is null or d.at < $8) and ($9::text is null or d.request_id = $9)
-      ${s ? `and ${BY_SUBJECT}` : ''}
-    order by d.at desc, d.id desc limit $3`,
-  [after?.key ?? null, after?.id ?? null, limit, f.recipientKind, f.recipientId, f.purpose, f.from, f.to, f.requestId, ...(s ? [s.digest, s.inner, s.outer] : [])]);
+      ${bySubject}
+    order by d.at desc, d.id desc limit $3`;
+type LogParams = [afterKey: string | null, afterId: string | null, limit: number, recipientKind: string | null, recipientId: string | null,
+  purpose: string | null, from: Date | null, to: Date | null, requestId: string | null];
+const ALL = statement<AuditedDisclosureRow, LogParams>('disclosures_all', auditedLog(''));
+const OF_PSEUDONYM = statement<AuditedDisclosureRow, [...LogParams, digest: Buffer, inner: Buffer, outer: Buffer]>('disclosures_of_pseudonym',
+  auditedLog(`and ${BY_SUBJECT}`));
+
+/** The auditor's log: everything, narrowed by the filter. */
+export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<AuditedDisclosureRow[]> {
+  const s = f.subject;
+  const params: LogParams = [after?.key ?? null, after?.id ?? null, limit, f.recipientKind, f.recipientId, f.purpose, f.from, f.to, f.requestId];
+  return s ? sql.rows(OF_PSEUDONYM, ...params, s.digest, s.inner, s.outer) : sql.rows(ALL, ...params);
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config/config.js';
 import type { ChangeFeed } from '../db/change-feed.js';
+import { statement } from '../db/statement.js';
 import type { CoreServices } from '../graphql/context.js';
 import { isUuid } from '../graphql/cursor.js';
 import type { Authenticate, RouteHandler } from '../http/app.js';
@@ -51,11 +52,10 @@ interface Standing {
 }
 
 // One statement answers every revocation question (token id, client, session, account status) and reads the client, its registered
-// documents' state and the account once.
-async function standing(services: CoreServices, t: VerifiedAccessToken): Promise<Standing> {
-  // Both keys are unique; a missing client or account revokes nothing and names no role, kind or purpose.
-  // The account is found by id for the gateway's tokens, by the issuer's subject for external staff tokens (the subquery runs only then).
-  const [row] = await services.sql.rows<Standing>('auth_standing', `select
+// documents' state and the account once. Both keys are unique; a missing client or account revokes nothing and names no role, kind or
+// purpose. The account is found by id for the gateway's tokens, by the issuer's subject for external staff tokens (the subquery runs only then).
+const STANDING = statement<Standing, [tokenId: string, clientId: string, issuedAt: number, sessionId: string | null, accountId: string | null,
+  oidcSubject: string | null]>('auth_standing', `select
       exists(select 1 from revoked_tokens where jti = $1)
       or coalesce(c.disabled_at is not null or c.tokens_valid_after > to_timestamp($3), false)
       or exists(select 1 from sessions s where s.id = $4::uuid and s.revoked_at is not null)
@@ -64,9 +64,12 @@ async function standing(services: CoreServices, t: VerifiedAccessToken): Promise
       c.purpose as "clientPurpose", d.enforced as "documentsEnforced", d.version as "documentsVersion"
     from (select) one left join api_clients c on c.client_id = $2
       left join trusted_document_sets d on d.client_id = $2
-      left join users u on u.id = coalesce($5::uuid, (select id from users where oidc_subject = $6))`,
+      left join users u on u.id = coalesce($5::uuid, (select id from users where oidc_subject = $6))`);
+
+async function standing(services: CoreServices, t: VerifiedAccessToken): Promise<Standing> {
   // Partners' subjects are client ids, not user ids; a typed key keeps the users lookup on its primary key.
-  [t.tokenId, t.clientId, t.issuedAt, t.sessionId, !t.external && isUuid(t.subject) ? t.subject : null, t.external ? t.subject : null]);
+  const [row] = await services.sql.rows(STANDING, t.tokenId, t.clientId, t.issuedAt, t.sessionId, !t.external && isUuid(t.subject) ? t.subject : null,
+    t.external ? t.subject : null);
   return row;
 }
 

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError } from '../graphql/errors.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
@@ -17,24 +18,28 @@ export function validateBookingRequest(r: BookingRequest): BookingRequest {
   return r;
 }
 
+const BY_KEY = statement<{ id: string; tourId: string; seats: number }, [userId: string, idempotencyKey: string]>('booking_by_key',
+  'select id, tour_id as "tourId", seats from bookings where user_id = $1 and idempotency_key = $2');
+const HAS_CONSENT = statement<{ ok: boolean }, [userId: string]>('booking_consent',
+  "select exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted) as ok");
+const BOOKABILITY = statement<{ status: string; started: boolean; seatsLeft: number }, [tourId: string]>('tour_bookability',
+  'select status, starts_on <= current_date as started, capacity - seats_booked as "seatsLeft" from tours where id = $1');
+
 /** The booking already made with this key, if any; the same key with other parameters is a client error. */
 async function replay(sql: Sql, r: BookingRequest): Promise<CreateBookingOutcome | null> {
-  const [prior] = await sql.rows<{ id: string; tourId: string; seats: number }>('booking_by_key',
-    'select id, tour_id as "tourId", seats from bookings where user_id = $1 and idempotency_key = $2', [r.userId, r.idempotencyKey]);
+  const [prior] = await sql.rows(BY_KEY, r.userId, r.idempotencyKey);
   if (!prior) return null;
   if (prior.tourId !== r.tourId || prior.seats !== r.seats) throw new BadInputError('idempotencyKey reused with different parameters', 'idempotencyKey');
   return { booking: (await bookingById(sql, prior.id))! };
 }
 
 async function hasBookingConsent(sql: Sql, userId: string): Promise<boolean> {
-  const [row] = await sql.rows<{ ok: boolean }>('booking_consent',
-    "select exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted) as ok", [userId]);
+  const [row] = await sql.rows(HAS_CONSENT, userId);
   return row.ok;
 }
 
 async function whyNotBooked(sql: Sql, tourId: string): Promise<CreateBookingOutcome> {
-  const [t] = await sql.rows<{ status: string; started: boolean; seatsLeft: number }>('tour_bookability',
-    'select status, starts_on <= current_date as started, capacity - seats_booked as "seatsLeft" from tours where id = $1', [tourId]);
+  const [t] = await sql.rows(BOOKABILITY, tourId);
   if (!t) return { reason: TourNotBookableReason.UNKNOWN };
   if (t.status !== 'ACTIVE') return { reason: TourNotBookableReason.RETIRED };
   if (t.started) return { reason: TourNotBookableReason.STARTED };
@@ -44,7 +49,7 @@ async function whyNotBooked(sql: Sql, tourId: string): Promise<CreateBookingOutc
 // The seats, the booking and its first event in one statement, so one round trip and no transaction of our own; no row when the
 // tour takes no booking or the traveller has no booking consent. A key taken meanwhile fails the whole statement (unique violation),
 // which undoes the seats.
-const BOOK = `with tour as (
+const BOOK = statement<Booking, [userId: string, tourId: string, seats: number, idempotencyKey: string]>('booking_create', `with tour as (
     update tours set seats_booked = seats_booked + $3
     where id = $2 and status = 'ACTIVE' and starts_on > current_date and seats_booked + $3 <= capacity
       and exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted)
@@ -56,14 +61,14 @@ const BOOK = `with tour as (
   event as (
     insert into booking_events (id, booking_id, kind, status, actor_kind, reason, at)
     select gen_random_uuid(), id, 'STATUS_CHANGED', status, 'USER', null, now() from booked)
-  select ${BOOKING_COLUMNS} from booked b join tour t on t.id = b.tour_id join partners tp on tp.id = t.partner_id`;
+  select ${BOOKING_COLUMNS} from booked b join tour t on t.id = b.tour_id join partners tp on tp.id = t.partner_id`);
 
 const KEY_CONSTRAINT = 'bookings_user_id_idempotency_key_unique';
 const keyTaken = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === KEY_CONSTRAINT;
 
 async function book(sql: Sql, r: BookingRequest): Promise<Booking | null | 'KEY_TAKEN'> {
   try {
-    const [booking] = await sql.rows<Booking>('booking_create', BOOK, [r.userId, r.tourId, r.seats, r.idempotencyKey]);
+    const [booking] = await sql.rows(BOOK, r.userId, r.tourId, r.seats, r.idempotencyKey);
     return booking ?? null;
   } catch (e) {
     if (keyTaken(e)) return 'KEY_TAKEN';

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config.js';
+import { statement } from '../db/statement.js';
 import { startGateway } from '../gateway.js';
 import { seedDemo } from '../../seeds/demo.seeder.js';
 
 // Demo start: migrate, seed once (an existing database keeps its data across restarts), serve.
 const cfg = loadConfig();
 const gw = await startGateway(cfg);
-const [{ n }] = await gw.services.sql.rows<{ n: number }>('dev_user_count', 'select count(*)::int as n from users');
+const [{ n }] = await gw.services.sql.rows(statement<{ n: number }>('dev_user_count', 'select count(*)::int as n from users'));
 if (n === 0) {
   console.log('seeding demo data...');
   await seedDemo(gw.services.orm, cfg, { users: 200 });

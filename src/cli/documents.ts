@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../app/database.js';
+import { Sql } from '../db/sql.js';
 import { checkManifest } from '../documents/trusted-document.manifest.js';
 import { documentSetState, isRegisteredClient, setEnforced, storeDocuments, type DocumentSetState } from '../documents/trusted-document.service.js';
 import { buildBaseSchema } from '../graphql/schema.js';
@@ -42,16 +43,17 @@ const db = await openDatabase(cfg, console.error);
 let outcome: string;
 try {
   const em = db.orm.em.fork();
-  if (!await isRegisteredClient(em, clientId)) throw new Error(`no API client or app client ${clientId}`);
+  const sql = new Sql(db.pool);
+  if (!await isRegisteredClient(sql, clientId)) throw new Error(`no API client or app client ${clientId}`);
   if (check) {
-    const state = await storeDocuments(em, clientId, check.entries, values.replace === true);
+    const state = await storeDocuments(sql, em, clientId, check.entries, values.replace === true);
     logger.info({ clientId, uploaded: check.entries.length, documents: state.documents, version: state.version, by: 'cli' }, 'trusted documents uploaded');
     outcome = `${clientId}: ${check.entries.length} documents uploaded; ${describe(state)}`;
   } else if (command === 'status') {
-    const state = await documentSetState(em, clientId);
+    const state = await documentSetState(sql, clientId);
     outcome = `${clientId}: ${state ? describe(state) : 'no documents registered'}`;
   } else {
-    const state = await setEnforced(em, clientId, command === 'enforce');
+    const state = await setEnforced(sql, em, clientId, command === 'enforce');
     if (!state) throw new Error(`${clientId} has no registered documents: upload a manifest first`);
     logger.info({ clientId, enforced: state.enforced, version: state.version, by: 'cli' }, 'trusted documents rule changed');
     outcome = `${clientId}: ${describe(state)}`;

@@ -4,6 +4,7 @@ import { DevTokenError, mintDevToken } from '../identity/dev-token.service.js';
 import { loadOrCreateKeyRing } from '../oauth/signing-keys.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../app/database.js';
+import { Sql } from '../db/sql.js';
 
 const USAGE = 'usage: npm run -s token -- --role USER|SUPPORT|MODERATOR|ADMIN|ANALYST|AUDITOR|AUTHORITY|PARTNER|PAYMENT_PROVIDER [--sub USER_ID] [--partner PARTNER_ID] [--scope "a b"]';
 
@@ -20,7 +21,7 @@ const db = await openDatabase(cfg, console.error, false);
 try {
   const ring = await loadOrCreateKeyRing(cfg.jwt.keysDir);
   const scope = values.scope?.split(' ').filter(Boolean);
-  const { token, claims, ttlSeconds } = await mintDevToken(db.orm.em.fork(), ring, cfg, { kind: values.role, sub: values.sub, partnerId: values.partner, scope });
+  const { token, claims, ttlSeconds } = await mintDevToken(new Sql(db.pool), ring, cfg, { kind: values.role, sub: values.sub, partnerId: values.partner, scope });
   console.error(`${claims.kind} token for ${claims.sub}, valid ${ttlSeconds} s`);
   process.stdout.write(`${token}\n`);
 } catch (e) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statement } from '../db/statement.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { isUuid, keysetPage, timestampKeySql, type KeyCursor } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
@@ -24,6 +25,20 @@ const COLUMNS = `c.id, c.user_id as "userId", c.subject_enc as "subjectEnc", c.b
 const WITH_KEY = 'left join keyring.user_keys k on k.user_id = c.user_id';
 
 interface StoredComplaint extends StoredComplaintTexts { status: ComplaintStatus; createdAt: Date }
+
+const INSERT = statement<{ status: ComplaintStatus; createdAt: Date }, [id: string, userId: string, subjectEnc: string, bodyEnc: string,
+  attachmentsEnc: string]>('complaint_insert', `insert into complaints
+    (id, user_id, subject_enc, body_enc, attachments_enc, status, created_at) values ($1, $2, $3, $4, $5, 'RECEIVED', now())
+  returning status, created_at as "createdAt"`);
+const OF_USER = statement<StoredComplaint, [userId: string]>('complaints_of_user', `select ${COLUMNS} from complaints c ${WITH_KEY}
+  where c.user_id = $1 order by c.created_at desc, c.id desc`);
+const BY_STATUS = statement<StoredComplaint & { cursorKey: string }, [status: ComplaintStatus | null, limit: number, afterKey: string | null,
+  afterId: string | null]>('complaints_by_status', `select ${COLUMNS}, ${timestampKeySql('c.created_at')} as "cursorKey"
+    from complaints c ${WITH_KEY}
+    where ($1::text is null or c.status = $1) and ($3::timestamp is null or (c.created_at, c.id) > ($3::timestamp at time zone 'UTC', $4::uuid))
+    order by c.created_at, c.id limit $2`);
+const SET_STATUS = statement<StoredComplaint, [id: string, status: ComplaintStatus]>('complaint_set_status',
+  `with c as (update complaints set status = $2 where id = $1 returning *) select ${COLUMNS} from c ${WITH_KEY}`);
 
 function text(value: string, field: string, max: number): string {
   const t = value.trim();
@@ -68,31 +83,24 @@ export async function fileComplaint(ctx: GatewayContext, userId: string, subject
   const texts = { subject: text(subject, 'subject', MAX_SUBJECT), body: text(body, 'body', MAX_BODY), attachments: validAttachments(attachments) };
   const id = randomUUID();
   const sealed = sealComplaintTexts(vault, await writerKeyOf(ctx.em(), vault, userId), userId, id, texts);
-  const [saved] = await sql.rows<{ status: ComplaintStatus; createdAt: Date }>('complaint_insert', `insert into complaints
-      (id, user_id, subject_enc, body_enc, attachments_enc, status, created_at) values ($1, $2, $3, $4, $5, 'RECEIVED', now())
-    returning status, created_at as "createdAt"`, [id, userId, sealed.subjectEnc, sealed.bodyEnc, sealed.attachmentsEnc]);
+  const [saved] = await sql.rows(INSERT, id, userId, sealed.subjectEnc, sealed.bodyEnc, sealed.attachmentsEnc);
   return { id, userId, ...texts, ...saved };
 }
 
 export async function complaintsOfUser(ctx: GatewayContext, userId: string): Promise<Complaint[]> {
-  return opened(ctx, await ctx.services.sql.rows<StoredComplaint>('complaints_of_user', `select ${COLUMNS} from complaints c ${WITH_KEY}
-    where c.user_id = $1 order by c.created_at desc, c.id desc`, [userId]));
+  return opened(ctx, await ctx.services.sql.rows(OF_USER, userId));
 }
 
 /** A page of complaints, oldest first, after a keyset position; only the page's rows are opened. */
 export async function complaintsByStatus(ctx: GatewayContext, status: ComplaintStatus | null, after: KeyCursor | null, size: number): Promise<{ nodes: Complaint[]; pageInfo: PageInfo }> {
-  const rows = await ctx.services.sql.rows<StoredComplaint & { cursorKey: string }>('complaints_by_status', `select ${COLUMNS}, ${timestampKeySql('c.created_at')} as "cursorKey"
-    from complaints c ${WITH_KEY}
-    where ($1::text is null or c.status = $1) and ($3::timestamp is null or (c.created_at, c.id) > ($3::timestamp at time zone 'UTC', $4::uuid))
-    order by c.created_at, c.id limit $2`, [status, size + 1, after?.key ?? null, after?.id ?? null]);
+  const rows = await ctx.services.sql.rows(BY_STATUS, status, size + 1, after?.key ?? null, after?.id ?? null);
   const { nodes, pageInfo } = keysetPage(rows, size, (r) => ({ key: r.cursorKey, id: r.id }));
   return { nodes: await Promise.all(opened(ctx, nodes).map((c) => asStaffSees(ctx, c))), pageInfo };
 }
 
 export async function setComplaintStatus(ctx: GatewayContext, id: string, status: ComplaintStatus): Promise<Complaint> {
   if (!isUuid(id)) throw new NotFoundError('Complaint');
-  const rows = await ctx.services.sql.rows<StoredComplaint>('complaint_set_status', `with c as (update complaints set status = $2 where id = $1 returning *)
-    select ${COLUMNS} from c ${WITH_KEY}`, [id, status]);
+  const rows = await ctx.services.sql.rows(SET_STATUS, id, status);
   if (!rows.length) throw new NotFoundError('Complaint');
   return asStaffSees(ctx, opened(ctx, rows)[0]);
 }

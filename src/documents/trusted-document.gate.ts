@@ -1,5 +1,6 @@
 import type { Authenticated } from '../access/request-facts.js';
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import { LruCache } from '../cache/lru-cache.js';
 import { HttpError } from '../http/body.js';
 import type { GraphqlHttpRequest, PrepareRequest } from '../http/graphql.handler.js';
@@ -62,8 +63,10 @@ function withDocument(request: GraphqlHttpRequest, text: string): GraphqlHttpReq
   return { ...request, body: { ...body, ...(rest === undefined ? {} : { extensions: rest }), query: text } };
 }
 
+const DOCUMENTS_OF = statement<{ id: string; body: string }, [clientId: string]>('trusted_documents_of', 'select id, body from trusted_documents where client_id = $1');
+
 async function loadDocuments(sql: Sql, clientId: string): Promise<Map<string, string>> {
-  const rows = await sql.rows<{ id: string; body: string }>('trusted_documents_of', 'select id, body from trusted_documents where client_id = $1', [clientId]);
+  const rows = await sql.rows(DOCUMENTS_OF, clientId);
   return new Map(rows.map((r) => [r.id, r.body]));
 }
 

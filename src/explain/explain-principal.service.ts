@@ -2,6 +2,7 @@ import { ANONYMOUS_PRINCIPAL, type Principal, type Purpose } from '../access/pri
 import { checkedPurpose } from '../auth/purpose-header.js';
 import { ROLE_KIND, type UserRole } from '../access/role-kind.js';
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import { isUuid } from '../graphql/cursor.js';
 import { BadInputError } from '../graphql/errors.js';
 import type { ExplainAsInput } from './explain.input.js';
@@ -9,13 +10,17 @@ import type { ExplainAsInput } from './explain.input.js';
 interface ClientRow { kind: string; partnerId: string; scopes: string[]; purpose: string; disabled: boolean }
 interface AccountRow { role: UserRole; active: boolean }
 
+const CLIENT = statement<ClientRow, [clientId: string]>('explain_client', `select kind, partner_id as "partnerId", scopes, purpose,
+    disabled_at is not null as disabled
+  from api_clients where client_id = $1`);
+const ACCOUNT = statement<AccountRow, [id: string]>('explain_account', `select role, status = 'ACTIVE' as active from users where id = $1`);
+
 const given = (v: string | null | undefined): string | undefined => v ?? undefined;
 
 // A partner or payment provider as its token would make it: a registered, enabled client of that kind, scopes among the client's.
 async function clientPrincipal(sql: Sql, as: ExplainAsInput): Promise<Principal> {
   if (!as.clientId) throw new BadInputError('clientId names the API client to explain as', 'clientId');
-  const [c] = await sql.rows<ClientRow>('explain_client', `select kind, partner_id as "partnerId", scopes, purpose, disabled_at is not null as disabled
-    from api_clients where client_id = $1`, [as.clientId]);
+  const [c] = await sql.rows(CLIENT, as.clientId);
   if (!c || c.kind !== as.kind || c.disabled) throw new BadInputError('No enabled API client of that kind has this clientId', 'clientId');
   const scopes = as.scopes ?? c.scopes;
   if (!scopes.every((s) => c.scopes.includes(s))) throw new BadInputError('The client does not hold every scope named', 'scopes');
@@ -27,7 +32,7 @@ async function clientPrincipal(sql: Sql, as: ExplainAsInput): Promise<Principal>
 async function accountPrincipal(sql: Sql, as: ExplainAsInput): Promise<Principal> {
   if (!as.accountId) throw new BadInputError('accountId names the account to explain as', 'accountId');
   const [a] = isUuid(as.accountId)
-    ? await sql.rows<AccountRow>('explain_account', `select role, status = 'ACTIVE' as active from users where id = $1`, [as.accountId])
+    ? await sql.rows(ACCOUNT, as.accountId)
     : [];
   if (!a || !a.active || ROLE_KIND[a.role] !== as.kind) throw new BadInputError('No active account of that kind has this accountId', 'accountId');
   const { purpose, ref } = checkedPurpose(as.kind, null, given(as.purpose), given(as.reference));

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
+import { transactionStatements } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { Logger } from '../observability/logger.js';
 import { User } from '../users/user.entity.js';
 import { AppClient } from '../oauth/app-client.entity.js';
@@ -57,6 +59,9 @@ export function mayUseSmsSession(cfg: Config, user: User): boolean {
   return cfg.env !== 'production' || user.role === 'TRAVELER';
 }
 
+const REVOKE_REUSED = statement<{ id: string }, [hash: string]>('session_revoke_reused',
+  'update sessions set revoked_at = coalesce(revoked_at, now()) where previous_hashes @> array[$1]::text[] returning id');
+
 /** Swaps a refresh token for a new one; a token seen before revokes its whole session (RFC 9700 4.14.2). */
 export async function rotateRefreshToken(em: EntityManager, cfg: Config, logger: Logger, presented: string): Promise<Rotation> {
   if (!REFRESH_TOKEN.test(presented)) return fail(RefreshFailureReason.INVALID_TOKEN);
@@ -64,8 +69,7 @@ export async function rotateRefreshToken(em: EntityManager, cfg: Config, logger:
   return em.transactional(async (tem) => {
     const s = await tem.findOne(Session, { refreshHash: hash }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!s) {
-      const reused = await tem.execute<{ id: string }[]>(
-        'update sessions set revoked_at = coalesce(revoked_at, now()) where previous_hashes @> array[?]::text[] returning id', [hash]);
+      const reused = await transactionStatements(tem).rows(REVOKE_REUSED, hash);
       if (reused.length) logger.warn({ sessionId: reused[0].id }, 'refresh token reused: session revoked');
       return fail(reused.length ? RefreshFailureReason.SESSION_REVOKED : RefreshFailureReason.INVALID_TOKEN);
     }
@@ -94,6 +98,6 @@ export async function endSession(em: EntityManager, principal: Principal, facts:
   const expiresAt = new Date(facts.tokenExpiresAt * 1000);
   await em.transactional(async (tem) => {
     if (facts.sessionId) await tem.nativeUpdate(Session, { id: facts.sessionId, user: principal.id, revokedAt: null }, { revokedAt: new Date() });
-    await revokeTokenId(tem, tokenId, expiresAt);
+    await revokeTokenId(transactionStatements(tem), tokenId, expiresAt);
   });
 }

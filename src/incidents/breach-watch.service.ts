@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../access/principal.js';
 import type { JobTimer } from '../bookings/booking.jobs.js';
+import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { Logger } from '../observability/logger.js';
 import type { ReleaseHolds } from '../privacy/release-holds.js';
 import { checkRecipients, type BreachSettings, type OpenedIncident } from './breach.jobs.js';
@@ -8,6 +10,9 @@ import { HOLD_ACTIVE } from './privacy-incident.service.js';
 import type { ReleaseCounter } from './release-count.service.js';
 
 const keyOf = (kind: string, id: string) => `${kind}\t${id}`;
+
+const HELD = statement<{ kind: string; id: string }>('breach_held_recipients',
+  `select i.recipient_kind as kind, i.recipient_id as id from privacy_incidents i where ${HOLD_ACTIVE}`);
 
 /** Where a gateway reports opened incidents (Prometheus). */
 export interface IncidentCounter { incidentOpened(trigger: string): void }
@@ -19,7 +24,7 @@ export interface IncidentCounter { incidentOpened(trigger: string): void }
 export class BreachWatch implements ReleaseHolds {
   private held: ReadonlySet<string> = new Set();
 
-  constructor(private readonly em: EntityManager, private readonly counter: ReleaseCounter | null, private readonly settings: BreachSettings,
+  constructor(private readonly em: EntityManager, private readonly sql: Sql, private readonly counter: ReleaseCounter | null, private readonly settings: BreachSettings,
     private readonly logger: Logger, private readonly metrics: IncidentCounter, private readonly clock: () => Date) {}
 
   isHeld(p: Principal): boolean {
@@ -29,14 +34,13 @@ export class BreachWatch implements ReleaseHolds {
   get heldCount(): number { return this.held.size; }
 
   async refresh(): Promise<void> {
-    const rows = await this.em.fork().execute<{ kind: string; id: string }[]>(
-      `select i.recipient_kind as kind, i.recipient_id as id from privacy_incidents i where ${HOLD_ACTIVE}`);
+    const rows = await this.sql.rows(HELD);
     this.held = new Set(rows.map((r) => keyOf(r.kind, r.id)));
   }
 
   /** This gateway's counts into the shared slots, then the check; null when another instance was checking. */
   async round(): Promise<OpenedIncident[] | null> {
-    await this.counter?.flush(this.em.fork());
+    await this.counter?.flush(this.sql);
     const opened = await checkRecipients(this.em.fork(), this.settings, this.clock());
     for (const i of opened ?? []) {
       // Ids, counts and the deadline only: the log line names no person and no value.

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import { isUuid, timestampKeySql, type KeyCursor } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import type { IncidentResolution } from './privacy-incident.entity.js';
@@ -25,16 +26,27 @@ export function toIncident({ recipientKind, recipientId, partnerId, partnerName,
   return { ...rest, recipient: { kind: recipientKind, id: recipientId, partner: partnerId && partnerName ? { id: partnerId, name: partnerName } : null } };
 }
 
-/** Newest first; `status` narrows to open or closed ones. */
-export function listIncidents(sql: Sql, status: IncidentStatus | null, after: KeyCursor | null, limit: number): Promise<IncidentRow[]> {
-  return sql.rows<IncidentRow>('privacy_incidents_page', `select ${COLUMNS}
+const PAGE = statement<IncidentRow, [status: IncidentStatus | null, afterKey: string | null, afterId: string | null, limit: number]>('privacy_incidents_page',
+  `select ${COLUMNS}
     where ($1::text is null or (i.closed_at is null) = ($1 = '${IncidentStatus.OPEN}'))
       and ($2::timestamp is null or (i.opened_at, i.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
-    order by i.opened_at desc, i.id desc limit $4`, [status, after?.key ?? null, after?.id ?? null, limit]);
+    order by i.opened_at desc, i.id desc limit $4`);
+const BY_ID = statement<IncidentRow, [id: string]>('privacy_incident_by_id', `select ${COLUMNS} where i.id = $1`);
+const CLEAR_HOLD = statement<never, [id: string, adminId: string]>('privacy_incident_clear_hold', `update privacy_incidents i
+  set hold_cleared_at = now(), hold_cleared_by = $2 where i.id = $1 and ${HOLD_ACTIVE}`);
+const NOTIFIED = statement<never, [id: string, staffId: string, notifiedAt: Date | null, reference: string]>('privacy_incident_notified',
+  `update privacy_incidents set notified_at = coalesce($3, now()), notified_by = $2, notification_reference = $4 where id = $1 and closed_at is null`);
+const CLOSE = statement<never, [id: string, staffId: string, resolution: IncidentResolution]>('privacy_incident_close', `update privacy_incidents i
+  set closed_at = now(), closed_by = $2, resolution = $3
+  where i.id = $1 and i.closed_at is null and not (${HOLD_ACTIVE}) and ($3 <> 'AUTHORITY_NOTIFIED' or i.notified_at is not null)`);
+
+/** Newest first; `status` narrows to open or closed ones. */
+export function listIncidents(sql: Sql, status: IncidentStatus | null, after: KeyCursor | null, limit: number): Promise<IncidentRow[]> {
+  return sql.rows(PAGE, status, after?.key ?? null, after?.id ?? null, limit);
 }
 
 async function incident(sql: Sql, id: string): Promise<IncidentRow> {
-  const [row] = isUuid(id) ? await sql.rows<IncidentRow>('privacy_incident_by_id', `select ${COLUMNS} where i.id = $1`, [id]) : [];
+  const [row] = isUuid(id) ? await sql.rows(BY_ID, id) : [];
   if (!row) throw new NotFoundError('Incident');
   return row;
 }
@@ -47,8 +59,7 @@ async function outcome(sql: Sql, id: string, updated: boolean, reasonOf: (row: I
 
 /** Administrators: the recipient gets FULL values again; the incident stays open until notified and closed. */
 export async function clearHold(sql: Sql, adminId: string, id: string): Promise<IncidentOutcome> {
-  const done = isUuid(id) && (await sql.rows('privacy_incident_clear_hold', `update privacy_incidents i set hold_cleared_at = now(), hold_cleared_by = $2
-    where i.id = $1 and ${HOLD_ACTIVE} returning i.id`, [id, adminId])).length > 0;
+  const done = isUuid(id) && (await sql.count(CLEAR_HOLD, id, adminId)) > 0;
   return outcome(sql, id, done, (i) => (i.closedAt ? IncidentRefusalReason.CLOSED : IncidentRefusalReason.NOT_HELD));
 }
 
@@ -59,16 +70,13 @@ export async function recordNotification(sql: Sql, staffId: string, id: string, 
   const open = await incident(sql, id);
   if (open.closedAt) return { reason: IncidentRefusalReason.CLOSED };
   if (notifiedAt && notifiedAt < open.openedAt) throw new BadInputError('notifiedAt must not precede the incident', 'notifiedAt');
-  const done = (await sql.rows('privacy_incident_notified', `update privacy_incidents set notified_at = coalesce($3, now()), notified_by = $2,
-      notification_reference = $4 where id = $1 and closed_at is null returning id`, [id, staffId, notifiedAt, reference])).length > 0;
+  const done = (await sql.count(NOTIFIED, id, staffId, notifiedAt, reference)) > 0;
   return outcome(sql, id, done, () => IncidentRefusalReason.CLOSED);
 }
 
 /** Closes an incident whose hold is cleared; AUTHORITY_NOTIFIED only once the notification is recorded. */
 export async function closeIncident(sql: Sql, staffId: string, id: string, resolution: IncidentResolution): Promise<IncidentOutcome> {
-  const done = isUuid(id) && (await sql.rows('privacy_incident_close', `update privacy_incidents i set closed_at = now(), closed_by = $2, resolution = $3
-    where i.id = $1 and i.closed_at is null and not (${HOLD_ACTIVE}) and ($3 <> 'AUTHORITY_NOTIFIED' or i.notified_at is not null) returning i.id`,
-  [id, staffId, resolution])).length > 0;
+  const done = isUuid(id) && (await sql.count(CLOSE, id, staffId, resolution)) > 0;
   return outcome(sql, id, done, (i) => (i.closedAt ? IncidentRefusalReason.CLOSED
     : i.holdActive ? IncidentRefusalReason.HOLD_ACTIVE : IncidentRefusalReason.NOT_NOTIFIED));
 }

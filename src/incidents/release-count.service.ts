@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { Principal } from '../access/principal.js';
 
 /** Width of a counting slot: the last hour is read as the slots that started within it. */
@@ -7,9 +8,9 @@ export const SLOT_MS = 600_000;
 interface Count { kind: string; id: string; slot: string; n: number }
 
 // Adds, so that the instances' counts for one recipient and slot sum up; one statement per flush, whatever the number of requests.
-const FLUSH = `insert into recipient_release_slots as s (recipient_kind, recipient_id, slot, releases)
-  select kind, id, slot, n from jsonb_to_recordset(?::jsonb) as c(kind text, id text, slot timestamptz, n int)
-  on conflict (recipient_kind, recipient_id, slot) do update set releases = s.releases + excluded.releases`;
+const FLUSH = statement<never, [counts: string]>('release_slots_add', `insert into recipient_release_slots as s (recipient_kind, recipient_id, slot, releases)
+  select kind, id, slot, n from jsonb_to_recordset($1::jsonb) as c(kind text, id text, slot timestamptz, n int)
+  on conflict (recipient_kind, recipient_id, slot) do update set releases = s.releases + excluded.releases`);
 
 /**
  * FULL disclosure rows this gateway committed, per recipient account and slot, counted in memory as the disclosure writer's batches
@@ -31,12 +32,12 @@ export class ReleaseCounter {
   }
 
   /** Moves the counts into the database; rows committed meanwhile count towards the next flush, and a failed flush keeps its counts. */
-  async flush(em: EntityManager): Promise<void> {
+  async flush(sql: Sql): Promise<void> {
     if (this.counts.size === 0) return;
     const taken = this.counts;
     this.counts = new Map();
     try {
-      await em.execute(FLUSH, [JSON.stringify([...taken.values()])]);
+      await sql.count(FLUSH, JSON.stringify([...taken.values()]));
     } catch (e) {
       for (const [key, c] of taken) {
         const now = this.counts.get(key);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { statement } from '../db/statement.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { decodeCursor, isUuid, keysetPage, TIMESTAMP_KEY } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
@@ -19,41 +20,49 @@ export function reasonText(reason: string): string {
   return r;
 }
 
-// Raw execute() hands timestamptz back as text; the DateTimeISO scalar serializes Date objects.
-function receipt(row: ContentReportReceipt): ContentReportReceipt {
-  return { ...row, createdAt: new Date(row.createdAt) };
-}
+const RECEIPT = 'id, review_id as "reviewId", status, created_at as "createdAt"';
+const PUBLISHED_REVIEW = statement<{ id: string }, [reviewId: string]>('moderation_review_published',
+  "select id from reviews where id = $1 and moderation_status = 'PUBLISHED' for share");
+const OPEN_REPORT = statement<ContentReportReceipt, [reviewId: string, reporterId: string]>('content_report_open_of',
+  `select ${RECEIPT} from content_reports where review_id = $1 and reporter_id = $2 and status = 'OPEN'`);
+const REPORT = statement<ContentReportReceipt, [id: string, reviewId: string, reporterId: string, reasonEnc: string]>('content_report_insert',
+  `insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at) values ($1, $2, $3, $4, 'OPEN', now()) returning ${RECEIPT}`);
+const SET_REVIEW_STATUS = statement<never, [status: ModerationStatus, reason: string, reviewId: string]>('moderation_review_status',
+  'update reviews set moderation_status = $1, moderation_reason = $2 where id = $3');
+const CLOSE_REPORTS = statement<never, [status: 'DISMISSED' | 'RESOLVED', moderatorId: string, resolution: string, reviewId: string]>('content_reports_close',
+  `update content_reports set status = $1, resolved_by_id = $2, resolution = $3 where review_id = $4 and status = 'OPEN'`);
 
 /** One open report per reporter and review: reporting again returns the open one. The reason is sealed under the reporter's data key. */
 export async function reportContent(ctx: GatewayContext, reporterId: string, reviewId: string, reason: string): Promise<ContentReportReceipt> {
   const text = reasonText(reason);
   if (!isUuid(reviewId)) throw new NotFoundError('Review');
   return ctx.em().transactional(async (tem) => {
-    const [review] = await tem.execute<{ id: string }[]>("select id from reviews where id = ? and moderation_status = 'PUBLISHED' for share", [reviewId]);
+    const tx = ctx.services.sql.within(tem);
+    const [review] = await tx.rows(PUBLISHED_REVIEW, reviewId);
     if (!review) throw new NotFoundError('Review');
-    const cols = 'id, review_id as "reviewId", status, created_at as "createdAt"';
-    const [open] = await tem.execute<ContentReportReceipt[]>(`select ${cols} from content_reports where review_id = ? and reporter_id = ? and status = 'OPEN'`, [reviewId, reporterId]);
-    if (open) return receipt(open);
+    const [open] = await tx.rows(OPEN_REPORT, reviewId, reporterId);
+    if (open) return open;
     const id = randomUUID();
     const reasonEnc = sealReportReason(ctx.services.vault, await writerKeyOf(tem, ctx.services.vault, reporterId), reporterId, id, text);
-    const [row] = await tem.execute<ContentReportReceipt[]>(`insert into content_reports (id, review_id, reporter_id, reason_enc, status, created_at)
-      values (?, ?, ?, ?, 'OPEN', now()) returning ${cols}`, [id, reviewId, reporterId, reasonEnc]);
-    return receipt(row);
+    const [row] = await tx.rows(REPORT, id, reviewId, reporterId, reasonEnc);
+    return row;
   });
 }
 
 interface QueueRow extends StoredReportReason { reportedAt: Date; key: string; reviewId: string; rating: number; text: string; moderationStatus: ModerationStatus; authorId: string | null }
 
-/** Open reports, oldest first, each reason opened with its reporter's key, its personal data as the policy lets the caller see the reporter; authors come through the person loader, so the privacy layer decides what moderators see. */
-export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
-  const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
-  const rows = await ctx.services.sql.rows<QueueRow>('moderation_queue', `select c.id, c.reporter_id as "reporterId", c.reason_enc as "reasonEnc",
-      k.wrapped_key as "wrappedKey", c.created_at as "reportedAt",
+const QUEUE = statement<QueueRow, [afterKey: string | null, afterId: string | null, limit: number]>('moderation_queue', `select c.id,
+      c.reporter_id as "reporterId", c.reason_enc as "reasonEnc", k.wrapped_key as "wrappedKey", c.created_at as "reportedAt",
       to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key, r.id as "reviewId", r.rating, r.text,
       r.moderation_status as "moderationStatus", r.author_id as "authorId"
     from content_reports c join reviews r on r.id = c.review_id left join keyring.user_keys k on k.user_id = c.reporter_id where c.status = 'OPEN'
       and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
-    order by c.created_at, c.id limit $3`, [cursor?.key ?? null, cursor?.id ?? null, first + 1]);
+    order by c.created_at, c.id limit $3`);
+
+/** Open reports, oldest first, each reason opened with its reporter's key, its personal data as the policy lets the caller see the reporter; authors come through the person loader, so the privacy layer decides what moderators see. */
+export async function moderationQueue(ctx: GatewayContext, first: number, after: string | null | undefined): Promise<{ nodes: ModerationItem[]; pageInfo: PageInfo }> {
+  const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
+  const rows = await ctx.services.sql.rows(QUEUE, cursor?.key ?? null, cursor?.id ?? null, first + 1);
   const page = keysetPage(rows, first, (r) => ({ key: r.key, id: r.id }));
   // The loader batches these into one lookup; an erased author's review has none.
   const authors = await Promise.all(page.nodes.map(async (r) => (r.authorId === null ? null : ctx.loaders.person.load(r.authorId))));
@@ -76,10 +85,9 @@ export async function moderateReview(ctx: GatewayContext, moderatorId: string, r
   if (!isUuid(reviewId)) throw new NotFoundError('Review');
   const status = STATUS_OF[action];
   return ctx.em().transactional(async (tem) => {
-    const updated = await tem.execute<{ id: string }[]>('update reviews set moderation_status = ?, moderation_reason = ? where id = ? returning id', [status, text, reviewId]);
-    if (!updated.length) throw new NotFoundError('Review');
-    const closed = await tem.execute<{ id: string }[]>(`update content_reports set status = ?, resolved_by_id = ?, resolution = ?
-      where review_id = ? and status = 'OPEN' returning id`, [action === ModerationAction.RESTORE ? 'DISMISSED' : 'RESOLVED', moderatorId, `${action}: ${text}`, reviewId]);
-    return { reviewId, moderationStatus: status, closedReports: closed.length };
+    const tx = ctx.services.sql.within(tem);
+    if ((await tx.count(SET_REVIEW_STATUS, status, text, reviewId)) === 0) throw new NotFoundError('Review');
+    const closed = await tx.count(CLOSE_REPORTS, action === ModerationAction.RESTORE ? 'DISMISSED' : 'RESOLVED', moderatorId, `${action}: ${text}`, reviewId);
+    return { reviewId, moderationStatus: status, closedReports: closed };
   });
 }

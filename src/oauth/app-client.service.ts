@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import { BadInputError } from '../graphql/errors.js';
 import { ApiClient } from './api-client.entity.js';
 import { AppClient } from './app-client.entity.js';
@@ -7,10 +8,12 @@ import { AppClient } from './app-client.entity.js';
 // Public ids chosen by the operator (e.g. qaztracker-ios); the generated ids of API clients (qzc_...) never take this shape.
 const APP_CLIENT_ID = /^[a-z][a-z0-9-]{2,62}$/;
 
+const EXISTS = statement<{ found: 1 }, [clientId: string]>('app_client_exists', 'select 1 as found from app_clients where client_id = $1');
+
 /** True for a registered app client; anything not shaped like one is not looked up. */
 export async function isAppClient(sql: Sql, clientId: string): Promise<boolean> {
   if (!APP_CLIENT_ID.test(clientId)) return false;
-  return (await sql.rows('app_client_exists', 'select 1 from app_clients where client_id = $1', [clientId])).length > 0;
+  return (await sql.rows(EXISTS, clientId)).length > 0;
 }
 
 /** Registers a public client (an app): no secret, no partner, no scopes; its travellers' tokens carry its id. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { statement } from '../db/statement.js';
 import type { CoreServices } from '../graphql/context.js';
 import type { RouteHandler } from '../http/app.js';
 import { readBody } from '../http/body.js';
@@ -12,6 +13,9 @@ import type { KeyRing } from './signing-keys.js';
 import type { Limiter } from '../shared-state/limiter.js';
 
 interface ClientRow { clientId: string; secretHash: string; kind: ApiClientKind; partnerId: string; scopes: string[]; disabled: boolean }
+
+const CLIENT = statement<ClientRow, [clientId: string]>('oauth_client', `select client_id as "clientId", secret_hash as "secretHash", kind,
+    partner_id as "partnerId", scopes, disabled_at is not null as disabled from api_clients where client_id = $1`);
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
@@ -31,8 +35,7 @@ function authorizationOf(req: IncomingMessage): string | string[] | undefined {
 }
 
 async function loadClient(services: CoreServices, clientId: string): Promise<ClientRow | undefined> {
-  const [row] = await services.sql.rows<ClientRow>('oauth_client', `select client_id as "clientId", secret_hash as "secretHash", kind,
-      partner_id as "partnerId", scopes, disabled_at is not null as disabled from api_clients where client_id = $1`, [clientId]);
+  const [row] = await services.sql.rows(CLIENT, clientId);
   return row;
 }
 

@@ -13,7 +13,7 @@ export class TokenRevocationResolver {
     if (!JTI.test(jti)) throw new BadInputError('Not a token id', 'jti');
     // Our tokens never outlive the access TTL, so the row can go once that has passed.
     const keepUntil = new Date(Date.now() + (ctx.services.cfg.jwt.accessTtlSeconds + CLOCK_TOLERANCE_SECONDS) * 1000);
-    await revokeTokenId(ctx.em(), jti, keepUntil);
+    await revokeTokenId(ctx.services.sql, jti, keepUntil);
     ctx.services.logger.info({ adminId: ctx.principal.id }, 'access token revoked');
     return true;
   }

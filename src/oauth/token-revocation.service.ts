@@ -1,10 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { statement, type Statements } from '../db/statement.js';
+
+const REVOKE = statement<never, [jti: string, expiresAt: Date]>('revoked_token_insert', `insert into revoked_tokens (jti, expires_at) values ($1, $2)
+  on conflict (jti) do update set expires_at = greatest(revoked_tokens.expires_at, excluded.expires_at)`);
 
 /** Records a revoked token id until the token would have expired anyway; revoking twice keeps the later expiry. */
-export async function revokeTokenId(em: EntityManager, jti: string, expiresAt: Date): Promise<void> {
-  await em.execute(
-    `insert into revoked_tokens (jti, expires_at) values (?, ?)
-     on conflict (jti) do update set expires_at = greatest(revoked_tokens.expires_at, excluded.expires_at)`,
-    [jti, expiresAt],
-  );
+export async function revokeTokenId(db: Statements, jti: string, expiresAt: Date): Promise<void> {
+  await db.count(REVOKE, jti, expiresAt);
 }

@@ -20,7 +20,7 @@ export class Metrics {
   private readonly graphqlErrors = new Counter({ name: 'qaz_graphql_errors_total', help: 'GraphQL errors', registers: [this.registry] });
   private readonly graphqlDuration = new Histogram({ name: 'qaz_graphql_request_duration_seconds', help: 'GraphQL operation latency by operation type and outcome', labelNames: ['operation', 'outcome'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry] });
   private readonly authFailures = new Counter({ name: 'qaz_auth_failures_total', help: 'Refused credentials', registers: [this.registry] });
-  private readonly sqlStatements = new Counter({ name: 'qaz_sql_statements_total', help: 'SQL statements on the plain-row layer', registers: [this.registry] });
+  private readonly sqlStatements = new Counter({ name: 'qaz_sql_statements_total', help: 'Named SQL statements, on the pool or in transactions', registers: [this.registry] });
   private readonly sqlDuration = new Histogram({ name: 'qaz_sql_statement_duration_seconds', help: 'SQL statement latency by outcome', labelNames: ['outcome'] as const, buckets: LATENCY_BUCKETS, registers: [this.registry] });
   private readonly disclosureRows = new Counter({ name: 'qaz_disclosure_rows_total', help: 'Disclosure log rows written', registers: [this.registry] });
   private readonly refusals = new Counter({ name: 'qaz_rate_limit_refusals_total', help: 'Requests refused by a rate limit or throttle', labelNames: ['limiter'] as const, registers: [this.registry] });
@@ -40,9 +40,9 @@ export class Metrics {
     // Event-loop lag, heap, GC and the rest of Node's own figures.
     collectDefaultMetrics({ register: this.registry, prefix: 'qaz_' });
     const poolGauge = (name: string, help: string, read: () => number) => new Gauge({ name, help, registers: [this.registry], collect() { this.set(read()); } });
-    poolGauge('qaz_db_pool_connections', 'Open connections of the plain-row pool', () => pool().totalCount);
-    poolGauge('qaz_db_pool_idle_connections', 'Idle connections of the plain-row pool', () => pool().idleCount);
-    poolGauge('qaz_db_pool_waiters', 'Requests waiting for a connection of the plain-row pool', () => pool().waitingCount);
+    poolGauge('qaz_db_pool_connections', 'Open connections of the database pool (one, shared by the ORM and the plain-row statements)', () => pool().totalCount);
+    poolGauge('qaz_db_pool_idle_connections', 'Idle connections of the database pool (one, shared by the ORM and the plain-row statements)', () => pool().idleCount);
+    poolGauge('qaz_db_pool_waiters', 'Requests waiting for a connection of the database pool (one, shared by the ORM and the plain-row statements)', () => pool().waitingCount);
     const executionCounter = (name: string, help: string, read: () => number) => new Counter({ name, help, registers: [this.registry], collect() { this.reset(); this.inc(read()); } });
     executionCounter('qaz_graphql_compiled_operations_total', 'Operations compiled by graphql-jit', () => this.execution.compiledOperations);
     executionCounter('qaz_graphql_js_executions_total', 'Executions that ran on graphql-js', () => this.execution.graphqlJsExecutions);

@@ -5,7 +5,7 @@ import { maskFreeText, STORED_TEXT_LANGUAGE } from '../privacy/free-text.masks.j
 import { bookingById } from '../bookings/booking.service.js';
 import { CancellationRefusalReason, type CancelBookingOutcome } from '../bookings/booking-result.type.js';
 import { openRefund } from './refund.service.js';
-import { moveBookings } from '../bookings/booking-transition.service.js';
+import { moveBookings, moveStatement } from '../bookings/booking-transition.service.js';
 import { BookingStatus } from '../bookings/booking.type.js';
 import { closeDateDecisions } from '../bookings/booking-date-change.service.js';
 
@@ -28,11 +28,14 @@ async function whyNotCancelled(sql: Sql, bookingId: string): Promise<CancelBooki
   return { reason: CancellationRefusalReason.TOUR_STARTED };
 }
 
+// A traveller cancels only before the tour starts; a partner also after.
+const CANCEL = moveStatement<[bookingId: string, byPartner: boolean]>('booking_move_cancel', 'b.id = $3 and ($4::boolean or t.starts_on > current_date)');
+
 /** Cancels and releases the seats in one transaction; the state machine makes a second cancel a no-op. A traveller declining moved
  * dates (a date change still unanswered) is refunded by the date-change rule, whatever the cancellation rule says. */
 export async function cancelBooking(sql: Sql, em: EntityManager, bookingId: string, by: Canceller, reason: string): Promise<CancelBookingOutcome> {
   const cancelled = await em.transactional(async (tem) => {
-    const moved = await moveBookings(tem, BookingStatus.CANCELLED, by, reason, 'b.id = ? and (? or t.starts_on > current_date)', [bookingId, by === 'PARTNER']);
+    const moved = await moveBookings(tem, BookingStatus.CANCELLED, by, reason, CANCEL, bookingId, by === 'PARTNER');
     if (moved.length === 0) return moved;
     const declinedDates = await closeDateDecisions(tem, bookingId);
     await openRefund(tem, bookingId, by === 'USER' && declinedDates ? 'DATE_CHANGE' : by);

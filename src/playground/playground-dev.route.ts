@@ -55,7 +55,7 @@ export function devTokenRoute(services: AppServices, ring: KeyRing): RouteHandle
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send application/json');
     const request = tokenRequest(parseJsonBody(await readBody(req)));
     try {
-      const { token, claims, ttlSeconds } = await mintDevToken(services.orm.em.fork(), ring, services.cfg, request);
+      const { token, claims, ttlSeconds } = await mintDevToken(services.sql, ring, services.cfg, request);
       sendJson(res, { accessToken: token, expiresIn: ttlSeconds, subject: claims.sub, kind: claims.kind, partnerId: claims.partnerId ?? null, scope: claims.scope ?? [] });
     } catch (e) {
       if (e instanceof DevTokenError) throw new HttpError(400, 'BAD_USER_INPUT', e.message);

@@ -14,7 +14,7 @@ export class ReviewCreateResolver {
     // isUser has established the caller is a signed-in traveller, so the id is present.
     const draft = validateReviewDraft({ authorId: accountIdOf(ctx.principal), tourId, rating, text });
     if (!isUuid(tourId)) return { reason: ReviewRejectionReason.NO_COMPLETED_BOOKING };
-    const outcome = await createReview(ctx.services.sql, ctx.em(), draft);
+    const outcome = await createReview(ctx.services.sql, draft);
     return 'review' in outcome ? { ...outcome, review: { ...outcome.review, text: localizeStoredText(outcome.review.text, ctx.privacy.language) } } : outcome;
   }
 }

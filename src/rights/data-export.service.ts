@@ -1,4 +1,5 @@
 import { openComplaintTexts, type StoredComplaintTexts } from '../complaints/complaint.codec.js';
+import { statement } from '../db/statement.js';
 import type { AppServices } from '../graphql/context.js';
 import { SUBJECT_VIEW } from '../audit/disclosure.service.js';
 import { ForbiddenError } from '../graphql/errors.js';
@@ -15,7 +16,7 @@ interface ExportRow {
 const rowsOf = (query: string) => `coalesce((select jsonb_agg(to_jsonb(x)) from (${query}) x), '[]'::jsonb)`;
 
 // One statement, so the document is a consistent snapshot; the sealed personal values and texts are read with it and opened below.
-const EXPORT = `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey", jsonb_build_object(
+const EXPORT = statement<ExportRow, [userId: string]>('rights_export', `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey", jsonb_build_object(
   'profile', jsonb_build_object('id', u.id, 'gender', u.gender, 'role', u.role, 'status', u.status, 'createdAt', u.created_at),
   'consents', ${rowsOf(`select c.purpose, c.granted, v.version as "policyVersion", c.updated_at as "updatedAt"
     from consents c join policy_versions v on v.id = c.policy_version_id where c.user_id = u.id order by c.purpose`)},
@@ -34,11 +35,11 @@ const EXPORT = `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappe
   'disclosures', ${rowsOf(`select d.recipient_kind as "recipientKind", p.name as "recipientPartner", ${SUBJECT_VIEW.kinds} as kinds, d.purpose,
     ${SUBJECT_VIEW.reference} as reference, ${SUBJECT_VIEW.at} as at, ${SUBJECT_VIEW.withheld} as withheld
     from ${SUBJECT_VIEW.from} where d.subject_id = u.id order by d.at, d.id`)}
-) as document from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`;
+) as document from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`);
 
 /** Everything held about the caller, machine-readable (user rights 1 and 5); their own data, so nothing is logged as disclosed. */
 export async function exportUserData(services: AppServices, userId: string): Promise<Record<string, unknown>> {
-  const [row] = await services.sql.rows<ExportRow>('rights_export', EXPORT, [userId]);
+  const [row] = await services.sql.rows(EXPORT, userId);
   if (!row || row.status !== 'ACTIVE') throw new ForbiddenError('The account is not active', 'ACCOUNT_NOT_ACTIVE');
   const { passport, ...data } = openPersonalData(services.vault, userId, row.wrappedKey, row.piiEnc);
   const profile = { ...(row.document.profile as Record<string, unknown>), ...data, passportNumber: passport };

@@ -31,7 +31,7 @@ export class TourAdminResolver {
 
   @Mutation(() => Tour, { description: 'Offer a new tour (scope tours:write)' })
   createTour(@Arg('input', () => TourInput) input: TourInput, @Ctx() ctx: GatewayContext): Promise<TourRow> {
-    return createTour(ctx.services.sql, ctx.em(), partnerIdOf(ctx.principal), validateTourValues(input));
+    return createTour(ctx.services.sql, partnerIdOf(ctx.principal), validateTourValues(input));
   }
 
   @Mutation(() => Tour, {
@@ -46,7 +46,7 @@ export class TourAdminResolver {
 
   @Mutation(() => Tour, { description: "Withdraw one of the caller's own tours from sale; existing bookings stay" })
   retireTour(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<TourRow> {
-    return retireTour(ctx.services.sql, ctx.em(), partnerIdOf(ctx.principal), ownId(id));
+    return retireTour(ctx.services.sql, partnerIdOf(ctx.principal), ownId(id));
   }
 
   @FieldResolver(() => TourStatus)

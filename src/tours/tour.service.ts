@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { Region } from './region.js';
 import type { Tour } from './tour.type.js';
 import type { KeyCursor } from '../graphql/cursor.js';
@@ -15,20 +16,27 @@ export const OWN_TOURS_PAGE = `from tours t where t.partner_id = $1 and ($2::dat
 
 export interface TourFilter { region: Region | null; startsFrom: string | null; startsTo: string | null }
 
-// Public listings: a replica may serve them.
-export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
-  return sql.replicaRows<TourRow>('tours_list', `select ${TOUR_COLUMNS} from tours t
+const TOURS_LIST = statement<TourRow, [region: Region | null, startsFrom: string | null, startsTo: string | null, afterKey: string | null, afterId: string | null, limit: number]>(
+  'tours_list', `select ${TOUR_COLUMNS} from tours t
     where t.status = 'ACTIVE' and ($1::text is null or t.region = $1)
       and ($2::date is null or t.starts_on >= $2) and ($3::date is null or t.starts_on <= $3)
       and ($4::date is null or (t.starts_on, t.id) > ($4::date, $5::uuid))
-    order by t.starts_on, t.id limit $6`,
-  [f.region, f.startsFrom, f.startsTo, after?.key ?? null, after?.id ?? null, limit]);
+    order by t.starts_on, t.id limit $6`);
+
+// Public listings: a replica may serve them.
+export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
+  return sql.replicaRows(TOURS_LIST, f.region, f.startsFrom, f.startsTo, after?.key ?? null, after?.id ?? null, limit);
 }
+
+const TOURS_BY_IDS = statement<TourRow, [ids: readonly string[]]>('tours_by_ids', `select ${TOUR_COLUMNS} from tours t where t.id = any($1::uuid[])`);
 
 export function toursByIds(sql: Sql, ids: readonly string[]): Promise<TourRow[]> {
-  return sql.rows<TourRow>('tours_by_ids', `select ${TOUR_COLUMNS} from tours t where t.id = any($1::uuid[])`, [ids]);
+  return sql.rows(TOURS_BY_IDS, ids);
 }
 
+const PARTNERS_BY_IDS = statement<{ id: string; name: string }, [ids: readonly string[]]>('partners_by_ids',
+  'select id, name from partners where id = any($1::uuid[])');
+
 export function partnersByIds(sql: Sql, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return sql.replicaRows('partners_by_ids', 'select id, name from partners where id = any($1::uuid[])', [ids]);
+  return sql.replicaRows(PARTNERS_BY_IDS, ids);
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import { LockMode } from '@mikro-orm/core';
 import type { GatewayContext } from '../graphql/context.js';
 import { BadInputError, TooManyRequestsError } from '../graphql/errors.js';
@@ -83,8 +84,12 @@ function applyChanges(data: PersonalData, c: ProfileChanges): PersonalData {
   return next;
 }
 
+const HOLDS_IIN = statement<{ same: boolean }, [userId: string, iinBidx: string]>('user_holds_iin',
+  'select iin_bidx is not distinct from $2 as same from users where id = $1');
+const LOCK_IIN = statement<never, [key: string]>('user_iin_claim_lock', 'select pg_advisory_xact_lock(hashtextextended($1, 0))');
+
 async function holdsIin(sql: Sql, userId: string, iinBidx: string): Promise<boolean> {
-  const [row] = await sql.rows<{ same: boolean }>('user_holds_iin', 'select iin_bidx is not distinct from $2 as same from users where id = $1', [userId, iinBidx]);
+  const [row] = await sql.rows(HOLDS_IIN, userId, iinBidx);
   return row?.same ?? false;
 }
 
@@ -100,7 +105,7 @@ export async function saveProfile(ctx: GatewayContext, userId: string, changes: 
   const saved = await ctx.em().transactional(async (tem) => {
     if (iinBidx) {
       // Serialises concurrent claims of one IIN, so two accounts cannot both pass the check below.
-      await tem.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`iin:${iinBidx}`]);
+      await sql.within(tem).rows(LOCK_IIN, `iin:${iinBidx}`);
       if (await tem.count(User, { iinBidx, id: { $ne: userId } }) > 0) return false;
     }
     const user = await tem.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -1,12 +1,23 @@
 import type { KeyObject } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.js';
+import { transactionStatements } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import { ForbiddenError } from '../graphql/errors.js';
 import { unwrapDataKey, wrapDataKey } from '../privacy/field-crypto.js';
 import { masterKeys, type PiiVault } from '../privacy/pii-vault.js';
 import { UserKey } from './user-key.entity.js';
 
 const BATCH = 1000;
+
+// One JSON parameter each, as the driver would spread a JS array into a list of parameters.
+const INSERT_KEYS = statement<never, [keys: string]>('user_keys_insert',
+  'insert into keyring.user_keys (user_id, wrapped_key) select id, key from jsonb_to_recordset($1::jsonb) as s(id uuid, key text)');
+// Waits for a row another transaction holds (skipping it could end the loop with that row left under the old key).
+const NOT_UNDER = statement<{ user_id: string; wrapped_key: string }, [prefix: string, limit: number]>('user_keys_not_under', `select user_id, wrapped_key
+  from keyring.user_keys where not starts_with(wrapped_key, $1) order by user_id limit $2 for update`);
+const REWRAP = statement<never, [keys: string]>('user_keys_rewrap',
+  'update keyring.user_keys k set wrapped_key = s.key from jsonb_to_recordset($1::jsonb) as s(id uuid, key text) where k.user_id = s.id');
 
 /** The data key of a user writing now, read through the caller's EntityManager; an erased account has none. */
 export async function writerKeyOf(em: EntityManager, vault: PiiVault, userId: string): Promise<KeyObject> {
@@ -15,11 +26,10 @@ export async function writerKeyOf(em: EntityManager, vault: PiiVault, userId: st
   return vault.subjectKey(userId, row.wrappedKey);
 }
 
-/** Stores wrapped keys in one statement; one JSON parameter, as the driver would spread a JS array into a list of parameters. */
-export async function insertUserKeys(em: EntityManager, keys: readonly { id: string; key: string }[]): Promise<void> {
+/** Stores wrapped keys in one statement, in the transaction `tem` runs in. */
+export async function insertUserKeys(tem: EntityManager, keys: readonly { id: string; key: string }[]): Promise<void> {
   if (keys.length === 0) return;
-  await em.execute('insert into keyring.user_keys (user_id, wrapped_key) select id, key from jsonb_to_recordset(?::jsonb) as s(id uuid, key text)',
-    [JSON.stringify(keys)]);
+  await transactionStatements(tem).count(INSERT_KEYS, JSON.stringify(keys));
 }
 
 /**
@@ -32,13 +42,11 @@ export async function rewrapUserKeys(em: EntityManager, cfg: Config): Promise<nu
   let total = 0;
   for (;;) {
     const n = await em.transactional(async (tem) => {
-      // Waits for a row another transaction holds (skipping it could end the loop with that row left under the old key).
-      const rows = await tem.execute<{ user_id: string; wrapped_key: string }[]>(`select user_id, wrapped_key from keyring.user_keys
-        where not starts_with(wrapped_key, ?) order by user_id limit ? for update`, [prefix, BATCH]);
+      const tx = transactionStatements(tem);
+      const rows = await tx.rows(NOT_UNDER, prefix, BATCH);
       if (rows.length === 0) return 0;
       const batch = JSON.stringify(rows.map((r) => ({ id: r.user_id, key: wrapDataKey(keys, unwrapDataKey(keys, r.wrapped_key, r.user_id), r.user_id) })));
-      await tem.execute(`update keyring.user_keys k set wrapped_key = s.key from jsonb_to_recordset(?::jsonb) as s(id uuid, key text)
-        where k.user_id = s.id`, [batch]);
+      await tx.count(REWRAP, batch);
       return rows.length;
     });
     if (n === 0) return total;

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { statement } from '../db/statement.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import { openPersonalData, type PersonalData } from './personal-data.codec.js';
 import type { Via } from '../privacy/privacy.edge.js';
@@ -35,8 +36,10 @@ export function openPerson(vault: PiiVault, r: StoredPerson): PersonRow {
   return { id: r.id, gender: r.gender, status: r.status, ...data, fullName, passportNumber: data.passport };
 }
 
+const PERSONS_BY_IDS = statement<StoredPerson, [ids: readonly string[]]>('persons_by_ids',
+  `select ${STORED_PERSON_COLUMNS} from users u ${USER_KEY_JOIN} where u.id = any($1::uuid[])`);
+
 export async function personsByIds(sql: Sql, vault: PiiVault, ids: readonly string[]): Promise<PersonRow[]> {
-  const rows = await sql.rows<StoredPerson>('persons_by_ids', `select ${STORED_PERSON_COLUMNS}
-    from users u ${USER_KEY_JOIN} where u.id = any($1::uuid[])`, [ids]);
+  const rows = await sql.rows(PERSONS_BY_IDS, ids);
   return rows.map((r) => openPerson(vault, r));
 }
