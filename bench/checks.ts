@@ -4,16 +4,32 @@ import { s1, s2, s4 } from './scenarios.js';
 import type { Traffic } from './load.js';
 import { counters, data, type Target } from './targets.js';
 
-export interface S1Targets { raw: Target; gateway: Target; masked: Target; off: Target; postgraphile: Target }
+export interface S1Targets {
+  raw: Target;
+  gateway: Target;
+  masked: Target;
+  off: Target;
+  postgraphile: Target;
+}
 
 type Tree = Record<string, unknown>;
-interface Diff { compared: number; skipped: number; diffs: string[] }
+interface Diff {
+  compared: number;
+  skipped: number;
+  diffs: string[];
+}
 
 // Leaf by leaf; paths the gateway reports as withheld (masked or hidden by policy) are skipped and counted.
 function compare(a: unknown, b: unknown, path: string, skip: ReadonlySet<string>, out: Diff): void {
-  if (skip.has(path)) { out.skipped++; return; }
+  if (skip.has(path)) {
+    out.skipped++;
+    return;
+  }
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
-    if (Array.isArray(a) !== Array.isArray(b) || (Array.isArray(a) && a.length !== (b as unknown[]).length)) { out.diffs.push(`${path}: shape`); return; }
+    if (Array.isArray(a) !== Array.isArray(b) || (Array.isArray(a) && a.length !== (b as unknown[]).length)) {
+      out.diffs.push(`${path}: shape`);
+      return;
+    }
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) compare((a as Tree)[k], (b as Tree)[k], path ? `${path}.${k}` : k, skip, out);
     return;
@@ -33,16 +49,28 @@ function must(what: string, d: Diff): string {
   return `${what}: ${d.compared} values equal${d.skipped ? `, ${d.skipped} withheld by policy skipped` : ''}`;
 }
 
-interface S1Booking { id: string; seats: number; traveller: Tree }
+interface S1Booking {
+  id: string;
+  seats: number;
+  traveller: Tree;
+}
 // The gateway pages a tour's bookings ({ nodes }); raw and PostGraphile list them.
-interface S1Tour { id: string; title: string; bookings: S1Booking[] | { nodes: S1Booking[] } }
+interface S1Tour {
+  id: string;
+  title: string;
+  bookings: S1Booking[] | { nodes: S1Booking[] };
+}
 
 const nodesOf = (d: Tree) => (d.partnerTours as { nodes: S1Tour[] }).nodes;
 const bookingsOf = (t: S1Tour) => (Array.isArray(t.bookings) ? t.bookings : t.bookings.nodes);
 
 // What PostGraphile can be compared on: it returns the personal values still sealed, and pages newest first.
 function common(tours: S1Tour[]): unknown {
-  return tours.map((t) => ({ id: t.id, title: t.title, bookings: bookingsOf(t).map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, gender: b.traveller.gender } })) }));
+  return tours.map((t) => ({
+    id: t.id,
+    title: t.title,
+    bookings: bookingsOf(t).map((b) => ({ id: b.id, seats: b.seats, traveller: { id: b.traveller.id, gender: b.traveller.gender } })),
+  }));
 }
 
 function personal(d: Tree): { values: Set<string>; total: number } {
@@ -52,7 +80,10 @@ function personal(d: Tree): { values: Set<string>; total: number } {
     for (const b of bookingsOf(t)) {
       for (const k of ['iin', 'passportNumber', 'phone'] as const) {
         const v = b.traveller[k];
-        if (typeof v === 'string') { values.add(v); total++; }
+        if (typeof v === 'string') {
+          values.add(v);
+          total++;
+        }
       }
     }
   }
@@ -90,10 +121,21 @@ export async function checkS1(t: S1Targets, fx: Fixtures): Promise<string[]> {
 
 export async function checkS2S4(raw: Target, others: Target[], fx: Fixtures): Promise<string[]> {
   const lines: string[] = [];
-  for (const [name, build, count] of [['S2', s2, 5], ['S4', s4, Infinity]] as const) {
-    const expected = await Promise.all(build('raw', fx).slice(0, count).map(async (r) => (await data(raw, r)).data));
+  for (const [name, build, count] of [
+    ['S2', s2, 5],
+    ['S4', s4, Infinity],
+  ] as const) {
+    const expected = await Promise.all(
+      build('raw', fx)
+        .slice(0, count)
+        .map(async (r) => (await data(raw, r)).data),
+    );
     for (const o of others) {
-      const got = await Promise.all(build(o.kind, fx).slice(0, count).map(async (r) => (await data(o, r)).data));
+      const got = await Promise.all(
+        build(o.kind, fx)
+          .slice(0, count)
+          .map(async (r) => (await data(o, r)).data),
+      );
       const same = got.filter((g, i) => isDeepStrictEqual(g, expected[i])).length;
       if (same !== got.length) throw new Error(`${name} ${o.name}: ${got.length - same} of ${got.length} replies differ from raw`);
       lines.push(`${name} ${o.name} = raw: ${same} replies`);

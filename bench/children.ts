@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
-export interface Child { name: string; url: string; pid: number; inspector: string | null; stop(): Promise<void> }
+export interface Child {
+  name: string;
+  url: string;
+  pid: number;
+  inspector: string | null;
+  stop(): Promise<void>;
+}
 
 const READY = /ready: (http:\/\/127\.0\.0\.1:\d+)/;
 const INSPECTOR = /Debugger listening on (ws:\/\/127\.0\.0\.1:\S+)/;
@@ -30,7 +36,9 @@ export const appName = (name: string) => `bench-${name}`;
 /** Starts `node [nodeArgs] script` from the repository root; resolves once it prints "ready: <url>". Output goes to <logDir>/<name>.log. */
 export function startChild(name: string, script: string, env: Record<string, string | undefined>, logDir: string, nodeArgs: string[] = []): Promise<Child> {
   const p = spawn(process.execPath, [...nodeArgs, '--import', '@swc-node/register/esm-register', script], {
-    cwd: new URL('..', import.meta.url).pathname, env: { ...env, PGAPPNAME: appName(name) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { ...env, PGAPPNAME: appName(name) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(p);
   const log = createWriteStream(join(logDir, `${name}.log`));
@@ -41,9 +49,16 @@ export function startChild(name: string, script: string, env: Record<string, str
     let inspector: string | null = null;
     p.stderr.on('data', function listening(chunk: Buffer) {
       const m = INSPECTOR.exec(chunk.toString());
-      if (m) { inspector = m[1]; p.stderr.off('data', listening); }
+      if (m) {
+        inspector = m[1];
+        p.stderr.off('data', listening);
+      }
     });
-    const fail = (why: string) => { clearTimeout(timer); void terminate(p); reject(new Error(`${name} did not start (${why}); see ${join(logDir, `${name}.log`)}`)); };
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      void terminate(p);
+      reject(new Error(`${name} did not start (${why}); see ${join(logDir, `${name}.log`)}`));
+    };
     const timer = setTimeout(() => fail('timeout'), START_TIMEOUT_MS);
     p.once('exit', (code) => fail(`exit ${code}`));
     p.stdout.on('data', function ready(chunk: Buffer) {

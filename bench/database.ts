@@ -7,7 +7,12 @@ import { seedDemo } from '../seeds/demo.seeder.js';
 export const BENCH_DB = 'qaz_bench';
 const LOCAL_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-export interface BenchDatabase { url: string; counts: Record<string, number>; where: string; stop(): Promise<void> }
+export interface BenchDatabase {
+  url: string;
+  counts: Record<string, number>;
+  where: string;
+  stop(): Promise<void>;
+}
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url);
@@ -17,7 +22,14 @@ function withDatabase(url: string, db: string): string {
 
 async function answers(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try { await c.connect(); return true; } catch { return false; } finally { await c.end().catch(() => {}); }
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
 }
 
 async function recreate(serverUrl: string): Promise<void> {
@@ -26,7 +38,9 @@ async function recreate(serverUrl: string): Promise<void> {
   try {
     await c.query(`drop database if exists ${BENCH_DB} with (force)`);
     await c.query(`create database ${BENCH_DB}`);
-  } finally { await c.end(); }
+  } finally {
+    await c.end();
+  }
 }
 
 /** A fresh qaz_bench on the local server (or on the embedded one when none answers), migrated and seeded. */
@@ -44,9 +58,20 @@ export async function prepareBenchDatabase(env: Record<string, string | undefine
       try {
         // Fresh statistics, so both servers get the plans a settled database would.
         await c.query('analyze');
-      } finally { c.release(); }
-      return { url, counts, where: local ? '127.0.0.1:5432' : 'embedded Postgres', stop: async () => { await server.embedded?.stop(); } };
-    } finally { await db.close(); }
+      } finally {
+        c.release();
+      }
+      return {
+        url,
+        counts,
+        where: local ? '127.0.0.1:5432' : 'embedded Postgres',
+        stop: async () => {
+          await server.embedded?.stop();
+        },
+      };
+    } finally {
+      await db.close();
+    }
   } catch (e) {
     await server.embedded?.stop();
     throw e;

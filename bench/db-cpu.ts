@@ -5,14 +5,23 @@ export type Snapshot = Map<number, number>;
 
 /** CPU of the Postgres backends serving one server (told apart by application_name), when Postgres runs on this machine. */
 export class DbCpu {
-  private constructor(private readonly client: pg.Client, readonly local: boolean) {}
+  private constructor(
+    private readonly client: pg.Client,
+    readonly local: boolean,
+  ) {}
 
   static async connect(url: string): Promise<DbCpu> {
     const client = new pg.Client({ connectionString: url, application_name: 'bench-probe' });
     await client.connect();
-    const { rows: [me] } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const {
+      rows: [me],
+    } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
     let local = true;
-    try { cpuMs(me.pid); } catch { local = false; }
+    try {
+      cpuMs(me.pid);
+    } catch {
+      local = false;
+    }
     return new DbCpu(client, local);
   }
 
@@ -21,7 +30,11 @@ export class DbCpu {
     if (!this.local) return out;
     const { rows } = await this.client.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [app]);
     for (const { pid } of rows) {
-      try { out.set(pid, cpuMs(pid)); } catch { /* the backend ended meanwhile */ }
+      try {
+        out.set(pid, cpuMs(pid));
+      } catch {
+        /* the backend ended meanwhile */
+      }
     }
     return out;
   }
@@ -33,5 +46,7 @@ export class DbCpu {
     return ms;
   }
 
-  close(): Promise<void> { return this.client.end(); }
+  close(): Promise<void> {
+    return this.client.end();
+  }
 }

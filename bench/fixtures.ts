@@ -49,22 +49,48 @@ export async function loadFixtures(url: string): Promise<Fixtures> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows: [w] } = await c.query<{ partnerId: string; offset: number; ids: string[]; shown: number }>(WINDOW, [OPERATORS.map((o) => o.partnerId), TARGET_SHOWN]);
+    const {
+      rows: [w],
+    } = await c.query<{ partnerId: string; offset: number; ids: string[]; shown: number }>(WINDOW, [OPERATORS.map((o) => o.partnerId), TARGET_SHOWN]);
     if (!w) throw new Error(`no tour operator has ${S1_TOURS} upcoming tours`);
     const client = OPERATORS.find((o) => o.partnerId === w.partnerId)!;
-    const { rows: [before] } = await c.query<KeyCursor>(`select starts_on::text as key, id from tours where partner_id = $1
-      order by starts_on desc, id desc offset $2 limit 1`, [w.partnerId, w.offset + S1_TOURS]);
-    const { rows: writeTours } = await c.query<{ id: string }>(`update tours set capacity = $3 where id in (
+    const {
+      rows: [before],
+    } = await c.query<KeyCursor>(
+      `select starts_on::text as key, id from tours where partner_id = $1
+      order by starts_on desc, id desc offset $2 limit 1`,
+      [w.partnerId, w.offset + S1_TOURS],
+    );
+    const { rows: writeTours } = await c.query<{ id: string }>(
+      `update tours set capacity = $3 where id in (
         select id from tours where partner_id <> $1 and status = 'ACTIVE' and starts_on > current_date + 7 order by starts_on, id limit $2)
-      returning id`, [w.partnerId, WRITE_TOURS, WRITE_CAPACITY]);
-    const { rows: users } = await c.query<{ id: string }>(`select u.id from users u join consents c on c.user_id = u.id
-      where u.role = 'TRAVELER' and u.status = 'ACTIVE' and c.purpose = 'TOUR_BOOKING' and c.granted order by u.id limit $1`, [WRITE_USERS]);
-    const { rows: mobile } = await c.query<{ id: string }>(`select distinct b.user_id as id from bookings b join users u on u.id = b.user_id
-      where b.tour_id = any($1::uuid[]) and u.status = 'ACTIVE' order by 1 limit $2`, [w.ids, MOBILE_USERS]);
+      returning id`,
+      [w.partnerId, WRITE_TOURS, WRITE_CAPACITY],
+    );
+    const { rows: users } = await c.query<{ id: string }>(
+      `select u.id from users u join consents c on c.user_id = u.id
+      where u.role = 'TRAVELER' and u.status = 'ACTIVE' and c.purpose = 'TOUR_BOOKING' and c.granted order by u.id limit $1`,
+      [WRITE_USERS],
+    );
+    const { rows: mobile } = await c.query<{ id: string }>(
+      `select distinct b.user_id as id from bookings b join users u on u.id = b.user_id
+      where b.tour_id = any($1::uuid[]) and u.status = 'ACTIVE' order by 1 limit $2`,
+      [w.ids, MOBILE_USERS],
+    );
     if (mobile.length < MOBILE_USERS) throw new Error(`only ${mobile.length} travellers booked on the S1 tours`);
     return {
-      partnerId: w.partnerId, clientId: client.clientId, clientSecret: client.clientSecret, tourIds: [...w.ids].reverse(), offset: w.offset, after: before ?? null, bookingsShown: w.shown,
-      writeTourIds: writeTours.map((r) => r.id), writeUserIds: users.map((r) => r.id), mobileUserIds: mobile.map((r) => r.id),
+      partnerId: w.partnerId,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      tourIds: [...w.ids].reverse(),
+      offset: w.offset,
+      after: before ?? null,
+      bookingsShown: w.shown,
+      writeTourIds: writeTours.map((r) => r.id),
+      writeUserIds: users.map((r) => r.id),
+      mobileUserIds: mobile.map((r) => r.id),
     };
-  } finally { await c.end(); }
+  } finally {
+    await c.end();
+  }
 }

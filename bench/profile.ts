@@ -1,9 +1,19 @@
 import { relative } from 'node:path';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+}
 
-export interface SelfTime { fn: string; ms: number; share: number }
+export interface SelfTime {
+  fn: string;
+  ms: number;
+  share: number;
+}
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const SAMPLING_US = 500;
@@ -11,24 +21,30 @@ const SAMPLING_US = 500;
 /** The V8 CPU profile of the child's main thread (the same profiler as --cpu-prof) over `work` only, through its inspector on 127.0.0.1. */
 export async function profileWhile(inspectorUrl: string, work: () => Promise<unknown>): Promise<CpuProfile> {
   const ws = new WebSocket(inspectorUrl);
-  await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = () => reject(new Error('inspector connection failed')); });
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = () => reject(new Error('inspector connection failed'));
+  });
   const pending = new Map<number, (result: unknown) => void>();
   ws.onmessage = (e) => {
     const msg = JSON.parse(String(e.data)) as { id?: number; result?: unknown };
     if (msg.id !== undefined) pending.get(msg.id)?.(msg.result);
   };
   let id = 0;
-  const call = <T>(method: string, params: object = {}) => new Promise<T>((resolve) => {
-    pending.set(++id, resolve as (r: unknown) => void);
-    ws.send(JSON.stringify({ id, method, params }));
-  });
+  const call = <T>(method: string, params: object = {}) =>
+    new Promise<T>((resolve) => {
+      pending.set(++id, resolve as (r: unknown) => void);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
   try {
     await call('Profiler.enable');
     await call('Profiler.setSamplingInterval', { interval: SAMPLING_US });
     await call('Profiler.start');
     await work();
     return (await call<{ profile: CpuProfile }>('Profiler.stop')).profile;
-  } finally { ws.close(); }
+  } finally {
+    ws.close();
+  }
 }
 
 function where(url: string, line: number): string {
@@ -49,5 +65,8 @@ export function topSelfTime(p: CpuProfile, top = 10): SelfTime[] {
   });
   self.delete('(idle)');
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, us]) => ({ fn, ms: us / 1000, share: us / busy }));
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([fn, us]) => ({ fn, ms: us / 1000, share: us / busy }));
 }

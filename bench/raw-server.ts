@@ -39,8 +39,13 @@ async function s1(body: { partnerId: string; after: KeyCursor | null; first: num
   const read = await partnerToursWithBookings(sql, body.partnerId, body.after, body.first + 1, body.first, { after: null, limit: body.bookings }, true);
   const people = new Map(read.travellers.map((p) => [p.id, openPerson(vault, p)]));
   // The gateway pages a tour's bookings, so raw answers in the same shape.
-  const nodes = read.tours.slice(0, body.first).map((t) => ({ id: t.id, title: t.title,
-    bookings: { nodes: (read.bookings.get(t.id) ?? []).map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) } }));
+  const nodes = read.tours
+    .slice(0, body.first)
+    .map((t) => ({
+      id: t.id,
+      title: t.title,
+      bookings: { nodes: (read.bookings.get(t.id) ?? []).map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) },
+    }));
   return { partnerTours: { nodes } };
 }
 
@@ -78,10 +83,17 @@ async function readJson(req: IncomingMessage): Promise<never> {
 // Every failure becomes a 500 inside answer(), so the server has no rejection to handle.
 async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.setHeader('content-type', 'application/json; charset=utf-8');
-  if (req.url === '/stats') { res.end(JSON.stringify({ statements: sql.stats.statements, requests })); return; }
+  if (req.url === '/stats') {
+    res.end(JSON.stringify({ statements: sql.stats.statements, requests }));
+    return;
+  }
   requests++;
   const route = ROUTES[req.url ?? ''];
-  if (!route || req.method !== 'POST') { res.statusCode = 404; res.end('{"error":"no such route"}'); return; }
+  if (!route || req.method !== 'POST') {
+    res.statusCode = 404;
+    res.end('{"error":"no such route"}');
+    return;
+  }
   try {
     res.end(JSON.stringify({ data: await route(await readJson(req)) }));
   } catch (e) {

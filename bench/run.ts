@@ -20,8 +20,11 @@ import { checkWrite, createBookingShape, mobileTraffic, travellerTokens, writeTr
 
 const { values: opt } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '8' }, rounds: { type: 'string', default: '3' }, warmup: { type: 'string', default: '2' },
-    users: { type: 'string', default: '10000' }, 'skip-profile': { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '2' },
+    users: { type: 'string', default: '10000' },
+    'skip-profile': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(opt.seconds);
@@ -40,32 +43,55 @@ async function cleanUp(): Promise<void> {
   await dbCpu?.close().catch(() => {});
   await db?.stop();
 }
-process.on('SIGINT', () => { console.error('\ninterrupted: stopping the servers'); void cleanUp().finally(() => process.exit(130)); });
+process.on('SIGINT', () => {
+  console.error('\ninterrupted: stopping the servers');
+  void cleanUp().finally(() => process.exit(130));
+});
 
 const started = Date.now();
 const log = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
 
 function benchEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
   return {
-    ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', QAZ_DATA_DIR: WORK,
-    DATABASE_URL: db?.url, ACCESS_TOKEN_TTL_SECONDS: '3600', PRIVACY_TRANSFORM: 'on',
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    QAZ_DATA_DIR: WORK,
+    DATABASE_URL: db?.url,
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    PRIVACY_TRANSFORM: 'on',
     // The load comes from a few tokens and one address: per-caller limits would refuse most of it.
-    RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_PARTNER_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    RATE_LIMIT_USER_PER_MINUTE: '0',
+    RATE_LIMIT_PARTNER_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
     // The load pulls one partner's travellers far above any breach ceiling: holding its releases mid-run would change what is measured.
     BREACH_HOLD: 'off',
     // PostGraphile plans more slowly in its development mode.
-    GRAPHILE_ENV: 'production', ...extra,
+    GRAPHILE_ENV: 'production',
+    ...extra,
   };
 }
 
 async function partnerToken(gateway: Child, fx: Fixtures, scope?: string): Promise<string> {
   const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: fx.clientId, client_secret: fx.clientSecret, ...(scope ? { scope } : {}) });
-  const res = await fetch(`${gateway.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${gateway.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    signal: AbortSignal.timeout(30_000),
+  });
   if (!res.ok) throw new Error(`POST /oauth/token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-interface Plan { scenario: string; target: Target; traffic: Traffic; statements: boolean }
+interface Plan {
+  scenario: string;
+  target: Target;
+  traffic: Traffic;
+  statements: boolean;
+}
 
 async function measure(p: Plan, seconds: number, dbCpu: DbCpu, rate?: number): Promise<Sample> {
   const app = appName(p.target.child.name);
@@ -75,8 +101,12 @@ async function measure(p: Plan, seconds: number, dbCpu: DbCpu, rate?: number): P
   const after = await settled(p.target);
   const [cpuAfter, db1] = [cpuMs(p.target.child.pid), await dbCpu.snapshot(app)];
   return {
-    load: l, requests: after.requests - before.requests, cpuMs: cpuAfter - cpu, dbCpuMs: dbCpu.local ? DbCpu.spent(db0, db1) : null,
-    statements: after.statements - before.statements, graphqlErrors: after.errors - before.errors,
+    load: l,
+    requests: after.requests - before.requests,
+    cpuMs: cpuAfter - cpu,
+    dbCpuMs: dbCpu.local ? DbCpu.spent(db0, db1) : null,
+    statements: after.statements - before.statements,
+    graphqlErrors: after.errors - before.errors,
   };
 }
 
@@ -87,7 +117,12 @@ async function main(): Promise<void> {
   db = await prepareBenchDatabase(benchEnv({ DATABASE_URL: '' }), USERS, log);
   const fx = await loadFixtures(db.url);
   dbCpu = await DbCpu.connect(db.url);
-  log(`database on ${db.where}: ${Object.entries(db.counts).filter(([t]) => ['users', 'tours', 'bookings'].includes(t)).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+  log(
+    `database on ${db.where}: ${Object.entries(db.counts)
+      .filter(([t]) => ['users', 'tours', 'bookings'].includes(t))
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ')}`,
+  );
 
   const gw = await startChild('gateway', 'src/main.ts', benchEnv(), LOGS);
   const [off, gwJs, raw, pgl] = await Promise.all([
@@ -110,7 +145,7 @@ async function main(): Promise<void> {
 
   log('checking replies before timing anything');
   const mobile = mobileTraffic(await travellerTokens(loadConfig(benchEnv()), fx.mobileUserIds));
-  const checks = [...await checkS1(T, fx), ...await checkS2S4(T.raw, [T.gateway, T.off, T.js, T.postgraphile], fx), await checkS6(T.gateway, T.js, mobile)];
+  const checks = [...(await checkS1(T, fx)), ...(await checkS2S4(T.raw, [T.gateway, T.off, T.js, T.postgraphile], fx)), await checkS6(T.gateway, T.js, mobile)];
   const bySize = await statementsBySize(T.raw, [T.gateway, T.masked, T.off, T.postgraphile], fx);
   const { shape, note: s5Note } = await createBookingShape();
   const tokens = await travellerTokens(loadConfig(benchEnv()), fx.writeUserIds);
@@ -120,7 +155,9 @@ async function main(): Promise<void> {
     try {
       checks.push(await checkWrite(T.gateway, db.url, fx, shape, tokens));
       writers.push(T.gateway);
-    } catch (e) { checks.push(`S5 gateway: not timed, its check failed: ${(e as Error).message.slice(0, 300)}`); }
+    } catch (e) {
+      checks.push(`S5 gateway: not timed, its check failed: ${(e as Error).message.slice(0, 300)}`);
+    }
   } else checks.push(`S5 gateway: ${s5Note}`);
   for (const c of checks) log(`  ${c}`);
 
@@ -147,7 +184,9 @@ async function main(): Promise<void> {
         const p = group[(i + r) % group.length];
         const s = await measure(p, SECONDS, dbCpu);
         samples.get(p)!.push(s);
-        log(`round ${r + 1}/${ROUNDS} ${sc} ${p.target.name}: ${s.load.rps.toFixed(0)} req/s, p99 ${s.load.p99} ms, CPU ms/req ${(s.cpuMs / s.requests).toFixed(2)} server, ${s.dbCpuMs === null ? 'n/a' : (s.dbCpuMs / s.requests).toFixed(2)} Postgres`);
+        log(
+          `round ${r + 1}/${ROUNDS} ${sc} ${p.target.name}: ${s.load.rps.toFixed(0)} req/s, p99 ${s.load.p99} ms, CPU ms/req ${(s.cpuMs / s.requests).toFixed(2)} server, ${s.dbCpuMs === null ? 'n/a' : (s.dbCpuMs / s.requests).toFixed(2)} Postgres`,
+        );
       }
     }
   }
@@ -165,7 +204,11 @@ async function main(): Promise<void> {
   if (!opt['skip-profile']) {
     const sections: string[] = [];
     // Before: graphql-js executing the same schema; after: the compiled executor. S6 shows the mobile path on the latter.
-    for (const [title, executor, scenario] of [['S1, graphql-js (before)', 'graphql-js', 'S1'], ['S1, graphql-jit (after)', 'jit', 'S1'], ['S6, graphql-jit', 'jit', 'S6']] as const) {
+    for (const [title, executor, scenario] of [
+      ['S1, graphql-js (before)', 'graphql-js', 'S1'],
+      ['S1, graphql-jit (after)', 'jit', 'S1'],
+      ['S6, graphql-jit', 'jit', 'S6'],
+    ] as const) {
       log(`profiling the gateway under ${title}`);
       const prof = await startChild(`gateway-profiled-${executor}-${scenario}`, 'src/main.ts', benchEnv({ GRAPHQL_EXECUTOR: executor }), LOGS, ['--inspect=127.0.0.1:0']);
       if (!prof.inspector) throw new Error('the profiled gateway printed no inspector address');
@@ -174,16 +217,29 @@ async function main(): Promise<void> {
       await load(prof.url, traffic, WARMUP);
       const cpu = await profileWhile(prof.inspector, () => load(prof.url, traffic, SECONDS));
       await prof.stop();
-      sections.push(`### ${title}`, '', '| self time | share of busy samples | function |', '|---:|---:|---|',
-        ...topSelfTime(cpu).map((s) => `| ${s.ms.toFixed(0)} ms | ${pct(s.share)} | \`${s.fn}\` |`), '');
+      sections.push(
+        `### ${title}`,
+        '',
+        '| self time | share of busy samples | function |',
+        '|---:|---:|---|',
+        ...topSelfTime(cpu).map((s) => `| ${s.ms.toFixed(0)} ms | ${pct(s.share)} | \`${s.fn}\` |`),
+        '',
+      );
     }
     profile = sections.join('\n');
   }
 
   const summary = new Map(plans.map((p) => [`${p.scenario}/${p.target.name}`, summarize(samples.get(p)!)]));
   const get = (sc: string, t: Target) => summary.get(`${sc}/${t.name}`);
-  const rows: ScenarioRows[] = scenarios.map((sc) => ({ scenario: sc, rows: plans.filter((p) => p.scenario === sc).map((p) => ({ target: p.target.name, s: get(sc, p.target)!, statements: p.statements })) }));
-  const table = mainTable(rows, (sc) => get(sc === 'S3' ? 'S1' : sc, T.raw), (sc) => get(sc === 'S3' ? 'S1' : sc, T.postgraphile));
+  const rows: ScenarioRows[] = scenarios.map((sc) => ({
+    scenario: sc,
+    rows: plans.filter((p) => p.scenario === sc).map((p) => ({ target: p.target.name, s: get(sc, p.target)!, statements: p.statements })),
+  }));
+  const table = mainTable(
+    rows,
+    (sc) => get(sc === 'S3' ? 'S1' : sc, T.raw),
+    (sc) => get(sc === 'S3' ? 'S1' : sc, T.postgraphile),
+  );
   const verdicts = judge(get, T, bySize, fixed);
   const wall = (Date.now() - started) / 1000;
   const md = [
@@ -212,7 +268,7 @@ async function main(): Promise<void> {
     '',
     table,
     '',
-    '% of raw and × PostGraphile compare req/s in the same scenario (S3 against S1). Statements per request: the gateway\'s /metrics qaz_sql_statements_total delta; raw counts its own; PostGraphile counts every query its pg clients send (pg_stat_statements is not preloaded on this server).',
+    "% of raw and × PostGraphile compare req/s in the same scenario (S3 against S1). Statements per request: the gateway's /metrics qaz_sql_statements_total delta; raw counts its own; PostGraphile counts every query its pg clients send (pg_stat_statements is not preloaded on this server).",
     '',
     `SQL statements per S1 request at ${SIZES.join(' and at ')} tours (${bySize.bookings.join(' and ')} bookings): ${[...bySize.statements].map(([n, per]) => `${n} ${per.join(' / ')}`).join('; ')}.`,
     '',
@@ -236,8 +292,12 @@ async function main(): Promise<void> {
   log(`written to ${file}`);
 }
 
-function judge(get: (sc: string, t: Target) => Summary | undefined, T: Record<'raw' | 'gateway' | 'masked' | 'off' | 'postgraphile', Target>,
-  bySize: { bookings: number[]; statements: Map<string, number[]> }, fixed: FixedRow[]): Verdict[] {
+function judge(
+  get: (sc: string, t: Target) => Summary | undefined,
+  T: Record<'raw' | 'gateway' | 'masked' | 'off' | 'postgraphile', Target>,
+  bySize: { bookings: number[]; statements: Map<string, number[]> },
+  fixed: FixedRow[],
+): Verdict[] {
   const s1 = get('S1', T.gateway)!;
   const s1Off = get('S1', T.off)!;
   const s2 = get('S2', T.gateway)!;
@@ -246,7 +306,8 @@ function judge(get: (sc: string, t: Target) => Summary | undefined, T: Record<'r
   const vsPgl = s1.rps / get('S1', T.postgraphile)!.rps;
   const ofRaw = s1.rps / get('S1', T.raw)!.rps;
   const overhead = (g: Summary, o: Summary) => 1 - g.rps / o.rps;
-  const cost = (g: Summary, o: Summary) => `req/s ${signed(g.rps / o.rps - 1)} vs transform off; per request server CPU ${signed(g.cpuPerRequest / o.cpuPerRequest - 1)}, Postgres CPU ${signed(g.dbCpuPerRequest / o.dbCpuPerRequest - 1)}`;
+  const cost = (g: Summary, o: Summary) =>
+    `req/s ${signed(g.rps / o.rps - 1)} vs transform off; per request server CPU ${signed(g.cpuPerRequest / o.cpuPerRequest - 1)}, Postgres CPU ${signed(g.dbCpuPerRequest / o.dbCpuPerRequest - 1)}`;
   const gateways = [T.gateway, T.masked, T.off];
   const constant = bySize.bookings[0] > 0 && bySize.bookings[0] < bySize.bookings[1] && gateways.every((t) => new Set(bySize.statements.get(t.name)).size === 1);
   const p99 = (sc: string) => fixed.find((f) => f.scenario === sc && f.target === T.gateway.name)!.load;
@@ -256,8 +317,16 @@ function judge(get: (sc: string, t: Target) => Summary | undefined, T: Record<'r
     { goal: 'S1 gateway ≥ 60% of raw', measured: pct(ofRaw), holds: ofRaw >= 0.6 },
     { goal: 'mask overhead ≤ 5% on S1', measured: cost(s1, s1Off), holds: overhead(s1, s1Off) <= 0.05 },
     { goal: 'mask overhead ≤ 2% on S2', measured: cost(s2, s2Off), holds: overhead(s2, s2Off) <= 0.02 },
-    { goal: 'masked no slower than allowed (S3 vs S1)', measured: `req/s ratio ${f2(s3.rps / s1.rps)}, CPU/req ratio ${f2(s3.cpuPerRequest / s1.cpuPerRequest)} (holds at ≥ 0.98, run-to-run noise)`, holds: s3.rps / s1.rps >= 0.98 },
-    { goal: 'statements per request independent of list size', measured: `${SIZES.join(' → ')} tours (${bySize.bookings.join(' → ')} bookings): ${gateways.map((t) => `${t.name} ${bySize.statements.get(t.name)!.join(' → ')}`).join('; ')}`, holds: constant },
+    {
+      goal: 'masked no slower than allowed (S3 vs S1)',
+      measured: `req/s ratio ${f2(s3.rps / s1.rps)}, CPU/req ratio ${f2(s3.cpuPerRequest / s1.cpuPerRequest)} (holds at ≥ 0.98, run-to-run noise)`,
+      holds: s3.rps / s1.rps >= 0.98,
+    },
+    {
+      goal: 'statements per request independent of list size',
+      measured: `${SIZES.join(' → ')} tours (${bySize.bookings.join(' → ')} bookings): ${gateways.map((t) => `${t.name} ${bySize.statements.get(t.name)!.join(' → ')}`).join('; ')}`,
+      holds: constant,
+    },
     { goal: `p99 ≤ ${P99_LIMIT_MS} ms at ${FIXED_RATE} req/s, S1`, measured: `got ${p99('S1').rps.toFixed(0)} req/s, p99 ${f1(p99('S1').p99)} ms`, holds: atRate(p99('S1')) },
     { goal: `p99 ≤ ${P99_LIMIT_MS} ms at ${FIXED_RATE} req/s, S2`, measured: `got ${p99('S2').rps.toFixed(0)} req/s, p99 ${f1(p99('S2').p99)} ms`, holds: atRate(p99('S2')) },
   ];

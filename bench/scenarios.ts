@@ -3,7 +3,10 @@ import type { Fixtures } from './fixtures.js';
 import { S1_BOOKINGS, S1_TOURS } from './fixtures.js';
 
 export type TargetKind = 'raw' | 'gateway' | 'postgraphile';
-export interface BenchRequest { path: string; body: string }
+export interface BenchRequest {
+  path: string;
+  body: string;
+}
 
 /** The fields S2 and S4 read of a tour; every target names them alike (PostGraphile's rowId is aliased to id). */
 export const TOUR_FIELDS = ['id', 'title', 'region', 'startsOn', 'endsOn', 'priceKzt', 'capacity'] as const;
@@ -17,14 +20,18 @@ const raw = (path: string, body: unknown): BenchRequest => ({ path, body: JSON.s
 export function s1(kind: TargetKind, fx: Fixtures, tours = S1_TOURS): BenchRequest {
   if (kind === 'raw') return raw('/s1', { partnerId: fx.partnerId, after: fx.after, first: tours, bookings: S1_BOOKINGS });
   if (kind === 'postgraphile') {
-    return gql(`query S1($p: UUID!, $k: Int!, $n: Int!) { allToursList(condition: { partnerId: $p }, orderBy: [STARTS_ON_DESC, ROW_ID_DESC], first: $n, offset: $k) {
+    return gql(
+      `query S1($p: UUID!, $k: Int!, $n: Int!) { allToursList(condition: { partnerId: $p }, orderBy: [STARTS_ON_DESC, ROW_ID_DESC], first: $n, offset: $k) {
       id: rowId title bookings: bookingsByTourIdList(first: ${S1_BOOKINGS}, orderBy: [CREATED_AT_DESC, ROW_ID_DESC]) {
         id: rowId seats traveller: userByUserId { id: rowId piiEnc gender } } } }`,
-    { p: fx.partnerId, k: fx.offset + S1_TOURS - tours, n: tours });
+      { p: fx.partnerId, k: fx.offset + S1_TOURS - tours, n: tours },
+    );
   }
-  return gql(`query S1($after: String, $n: Int!) { partnerTours(first: $n, after: $after) { nodes {
+  return gql(
+    `query S1($after: String, $n: Int!) { partnerTours(first: $n, after: $after) { nodes {
     id title bookings(first: ${S1_BOOKINGS}) { nodes { id seats traveller { id fullName phone iin passportNumber gender } } } } } }`,
-  { after: fx.after ? encodeCursor(fx.after.key, fx.after.id) : null, n: tours });
+    { after: fx.after ? encodeCursor(fx.after.key, fx.after.id) : null, n: tours },
+  );
 }
 
 export function s2(kind: TargetKind, fx: Fixtures): BenchRequest[] {
@@ -37,7 +44,10 @@ export function s2(kind: TargetKind, fx: Fixtures): BenchRequest[] {
 }
 
 /** Operation i of S4: its own root alias, 3 to 7 fields in its own order, and every third one with a field alias. */
-export interface S4Spec { alias: string; fields: { name: TourField; as: string }[] }
+export interface S4Spec {
+  alias: string;
+  fields: { name: TourField; as: string }[];
+}
 
 export function s4Spec(i: number): S4Spec {
   const order = [...TOUR_FIELDS];
@@ -57,10 +67,12 @@ export function s4(kind: TargetKind, fx: Fixtures): BenchRequest[] {
     const id = fx.tourIds[i % fx.tourIds.length];
     if (kind === 'raw') return raw('/s4', { op: i, id });
     const spec = s4Spec(i);
-    const sel = spec.fields.map((f) => {
-      const name = kind === 'postgraphile' && f.name === 'id' ? 'rowId' : f.name;
-      return f.as === name ? name : `${f.as}: ${name}`;
-    }).join(' ');
+    const sel = spec.fields
+      .map((f) => {
+        const name = kind === 'postgraphile' && f.name === 'id' ? 'rowId' : f.name;
+        return f.as === name ? name : `${f.as}: ${name}`;
+      })
+      .join(' ');
     return kind === 'postgraphile'
       ? gql(`query Q${i}($id: UUID!) { ${spec.alias}: tourByRowId(rowId: $id) { ${sel} } }`, { id })
       : gql(`query Q${i}($id: ID!) { ${spec.alias}: tour(id: $id) { ${sel} } }`, { id });
@@ -68,14 +80,26 @@ export function s4(kind: TargetKind, fx: Fixtures): BenchRequest[] {
 }
 
 /** S5's variables for one write; the gateway's argument types come from introspection (createBooking is being built). */
-export interface S5Args { userId: string; tourId: string; seats: number; idempotencyKey: string }
-export interface S5Shape { tourId: string; seats: string; idempotencyKey: string }
+export interface S5Args {
+  userId: string;
+  tourId: string;
+  seats: number;
+  idempotencyKey: string;
+}
+export interface S5Shape {
+  tourId: string;
+  seats: string;
+  idempotencyKey: string;
+}
 
 export function s5(kind: Exclude<TargetKind, 'postgraphile'>, a: S5Args, shape: S5Shape | null): BenchRequest {
   if (kind === 'raw') return raw('/s5', a);
   if (!shape) throw new Error('createBooking is not in the schema');
-  return gql(`mutation S5($tourId: ${shape.tourId}, $seats: ${shape.seats}, $key: ${shape.idempotencyKey}) {
-    createBooking(tourId: $tourId, seats: $seats, idempotencyKey: $key) { __typename } }`, { tourId: a.tourId, seats: a.seats, key: a.idempotencyKey });
+  return gql(
+    `mutation S5($tourId: ${shape.tourId}, $seats: ${shape.seats}, $key: ${shape.idempotencyKey}) {
+    createBooking(tourId: $tourId, seats: $seats, idempotencyKey: $key) { __typename } }`,
+    { tourId: a.tourId, seats: a.seats, key: a.idempotencyKey },
+  );
 }
 
 /** S6, the mobile app's hot path: the signed-in traveller's own profile, consents and disclosure log (gateway only). */

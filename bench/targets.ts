@@ -2,14 +2,28 @@ import type { Child } from './children.js';
 import type { BenchRequest, TargetKind } from './scenarios.js';
 
 /** One server to measure: which process, how it is asked, and how it counts its SQL statements. */
-export interface Target { name: string; kind: TargetKind; child: Child; headers: Record<string, string> }
+export interface Target {
+  name: string;
+  kind: TargetKind;
+  child: Child;
+  headers: Record<string, string>;
+}
 
-export interface Reply { status: number; text: string; json: { data?: Record<string, unknown> | null; errors?: unknown[]; extensions?: { privacy?: { withheld: { path: (string | number)[]; reason?: string }[] } } } }
+export interface Reply {
+  status: number;
+  text: string;
+  json: { data?: Record<string, unknown> | null; errors?: unknown[]; extensions?: { privacy?: { withheld: { path: (string | number)[]; reason?: string }[] } } };
+}
 
 const TIMEOUT_MS = 30_000;
 
 export async function send(t: Target, r: BenchRequest, headers: Record<string, string> = t.headers): Promise<Reply> {
-  const res = await fetch(t.child.url + r.path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: r.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const res = await fetch(t.child.url + r.path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: r.body,
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) as Reply['json'] };
 }
@@ -29,7 +43,11 @@ function metric(text: string, name: string): number {
   return Number(m[1]);
 }
 
-export interface Counters { statements: number; errors: number; requests: number }
+export interface Counters {
+  statements: number;
+  errors: number;
+  requests: number;
+}
 
 /** Requests the server has taken, SQL statements it has issued, and for the gateway the GraphQL errors it has reported. */
 export async function counters(t: Target): Promise<Counters> {
@@ -37,7 +55,7 @@ export async function counters(t: Target): Promise<Counters> {
     const text = await (await fetch(`${t.child.url}/metrics`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).text();
     return { statements: metric(text, 'qaz_sql_statements_total'), errors: metric(text, 'qaz_graphql_errors_total'), requests: metric(text, 'qaz_graphql_requests_total') };
   }
-  const stats = await (await fetch(`${t.child.url}/stats`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).json() as { statements: number; requests: number };
+  const stats = (await (await fetch(`${t.child.url}/stats`, { signal: AbortSignal.timeout(TIMEOUT_MS) })).json()) as { statements: number; requests: number };
   return { ...stats, errors: 0 };
 }
 

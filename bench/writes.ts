@@ -56,7 +56,9 @@ export async function checkWrite(t: Target, dbUrl: string, fx: Fixtures, shape: 
     const typename = (d.createBooking as { __typename: string }).__typename;
     if (rowCount !== 1) throw new Error(`S5 ${t.name}: answered ${typename} but wrote no booking`);
     return `S5 ${t.name}: ${typename}, booking row written`;
-  } finally { await c.end(); }
+  } finally {
+    await c.end();
+  }
 }
 
 /** S6's traffic: the travellers' tokens in rotation, one per request. */

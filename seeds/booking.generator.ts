@@ -6,14 +6,40 @@ import type { Random } from './random.js';
 
 type Phase = 'past' | 'ongoing' | 'upcoming';
 
-export interface BookingData { bookings: BookingRow[]; bookingEvents: BookingEventRow[]; payments: PaymentRow[] }
+export interface BookingData {
+  bookings: BookingRow[];
+  bookingEvents: BookingEventRow[];
+  payments: PaymentRow[];
+}
 
-const BOOKINGS_PER_TRAVELER = [[0, 14], [1, 24], [2, 27], [3, 19], [4, 10], [5, 6]] as const;
-const SEATS = [[1, 50], [2, 32], [3, 10], [4, 8]] as const;
+const BOOKINGS_PER_TRAVELER = [
+  [0, 14],
+  [1, 24],
+  [2, 27],
+  [3, 19],
+  [4, 10],
+  [5, 6],
+] as const;
+const SEATS = [
+  [1, 50],
+  [2, 32],
+  [3, 10],
+  [4, 8],
+] as const;
 const STATUS_BY_PHASE: Record<Phase, readonly (readonly [BookingStatus, number])[]> = {
-  past: [['COMPLETED', 86], ['CANCELLED', 14]],
-  ongoing: [['PAID', 90], ['CANCELLED', 10]],
-  upcoming: [['PAID', 62], ['PENDING_PAYMENT', 20], ['CANCELLED', 18]],
+  past: [
+    ['COMPLETED', 86],
+    ['CANCELLED', 14],
+  ],
+  ongoing: [
+    ['PAID', 90],
+    ['CANCELLED', 10],
+  ],
+  upcoming: [
+    ['PAID', 62],
+    ['PENDING_PAYMENT', 20],
+    ['CANCELLED', 18],
+  ],
 };
 const PROVIDERS = DEMO_PARTNERS.filter((p) => p.kind === 'PAYMENT_PROVIDER');
 const PROVIDER_WEIGHTS = PROVIDERS.map((p, i) => [p, i === 0 ? 60 : 40] as const);
@@ -29,8 +55,12 @@ function phase(t: TourRow): Phase {
   return t.starts_on > asOfDay ? 'upcoming' : 'ongoing';
 }
 
-function maxDate(...ds: Date[]): Date { return new Date(Math.max(...ds.map((d) => d.getTime()))); }
-function minDate(...ds: Date[]): Date { return new Date(Math.min(...ds.map((d) => d.getTime()))); }
+function maxDate(...ds: Date[]): Date {
+  return new Date(Math.max(...ds.map((d) => d.getTime())));
+}
+function minDate(...ds: Date[]): Date {
+  return new Date(Math.min(...ds.map((d) => d.getTime())));
+}
 
 function between(rnd: Random, lo: Date, hi: Date): Date {
   return new Date(lo.getTime() + Math.floor(rnd.next() * (hi.getTime() - lo.getTime())));
@@ -41,7 +71,10 @@ export class BookingGenerator {
   readonly out: BookingData = { bookings: [], bookingEvents: [], payments: [] };
   private readonly byStart: TourRow[];
 
-  constructor(private readonly rnd: Random, tours: readonly TourRow[]) {
+  constructor(
+    private readonly rnd: Random,
+    tours: readonly TourRow[],
+  ) {
     this.byStart = [...tours].sort((a, b) => (a.starts_on < b.starts_on ? -1 : a.starts_on > b.starts_on ? 1 : a.id < b.id ? -1 : 1));
   }
 
@@ -54,7 +87,10 @@ export class BookingGenerator {
     for (let n = 0; n < count; n++) {
       for (let attempt = 0; attempt < TRIES; attempt++) {
         const tour = this.byStart[this.rnd.int(first, this.byStart.length - 1)];
-        if (!booked.has(tour.id) && this.tryBook(user, tour, this.rnd.weighted(STATUS_BY_PHASE[phase(tour)]))) { booked.add(tour.id); break; }
+        if (!booked.has(tour.id) && this.tryBook(user, tour, this.rnd.weighted(STATUS_BY_PHASE[phase(tour)]))) {
+          booked.add(tour.id);
+          break;
+        }
       }
     }
   }
@@ -75,7 +111,8 @@ export class BookingGenerator {
     let hi = this.byStart.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.byStart[mid].starts_on < day) lo = mid + 1; else hi = mid;
+      if (this.byStart[mid].starts_on < day) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }
@@ -92,8 +129,14 @@ export class BookingGenerator {
     if (seats < 1) return false;
     const createdAt = between(this.rnd, status === 'PENDING_PAYMENT' ? recentLo : lo, hi);
     const booking: BookingRow = {
-      id: this.rnd.uuid(), user_id: user.id, tour_id: tour.id, seats, status, amount_kzt: seats * tour.price_kzt,
-      idempotency_key: this.rnd.uuid(), created_at: createdAt.toISOString(),
+      id: this.rnd.uuid(),
+      user_id: user.id,
+      tour_id: tour.id,
+      seats,
+      status,
+      amount_kzt: seats * tour.price_kzt,
+      idempotency_key: this.rnd.uuid(),
+      created_at: createdAt.toISOString(),
     };
     if (status !== 'CANCELLED') tour.seats_booked += seats;
     this.out.bookings.push(booking);
@@ -118,8 +161,13 @@ export class BookingGenerator {
     const provider = this.rnd.weighted(PROVIDER_WEIGHTS);
     this.event(booking, 'PAID', 'PAYMENT_PROVIDER', paidAt);
     this.out.payments.push({
-      id: this.rnd.uuid(), booking_id: booking.id, provider_id: provider.id, amount_kzt: booking.amount_kzt, status: 'CONFIRMED',
-      external_ref: `${REF_PREFIX[provider.id]}${this.rnd.digits(12)}`, created_at: minDate(paidAt, LAST_MOMENT).toISOString(),
+      id: this.rnd.uuid(),
+      booking_id: booking.id,
+      provider_id: provider.id,
+      amount_kzt: booking.amount_kzt,
+      status: 'CONFIRMED',
+      external_ref: `${REF_PREFIX[provider.id]}${this.rnd.digits(12)}`,
+      created_at: minDate(paidAt, LAST_MOMENT).toISOString(),
       settled_at: minDate(paidAt, LAST_MOMENT).toISOString(),
     });
     if (booking.status === 'COMPLETED') this.event(booking, 'COMPLETED', 'SYSTEM', new Date(`${tour.ends_on}T18:00:00Z`));

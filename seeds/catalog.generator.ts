@@ -21,14 +21,26 @@ export function policyVersion(rnd: Random): PolicyVersionRow {
 
 export function partners(): PartnerRow[] {
   return DEMO_PARTNERS.map((p, i) => ({
-    id: p.id, name: p.name, kind: p.kind, country: p.country ?? 'KZ', city: p.city, created_at: addDays(PARTNERS_SINCE, i).toISOString(),
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    country: p.country ?? 'KZ',
+    city: p.city,
+    created_at: addDays(PARTNERS_SINCE, i).toISOString(),
   }));
 }
 
 export function apiClients(): PlainApiClientRow[] {
   return DEMO_CLIENTS.map((c, i) => ({
-    id: c.id, client_id: c.clientId, client_secret: c.clientSecret, name: c.name, partner_id: c.partnerId, kind: c.kind,
-    scopes: c.scopes, purpose: c.purpose, created_at: addDays(PARTNERS_SINCE, 20 + i).toISOString(),
+    id: c.id,
+    client_id: c.clientId,
+    client_secret: c.clientSecret,
+    name: c.name,
+    partner_id: c.partnerId,
+    kind: c.kind,
+    scopes: c.scopes,
+    purpose: c.purpose,
+    created_at: addDays(PARTNERS_SINCE, 20 + i).toISOString(),
   }));
 }
 

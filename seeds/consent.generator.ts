@@ -3,7 +3,10 @@ import { AS_OF, addMinutes } from './calendar.js';
 import type { ConsentEventRow, ConsentRow, PlainUserRow } from './demo.types.js';
 import type { Random } from './random.js';
 
-export interface ConsentData { consents: ConsentRow[]; consentEvents: ConsentEventRow[] }
+export interface ConsentData {
+  consents: ConsentRow[];
+  consentEvents: ConsentEventRow[];
+}
 
 /** How likely a traveller grants a purpose at sign-up, and how likely they withdraw it later. */
 const ODDS: Record<ConsentPurpose, { grant: number; withdraw: number }> = {
@@ -17,7 +20,11 @@ function between(rnd: Random, lo: Date, hi: Date): Date {
   return new Date(lo.getTime() + Math.floor(rnd.next() * (hi.getTime() - lo.getTime())));
 }
 
-export interface ConsentProfile { hasBookings: boolean; booksAbroad: boolean; wellKnown: boolean }
+export interface ConsentProfile {
+  hasBookings: boolean;
+  booksAbroad: boolean;
+  wellKnown: boolean;
+}
 
 // Travellers of a partner abroad are asked about cross-border transfer when they book: about half agree.
 const ABROAD_GRANT = 0.5;

@@ -10,12 +10,27 @@ import type { DemoData, DemoRows, PlainUserRow, UserKeyRow, UserRow } from './de
 
 function sealedUser(vault: PiiVault, u: PlainUserRow): { user: UserRow; key: UserKeyRow; dataKey: KeyObject } {
   const { dataKey, wrappedKey, sealed } = newPersonalRecord(vault, u.id, {
-    phone: u.phone, surname: u.surname, firstName: u.first_name, patronymic: u.patronymic, email: u.email, messengers: u.messengers,
-    iin: u.iin, passport: u.passport === null ? null : normalizePassport(u.passport),
+    phone: u.phone,
+    surname: u.surname,
+    firstName: u.first_name,
+    patronymic: u.patronymic,
+    email: u.email,
+    messengers: u.messengers,
+    iin: u.iin,
+    passport: u.passport === null ? null : normalizePassport(u.passport),
   });
   return {
-    user: { id: u.id, pii_enc: sealed.piiEnc, phone_bidx: sealed.phoneBidx!, iin_bidx: sealed.iinBidx, passport_bidx: sealed.passportBidx,
-      gender: u.gender, role: u.role, status: u.status, created_at: u.created_at },
+    user: {
+      id: u.id,
+      pii_enc: sealed.piiEnc,
+      phone_bidx: sealed.phoneBidx!,
+      iin_bidx: sealed.iinBidx,
+      passport_bidx: sealed.passportBidx,
+      gender: u.gender,
+      role: u.role,
+      status: u.status,
+      created_at: u.created_at,
+    },
     key: { user_id: u.id, wrapped_key: wrappedKey, created_at: u.created_at },
     dataKey,
   };

@@ -13,7 +13,10 @@ export const DEFAULT_SEED = 20260601;
 export const MIN_USERS = DEMO_TRAVELERS.length;
 export const MAX_USERS = 1_000_000;
 
-export interface DemoOptions { users: number; seed?: number }
+export interface DemoOptions {
+  users: number;
+  seed?: number;
+}
 
 /** About one tour per six travellers: two bookings each at ~1.6 seats fill tours of 8..40 seats to about two thirds. */
 export function demoTourCount(users: number): number {
@@ -39,7 +42,10 @@ export function generateDemo(opts: DemoOptions): DemoData {
   const booking = new BookingGenerator(rnd, tourRows);
   const wellKnown = new Set(DEMO_TRAVELERS.map((t) => t.id));
   for (const u of travelers) {
-    if (!wellKnown.has(u.id)) { booking.bookRandom(u); continue; }
+    if (!wellKnown.has(u.id)) {
+      booking.bookRandom(u);
+      continue;
+    }
     booking.bookExactly(u, 'upcoming', 'PAID');
     booking.bookExactly(u, 'past', 'COMPLETED');
   }
@@ -63,7 +69,11 @@ export function generateDemo(opts: DemoOptions): DemoData {
     ...consent,
     reviews: reviewRows,
     supportTickets: supportTickets(rnd),
-    contentReports: contentReports(rnd, reviewRows.filter((r) => r.moderation_status === 'PUBLISHED'), travelers),
+    contentReports: contentReports(
+      rnd,
+      reviewRows.filter((r) => r.moderation_status === 'PUBLISHED'),
+      travelers,
+    ),
     complaints: complaints(rnd, travelers),
     ...referenceRecords(),
   };

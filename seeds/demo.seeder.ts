@@ -25,7 +25,11 @@ async function hashClientSecrets(clients: readonly PlainApiClientRow[]): Promise
 async function withClient<T>(db: MikroORM | pg.ClientBase, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
   if ('query' in db) return work(db);
   const client = await (await db.em.getConnection().getNativeClient()).connect();
-  try { return await work(client); } finally { client.release(); }
+  try {
+    return await work(client);
+  } finally {
+    client.release();
+  }
 }
 
 /** Empties the demo tables and fills them with generateDemo(opts), all in one transaction; refuses production. */

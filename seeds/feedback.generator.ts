@@ -5,7 +5,13 @@ import { DEMO_STAFF } from './staff.data.js';
 import { COMPLAINTS, MODERATION_REASONS, REPORT_REASONS, REVIEW_TEXTS } from './texts.data.js';
 import { DEMO_TICKETS } from './tickets.data.js';
 
-const RATINGS = [[5, 50], [4, 28], [3, 12], [2, 6], [1, 4]] as const;
+const RATINGS = [
+  [5, 50],
+  [4, 28],
+  [3, 12],
+  [2, 6],
+  [1, 4],
+] as const;
 const REVIEW_SHARE = 0.4;
 const LAST_MOMENT = addMinutes(AS_OF, -60);
 
@@ -15,11 +21,20 @@ export function reviews(rnd: Random, bookings: readonly BookingRow[], tours: Rea
   for (const b of bookings) {
     if (b.status !== 'COMPLETED' || !rnd.chance(REVIEW_SHARE)) continue;
     const rating = rnd.weighted(RATINGS);
-    const moderation = rnd.weighted([['PUBLISHED', 96], ['HIDDEN', 3], ['REMOVED', 1]] as const);
+    const moderation = rnd.weighted([
+      ['PUBLISHED', 96],
+      ['HIDDEN', 3],
+      ['REMOVED', 1],
+    ] as const);
     const end = new Date(`${tours.get(b.tour_id)!.ends_on}T19:00:00Z`);
     out.push({
-      id: rnd.uuid(), author_id: b.user_id, tour_id: b.tour_id, rating, text: rnd.pick(REVIEW_TEXTS[rating - 1]),
-      moderation_status: moderation, moderation_reason: moderation === 'PUBLISHED' ? null : rnd.pick(MODERATION_REASONS),
+      id: rnd.uuid(),
+      author_id: b.user_id,
+      tour_id: b.tour_id,
+      rating,
+      text: rnd.pick(REVIEW_TEXTS[rating - 1]),
+      moderation_status: moderation,
+      moderation_reason: moderation === 'PUBLISHED' ? null : rnd.pick(MODERATION_REASONS),
       created_at: clampDate(addMinutes(end, rnd.int(60, 20 * 24 * 60)), end, LAST_MOMENT).toISOString(),
     });
   }
@@ -33,8 +48,13 @@ export function contentReports(rnd: Random, published: readonly ReviewRow[], tra
     const reporter = travelers[travelers[pick].id === review.author_id ? (pick + 1) % travelers.length : pick];
     const dismissed = i === REPORT_REASONS.length - 1;
     return {
-      id: rnd.uuid(), review_id: review.id, reporter_id: reporter.id, reason, status: dismissed ? 'DISMISSED' : 'OPEN',
-      resolved_by_id: dismissed ? DEMO_STAFF.moderator.id : null, resolution: dismissed ? 'Нарушений правил не найдено' : null,
+      id: rnd.uuid(),
+      review_id: review.id,
+      reporter_id: reporter.id,
+      reason,
+      status: dismissed ? 'DISMISSED' : 'OPEN',
+      resolved_by_id: dismissed ? DEMO_STAFF.moderator.id : null,
+      resolution: dismissed ? 'Нарушений правил не найдено' : null,
       created_at: clampDate(addDays(new Date(review.created_at), rnd.int(1, 10)), new Date(review.created_at), LAST_MOMENT).toISOString(),
     };
   });
@@ -55,8 +75,13 @@ export function complaints(rnd: Random, travelers: readonly PlainUserRow[]): Pla
 
 export function supportTickets(rnd: Random): PlainSupportTicketRow[] {
   return DEMO_TICKETS.map((t) => ({
-    id: t.id, reference: t.reference, user_id: t.userId, subject: t.subject, status: t.status,
+    id: t.id,
+    reference: t.reference,
+    user_id: t.userId,
+    subject: t.subject,
+    status: t.status,
     created_at: addMinutes(AS_OF, -rnd.int(120, 14 * 24 * 60)).toISOString(),
-    assigned_to_id: t.assignedToId, assigned_at: t.assignedToId === null ? null : addMinutes(AS_OF, -60).toISOString(),
+    assigned_to_id: t.assignedToId,
+    assigned_at: t.assignedToId === null ? null : addMinutes(AS_OF, -60).toISOString(),
   }));
 }

@@ -2,13 +2,24 @@ import type { Gender } from '../src/users/user.entity.js';
 import { iinCheckDigit } from '../src/privacy/iin-checksum.js';
 import { AS_OF } from './calendar.js';
 import {
-  INVARIANT_SURNAMES, KAZAKH_FATHER_NAMES, KAZAKH_FATHER_NAMES_KK, KAZAKH_FEMALE_NAMES, KAZAKH_MALE_NAMES, KAZAKH_SURNAMES,
-  RUSSIAN_FATHER_NAMES, RUSSIAN_FEMALE_NAMES, RUSSIAN_MALE_NAMES, RUSSIAN_SURNAMES,
+  INVARIANT_SURNAMES,
+  KAZAKH_FATHER_NAMES,
+  KAZAKH_FATHER_NAMES_KK,
+  KAZAKH_FEMALE_NAMES,
+  KAZAKH_MALE_NAMES,
+  KAZAKH_SURNAMES,
+  RUSSIAN_FATHER_NAMES,
+  RUSSIAN_FEMALE_NAMES,
+  RUSSIAN_MALE_NAMES,
+  RUSSIAN_SURNAMES,
 } from './names.data.js';
 import type { Random } from './random.js';
 import { transliterate } from './translit.js';
 
-export interface Messengers { telegram?: string; whatsapp?: string }
+export interface Messengers {
+  telegram?: string;
+  whatsapp?: string;
+}
 
 /** A traveller's identity in plain text; only the seeder's row mapping turns IIN and passport into ciphertext. */
 export interface Person {
@@ -24,14 +35,23 @@ export interface Person {
 }
 
 /** Values already handed out, so that generated phones, IINs, passports and e-mails stay unique. */
-export interface Taken { phones: Set<string>; iins: Set<string>; passports: Set<string>; emails: Set<string> }
+export interface Taken {
+  phones: Set<string>;
+  iins: Set<string>;
+  passports: Set<string>;
+  emails: Set<string>;
+}
 
 export function emptyTaken(phones: Iterable<string> = []): Taken {
   return { phones: new Set(phones), iins: new Set(), passports: new Set(), emails: new Set() };
 }
 
 const MOBILE_CODES = ['700', '701', '702', '705', '707', '708', '747', '771', '775', '776', '777', '778'] as const;
-const MAIL_DOMAINS = [['gmail.com', 45], ['mail.kz', 35], ['yandex.kz', 20]] as const;
+const MAIL_DOMAINS = [
+  ['gmail.com', 45],
+  ['mail.kz', 35],
+  ['yandex.kz', 20],
+] as const;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function female(surname: string): string {
@@ -39,8 +59,7 @@ function female(surname: string): string {
 }
 
 function patronymic(father: string, gender: Gender): string {
-  const [stem, suffix] = father.endsWith('ий') ? [father.slice(0, -2), 'ьев']
-    : /[йь]$/.test(father) ? [father.slice(0, -1), 'ев'] : [father, 'ов'];
+  const [stem, suffix] = father.endsWith('ий') ? [father.slice(0, -2), 'ьев'] : /[йь]$/.test(father) ? [father.slice(0, -1), 'ев'] : [father, 'ов'];
   return `${stem}${suffix}${gender === 'MALE' ? 'ич' : 'на'}`;
 }
 
@@ -52,7 +71,12 @@ function father(rnd: Random, fathers: readonly string[], child: string): string 
 
 function names(rnd: Random, gender: Gender): Pick<Person, 'surname' | 'firstName' | 'patronymic'> {
   const male = gender === 'MALE';
-  const origin = rnd.weighted([['kazakh', 68], ['kazakh-uly', 8], ['russian', 18], ['other', 6]] as const);
+  const origin = rnd.weighted([
+    ['kazakh', 68],
+    ['kazakh-uly', 8],
+    ['russian', 18],
+    ['other', 6],
+  ] as const);
   if (origin === 'kazakh' || origin === 'kazakh-uly') {
     const firstName = rnd.pick(male ? KAZAKH_MALE_NAMES : KAZAKH_FEMALE_NAMES);
     if (origin === 'kazakh-uly') return { firstName, surname: `${father(rnd, KAZAKH_FATHER_NAMES_KK, firstName)}${male ? 'ұлы' : 'қызы'}`, patronymic: null };
@@ -68,7 +92,10 @@ function names(rnd: Random, gender: Gender): Pick<Person, 'surname' | 'firstName
 function unique(set: Set<string>, make: () => string): string {
   for (;;) {
     const value = make();
-    if (!set.has(value)) { set.add(value); return value; }
+    if (!set.has(value)) {
+      set.add(value);
+      return value;
+    }
   }
 }
 
@@ -90,11 +117,18 @@ function email(rnd: Random, p: Pick<Person, 'firstName' | 'surname'>, taken: Set
   const first = transliterate(p.firstName);
   const last = transliterate(p.surname);
   const local = rnd.weighted([
-    [`${first}.${last}`, 4], [`${last}_${first}`, 2], [`${first[0]}.${last}`, 2], [`${first}${rnd.int(70, 99)}`, 1], [`${last}${rnd.int(1, 999)}`, 1],
+    [`${first}.${last}`, 4],
+    [`${last}_${first}`, 2],
+    [`${first[0]}.${last}`, 2],
+    [`${first}${rnd.int(70, 99)}`, 1],
+    [`${last}${rnd.int(1, 999)}`, 1],
   ] as const);
   const domain = rnd.weighted(MAIL_DOMAINS);
   const base = `${local}@${domain}`;
-  if (!taken.has(base)) { taken.add(base); return base; }
+  if (!taken.has(base)) {
+    taken.add(base);
+    return base;
+  }
   return unique(taken, () => `${local}${rnd.int(2, 9999)}@${domain}`);
 }
 

@@ -1,7 +1,14 @@
 import type { UserRole } from '../src/access/role-kind.js';
 import type { Gender } from '../src/users/user.entity.js';
 
-export interface DemoStaffMember { id: string; phone: string; role: Exclude<UserRole, 'TRAVELER'>; surname: string; firstName: string; gender: Gender }
+export interface DemoStaffMember {
+  id: string;
+  phone: string;
+  role: Exclude<UserRole, 'TRAVELER'>;
+  surname: string;
+  firstName: string;
+  gender: Gender;
+}
 
 /**
  * Staff accounts with fixed ids and phones (+7700000000x), present after every seed whatever its size or seed:

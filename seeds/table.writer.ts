@@ -28,10 +28,12 @@ export async function insertRows(client: pg.ClientBase, spec: TableSpec, rows: r
   const text = `insert into ${quoteTable(spec.table)} (${names}) select ${select} from unnest(${unnest}) as u(${aliases.join(', ')})`;
   for (let from = 0; from < rows.length; from += BATCH_ROWS) {
     const batch = rows.slice(from, from + BATCH_ROWS) as Record<string, unknown>[];
-    const values = spec.columns.map(([name, type]) => batch.map((row) => {
-      if (!(name in row)) throw new Error(`${spec.table} row has no column ${name}`);
-      return wire(type, row[name]);
-    }));
+    const values = spec.columns.map(([name, type]) =>
+      batch.map((row) => {
+        if (!(name in row)) throw new Error(`${spec.table} row has no column ${name}`);
+        return wire(type, row[name]);
+      }),
+    );
     await client.query(text, values);
   }
 }

@@ -109,7 +109,12 @@ export async function composeGateway(cfg: Config, { spanExporter, clock = () => 
   const release = async () => {
     // Best effort: a crash loses them anyway.
     await counter?.flush(sql).catch(() => {});
-    await apollo.stop(); await standingChanges.close(); await sql.close(); await db.close(); await store.close(); await tracing.shutdown();
+    await apollo.stop();
+    await standingChanges.close();
+    await sql.close();
+    await db.close();
+    await store.close();
+    await tracing.shutdown();
   };
   return { services, apollo, auth, breach, metrics, tracer: tracing.tracer, standingChanges, playground, prepare, release };
 }
@@ -121,8 +126,16 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const admit = callerLimits(cfg, store, metrics.limitCounters);
   const routes = new Map([...auth.routes, ...playground.routes]);
   const server = createHttpServer({
-    services, apollo, metrics, tracer, authenticate: auth.authenticate, admit, prepare: trustedDocumentGate(sql), routes,
-    prefixRoutes: playground.prefixRoutes, lifecycle,
+    services,
+    apollo,
+    metrics,
+    tracer,
+    authenticate: auth.authenticate,
+    admit,
+    prepare: trustedDocumentGate(sql),
+    routes,
+    prefixRoutes: playground.prefixRoutes,
+    lifecycle,
   });
   // Longer than a load balancer's idle timeout (often 60 s), so that it never sends on a connection this end is closing.
   server.keepAliveTimeout = 65_000;
@@ -136,17 +149,23 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
   const { bookingHoldMinutes, intervalSeconds } = cfg.jobs;
   let jobs: JobTimer | null = null;
   let breachJobs: JobTimer | null = null;
-  const ready = retryWhileUnavailable(prepare, (m) => logger.warn(m), () => lifecycle.draining)
-    .then(() => {
-      lifecycle.databaseReady = true;
-      if (intervalSeconds > 0 && !lifecycle.draining) {
-        jobs = scheduleBookingJobs(services.orm.em, bookingHoldMinutes, intervalSeconds, (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'booking jobs failed'));
-      }
-      if (!lifecycle.draining) {
-        breachJobs = breach.schedule(cfg.breach.checkSeconds, cfg.breach.holdsRefreshSeconds,
-          (e) => logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'breach detection failed'));
-      }
-    });
+  const ready = retryWhileUnavailable(
+    prepare,
+    (m) => logger.warn(m),
+    () => lifecycle.draining,
+  ).then(() => {
+    lifecycle.databaseReady = true;
+    if (intervalSeconds > 0 && !lifecycle.draining) {
+      jobs = scheduleBookingJobs(services.orm.em, bookingHoldMinutes, intervalSeconds, (e) =>
+        logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'booking jobs failed'),
+      );
+    }
+    if (!lifecycle.draining) {
+      breachJobs = breach.schedule(cfg.breach.checkSeconds, cfg.breach.holdsRefreshSeconds, (e) =>
+        logger.error({ errorName: (e as Error).name, dbCode: (e as { code?: string }).code }, 'breach detection failed'),
+      );
+    }
+  });
   ready.catch(() => {});
   async function close(): Promise<void> {
     lifecycle.draining = true;
@@ -162,6 +181,10 @@ export async function startGateway(cfg: Config, { awaitDatabase = true, spanExpo
     // Statements of cut requests hold their pooled connections until they end: past the grace period, wait at most a second.
     await (drained ? release : Promise.race([release, new Promise((r) => setTimeout(r, 1000))]));
   }
-  if (awaitDatabase) await ready.catch(async (e: unknown) => { await close(); throw e; });
+  if (awaitDatabase)
+    await ready.catch(async (e: unknown) => {
+      await close();
+      throw e;
+    });
   return { url: `http://${cfg.host}:${port}`, services, breach, ready, standingChanges, close };
 }

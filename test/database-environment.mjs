@@ -7,7 +7,11 @@ import pg from 'pg';
 async function onServer(serverUrl, statement) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
-  try { await client.query(statement); } finally { await client.end(); }
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
 
 async function cloneTemplate(serverUrl, template) {
@@ -46,7 +50,6 @@ export default class DatabaseEnvironment extends TestEnvironment {
     await super.teardown();
     if (!this.database) return;
     // Not waited for: the next file starts meanwhile; global teardown drops what a worker left (its spare, a drop in flight).
-    onServer(this.serverUrl, `drop database if exists ${this.database} with (force)`)
-      .catch((e) => console.error(`could not drop test database ${this.database}: ${e.message}`));
+    onServer(this.serverUrl, `drop database if exists ${this.database} with (force)`).catch((e) => console.error(`could not drop test database ${this.database}: ${e.message}`));
   }
 }

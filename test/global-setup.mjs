@@ -11,7 +11,11 @@ const TEMPLATE = `qaz_test_${process.pid}`;
 async function onServer(serverUrl, ...statements) {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
-  try { for (const s of statements) await client.query(s); } finally { await client.end(); }
+  try {
+    for (const s of statements) await client.query(s);
+  } finally {
+    await client.end();
+  }
 }
 
 export default async function setup() {
@@ -29,7 +33,9 @@ export default async function setup() {
   const url = new URL(serverUrl);
   url.pathname = `/${TEMPLATE}`;
   execFileSync(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/cli/seed.ts', '--users', '200'], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'test', NODE_OPTIONS: '' }, stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'test', NODE_OPTIONS: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   // Cloning needs the template without sessions: refusing connections makes a stray one fail at once instead of stalling clones.
   await onServer(serverUrl, `alter database ${TEMPLATE} with allow_connections false`);

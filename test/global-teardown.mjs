@@ -13,8 +13,9 @@ export default async function teardown() {
     for (let i = 0; i < 300; i++) {
       const { rows } = await client.query('select datname from pg_database where datname like $1', [like]);
       for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
-      const busy = await client.query(`select 1 from pg_stat_activity where pid <> pg_backend_pid() and state = 'active' and query ~* $1`,
-        [`^\\s*(create|drop) database (if exists )?${db.name}_`]);
+      const busy = await client.query(`select 1 from pg_stat_activity where pid <> pg_backend_pid() and state = 'active' and query ~* $1`, [
+        `^\\s*(create|drop) database (if exists )?${db.name}_`,
+      ]);
       if (!rows.length && !busy.rows.length) break;
       await pause(100);
     }

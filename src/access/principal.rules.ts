@@ -20,17 +20,23 @@ export const isAuthenticated = principalRule('isAuthenticated', (p) => signedIn(
 export const isUser = principalRule('isUser', (p) => signedIn(p) ?? (p.kind === 'USER' || new ForbiddenError('Travellers only', 'NOT_A_USER')));
 export const isAdmin = principalRule('isAdmin', adminCheck);
 export const isStaff = principalRule('isStaff', (p) => signedIn(p) ?? (isStaffKind(p.kind) || new ForbiddenError('Staff only', 'NOT_STAFF')));
-export const isAuditing = principalRule('isAuditing', (p) => signedIn(p)
-  ?? ((p.kind === 'AUDITOR' && p.purpose === 'AUDIT') || new ForbiddenError('Auditors only, for the purpose AUDIT', 'NOT_AUDITOR')));
+export const isAuditing = principalRule(
+  'isAuditing',
+  (p) => signedIn(p) ?? ((p.kind === 'AUDITOR' && p.purpose === 'AUDIT') || new ForbiddenError('Auditors only, for the purpose AUDIT', 'NOT_AUDITOR')),
+);
 /** Administrators, and auditors working for the purpose AUDIT: the incidents register and explain mode. */
-export const isAdminOrAuditor = principalRule('isAdminOrAuditor', (p) => signedIn(p)
-  ?? (p.kind === 'ADMIN' || (p.kind === 'AUDITOR' && p.purpose === 'AUDIT') || new ForbiddenError('Administrators and auditors only', 'NOT_ADMIN_OR_AUDITOR')));
-export const isAnalyst = principalRule('isAnalyst', (p) => signedIn(p)
-  ?? ((p.kind === 'ANALYST' && p.purpose === 'ANALYTICS') || new ForbiddenError('Analysts working for the ANALYTICS purpose only', 'NOT_ANALYST')));
+export const isAdminOrAuditor = principalRule(
+  'isAdminOrAuditor',
+  (p) => signedIn(p) ?? (p.kind === 'ADMIN' || (p.kind === 'AUDITOR' && p.purpose === 'AUDIT') || new ForbiddenError('Administrators and auditors only', 'NOT_ADMIN_OR_AUDITOR')),
+);
+export const isAnalyst = principalRule(
+  'isAnalyst',
+  (p) => signedIn(p) ?? ((p.kind === 'ANALYST' && p.purpose === 'ANALYTICS') || new ForbiddenError('Analysts working for the ANALYTICS purpose only', 'NOT_ANALYST')),
+);
 
 // Scopes alone do not tell a tour operator from a payment provider: these check the client kind too.
-const clientKindRule = (kind: 'PARTNER' | 'PAYMENT_PROVIDER', message: string, reason: string) => principalRule(`is:${kind}`,
-  (p) => signedIn(p) ?? ((p.kind === kind && p.partnerId !== null) || new ForbiddenError(message, reason)));
+const clientKindRule = (kind: 'PARTNER' | 'PAYMENT_PROVIDER', message: string, reason: string) =>
+  principalRule(`is:${kind}`, (p) => signedIn(p) ?? ((p.kind === kind && p.partnerId !== null) || new ForbiddenError(message, reason)));
 
 export const isPartner = clientKindRule('PARTNER', 'Tour partners only', 'NOT_A_PARTNER');
 export const isPaymentProvider = clientKindRule('PAYMENT_PROVIDER', 'Payment providers only', 'NOT_A_PAYMENT_PROVIDER');
@@ -46,4 +52,3 @@ export function hasScope(scope: Scope): IRule {
   }
   return r;
 }
-

@@ -1,7 +1,10 @@
 import type { Principal } from './principal.js';
 
 /** A client's registered documents as the token check read them: whether they are all it may send, and their version. */
-export interface TrustedDocumentsRule { enforced: boolean; version: number }
+export interface TrustedDocumentsRule {
+  enforced: boolean;
+  version: number;
+}
 
 /** What authentication learned beyond the Principal: the caller's address, the token's session and expiry, its client's documents. */
 export interface RequestFacts {

@@ -5,7 +5,13 @@ export type UserRole = 'TRAVELER' | 'SUPPORT' | 'MODERATOR' | 'ADMIN' | 'ANALYST
 
 /** The principal kind an account's role stands for; the standing check and token issuance both use it. */
 export const ROLE_KIND: Readonly<Record<UserRole, Exclude<PrincipalKind, 'ANONYMOUS'>>> = Object.freeze({
-  TRAVELER: 'USER', SUPPORT: 'SUPPORT', MODERATOR: 'MODERATOR', ADMIN: 'ADMIN', ANALYST: 'ANALYST', AUDITOR: 'AUDITOR', AUTHORITY: 'AUTHORITY',
+  TRAVELER: 'USER',
+  SUPPORT: 'SUPPORT',
+  MODERATOR: 'MODERATOR',
+  ADMIN: 'ADMIN',
+  ANALYST: 'ANALYST',
+  AUDITOR: 'AUDITOR',
+  AUTHORITY: 'AUTHORITY',
 });
 
 export function roleOfKind(kind: PrincipalKind): UserRole | null {

@@ -16,10 +16,29 @@ const DIMENSION_SQL: Record<AnalyticsDimension, { value: string; label: string }
 /** Per-person contribution caps, so that the noise scales bound one person's effect on a cell. */
 export const CAPS = { bookings: 10, revenueKzt: 1_000_000, rating: 5 } as const;
 
-export interface RawBookingCell { d: (string | null)[]; people: number; bookings: number; cancellations: number; revenue: number; ratingSum: number | null; raters: number }
-export interface RawBookingAggregates extends BudgetOutcome<BookingAggregates> { suppressed: number; cells: RawBookingCell[] }
+export interface RawBookingCell {
+  d: (string | null)[];
+  people: number;
+  bookings: number;
+  cancellations: number;
+  revenue: number;
+  ratingSum: number | null;
+  raters: number;
+}
+export interface RawBookingAggregates extends BudgetOutcome<BookingAggregates> {
+  suppressed: number;
+  cells: RawBookingCell[];
+}
 
-export interface BookingQuery { analystId: string; epsilon: number; budget: number; k: number; from: string | null; to: string | null; question: string }
+export interface BookingQuery {
+  analystId: string;
+  epsilon: number;
+  budget: number;
+  k: number;
+  from: string | null;
+  to: string | null;
+  question: string;
+}
 
 /** The dimensions in canonical order, each once, so one statement text (and name) serves each set. */
 export function canonicalDimensions(groupBy: readonly AnalyticsDimension[]): AnalyticsDimension[] {
@@ -51,8 +70,17 @@ function statementText(dims: AnalyticsDimension[]): string {
       from cells where people >= $4::int) as cells`;
 }
 
-type BookingParams = [analystId: string, epsilon: number, budget: number, k: number, from: string | null, to: string | null,
-  capBookings: number, capRevenue: number, question: string];
+type BookingParams = [
+  analystId: string,
+  epsilon: number,
+  budget: number,
+  k: number,
+  from: string | null,
+  to: string | null,
+  capBookings: number,
+  capRevenue: number,
+  question: string,
+];
 
 // One statement per set of dimensions, declared on first use: at most one per subset of the five.
 const byDimensions = new Map<string, Statement<RawBookingAggregates, BookingParams>>();
@@ -60,7 +88,7 @@ const byDimensions = new Map<string, Statement<RawBookingAggregates, BookingPara
 function statementFor(dims: AnalyticsDimension[]): Statement<RawBookingAggregates, BookingParams> {
   const name = `analytics_bookings_${dims.map((d) => d.toLowerCase()).join('_') || 'total'}`;
   let s = byDimensions.get(name);
-  if (!s) byDimensions.set(name, s = statement(name, statementText(dims)));
+  if (!s) byDimensions.set(name, (s = statement(name, statementText(dims))));
   return s;
 }
 

@@ -4,14 +4,31 @@ import { BUDGET_COLUMNS, budgetCtes, type BudgetOutcome } from './analytics.budg
 import { eligible } from './analytics.population.js';
 import type { CohortRetention } from './analytics.type.js';
 
-export interface RawCohortCell { m: string; after: number; size: number; back: number }
-export interface RawCohorts extends BudgetOutcome<CohortRetention> { suppressed: number; cells: RawCohortCell[] }
+export interface RawCohortCell {
+  m: string;
+  after: number;
+  size: number;
+  back: number;
+}
+export interface RawCohorts extends BudgetOutcome<CohortRetention> {
+  suppressed: number;
+  cells: RawCohortCell[];
+}
 
-export interface CohortQuery { analystId: string; epsilon: number; budget: number; k: number; from: string | null; to: string | null; question: string }
+export interface CohortQuery {
+  analystId: string;
+  epsilon: number;
+  budget: number;
+  k: number;
+  from: string | null;
+  to: string | null;
+  question: string;
+}
 
 // A cell is one sign-up month and one later month: how many of the cohort booked in that month.
 const COHORTS = statement<RawCohorts, [analystId: string, epsilon: number, budget: number, k: number, from: string | null, to: string | null, question: string]>(
-  'analytics_cohorts', `with ${budgetCtes('$7')},
+  'analytics_cohorts',
+  `with ${budgetCtes('$7')},
   people as (
     select u.id, date_trunc('month', u.created_at at time zone 'UTC') as cohort from users u
     where (select ok from budget) and ${eligible('u')}
@@ -28,7 +45,8 @@ const COHORTS = statement<RawCohorts, [analystId: string, epsilon: number, budge
     from active a join sizes s on s.cohort = a.cohort group by a.cohort, a.month, s.cohort_size)
   select ${BUDGET_COLUMNS}, (select count(*) from cells where cohort_size < $4::int or back < $4::int)::int as suppressed,
     (select coalesce(json_agg(json_build_object('m', to_char(cohort, 'YYYY-MM'), 'after', after, 'size', cohort_size, 'back', back)
-      order by cohort, after), '[]'::json) from cells where cohort_size >= $4::int and back >= $4::int) as cells`);
+      order by cohort, after), '[]'::json) from cells where cohort_size >= $4::int and back >= $4::int) as cells`,
+);
 
 /** One statement: today's answer to the same question if there is one, else spends the budget, builds sign-up cohorts and their later bookers, suppresses cells under k. */
 export async function cohortRetention(sql: Sql, q: CohortQuery): Promise<RawCohorts> {

@@ -28,7 +28,11 @@ export function budgetParams(p: Principal, cfg: Config): [string, number, number
   return [p.id, cfg.analyticsEpsilon, cfg.analyticsDailyBudget];
 }
 
-export interface BudgetOutcome<T> { budgetOk: boolean; spentToday: number | null; cached: T | null }
+export interface BudgetOutcome<T> {
+  budgetOk: boolean;
+  spentToday: number | null;
+  cached: T | null;
+}
 
 /** The noise description of a query that ran; refuses once the day's budget could not pay for it. */
 export function spendOrRefuse(cfg: Config, out: BudgetOutcome<unknown>): NoiseInfo {

@@ -2,16 +2,31 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Region } from '../tours/region.js';
 import { PageInfo } from '../tours/tour.type.js';
 
-export enum AnalyticsDimension { REGION = 'REGION', PARTNER = 'PARTNER', TOUR = 'TOUR', MONTH = 'MONTH', GENDER = 'GENDER' }
+export enum AnalyticsDimension {
+  REGION = 'REGION',
+  PARTNER = 'PARTNER',
+  TOUR = 'TOUR',
+  MONTH = 'MONTH',
+  GENDER = 'GENDER',
+}
 registerEnumType(AnalyticsDimension, { name: 'AnalyticsDimension', description: "What booking aggregates can be grouped by; GENDER is the traveller's" });
 
-export enum BookingCountBand { NONE = 'NONE', ONE = 'ONE', TWO_TO_THREE = 'TWO_TO_THREE', FOUR_TO_NINE = 'FOUR_TO_NINE', TEN_OR_MORE = 'TEN_OR_MORE' }
+export enum BookingCountBand {
+  NONE = 'NONE',
+  ONE = 'ONE',
+  TWO_TO_THREE = 'TWO_TO_THREE',
+  FOUR_TO_NINE = 'FOUR_TO_NINE',
+  TEN_OR_MORE = 'TEN_OR_MORE',
+}
 registerEnumType(BookingCountBand, { name: 'BookingCountBand' });
 
 @ObjectType({ description: 'Internal analytics on depersonalised data, for analysts (purpose ANALYTICS) only; people who withdrew ANALYTICS consent are left out' })
 export class Analytics {}
 
-@ObjectType({ description: 'Two-sided geometric noise on every released figure; each new question spends epsilon from the analyst\'s daily budget, the same question again that day gets the same answer free' })
+@ObjectType({
+  description:
+    "Two-sided geometric noise on every released figure; each new question spends epsilon from the analyst's daily budget, the same question again that day gets the same answer free",
+})
 export class NoiseInfo {
   @Field() mechanism!: string;
   @Field(() => Float) epsilon!: number;

@@ -10,12 +10,21 @@ import { sealLegacyPersonalData } from '../users/personal-data.backfill.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../db/embedded-postgres.js';
 
 /** `pool`: the ORM's one pg pool, which the plain-row statements (`new Sql(pool)`) share. */
-export interface Database { orm: MikroORM; url: string; pool: pg.Pool; close(): Promise<void> }
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
 
 /** The ORM and its pg pool, made but not connected, so that the process still starts while the database is away. */
 async function initOrm(url: string, poolMax: number, connection?: ConnectionOptions): Promise<{ orm: MikroORM; pool: pg.Pool }> {
   let pool: pg.Pool | undefined;
-  const orm = await MikroORM.init(ormConfig(url, poolMax, connection, (p) => { pool = p; }));
+  const orm = await MikroORM.init(
+    ormConfig(url, poolMax, connection, (p) => {
+      pool = p;
+    }),
+  );
   orm.em.getConnection().getClient();
   if (!pool) throw new Error('the ORM made no pg pool');
   return { orm, pool };
@@ -52,8 +61,13 @@ export async function openDatabase(cfg: Config, log: (m: string) => void, migrat
     const { orm, pool } = await initOrm(url, cfg.dbPoolMax);
     if (migrate) await migrateDatabase(orm, cfg);
     return {
-      orm, url, pool,
-      async close() { await orm.close(true); await embedded?.stop(); },
+      orm,
+      url,
+      pool,
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
     };
   } catch (e) {
     await embedded?.stop();
@@ -62,7 +76,9 @@ export async function openDatabase(cfg: Config, log: (m: string) => void, migrat
 }
 
 export class PendingMigrationsError extends Error {
-  constructor(names: string[]) { super(`the database needs migrating (${names.length} pending, first ${names[0]}): run npm run migrate`); }
+  constructor(names: string[]) {
+    super(`the database needs migrating (${names.length} pending, first ${names[0]}): run npm run migrate`);
+  }
 }
 
 /**
@@ -73,22 +89,33 @@ export async function openServingDatabase(cfg: Config, log: (m: string) => void)
   const { url, embedded } = await resolveDatabaseUrl(cfg, log);
   const { orm, pool } = await initOrm(url, cfg.dbPoolMax, servingConnectionOptions(cfg));
   return {
-    orm, url, pool,
+    orm,
+    url,
+    pool,
     async prepare() {
       const pending = (await orm.migrator.getPending()).map((m) => m.name);
       if (!pending.length) return;
       if (cfg.env === 'production') throw new PendingMigrationsError(pending);
       const migrator = await MikroORM.init(ormConfig(url, 1));
-      try { await migrateDatabase(migrator, cfg); } finally { await migrator.close(true); }
+      try {
+        await migrateDatabase(migrator, cfg);
+      } finally {
+        await migrator.close(true);
+      }
     },
-    async close() { await orm.close(true); await embedded?.stop(); },
+    async close() {
+      await orm.close(true);
+      await embedded?.stop();
+    },
   };
 }
 
 /** Runs `step` until it stops failing for an unavailable database, backing off from 0.25 s to 5 s; other errors end it. */
 export async function retryWhileUnavailable(step: () => Promise<void>, log: (m: string) => void, stopped: () => boolean): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    try { return await step(); } catch (e) {
+    try {
+      return await step();
+    } catch (e) {
       if (!isDatabaseUnavailable(e) || stopped()) throw e;
       const wait = Math.min(5000, 250 * 2 ** attempt);
       log(`database unavailable (${(e as { code?: string }).code ?? 'no answer'}); retrying in ${wait} ms`);

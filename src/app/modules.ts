@@ -25,9 +25,29 @@ import { tourAdminModule } from '../tour-admin/tour-admin.module.js';
 import { usersModule } from '../users/users.module.js';
 
 /** Every feature, listed once: adding one means adding its module here and nowhere else. */
-export const MODULES: readonly FeatureModule[] = [toursModule, tourAdminModule, reviewsModule, usersModule, bookingsModule, identityModule,
-  oauthModule, consentModule, auditModule, analyticsModule, rightsModule, moderationModule, complaintsModule, authorityModule, paymentsModule,
-  fraudModule, supportModule, explainModule, incidentsModule, partnersModule, documentsModule];
+export const MODULES: readonly FeatureModule[] = [
+  toursModule,
+  tourAdminModule,
+  reviewsModule,
+  usersModule,
+  bookingsModule,
+  identityModule,
+  oauthModule,
+  consentModule,
+  auditModule,
+  analyticsModule,
+  rightsModule,
+  moderationModule,
+  complaintsModule,
+  authorityModule,
+  paymentsModule,
+  fraudModule,
+  supportModule,
+  explainModule,
+  incidentsModule,
+  partnersModule,
+  documentsModule,
+];
 
 export const RESOLVERS = MODULES.flatMap((m) => m.resolvers ?? []);
 export const ENTITIES = MODULES.flatMap((m) => m.entities ?? []);

@@ -20,8 +20,11 @@ export async function ensureDisclosurePartitions(run: Run): Promise<void> {
 }
 
 /** Monthly partitions (disclosures_yYYYYmMM) whose whole month lies before `now() - ? years` (MikroORM placeholder). */
-export const EXPIRED_DISCLOSURE_PARTITIONS = statement<{ name: string }, [years: number]>('disclosure_partitions_expired', `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+export const EXPIRED_DISCLOSURE_PARTITIONS = statement<{ name: string }, [years: number]>(
+  'disclosure_partitions_expired',
+  `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
   where i.inhparent = 'disclosures'::regclass and c.relname ~ '^disclosures_y[0-9]{4}m[0-9]{2}$'
     and make_timestamptz(substr(c.relname, 14, 4)::int, substr(c.relname, 19, 2)::int, 1, 0, 0, 0, 'UTC') + interval '1 month'
       <= now() - make_interval(years => $1)
-  order by 1`);
+  order by 1`,
+);

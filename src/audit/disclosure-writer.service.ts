@@ -4,16 +4,25 @@ import { statement } from '../db/statement.js';
 import type { DisclosureEntry } from '../privacy/privacy.session.js';
 import type { RequestIds } from '../observability/request-id.js';
 
-interface Waiting { principal: Principal; ids: RequestIds; entries: readonly DisclosureEntry[]; done: () => void; failed: (e: unknown) => void }
+interface Waiting {
+  principal: Principal;
+  ids: RequestIds;
+  entries: readonly DisclosureEntry[];
+  done: () => void;
+  failed: (e: unknown) => void;
+}
 
 // Columns as arrays: what is the same for all of a request's rows travels once per request, the rest once per row, and one
 // statement and one commit take the rows of several requests. Kinds travel comma-joined (fixed tokens): arrays cannot be ragged.
-const INSERT = statement<never, unknown[][]>('disclosures_insert_batch', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
+const INSERT = statement<never, unknown[][]>(
+  'disclosures_insert_batch',
+  `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, purpose, reference, request_id,
     subject_id, edge, reference_kind, reference_id, recipient_country, kinds, caller_request_id)
   select gen_random_uuid(), r.rk, r.ri, r.rp, r.pu, r.ref, r.req, x.s, x.edge, x.refk, x.refi, x.country, string_to_array(x.kinds, ','), r.creq
   from unnest($1::int[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[]) as x(n, s, edge, refk, refi, country, kinds)
     join unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-      with ordinality as r(rk, ri, rp, pu, ref, req, creq, n) on r.n = x.n`);
+      with ordinality as r(rk, ri, rp, pu, ref, req, creq, n) on r.n = x.n`,
+);
 
 function insert(sql: Sql, batch: readonly Waiting[]): Promise<unknown> {
   const rows: unknown[][] = Array.from({ length: 7 }, () => []);
@@ -41,8 +50,12 @@ export class DisclosureWriter {
   private timer: NodeJS.Timeout | null = null;
 
   /** `committed`: told of each request's rows once they are committed (breach detection counts them there). */
-  constructor(private readonly sql: Sql, private readonly tickMs: number, private readonly maxRows: number,
-    private readonly committed?: (recipient: Principal, rows: number) => void) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly tickMs: number,
+    private readonly maxRows: number,
+    private readonly committed?: (recipient: Principal, rows: number) => void,
+  ) {}
 
   write(principal: Principal, ids: RequestIds, entries: readonly DisclosureEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
@@ -60,12 +73,18 @@ export class DisclosureWriter {
     this.rows = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const settled = (w: Waiting) => { this.committed?.(w.principal, w.entries.length); w.done(); };
+    const settled = (w: Waiting) => {
+      this.committed?.(w.principal, w.entries.length);
+      w.done();
+    };
     try {
       await insert(this.sql, batch);
       for (const w of batch) settled(w);
     } catch (e) {
-      if (batch.length === 1) { batch[0].failed(e); return; }
+      if (batch.length === 1) {
+        batch[0].failed(e);
+        return;
+      }
       await Promise.all(batch.map((w) => insert(this.sql, [w]).then(() => settled(w), w.failed)));
     }
   }

@@ -8,6 +8,6 @@ export class DisclosureLogFilter {
   @Field(() => String, { nullable: true, description: 'Declared purpose' }) purpose?: string | null;
   @Field(() => Date, { nullable: true, description: 'At or after' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Before' }) to?: Date | null;
-  @Field(() => String, { nullable: true, description: 'The gateway\'s request id (x-request-id) that released the data; give from as well on a large log' })
+  @Field(() => String, { nullable: true, description: "The gateway's request id (x-request-id) that released the data; give from as well on a large log" })
   requestId?: string | null;
 }

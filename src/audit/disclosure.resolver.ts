@@ -29,27 +29,37 @@ function oneOf(value: string | null | undefined, known: ReadonlySet<string>, fie
 function toFilter(f: DisclosureLogFilter | null | undefined, key: Buffer): DisclosureFilter {
   if (f?.from && f.to && f.from >= f.to) throw new BadInputError('from must be before to', 'to');
   return {
-    recipientKind: oneOf(f?.recipientKind, RECIPIENT_KINDS, 'recipientKind'), recipientId: f?.recipientId ?? null,
-    purpose: oneOf(f?.purpose, KNOWN_PURPOSES, 'purpose'), from: f?.from ?? null, to: f?.to ?? null,
-    subject: f?.subject ? subjectMatch(key, f.subject) : null, requestId: f?.requestId ?? null,
+    recipientKind: oneOf(f?.recipientKind, RECIPIENT_KINDS, 'recipientKind'),
+    recipientId: f?.recipientId ?? null,
+    purpose: oneOf(f?.purpose, KNOWN_PURPOSES, 'purpose'),
+    from: f?.from ?? null,
+    to: f?.to ?? null,
+    subject: f?.subject ? subjectMatch(key, f.subject) : null,
+    requestId: f?.requestId ?? null,
   };
 }
 
 /** Fetches one row more than asked to learn whether another page follows. */
-async function page<R extends DisclosureRow, T>(first: number, ctx: GatewayContext, fetch: (limit: number) => Promise<R[]>, map: (r: R) => T): Promise<{ nodes: T[]; pageInfo: PageInfo }> {
+async function page<R extends DisclosureRow, T>(
+  first: number,
+  ctx: GatewayContext,
+  fetch: (limit: number) => Promise<R[]>,
+  map: (r: R) => T,
+): Promise<{ nodes: T[]; pageInfo: PageInfo }> {
   const { nodes, pageInfo } = keysetPage(await fetch(pageSize(first, ctx.services.cfg.limits.maxPageSize) + 1), first, (r) => ({ key: r.atKey, id: r.id }));
   return { nodes: nodes.map(map), pageInfo };
 }
 
 @Resolver(() => Me)
 export class MyDisclosuresResolver {
-  @FieldResolver(() => DisclosurePage, { nullable: true, description: 'Every release of the caller\'s personal data to someone else, newest first' })
+  @FieldResolver(() => DisclosurePage, { nullable: true, description: "Every release of the caller's personal data to someone else, newest first" })
   disclosures(
-    @Root() me: Me, @Ctx() ctx: GatewayContext,
+    @Root() me: Me,
+    @Ctx() ctx: GatewayContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after?: string | null,
   ): Promise<DisclosurePage> {
-    const cursor = (after ? decodeCursor(after, TIMESTAMP_KEY) : null);
+    const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
     return page(first, ctx, (limit) => subjectDisclosures(ctx.services.sql, me.id, cursor, limit), toDisclosure);
   }
 }
@@ -63,13 +73,23 @@ export class DisclosureLogResolver {
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page (with the same filter)' }) after?: string | null,
     @Arg('filter', () => DisclosureLogFilter, { nullable: true }) filter?: DisclosureLogFilter | null,
   ): Promise<DisclosureLogPage> {
-    const cursor = (after ? decodeCursor(after, TIMESTAMP_KEY) : null);
+    const cursor = after ? decodeCursor(after, TIMESTAMP_KEY) : null;
     const key = ctx.services.cfg.pseudonymKey;
     const f = toFilter(filter, key);
-    return page(first, ctx, (limit) => allDisclosures(ctx.services.sql, f, cursor, limit),
+    return page(
+      first,
+      ctx,
+      (limit) => allDisclosures(ctx.services.sql, f, cursor, limit),
       (r) => ({
-        ...toDisclosure(r), subject: pseudonymize(key, 'SUBJECT', r.subjectId), recipientId: r.recipientId, edge: r.edge, referenceKind: r.referenceKind,
-        referenceId: r.referenceId, recipientCountry: r.recipientCountry, requestId: r.requestId,
-      }));
+        ...toDisclosure(r),
+        subject: pseudonymize(key, 'SUBJECT', r.subjectId),
+        recipientId: r.recipientId,
+        edge: r.edge,
+        referenceKind: r.referenceKind,
+        referenceId: r.referenceId,
+        recipientCountry: r.recipientCountry,
+        requestId: r.requestId,
+      }),
+    );
   }
 }

@@ -4,18 +4,37 @@ import type { KeyCursor } from '../graphql/cursor.js';
 import type { SubjectMatch } from './subject-pseudonym.js';
 
 export interface DisclosureRow {
-  id: string; recipientKind: string; recipientId: string | null; partnerId: string | null; partnerName: string | null;
-  kinds: string[]; purpose: string; reference: string | null; at: Date; atKey: string; subjectId: string; withheld: boolean;
+  id: string;
+  recipientKind: string;
+  recipientId: string | null;
+  partnerId: string | null;
+  partnerName: string | null;
+  kinds: string[];
+  purpose: string;
+  reference: string | null;
+  at: Date;
+  atKey: string;
+  subjectId: string;
+  withheld: boolean;
 }
 
 /** What only auditors see of a row: the individual recipient, the edge and the record behind the release. */
 export interface AuditedDisclosureRow extends DisclosureRow {
-  edge: string | null; referenceKind: string | null; referenceId: string | null; recipientCountry: string | null; requestId: string;
+  edge: string | null;
+  referenceKind: string | null;
+  referenceId: string | null;
+  recipientCountry: string | null;
+  requestId: string;
 }
 
 /** What the auditor's log can be narrowed to; the subject as a prepared pseudonym match (subject-pseudonym.ts). */
 export interface DisclosureFilter {
-  recipientKind: string | null; recipientId: string | null; purpose: string | null; from: Date | null; to: Date | null; subject: SubjectMatch | null;
+  recipientKind: string | null;
+  recipientId: string | null;
+  purpose: string | null;
+  from: Date | null;
+  to: Date | null;
+  subject: SubjectMatch | null;
   requestId: string | null;
 }
 
@@ -42,7 +61,8 @@ const atKey = (at: string) => `to_char((${at}) at time zone 'UTC', 'YYYY-MM-DD"T
 // off the (subject_id, at) index newest first, one page at most, however long the log; confidential ones (few) are added and the
 // page cut after both.
 const before = (at: string, id: string) => `($2::timestamp is null or (${at}, ${id}) < ($2::timestamp at time zone 'UTC', $3::uuid))`;
-const OF_SUBJECT = statement<DisclosureRow, [subjectId: string, afterKey: string | null, afterId: string | null, limit: number]>('disclosures_of_subject',
+const OF_SUBJECT = statement<DisclosureRow, [subjectId: string, afterKey: string | null, afterId: string | null, limit: number]>(
+  'disclosures_of_subject',
   `with shown as (
       (select d.id, d.recipient_kind, d.recipient_partner_id, d.kinds, d.purpose, d.reference, d.at, false as withheld from disclosures d
         where d.subject_id = $1 and ${before('d.at', 'd.id')} and not ${CONFIDENTIAL_MATCH}
@@ -54,7 +74,8 @@ const OF_SUBJECT = statement<DisclosureRow, [subjectId: string, afterKey: string
       s.reference, s.at, ${atKey('s.at')}, $1::uuid as "subjectId", s.withheld
     from shown s left join partners p on p.id::text = s.recipient_partner_id
     where ${before('s.at', 's.id')}
-    order by s.at desc, s.id desc limit $4`);
+    order by s.at desc, s.id desc limit $4`,
+);
 
 export function subjectDisclosures(sql: Sql, subjectId: string, after: KeyCursor | null, limit: number): Promise<DisclosureRow[]> {
   return sql.rows(OF_SUBJECT, subjectId, after?.key ?? null, after?.id ?? null, limit);
@@ -74,11 +95,19 @@ const auditedLog = (bySubject: string) => `select d.id, d.recipient_kind as "rec
       and ($7::timestamptz is null or d.at >= $7) and ($8::timestamptz is null or d.at < $8) and ($9::text is null or d.request_id = $9)
       ${bySubject}
     order by d.at desc, d.id desc limit $3`;
-type LogParams = [afterKey: string | null, afterId: string | null, limit: number, recipientKind: string | null, recipientId: string | null,
-  purpose: string | null, from: Date | null, to: Date | null, requestId: string | null];
+type LogParams = [
+  afterKey: string | null,
+  afterId: string | null,
+  limit: number,
+  recipientKind: string | null,
+  recipientId: string | null,
+  purpose: string | null,
+  from: Date | null,
+  to: Date | null,
+  requestId: string | null,
+];
 const ALL = statement<AuditedDisclosureRow, LogParams>('disclosures_all', auditedLog(''));
-const OF_PSEUDONYM = statement<AuditedDisclosureRow, [...LogParams, digest: Buffer, inner: Buffer, outer: Buffer]>('disclosures_of_pseudonym',
-  auditedLog(`and ${BY_SUBJECT}`));
+const OF_PSEUDONYM = statement<AuditedDisclosureRow, [...LogParams, digest: Buffer, inner: Buffer, outer: Buffer]>('disclosures_of_pseudonym', auditedLog(`and ${BY_SUBJECT}`));
 
 /** The auditor's log: everything, narrowed by the filter. */
 export function allDisclosures(sql: Sql, f: DisclosureFilter, after: KeyCursor | null, limit: number): Promise<AuditedDisclosureRow[]> {

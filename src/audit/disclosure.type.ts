@@ -3,11 +3,11 @@ import { PageInfo, PartnerSummary } from '../tours/tour.type.js';
 
 @ObjectType({ description: 'Who received the data' })
 export class DisclosureRecipient {
-  @Field({ description: 'The recipient\'s principal kind (PARTNER, PAYMENT_PROVIDER, SUPPORT, ADMIN, AUTHORITY, ...)' }) kind!: string;
+  @Field({ description: "The recipient's principal kind (PARTNER, PAYMENT_PROVIDER, SUPPORT, ADMIN, AUTHORITY, ...)" }) kind!: string;
   @Field(() => PartnerSummary, { nullable: true, description: 'The company the recipient acted for, if any' }) partner!: PartnerSummary | null;
 }
 
-@ObjectType({ description: 'One release of a person\'s personal data, in full, to someone other than the person' })
+@ObjectType({ description: "One release of a person's personal data, in full, to someone other than the person" })
 export class Disclosure {
   @Field(() => ID) id!: string;
   @Field(() => DisclosureRecipient) recipient!: DisclosureRecipient;
@@ -33,9 +33,9 @@ export class DisclosureLogEntry extends Disclosure {
   edge!: string | null;
   @Field(() => String, { nullable: true, description: 'The kind of record behind the release (BOOKING, PAYMENT, SUPPORT_TICKET, FRAUD_CASE, AUTHORITY_REQUEST)' })
   referenceKind!: string | null;
-  @Field(() => ID, { nullable: true, description: 'That record\'s id' }) referenceId!: string | null;
-  @Field(() => String, { nullable: true, description: 'The recipient company\'s country, when the recipient is a company' }) recipientCountry!: string | null;
-  @Field({ description: 'The gateway\'s id of the request that released the data (x-request-id)' }) requestId!: string;
+  @Field(() => ID, { nullable: true, description: "That record's id" }) referenceId!: string | null;
+  @Field(() => String, { nullable: true, description: "The recipient company's country, when the recipient is a company" }) recipientCountry!: string | null;
+  @Field({ description: "The gateway's id of the request that released the data (x-request-id)" }) requestId!: string;
 }
 
 @ObjectType({ description: 'The whole disclosure log, newest first' })

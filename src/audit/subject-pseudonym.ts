@@ -6,7 +6,11 @@ const BLOCK = 64;
 const KIND = 'SUBJECT';
 
 /** Parameters that let Postgres recompute pseudonymize(key, 'SUBJECT', id) per row with sha256 alone (HMAC by its definition). */
-export interface SubjectMatch { digest: Buffer; inner: Buffer; outer: Buffer }
+export interface SubjectMatch {
+  digest: Buffer;
+  inner: Buffer;
+  outer: Buffer;
+}
 
 function pad(key: Buffer, byte: number): Buffer {
   const block = Buffer.alloc(BLOCK);

@@ -54,8 +54,9 @@ interface Standing {
 // One statement answers every revocation question (token id, client, session, account status) and reads the client, its registered
 // documents' state and the account once. Both keys are unique; a missing client or account revokes nothing and names no role, kind or
 // purpose. The account is found by id for the gateway's tokens, by the issuer's subject for external staff tokens (the subquery runs only then).
-const STANDING = statement<Standing, [tokenId: string, clientId: string, issuedAt: number, sessionId: string | null, accountId: string | null,
-  oidcSubject: string | null]>('auth_standing', `select
+const STANDING = statement<Standing, [tokenId: string, clientId: string, issuedAt: number, sessionId: string | null, accountId: string | null, oidcSubject: string | null]>(
+  'auth_standing',
+  `select
       exists(select 1 from revoked_tokens where jti = $1)
       or coalesce(c.disabled_at is not null or c.tokens_valid_after > to_timestamp($3), false)
       or exists(select 1 from sessions s where s.id = $4::uuid and s.revoked_at is not null)
@@ -64,12 +65,20 @@ const STANDING = statement<Standing, [tokenId: string, clientId: string, issuedA
       c.purpose as "clientPurpose", d.enforced as "documentsEnforced", d.version as "documentsVersion"
     from (select) one left join api_clients c on c.client_id = $2
       left join trusted_document_sets d on d.client_id = $2
-      left join users u on u.id = coalesce($5::uuid, (select id from users where oidc_subject = $6))`);
+      left join users u on u.id = coalesce($5::uuid, (select id from users where oidc_subject = $6))`,
+);
 
 async function standing(services: CoreServices, t: VerifiedAccessToken): Promise<Standing> {
   // Partners' subjects are client ids, not user ids; a typed key keeps the users lookup on its primary key.
-  const [row] = await services.sql.rows(STANDING, t.tokenId, t.clientId, t.issuedAt, t.sessionId, !t.external && isUuid(t.subject) ? t.subject : null,
-    t.external ? t.subject : null);
+  const [row] = await services.sql.rows(
+    STANDING,
+    t.tokenId,
+    t.clientId,
+    t.issuedAt,
+    t.sessionId,
+    !t.external && isUuid(t.subject) ? t.subject : null,
+    t.external ? t.subject : null,
+  );
   return row;
 }
 
@@ -77,8 +86,12 @@ type Caller = Pick<Principal, 'kind' | 'id' | 'partnerId'>;
 
 // A partner or payment provider is a registered, enabled client of that kind, and its token asks no more than the client holds.
 function clientCaller(t: VerifiedAccessToken, s: Standing): Caller {
-  const registered = s.clientKind === t.kind && t.subject === t.clientId && s.clientPartnerId !== null
-    && (t.partnerId === null || t.partnerId === s.clientPartnerId) && t.scopes.every((x) => s.clientScopes!.includes(x));
+  const registered =
+    s.clientKind === t.kind &&
+    t.subject === t.clientId &&
+    s.clientPartnerId !== null &&
+    (t.partnerId === null || t.partnerId === s.clientPartnerId) &&
+    t.scopes.every((x) => s.clientScopes!.includes(x));
   if (!registered) throw new AuthError('TOKEN_CLIENT');
   return { kind: t.kind as PrincipalKind, id: t.subject, partnerId: s.clientPartnerId };
 }
@@ -106,7 +119,14 @@ export async function createAuth(services: CoreServices, changes: ChangeFeed | n
   const local = entries > 0 ? keepVerifiedTokens(createLocalVerifier(ring, cfg), ring, entries) : createLocalVerifier(ring, cfg);
   const { oidc } = cfg.jwt;
   // Staff tokens from the external OpenID issuer are routed by their iss; ours by the gateway's.
-  const verify = oidc ? verifierByIssuer(new Map([[cfg.jwt.issuer, local], [oidc.issuer, createRemoteVerifier(cfg, oidc)]])) : local;
+  const verify = oidc
+    ? verifierByIssuer(
+        new Map([
+          [cfg.jwt.issuer, local],
+          [oidc.issuer, createRemoteVerifier(cfg, oidc)],
+        ]),
+      )
+    : local;
 
   const addressOf = clientAddressResolver(cfg.trustProxy);
   async function authenticate(req: IncomingMessage): Promise<Authenticated> {
@@ -120,7 +140,14 @@ export async function createAuth(services: CoreServices, changes: ChangeFeed | n
     // Only a client principal works under its client's registered purpose.
     const { purpose, ref } = declaredPurpose(req, kind, partnerId ? (s.clientPurpose as Purpose) : null);
     const principal: Principal = Object.freeze({
-      kind, id, partnerId, scopes: Object.freeze(verified.scopes), purpose, purposeRef: ref, tokenId: verified.tokenId, clientId: verified.clientId,
+      kind,
+      id,
+      partnerId,
+      scopes: Object.freeze(verified.scopes),
+      purpose,
+      purposeRef: ref,
+      tokenId: verified.tokenId,
+      clientId: verified.clientId,
     });
     // Documents are registered for the gateway's clients (API and app clients); the staff issuer's client ids name none of them.
     const trustedDocuments = verified.external || s.documentsVersion === null ? null : { enforced: s.documentsEnforced === true, version: s.documentsVersion };
@@ -130,11 +157,14 @@ export async function createAuth(services: CoreServices, changes: ChangeFeed | n
   const throttles = createThrottles(services.store, services.limitCounters);
   const routes = new Map<string, RouteHandler>([
     ['/oauth/token', oauthTokenRoute(services, ring, throttles.clientAuthFailures)],
-    ['/.well-known/jwks.json', async (_req, res) => {
-      res.setHeader('content-type', 'application/jwk-set+json');
-      res.setHeader('cache-control', 'public, max-age=300');
-      res.end(JSON.stringify(ring.publicJwks()));
-    }],
+    [
+      '/.well-known/jwks.json',
+      async (_req, res) => {
+        res.setHeader('content-type', 'application/jwk-set+json');
+        res.setHeader('cache-control', 'public, max-age=300');
+        res.end(JSON.stringify(ring.publicJwks()));
+      },
+    ],
   ]);
   const forgetStandingsAfterWrite: AfterMutation = (by, changedOwn) => {
     if (by.kind === 'ANONYMOUS' || isStaffKind(by.kind) || by.id === null) kept?.forget();

@@ -17,7 +17,12 @@ export function declaredPurpose(req: IncomingMessage, kind: PrincipalKind, fixed
 }
 
 /** A purpose and reference as declared (undefined: not declared), checked as the headers are; `fixed` is a client's registered purpose. */
-export function checkedPurpose(kind: PrincipalKind, fixed: Purpose | null, rawPurpose: string | undefined, rawRef: string | undefined): { purpose: Purpose | null; ref: string | null } {
+export function checkedPurpose(
+  kind: PrincipalKind,
+  fixed: Purpose | null,
+  rawPurpose: string | undefined,
+  rawRef: string | undefined,
+): { purpose: Purpose | null; ref: string | null } {
   if (rawRef !== undefined && !REF.test(rawRef)) throw new PurposeError('X-Purpose-Ref is malformed', 'PURPOSE_HEADER_MALFORMED');
   if (rawPurpose === undefined) return { purpose: fixed ?? defaultPurpose(kind), ref: rawRef ?? null };
   if (!KNOWN.has(rawPurpose)) throw new PurposeError('Unknown purpose', 'PURPOSE_UNKNOWN');

@@ -4,7 +4,10 @@ import { LruCache } from '../cache/lru-cache.js';
 // A backstop only: notifications clear the cache at once; this bounds how long a value read before a missed one could live.
 const KEPT_MS = 30_000;
 
-interface Kept<T> { value: T; until: number }
+interface Kept<T> {
+  value: T;
+  until: number;
+}
 
 /**
  * A token's standing kept per token between requests, so that a caller's requests cost no revocation statement each. Kept only
@@ -17,7 +20,10 @@ export class StandingCache<T> {
   private tracked = 0;
   private epoch = 0;
 
-  constructor(private readonly feed: ChangeFeed, private readonly entries: number) {
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly entries: number,
+  ) {
     this.kept = new LruCache(entries);
     feed.onChange(() => this.forget());
   }
@@ -55,7 +61,10 @@ export class StandingCache<T> {
     if (this.tracked >= 2 * this.entries) this.forget();
     this.kept.set(key, kept);
     const keys = this.bySubject.get(subject) ?? new Set<string>();
-    if (!keys.has(key)) { keys.add(key); this.tracked++; }
+    if (!keys.has(key)) {
+      keys.add(key);
+      this.tracked++;
+    }
     this.bySubject.set(subject, keys);
   }
 }

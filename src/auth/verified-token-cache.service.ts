@@ -4,7 +4,10 @@ import { AuthError } from '../access/auth.errors.js';
 import { CLOCK_TOLERANCE_SECONDS, type AccessTokenVerifier, type VerifiedAccessToken } from '../oauth/access-token.js';
 import type { KeyRing } from '../oauth/signing-keys.js';
 
-interface Kept { token: VerifiedAccessToken; kid: string }
+interface Kept {
+  token: VerifiedAccessToken;
+  kid: string;
+}
 
 /**
  * A signature checked once stays good: a token seen before skips the ECDSA verification (a fifth of a small request's CPU),

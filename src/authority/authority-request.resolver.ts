@@ -13,17 +13,28 @@ import { accountIdOf } from '../access/principal.js';
 // through person(id) with X-Purpose-Ref: <caseNumber>.
 @Resolver(() => AuthorityRequest)
 export class AuthorityRequestResolver {
-  @Mutation(() => AuthorityRequest, { description: 'Administrators: record an authority\'s formal request; a second administrator must approve it' })
+  @Mutation(() => AuthorityRequest, { description: "Administrators: record an authority's formal request; a second administrator must approve it" })
   recordAuthorityRequest(
-    @Arg('agency') agency: string, @Arg('legalBasis') legalBasis: string, @Arg('caseNumber') caseNumber: string,
-    @Arg('subjectId', () => ID) subjectId: string, @Arg('kinds', () => [RequestedPiiKind]) kinds: RequestedPiiKind[],
+    @Arg('agency') agency: string,
+    @Arg('legalBasis') legalBasis: string,
+    @Arg('caseNumber') caseNumber: string,
+    @Arg('subjectId', () => ID) subjectId: string,
+    @Arg('kinds', () => [RequestedPiiKind]) kinds: RequestedPiiKind[],
     @Arg('expiresAt', () => Date) expiresAt: Date,
     @Arg('addressedToId', () => ID, { description: 'The authority account (role AUTHORITY) that made the request' }) addressedToId: string,
     @Ctx() ctx: GatewayContext,
-    @Arg('confidentialUntil', () => Date, { nullable: true, description: 'Keep agency and case number from the subject\'s own log until then' }) confidentialUntil?: Date | null,
+    @Arg('confidentialUntil', () => Date, { nullable: true, description: "Keep agency and case number from the subject's own log until then" }) confidentialUntil?: Date | null,
   ): Promise<AuthorityRequest> {
-    return recordAuthorityRequest(ctx.services.sql, accountIdOf(ctx.principal),
-      { agency, legalBasis, caseNumber, subjectId, kinds, expiresAt, addressedToId, confidentialUntil: confidentialUntil ?? null });
+    return recordAuthorityRequest(ctx.services.sql, accountIdOf(ctx.principal), {
+      agency,
+      legalBasis,
+      caseNumber,
+      subjectId,
+      kinds,
+      expiresAt,
+      addressedToId,
+      confidentialUntil: confidentialUntil ?? null,
+    });
   }
 
   @Mutation(() => ApprovalResult, { description: 'A second administrator approves a recorded request' })
@@ -37,8 +48,11 @@ export class AuthorityRequestResolver {
   }
 
   @Query(() => AuthorityRequestPage, { description: 'Administrators: authority requests, newest first' })
-  authorityRequests(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null): Promise<AuthorityRequestPage> {
+  authorityRequests(
+    @Ctx() ctx: GatewayContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null,
+  ): Promise<AuthorityRequestPage> {
     return authorityRequests(ctx.services.sql, after ? decodeCursor(after, TIMESTAMP_KEY) : null, pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 

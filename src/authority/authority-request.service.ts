@@ -14,8 +14,14 @@ const COLUMNS = `id, agency, legal_basis as "legalBasis", case_number as "caseNu
   confidential_until as "confidentialUntil"`;
 
 export interface AuthorityRequestInput {
-  agency: string; legalBasis: string; caseNumber: string; subjectId: string; kinds: RequestedPiiKind[]; expiresAt: Date;
-  addressedToId: string; confidentialUntil: Date | null;
+  agency: string;
+  legalBasis: string;
+  caseNumber: string;
+  subjectId: string;
+  kinds: RequestedPiiKind[];
+  expiresAt: Date;
+  addressedToId: string;
+  confidentialUntil: Date | null;
 }
 
 function text(value: string, field: string): string {
@@ -38,20 +44,43 @@ function validate(input: AuthorityRequestInput): AuthorityRequestInput {
   const days = (input.expiresAt.getTime() - Date.now()) / 86_400_000;
   if (!(days > 0 && days <= MAX_TERM_DAYS)) throw new BadInputError(`expiresAt must be in the future and within ${MAX_TERM_DAYS} days`, 'expiresAt');
   return {
-    agency: text(input.agency, 'agency'), legalBasis: text(input.legalBasis, 'legalBasis'), caseNumber, subjectId: input.subjectId,
-    kinds: [...new Set(input.kinds)].sort(), expiresAt: input.expiresAt, addressedToId: input.addressedToId, confidentialUntil: input.confidentialUntil,
+    agency: text(input.agency, 'agency'),
+    legalBasis: text(input.legalBasis, 'legalBasis'),
+    caseNumber,
+    subjectId: input.subjectId,
+    kinds: [...new Set(input.kinds)].sort(),
+    expiresAt: input.expiresAt,
+    addressedToId: input.addressedToId,
+    confidentialUntil: input.confidentialUntil,
   };
 }
 
-const INSERT = statement<AuthorityRequest, [agency: string, legalBasis: string, caseNumber: string, subjectId: string, kinds: RequestedPiiKind[],
-  expiresAt: Date, adminId: string, addressedToId: string, confidentialUntil: Date | null]>('authority_request_insert', `insert into authority_requests
+const INSERT = statement<
+  AuthorityRequest,
+  [
+    agency: string,
+    legalBasis: string,
+    caseNumber: string,
+    subjectId: string,
+    kinds: RequestedPiiKind[],
+    expiresAt: Date,
+    adminId: string,
+    addressedToId: string,
+    confidentialUntil: Date | null,
+  ]
+>(
+  'authority_request_insert',
+  `insert into authority_requests
       (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, status, created_at, addressed_to_id, confidential_until)
     select gen_random_uuid(), $1, $2, $3, u.id, $5, $6, $7, 'RECORDED', now(), a.id, $9 from users u, users a
     where u.id = $4 and a.id = $8 and a.role = 'AUTHORITY' and a.status = 'ACTIVE'
-    on conflict (case_number) do nothing returning ${COLUMNS}`);
-const PARTIES = statement<{ subject: boolean; authority: boolean }, [subjectId: string, addressedToId: string]>('authority_request_parties',
+    on conflict (case_number) do nothing returning ${COLUMNS}`,
+);
+const PARTIES = statement<{ subject: boolean; authority: boolean }, [subjectId: string, addressedToId: string]>(
+  'authority_request_parties',
   `select exists(select 1 from users where id = $1) as subject,
-    exists(select 1 from users where id = $2 and role = 'AUTHORITY' and status = 'ACTIVE') as authority`);
+    exists(select 1 from users where id = $2 and role = 'AUTHORITY' and status = 'ACTIVE') as authority`,
+);
 
 /** Records a request addressed to one authority account; nothing is readable until a second administrator approves it. */
 export async function recordAuthorityRequest(sql: Sql, adminId: string, input: AuthorityRequestInput): Promise<AuthorityRequest> {
@@ -64,11 +93,16 @@ export async function recordAuthorityRequest(sql: Sql, adminId: string, input: A
   throw new BadInputError('A request with this case number is already recorded', 'caseNumber');
 }
 
-const APPROVE = statement<AuthorityRequest, [id: string, adminId: string]>('authority_request_approve', `update authority_requests
+const APPROVE = statement<AuthorityRequest, [id: string, adminId: string]>(
+  'authority_request_approve',
+  `update authority_requests
     set status = 'APPROVED', approved_by_id = $2
-    where id = $1 and status = 'RECORDED' and recorded_by_id <> $2 and expires_at > now() returning ${COLUMNS}`);
-const STATE = statement<{ status: string; recordedById: string; expired: boolean }, [id: string]>('authority_request_state',
-  'select status, recorded_by_id as "recordedById", expires_at <= now() as expired from authority_requests where id = $1');
+    where id = $1 and status = 'RECORDED' and recorded_by_id <> $2 and expires_at > now() returning ${COLUMNS}`,
+);
+const STATE = statement<{ status: string; recordedById: string; expired: boolean }, [id: string]>(
+  'authority_request_state',
+  'select status, recorded_by_id as "recordedById", expires_at <= now() as expired from authority_requests where id = $1',
+);
 
 /** Four eyes: only an administrator other than the recorder approves; the table's check constraint holds the same line. */
 export async function approveAuthorityRequest(sql: Sql, adminId: string, id: string): Promise<AuthorityRequestApproved | ApprovalRefused> {
@@ -82,10 +116,12 @@ export async function approveAuthorityRequest(sql: Sql, adminId: string, id: str
   return { reason: ApprovalRefusalReason.EXPIRED };
 }
 
-const LIST = statement<AuthorityRequest & { cursorKey: string }, [limit: number, afterKey: string | null, afterId: string | null]>('authority_requests_list',
+const LIST = statement<AuthorityRequest & { cursorKey: string }, [limit: number, afterKey: string | null, afterId: string | null]>(
+  'authority_requests_list',
   `select ${COLUMNS}, ${timestampKeySql('created_at')} as "cursorKey"
     from authority_requests where ($2::timestamp is null or (created_at, id) < ($2::timestamp at time zone 'UTC', $3::uuid))
-    order by created_at desc, id desc limit $1`);
+    order by created_at desc, id desc limit $1`,
+);
 
 /** A page of requests, newest first, after a keyset position. */
 export async function authorityRequests(sql: Sql, after: KeyCursor | null, size: number): Promise<{ nodes: AuthorityRequest[]; pageInfo: PageInfo }> {
@@ -93,8 +129,10 @@ export async function authorityRequests(sql: Sql, after: KeyCursor | null, size:
   return keysetPage(rows, size, (r) => ({ key: r.cursorKey, id: r.id }));
 }
 
-const ADDRESSED = statement<AuthorityRequest, [authorityId: string, limit: number]>('authority_requests_addressed',
-  `select ${COLUMNS} from authority_requests where addressed_to_id = $1 order by created_at desc, id desc limit $2`);
+const ADDRESSED = statement<AuthorityRequest, [authorityId: string, limit: number]>(
+  'authority_requests_addressed',
+  `select ${COLUMNS} from authority_requests where addressed_to_id = $1 order by created_at desc, id desc limit $2`,
+);
 
 /** An authority's own requests: only those addressed to its account, whatever their state. */
 export function requestsAddressedTo(sql: Sql, authorityId: string, limit: number): Promise<AuthorityRequest[]> {

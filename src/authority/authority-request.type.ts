@@ -8,10 +8,18 @@ export type RequestedPiiKind = PiiKind;
 // Same values as the @pii directive's PiiKind, which graphql-js will not let a second enum share the name of.
 registerEnumType(RequestedPiiKind, { name: 'RequestedPiiKind', description: 'A kind of personal data an authority request names (the values of PiiKind)' });
 
-export enum AuthorityRequestStatus { RECORDED = 'RECORDED', APPROVED = 'APPROVED', REJECTED = 'REJECTED' }
+export enum AuthorityRequestStatus {
+  RECORDED = 'RECORDED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
 registerEnumType(AuthorityRequestStatus, { name: 'AuthorityRequestStatus' });
 
-export enum ApprovalRefusalReason { SAME_ADMIN = 'SAME_ADMIN', NOT_PENDING = 'NOT_PENDING', EXPIRED = 'EXPIRED' }
+export enum ApprovalRefusalReason {
+  SAME_ADMIN = 'SAME_ADMIN',
+  NOT_PENDING = 'NOT_PENDING',
+  EXPIRED = 'EXPIRED',
+}
 registerEnumType(ApprovalRefusalReason, {
   name: 'ApprovalRefusalReason',
   valuesConfig: {
@@ -21,7 +29,7 @@ registerEnumType(ApprovalRefusalReason, {
   },
 });
 
-@ObjectType({ description: 'A formal request of a public authority for one person\'s data (policy §8); readable by the authority once a second administrator approves it' })
+@ObjectType({ description: "A formal request of a public authority for one person's data (policy §8); readable by the authority once a second administrator approves it" })
 export class AuthorityRequest {
   @Field(() => ID) id!: string;
   @Field() agency!: string;
@@ -36,7 +44,7 @@ export class AuthorityRequest {
   @Field() createdAt!: Date;
   @Field(() => ID, { nullable: true, description: 'The authority account the request is addressed to; only it reads under the case number' })
   addressedToId!: string | null;
-  @Field(() => Date, { nullable: true, description: 'Until then the subject\'s own log shows only that a state body received data under law' })
+  @Field(() => Date, { nullable: true, description: "Until then the subject's own log shows only that a state body received data under law" })
   confidentialUntil!: Date | null;
 }
 

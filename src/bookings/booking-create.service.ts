@@ -7,7 +7,12 @@ import { BOOKING_COLUMNS, bookingById } from './booking.service.js';
 import type { Booking } from './booking.type.js';
 import { TourNotBookableReason, type CreateBookingOutcome } from './booking-result.type.js';
 
-export interface BookingRequest { userId: string; tourId: string; seats: number; idempotencyKey: string }
+export interface BookingRequest {
+  userId: string;
+  tourId: string;
+  seats: number;
+  idempotencyKey: string;
+}
 
 const MAX_SEATS = 20;
 const KEY = /^[\x21-\x7e]{8,128}$/;
@@ -18,12 +23,18 @@ export function validateBookingRequest(r: BookingRequest): BookingRequest {
   return r;
 }
 
-const BY_KEY = statement<{ id: string; tourId: string; seats: number }, [userId: string, idempotencyKey: string]>('booking_by_key',
-  'select id, tour_id as "tourId", seats from bookings where user_id = $1 and idempotency_key = $2');
-const HAS_CONSENT = statement<{ ok: boolean }, [userId: string]>('booking_consent',
-  "select exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted) as ok");
-const BOOKABILITY = statement<{ status: string; started: boolean; seatsLeft: number }, [tourId: string]>('tour_bookability',
-  'select status, starts_on <= current_date as started, capacity - seats_booked as "seatsLeft" from tours where id = $1');
+const BY_KEY = statement<{ id: string; tourId: string; seats: number }, [userId: string, idempotencyKey: string]>(
+  'booking_by_key',
+  'select id, tour_id as "tourId", seats from bookings where user_id = $1 and idempotency_key = $2',
+);
+const HAS_CONSENT = statement<{ ok: boolean }, [userId: string]>(
+  'booking_consent',
+  "select exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted) as ok",
+);
+const BOOKABILITY = statement<{ status: string; started: boolean; seatsLeft: number }, [tourId: string]>(
+  'tour_bookability',
+  'select status, starts_on <= current_date as started, capacity - seats_booked as "seatsLeft" from tours where id = $1',
+);
 
 /** The booking already made with this key, if any; the same key with other parameters is a client error. */
 async function replay(sql: Sql, r: BookingRequest): Promise<CreateBookingOutcome | null> {
@@ -49,7 +60,9 @@ async function whyNotBooked(sql: Sql, tourId: string): Promise<CreateBookingOutc
 // The seats, the booking and its first event in one statement, so one round trip and no transaction of our own; no row when the
 // tour takes no booking or the traveller has no booking consent. A key taken meanwhile fails the whole statement (unique violation),
 // which undoes the seats.
-const BOOK = statement<Booking, [userId: string, tourId: string, seats: number, idempotencyKey: string]>('booking_create', `with tour as (
+const BOOK = statement<Booking, [userId: string, tourId: string, seats: number, idempotencyKey: string]>(
+  'booking_create',
+  `with tour as (
     update tours set seats_booked = seats_booked + $3
     where id = $2 and status = 'ACTIVE' and starts_on > current_date and seats_booked + $3 <= capacity
       and exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted)
@@ -61,7 +74,8 @@ const BOOK = statement<Booking, [userId: string, tourId: string, seats: number, 
   event as (
     insert into booking_events (id, booking_id, kind, status, actor_kind, reason, at)
     select gen_random_uuid(), id, 'STATUS_CHANGED', status, 'USER', null, now() from booked)
-  select ${BOOKING_COLUMNS} from booked b join tour t on t.id = b.tour_id join partners tp on tp.id = t.partner_id`);
+  select ${BOOKING_COLUMNS} from booked b join tour t on t.id = b.tour_id join partners tp on tp.id = t.partner_id`,
+);
 
 const KEY_CONSTRAINT = 'bookings_user_id_idempotency_key_unique';
 const keyTaken = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === KEY_CONSTRAINT;

@@ -7,28 +7,49 @@ import { ANSWERS_DATE_CHANGES } from './booking.machine.js';
 import { DateChangeRefusalReason, type DateChangeRefused } from './booking-result.type.js';
 import type { BookingStatus } from './booking.type.js';
 
-export interface TourDates { startsOn: string; endsOn: string }
-export interface DateMove { tourId: string; changedBy: string; from: TourDates; to: TourDates }
+export interface TourDates {
+  startsOn: string;
+  endsOn: string;
+}
+export interface DateMove {
+  tourId: string;
+  changedBy: string;
+  from: TourDates;
+  to: TourDates;
+}
 
 const span = (d: TourDates) => `${d.startsOn}..${d.endsOn}`;
 
 const RECORD = statement<{ id: string }, [tourId: string, oldStartsOn: string, oldEndsOn: string, newStartsOn: string, newEndsOn: string, changedBy: string]>(
-  'tour_date_change_insert', `insert into tour_date_changes (id, tour_id, old_starts_on, old_ends_on, new_starts_on, new_ends_on, changed_at, changed_by)
-    values (gen_random_uuid(), $1, $2, $3, $4, $5, now(), $6) returning id`);
-const ASK = statement<{ bookingId: string }, [changeId: string, tourId: string, answering: readonly string[]]>('booking_date_decisions_ask',
+  'tour_date_change_insert',
+  `insert into tour_date_changes (id, tour_id, old_starts_on, old_ends_on, new_starts_on, new_ends_on, changed_at, changed_by)
+    values (gen_random_uuid(), $1, $2, $3, $4, $5, now(), $6) returning id`,
+);
+const ASK = statement<{ bookingId: string }, [changeId: string, tourId: string, answering: readonly string[]]>(
+  'booking_date_decisions_ask',
   `insert into booking_date_decisions (id, date_change_id, booking_id, decision)
     select gen_random_uuid(), $1, b.id, 'PENDING' from bookings b where b.tour_id = $2 and b.status = any($3::text[])
-    returning booking_id as "bookingId"`);
-const CLOSE_PENDING = statement<never, [bookingId: string]>('booking_date_decisions_cancel', `update booking_date_decisions
-  set decision = 'CANCELLED', decided_at = now() where booking_id = $1 and decision = 'PENDING'`);
+    returning booking_id as "bookingId"`,
+);
+const CLOSE_PENDING = statement<never, [bookingId: string]>(
+  'booking_date_decisions_cancel',
+  `update booking_date_decisions
+  set decision = 'CANCELLED', decided_at = now() where booking_id = $1 and decision = 'PENDING'`,
+);
 const LOCK_BOOKING = statement<{ status: BookingStatus }, [bookingId: string]>('date_change_booking_lock', 'select status from bookings where id = $1 for update');
-const ACCEPT_PENDING = statement<never, [bookingId: string]>('booking_date_decisions_accept', `update booking_date_decisions
-  set decision = 'ACCEPTED', decided_at = now() where booking_id = $1 and decision = 'PENDING'`);
-const MOVE_WINDOW = statement<never, [bookingId: string]>('booking_access_window_move', `update bookings b set access_until = (
+const ACCEPT_PENDING = statement<never, [bookingId: string]>(
+  'booking_date_decisions_accept',
+  `update booking_date_decisions
+  set decision = 'ACCEPTED', decided_at = now() where booking_id = $1 and decision = 'PENDING'`,
+);
+const MOVE_WINDOW = statement<never, [bookingId: string]>(
+  'booking_access_window_move',
+  `update bookings b set access_until = (
     select ${accessWindowEnd('c.new_ends_on')}
     from booking_date_decisions d join tour_date_changes c on c.id = d.date_change_id
     where d.booking_id = b.id and d.decision = 'ACCEPTED' order by c.changed_at desc, c.id desc limit 1)
-  where b.id = $1`);
+  where b.id = $1`,
+);
 
 /**
  * In the partner's transaction, under the tour's row lock (which new bookings take too): records the move, and for each open or paid
@@ -39,7 +60,14 @@ export async function recordDateChange(tem: EntityManager, m: DateMove): Promise
   const [change] = await tx.rows(RECORD, m.tourId, m.from.startsOn, m.from.endsOn, m.to.startsOn, m.to.endsOn, m.changedBy);
   const asked = await tx.rows(ASK, change.id, m.tourId, ANSWERS_DATE_CHANGES);
   if (asked.length === 0) return;
-  await appendBookingEvent(tem, asked.map((a) => a.bookingId), null, 'PARTNER', `dates moved from ${span(m.from)} to ${span(m.to)}`, 'DATES_CHANGED');
+  await appendBookingEvent(
+    tem,
+    asked.map((a) => a.bookingId),
+    null,
+    'PARTNER',
+    `dates moved from ${span(m.from)} to ${span(m.to)}`,
+    'DATES_CHANGED',
+  );
 }
 
 /** In the cancelling transaction: the booking's unanswered date changes end CANCELLED; true when there was one (a full refund is owed). */

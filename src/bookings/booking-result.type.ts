@@ -2,13 +2,25 @@ import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-
 import { ConsentPurpose } from '../consent/consent.type.js';
 import { Booking } from './booking.type.js';
 
-export enum TourNotBookableReason { RETIRED = 'RETIRED', STARTED = 'STARTED', UNKNOWN = 'UNKNOWN' }
+export enum TourNotBookableReason {
+  RETIRED = 'RETIRED',
+  STARTED = 'STARTED',
+  UNKNOWN = 'UNKNOWN',
+}
 registerEnumType(TourNotBookableReason, { name: 'TourNotBookableReason' });
 
-export enum CancellationRefusalReason { ALREADY_CANCELLED = 'ALREADY_CANCELLED', ALREADY_COMPLETED = 'ALREADY_COMPLETED', EXPIRED = 'EXPIRED', TOUR_STARTED = 'TOUR_STARTED' }
+export enum CancellationRefusalReason {
+  ALREADY_CANCELLED = 'ALREADY_CANCELLED',
+  ALREADY_COMPLETED = 'ALREADY_COMPLETED',
+  EXPIRED = 'EXPIRED',
+  TOUR_STARTED = 'TOUR_STARTED',
+}
 registerEnumType(CancellationRefusalReason, {
   name: 'CancellationRefusalReason',
-  valuesConfig: { EXPIRED: { description: 'The booking expired unpaid; its seats are already released' }, TOUR_STARTED: { description: 'Travellers cancel only before the tour starts; the partner still can' } },
+  valuesConfig: {
+    EXPIRED: { description: 'The booking expired unpaid; its seats are already released' },
+    TOUR_STARTED: { description: 'Travellers cancel only before the tour starts; the partner still can' },
+  },
 });
 
 @ObjectType({ description: 'The booking exists, newly made or replayed for the same idempotency key' })
@@ -26,7 +38,7 @@ export class TourNotBookable {
   @Field(() => TourNotBookableReason) reason!: TourNotBookableReason;
 }
 
-@ObjectType({ description: 'Booking shares the traveller\'s identity with the partner, so it needs this consent first' })
+@ObjectType({ description: "Booking shares the traveller's identity with the partner, so it needs this consent first" })
 export class ConsentRequired {
   @Field(() => ConsentPurpose) purpose!: ConsentPurpose;
 }
@@ -39,8 +51,11 @@ export const CreateBookingResult = createUnionType({
   resolveType: (v) => ('booking' in v ? BookingCreated : 'seatsLeft' in v ? TourSoldOut : 'purpose' in v ? ConsentRequired : TourNotBookable),
 });
 
-@ObjectType({ description: 'The booking is cancelled and its seats are released; a paid booking gets a refund by the cancellation rule, or in full '
-  + 'when its traveller cancels a date change they had not accepted (src/payments/refund.policy.ts)' })
+@ObjectType({
+  description:
+    'The booking is cancelled and its seats are released; a paid booking gets a refund by the cancellation rule, or in full ' +
+    'when its traveller cancels a date change they had not accepted (src/payments/refund.policy.ts)',
+})
 export class BookingCancelled {
   @Field(() => Booking) booking!: Booking;
 }
@@ -58,7 +73,10 @@ export const CancelBookingResult = createUnionType({
   resolveType: (v) => ('booking' in v ? BookingCancelled : CancellationRefused),
 });
 
-export enum DateChangeRefusalReason { NO_PENDING_CHANGE = 'NO_PENDING_CHANGE', BOOKING_CLOSED = 'BOOKING_CLOSED' }
+export enum DateChangeRefusalReason {
+  NO_PENDING_CHANGE = 'NO_PENDING_CHANGE',
+  BOOKING_CLOSED = 'BOOKING_CLOSED',
+}
 registerEnumType(DateChangeRefusalReason, {
   name: 'DateChangeRefusalReason',
   valuesConfig: {

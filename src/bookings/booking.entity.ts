@@ -19,7 +19,9 @@ export const ACCESS_WINDOW_TRIGGER = `create or replace function bookings_fix_ac
   end $$;
 create trigger bookings_access_until before insert on bookings for each row execute function bookings_fix_access_until();`;
 
-const ALLOWED_MOVES = Object.entries(TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => `('${from}', '${to}')`)).join(', ');
+const ALLOWED_MOVES = Object.entries(TRANSITIONS)
+  .flatMap(([from, tos]) => tos.map((to) => `('${from}', '${to}')`))
+  .join(', ');
 
 // The state machine's moves, enforced for every update whatever its path.
 export const STATUS_TRANSITION_TRIGGER = `create or replace function bookings_status_transition() returns trigger language plpgsql as $$
@@ -46,9 +48,14 @@ create trigger bookings_access_until_by_traveller before update of access_until 
 
 export type BookingStatus = 'PENDING_PAYMENT' | 'PAID' | 'CANCELLED' | 'COMPLETED' | 'EXPIRED' | 'REFUNDED';
 
-@Entity({ tableName: 'bookings', triggers: [{ name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER },
-  { name: 'bookings_status_transition', timing: 'before', events: ['update'], expression: STATUS_TRANSITION_TRIGGER },
-  { name: 'bookings_access_until_by_traveller', timing: 'before', events: ['update'], expression: ACCESS_WINDOW_MOVE_TRIGGER }] })
+@Entity({
+  tableName: 'bookings',
+  triggers: [
+    { name: 'bookings_access_until', timing: 'before', events: ['insert'], expression: ACCESS_WINDOW_TRIGGER },
+    { name: 'bookings_status_transition', timing: 'before', events: ['update'], expression: STATUS_TRANSITION_TRIGGER },
+    { name: 'bookings_access_until_by_traveller', timing: 'before', events: ['update'], expression: ACCESS_WINDOW_MOVE_TRIGGER },
+  ],
+})
 @Unique({ properties: ['user', 'idempotencyKey'] })
 @Index({ properties: ['tour', 'createdAt'] })
 @Index({ properties: ['user', 'createdAt'] })

@@ -20,6 +20,9 @@ export const bookingLoaders: LoadersFactory = ({ sql, language }) => ({
   booking: new DataLoader(async (ids) => byKey(ids, await bookingsByIds(sql, ids), (b) => b.id)),
   bookingHistory: new DataLoader(async (ids) => groupByKey(ids, localizedRows(await bookingHistories(sql, ids), 'reason', language), (r) => r.bookingId)),
   bookingDateChanges: new DataLoader(async (ids) => groupByKey(ids, await bookingDateChanges(sql, ids), (r) => r.bookingId)),
-  bookingsOfTour: loaderPerKey((limit: number, after: KeyCursor | null) => (after ? `${limit}|${after.key}|${after.id}` : `${limit}`),
-    (limit: number, after: KeyCursor | null) => new DataLoader<string, PartnerBookingRow[]>(async (ids) => groupByKey(ids, await bookingsByTours(sql, ids, after, limit), (r) => r.tourId))),
+  bookingsOfTour: loaderPerKey(
+    (limit: number, after: KeyCursor | null) => (after ? `${limit}|${after.key}|${after.id}` : `${limit}`),
+    (limit: number, after: KeyCursor | null) =>
+      new DataLoader<string, PartnerBookingRow[]>(async (ids) => groupByKey(ids, await bookingsByTours(sql, ids, after, limit), (r) => r.tourId)),
+  ),
 });

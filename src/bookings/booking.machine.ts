@@ -28,9 +28,13 @@ export const ANSWERS_DATE_CHANGES: readonly BookingStatus[] = [PENDING_PAYMENT, 
 export function nextActions(status: BookingStatus, started: boolean, reviewed: boolean, dateChangePending: boolean): BookingAction[] {
   const answer = dateChangePending && ANSWERS_DATE_CHANGES.includes(status) ? [BookingAction.ACCEPT_DATE_CHANGE] : [];
   switch (status) {
-    case PENDING_PAYMENT: return [...(started ? [] : [BookingAction.PAY, BookingAction.CANCEL]), ...answer];
-    case PAID: return [...(started ? [] : [BookingAction.CANCEL]), ...answer];
-    case COMPLETED: return reviewed ? [] : [BookingAction.REVIEW];
-    default: return [];
+    case PENDING_PAYMENT:
+      return [...(started ? [] : [BookingAction.PAY, BookingAction.CANCEL]), ...answer];
+    case PAID:
+      return [...(started ? [] : [BookingAction.CANCEL]), ...answer];
+    case COMPLETED:
+      return reviewed ? [] : [BookingAction.REVIEW];
+    default:
+      return [];
   }
 }

@@ -22,8 +22,11 @@ export class BookingResolver {
   }
 
   @Query(() => BookingPage, { description: "Bookings on all of the calling partner's tours, newest first (scope bookings:read)" })
-  async partnerBookings(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: GatewayContext): Promise<BookingPage> {
+  async partnerBookings(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<BookingPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     // The isPartner rule has established that the caller is a partner client, so partnerId is present.
     const rows = await bookingsOfPartner(ctx.services.sql, partnerIdOf(ctx.principal), after ? decodeCursor(after, MICROS_KEY) : null, size + 1);

@@ -8,30 +8,38 @@ import { hasScope, isAuthenticated, isPartner, isUser } from '../access/principa
 import type { Tour } from '../tours/tour.type.js';
 
 // Reads the parent tour, so no cache: each tour is checked on its own.
-export const ownsParentTour = rule('ownsParentTour', { cache: 'no_cache' })((tour: Tour, _args, ctx: GatewayContext) =>
-  (ctx.principal.kind === 'PARTNER' && ctx.principal.partnerId === tour.partnerId) || new ForbiddenError('Only the tour\'s partner sees its bookings', 'NOT_TOUR_OWNER'));
+export const ownsParentTour = rule('ownsParentTour', { cache: 'no_cache' })(
+  (tour: Tour, _args, ctx: GatewayContext) =>
+    (ctx.principal.kind === 'PARTNER' && ctx.principal.partnerId === tour.partnerId) || new ForbiddenError("Only the tour's partner sees its bookings", 'NOT_TOUR_OWNER'),
+);
 
 /** Who may open one booking: its traveller, the tour's partner, a provider paying it, support, administrators and auditors. */
 async function mayOpen(ctx: GatewayContext, b: Booking): Promise<boolean> {
   const p = ctx.principal;
   switch (p.kind) {
-    case 'USER': return p.id === b.userId;
-    case 'PARTNER': return p.partnerId === b.partnerId && p.scopes.includes('bookings:read');
-    case 'PAYMENT_PROVIDER': return p.partnerId !== null && p.scopes.includes('bookings:read') && providerProcesses(ctx.services.sql, p.partnerId, b.id);
-    case 'SUPPORT': case 'ADMIN': case 'AUDITOR': return true;
-    default: return false;
+    case 'USER':
+      return p.id === b.userId;
+    case 'PARTNER':
+      return p.partnerId === b.partnerId && p.scopes.includes('bookings:read');
+    case 'PAYMENT_PROVIDER':
+      return p.partnerId !== null && p.scopes.includes('bookings:read') && providerProcesses(ctx.services.sql, p.partnerId, b.id);
+    case 'SUPPORT':
+    case 'ADMIN':
+    case 'AUDITOR':
+      return true;
+    default:
+      return false;
   }
 }
 
 // A booking the caller may not open reads as one that does not exist: no hint that it does. The resolver reads it from the same loader.
 export const mayOpenBooking = rule('mayOpenBooking', { cache: 'strict' })(async (_root, args: { id: string }, ctx: GatewayContext) => {
   const b = isUuid(args.id) ? await ctx.loaders.booking.load(args.id) : null;
-  return (b !== null && await mayOpen(ctx, b)) || new NotFoundError('Booking');
+  return (b !== null && (await mayOpen(ctx, b))) || new NotFoundError('Booking');
 });
 
 /** The booking named by the `bookingId` argument, read once per request through the loader the resolver reads it from too. */
-const argBooking = (args: { bookingId: string }, ctx: GatewayContext): Promise<Booking | null> | null =>
-  (isUuid(args.bookingId) ? ctx.loaders.booking.load(args.bookingId) : null);
+const argBooking = (args: { bookingId: string }, ctx: GatewayContext): Promise<Booking | null> | null => (isUuid(args.bookingId) ? ctx.loaders.booking.load(args.bookingId) : null);
 
 // Another traveller's booking reads as one that does not exist, as in mayOpenBooking.
 export const travellerOwnsBooking = rule('travellerOwnsBooking', { cache: 'strict' })(async (_root, args: { bookingId: string }, ctx: GatewayContext) => {

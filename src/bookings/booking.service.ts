@@ -18,7 +18,8 @@ export const BOOKING_COLUMNS = COLUMNS;
 
 // Newest first; the keyset key is the creation time in microseconds since the epoch, exact where a JS Date is not.
 const CURSOR_MICROS = `((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"`;
-const before = (micros: string, id: string) => `(${micros}::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::uuid))`;
+const before = (micros: string, id: string) =>
+  `(${micros}::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::uuid))`;
 
 // One tour's page of bookings after the keyset position ($micros, $id), for a lateral join per tour (`tour` names it).
 const tourPage = (tour: string, micros: string, id: string, limit: string) => `select ${COLUMNS}, ${CURSOR_MICROS} from ${FROM}
@@ -41,9 +42,21 @@ export interface ToursWithBookings {
   travellers: StoredPerson[];
 }
 
-interface TourWithBookingsRow extends TourRow { n: string; bookings: (Omit<PartnerBookingRow, 'createdAt'> & { createdAt: string | Date })[] | null; travellers?: StoredPerson[] | null }
-type ToursWithBookingsArgs = [partnerId: string, afterKey: string | null, afterId: string | null, limit: number, shown: number,
-  pageAfterKey: string | null, pageAfterId: string | null, pageLimit: number];
+interface TourWithBookingsRow extends TourRow {
+  n: string;
+  bookings: (Omit<PartnerBookingRow, 'createdAt'> & { createdAt: string | Date })[] | null;
+  travellers?: StoredPerson[] | null;
+}
+type ToursWithBookingsArgs = [
+  partnerId: string,
+  afterKey: string | null,
+  afterId: string | null,
+  limit: number,
+  shown: number,
+  pageAfterKey: string | null,
+  pageAfterId: string | null,
+  pageLimit: number,
+];
 const TOURS_WITH_BOOKINGS = statement<TourWithBookingsRow, ToursWithBookingsArgs>('partner_tours_bookings', toursWithBookings(false));
 const TOURS_WITH_TRAVELLERS = statement<TourWithBookingsRow, ToursWithBookingsArgs>('partner_tours_travellers', toursWithBookings(true));
 
@@ -51,10 +64,26 @@ const TOURS_WITH_TRAVELLERS = statement<TourWithBookingsRow, ToursWithBookingsAr
  * A partner's tours after a keyset position (`limit` of them, as toursOfPartner reads them), with the first `shown` tours' bookings
  * page as bookingsByTours reads it and, when asked, the travellers as personsByIds reads them: one statement instead of three.
  */
-export async function partnerToursWithBookings(sql: Sql, partnerId: string, after: KeyCursor | null, limit: number, shown: number,
-  page: { after: KeyCursor | null; limit: number }, travellers: boolean): Promise<ToursWithBookings> {
-  const rows = await sql.rows(travellers ? TOURS_WITH_TRAVELLERS : TOURS_WITH_BOOKINGS,
-    partnerId, after?.key ?? null, after?.id ?? null, limit, shown, page.after?.key ?? null, page.after?.id ?? null, page.limit);
+export async function partnerToursWithBookings(
+  sql: Sql,
+  partnerId: string,
+  after: KeyCursor | null,
+  limit: number,
+  shown: number,
+  page: { after: KeyCursor | null; limit: number },
+  travellers: boolean,
+): Promise<ToursWithBookings> {
+  const rows = await sql.rows(
+    travellers ? TOURS_WITH_TRAVELLERS : TOURS_WITH_BOOKINGS,
+    partnerId,
+    after?.key ?? null,
+    after?.id ?? null,
+    limit,
+    shown,
+    page.after?.key ?? null,
+    page.after?.id ?? null,
+    page.limit,
+  );
   const out: ToursWithBookings = { tours: [], bookings: new Map(), travellers: [] };
   for (const { n, bookings, travellers: people, ...tour } of rows) {
     out.tours.push(tour);
@@ -67,33 +96,51 @@ export async function partnerToursWithBookings(sql: Sql, partnerId: string, afte
   return out;
 }
 
-export interface PartnerBookingRow extends Booking { cursorMicros: string }
-export interface TravellerBookingRow extends PartnerBookingRow { started: boolean; reviewed: boolean; dateChangePending: boolean }
+export interface PartnerBookingRow extends Booking {
+  cursorMicros: string;
+}
+export interface TravellerBookingRow extends PartnerBookingRow {
+  started: boolean;
+  reviewed: boolean;
+  dateChangePending: boolean;
+}
 
-const BY_TOURS = statement<PartnerBookingRow, [tourIds: readonly string[], limit: number, afterKey: string | null, afterId: string | null]>('bookings_by_tours',
-  `select x.* from unnest($1::uuid[]) as k(tour_id) cross join lateral (${tourPage('b.tour_id = k.tour_id', '$3', '$4', '$2')}) x`);
+const BY_TOURS = statement<PartnerBookingRow, [tourIds: readonly string[], limit: number, afterKey: string | null, afterId: string | null]>(
+  'bookings_by_tours',
+  `select x.* from unnest($1::uuid[]) as k(tour_id) cross join lateral (${tourPage('b.tour_id = k.tour_id', '$3', '$4', '$2')}) x`,
+);
 const BY_IDS = statement<Booking, [ids: readonly string[]]>('bookings_by_ids', `select ${COLUMNS} from ${FROM} where b.id = any($1::uuid[])`);
 const BY_ID = statement<Booking, [id: string]>('booking_by_id', `select ${COLUMNS} from ${FROM} where b.id = $1`);
-const PROVIDER_PROCESSES = statement<{ ok: boolean }, [bookingId: string, providerPartnerId: string]>('provider_processes',
-  "select exists(select 1 from payments where booking_id = $1 and provider_id = $2 and status <> 'FAILED') as ok");
-const OF_PARTNER = statement<PartnerBookingRow, [partnerId: string, afterKey: string | null, afterId: string | null, limit: number]>('bookings_of_partner',
+const PROVIDER_PROCESSES = statement<{ ok: boolean }, [bookingId: string, providerPartnerId: string]>(
+  'provider_processes',
+  "select exists(select 1 from payments where booking_id = $1 and provider_id = $2 and status <> 'FAILED') as ok",
+);
+const OF_PARTNER = statement<PartnerBookingRow, [partnerId: string, afterKey: string | null, afterId: string | null, limit: number]>(
+  'bookings_of_partner',
   `select ${COLUMNS}, ${CURSOR_MICROS}
     from ${FROM}
     where t.partner_id = $1 and ${before('$2', '$3')}
-    order by b.created_at desc, b.id desc limit $4`);
+    order by b.created_at desc, b.id desc limit $4`,
+);
 const OF_USER = statement<TravellerBookingRow, [userId: string, status: string | null, afterKey: string | null, afterId: string | null, limit: number]>(
-  'bookings_of_user', `select ${COLUMNS},
+  'bookings_of_user',
+  `select ${COLUMNS},
       ((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros", t.starts_on <= current_date as started,
       exists(select 1 from reviews r where r.author_id = b.user_id and r.tour_id = b.tour_id) as reviewed,
       exists(select 1 from booking_date_decisions d where d.booking_id = b.id and d.decision = 'PENDING') as "dateChangePending"
     from ${FROM}
     where b.user_id = $1 and ($2::text is null or b.status = $2)
       and ($3::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
-    order by b.created_at desc, b.id desc limit $5`);
-const HISTORIES = statement<BookingEvent & { bookingId: string }, [bookingIds: readonly string[]]>('booking_histories', `select id, booking_id as "bookingId",
+    order by b.created_at desc, b.id desc limit $5`,
+);
+const HISTORIES = statement<BookingEvent & { bookingId: string }, [bookingIds: readonly string[]]>(
+  'booking_histories',
+  `select id, booking_id as "bookingId",
     kind, status, actor_kind as "actorKind", reason, at
-  from booking_events where booking_id = any($1::uuid[]) order by at, id`);
-const DATE_CHANGES = statement<BookingDateChange, [bookingIds: readonly string[], answering: readonly string[]]>('booking_date_changes',
+  from booking_events where booking_id = any($1::uuid[]) order by at, id`,
+);
+const DATE_CHANGES = statement<BookingDateChange, [bookingIds: readonly string[], answering: readonly string[]]>(
+  'booking_date_changes',
   `select c.id, d.booking_id as "bookingId", c.old_starts_on::text as "oldStartsOn",
       c.old_ends_on::text as "oldEndsOn", c.new_starts_on::text as "newStartsOn", c.new_ends_on::text as "newEndsOn", c.changed_at as "changedAt",
       d.decision, d.decided_at as "decidedAt",
@@ -101,7 +148,8 @@ const DATE_CHANGES = statement<BookingDateChange, [bookingIds: readonly string[]
         when t.starts_on > current_date then array['ACCEPT', 'CANCEL_WITH_FULL_REFUND'] else array['ACCEPT'] end as options
     from booking_date_decisions d join tour_date_changes c on c.id = d.date_change_id
       join bookings b on b.id = d.booking_id join tours t on t.id = b.tour_id
-    where d.booking_id = any($1::uuid[]) order by c.changed_at, c.id`);
+    where d.booking_id = any($1::uuid[]) order by c.changed_at, c.id`,
+);
 
 /** Each tour's newest bookings after a keyset position, at most `limit` per tour, in one statement. */
 export function bookingsByTours(sql: Sql, tourIds: readonly string[], after: KeyCursor | null, limit: number): Promise<PartnerBookingRow[]> {

@@ -2,7 +2,12 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../tours/tour.type.js';
 
 export enum BookingStatus {
-  PENDING_PAYMENT = 'PENDING_PAYMENT', PAID = 'PAID', COMPLETED = 'COMPLETED', CANCELLED = 'CANCELLED', EXPIRED = 'EXPIRED', REFUNDED = 'REFUNDED',
+  PENDING_PAYMENT = 'PENDING_PAYMENT',
+  PAID = 'PAID',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+  REFUNDED = 'REFUNDED',
 }
 registerEnumType(BookingStatus, {
   name: 'BookingStatus',
@@ -28,17 +33,21 @@ export class Booking {
   travellerConsents!: string[];
 }
 
-export enum BookingEventKind { STATUS_CHANGED = 'STATUS_CHANGED', DATES_CHANGED = 'DATES_CHANGED', DATES_ACCEPTED = 'DATES_ACCEPTED' }
+export enum BookingEventKind {
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  DATES_CHANGED = 'DATES_CHANGED',
+  DATES_ACCEPTED = 'DATES_ACCEPTED',
+}
 registerEnumType(BookingEventKind, {
   name: 'BookingEventKind',
   valuesConfig: {
     STATUS_CHANGED: { description: 'The booking entered the status' },
-    DATES_CHANGED: { description: 'The partner moved the tour\'s dates (the reason names old and new dates); the status is kept' },
+    DATES_CHANGED: { description: "The partner moved the tour's dates (the reason names old and new dates); the status is kept" },
     DATES_ACCEPTED: { description: 'The traveller accepted the new dates; the status is kept' },
   },
 });
 
-@ObjectType({ description: 'One step of a booking\'s history' })
+@ObjectType({ description: "One step of a booking's history" })
 export class BookingEvent {
   @Field(() => ID) id!: string;
   @Field(() => BookingEventKind) kind!: BookingEventKind;
@@ -54,7 +63,11 @@ export class BookingPage {
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
-export enum DateChangeDecision { PENDING = 'PENDING', ACCEPTED = 'ACCEPTED', CANCELLED = 'CANCELLED' }
+export enum DateChangeDecision {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  CANCELLED = 'CANCELLED',
+}
 registerEnumType(DateChangeDecision, {
   name: 'DateChangeDecision',
   valuesConfig: {
@@ -64,7 +77,10 @@ registerEnumType(DateChangeDecision, {
   },
 });
 
-export enum DateChangeOption { ACCEPT = 'ACCEPT', CANCEL_WITH_FULL_REFUND = 'CANCEL_WITH_FULL_REFUND' }
+export enum DateChangeOption {
+  ACCEPT = 'ACCEPT',
+  CANCEL_WITH_FULL_REFUND = 'CANCEL_WITH_FULL_REFUND',
+}
 registerEnumType(DateChangeOption, {
   name: 'DateChangeOption',
   valuesConfig: {
@@ -88,14 +104,19 @@ export class BookingDateChange {
   bookingId!: string;
 }
 
-export enum BookingAction { PAY = 'PAY', CANCEL = 'CANCEL', REVIEW = 'REVIEW', ACCEPT_DATE_CHANGE = 'ACCEPT_DATE_CHANGE' }
+export enum BookingAction {
+  PAY = 'PAY',
+  CANCEL = 'CANCEL',
+  REVIEW = 'REVIEW',
+  ACCEPT_DATE_CHANGE = 'ACCEPT_DATE_CHANGE',
+}
 registerEnumType(BookingAction, {
   name: 'BookingAction',
   valuesConfig: {
     PAY: { description: 'startPayment: the booking awaits payment and the tour has not started' },
     CANCEL: { description: 'cancelBooking: the tour has not started; with a date change not yet accepted, whatever was paid comes back in full' },
     REVIEW: { description: 'createReview: the booking is completed and its tour not yet reviewed' },
-    ACCEPT_DATE_CHANGE: { description: 'acceptDateChange: the partner moved the tour\'s dates; keep the booking at the new dates' },
+    ACCEPT_DATE_CHANGE: { description: "acceptDateChange: the partner moved the tour's dates; keep the booking at the new dates" },
   },
 });
 

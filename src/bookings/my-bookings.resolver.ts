@@ -11,7 +11,8 @@ import { nextActions } from './booking.machine.js';
 export class MyBookingsResolver {
   @FieldResolver(() => TravellerBookingPage, { description: "The caller's bookings, newest first, each with its latest payment and next actions" })
   async bookings(
-    @Root() me: Me, @Ctx() ctx: GatewayContext,
+    @Root() me: Me,
+    @Ctx() ctx: GatewayContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page' }) after: string | null,
     @Arg('status', () => BookingStatus, { nullable: true }) status: BookingStatus | null,

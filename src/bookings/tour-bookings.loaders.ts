@@ -18,8 +18,13 @@ const bookingsSelection = perDocument((info) => {
  * per-request loaders primed with them so that Tour.bookings and Booking.traveller find them; null where the document selects no
  * bookings, the caller may not read them, or their arguments are refused (the bookings field then reports that itself).
  */
-export async function partnerToursWithPrimedBookings(ctx: GatewayContext, info: GraphQLResolveInfo, partnerId: string, after: KeyCursor | null,
-  size: number): Promise<TourRow[] | null> {
+export async function partnerToursWithPrimedBookings(
+  ctx: GatewayContext,
+  info: GraphQLResolveInfo,
+  partnerId: string,
+  after: KeyCursor | null,
+  size: number,
+): Promise<TourRow[] | null> {
   // Tour.bookings asks for this scope (and the tour's own partner, which every tour here has).
   if (!ctx.principal.scopes.includes('bookings:read')) return null;
   const selection = bookingsSelection(info);

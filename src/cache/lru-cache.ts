@@ -6,7 +6,9 @@ export class LruCache<K, V> {
     if (!(max >= 1)) throw new RangeError('an LRU cache holds at least one entry');
   }
 
-  get size(): number { return this.map.size; }
+  get size(): number {
+    return this.map.size;
+  }
 
   get(key: K): V | undefined {
     if (!this.map.has(key)) return undefined;
@@ -22,7 +24,11 @@ export class LruCache<K, V> {
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
   }
 
-  delete(key: K): void { this.map.delete(key); }
+  delete(key: K): void {
+    this.map.delete(key);
+  }
 
-  clear(): void { this.map.clear(); }
+  clear(): void {
+    this.map.clear();
+  }
 }

@@ -10,14 +10,23 @@ import { openDatabase } from '../app/database.js';
 // Registers a partner system and prints its secret this once (only the hash is stored), or an app (a public client, without secret).
 const USAGE = `usage: create-client --partner PARTNER_ID --name NAME --kind PARTNER|PAYMENT_PROVIDER --scope "travelers:read ..." [--purpose TOUR_BOOKING|PAYMENT]
        create-client --kind APP --client-id ID --name NAME   (an app whose travellers sign in with verifyLoginCode(clientId: ID))
-scopes: ${Object.entries(CLIENT_SCOPES).map(([kind, scopes]) => `${kind}: ${scopes.join(' ')}`).join('; ')}`;
-const { values } = parseArgs({ options: {
-  partner: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, scope: { type: 'string' }, purpose: { type: 'string' },
-  'client-id': { type: 'string' },
-} });
+scopes: ${Object.entries(CLIENT_SCOPES)
+  .map(([kind, scopes]) => `${kind}: ${scopes.join(' ')}`)
+  .join('; ')}`;
+const { values } = parseArgs({
+  options: {
+    partner: { type: 'string' },
+    name: { type: 'string' },
+    kind: { type: 'string' },
+    scope: { type: 'string' },
+    purpose: { type: 'string' },
+    'client-id': { type: 'string' },
+  },
+});
 const kind = values.kind as ClientKind | 'APP' | undefined;
 const app = kind === 'APP';
-const complete = app ? values['client-id'] && !values.partner && !values.scope && !values.purpose
+const complete = app
+  ? values['client-id'] && !values.partner && !values.scope && !values.purpose
   : values.partner && values.scope && kind && Object.values(ClientKind).includes(kind) && !values['client-id'];
 if (!values.name || !complete) {
   console.error(USAGE);
@@ -33,7 +42,11 @@ try {
     const apiKind = kind as ClientKind;
     const purpose = (values.purpose ?? (apiKind === ClientKind.PAYMENT_PROVIDER ? ClientPurpose.PAYMENT : ClientPurpose.TOUR_BOOKING)) as ClientPurpose;
     const { client, clientSecret } = await registerApiClient(em, {
-      name: values.name, partnerId: values.partner!, kind: apiKind, scopes: values.scope!.split(' ').filter(Boolean), purpose,
+      name: values.name,
+      partnerId: values.partner!,
+      kind: apiKind,
+      scopes: values.scope!.split(' ').filter(Boolean),
+      purpose,
     });
     console.log(`client_id=${client.clientId}\nclient_secret=${clientSecret}\n(the secret is not stored and will not be shown again)`);
   }

@@ -14,6 +14,9 @@ if (n === 0) {
 }
 console.log(`QAZTRACKER gateway ready: ${gw.url}/graphql (${cfg.databaseUrl ? 'DATABASE_URL' : `embedded Postgres in ${cfg.dataDir}`})`);
 console.log('dev tokens: npm run token -- --role ADMIN   (see README)');
-const stop = async () => { await gw.close(); process.exit(0); };
+const stop = async () => {
+  await gw.close();
+  process.exit(0);
+};
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());

@@ -16,9 +16,14 @@ const USAGE = `usage: documents upload --client CLIENT_ID --manifest persisted-d
        documents relax --client CLIENT_ID       (free-form queries allowed again)
        documents status --client CLIENT_ID`;
 const COMMANDS = ['upload', 'enforce', 'relax', 'status'];
-const { values, positionals } = parseArgs({ allowPositionals: true, options: {
-  client: { type: 'string' }, manifest: { type: 'string' }, replace: { type: 'boolean' },
-} });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    client: { type: 'string' },
+    manifest: { type: 'string' },
+    replace: { type: 'boolean' },
+  },
+});
 const [command] = positionals;
 if (positionals.length !== 1 || !COMMANDS.includes(command) || !values.client || (command === 'upload') !== (values.manifest !== undefined)) {
   console.error(USAGE);
@@ -32,7 +37,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const describe = (s: DocumentSetState) => `${s.documents} documents, ${s.enforced ? 'enforced: registered documents only' : 'not enforced: free-form queries allowed'} (version ${s.version})`;
+const describe = (s: DocumentSetState) =>
+  `${s.documents} documents, ${s.enforced ? 'enforced: registered documents only' : 'not enforced: free-form queries allowed'} (version ${s.version})`;
 
 // The whole manifest is checked before anything is stored: one bad entry and none is.
 const check = command === 'upload' ? checkManifest(readFileSync(values.manifest!, 'utf8'), await buildBaseSchema(RESOLVERS), cfg.limits) : null;
@@ -44,7 +50,7 @@ let outcome: string;
 try {
   const em = db.orm.em.fork();
   const sql = new Sql(db.pool);
-  if (!await isRegisteredClient(sql, clientId)) throw new Error(`no API client or app client ${clientId}`);
+  if (!(await isRegisteredClient(sql, clientId))) throw new Error(`no API client or app client ${clientId}`);
   if (check) {
     const state = await storeDocuments(sql, em, clientId, check.entries, values.replace === true);
     logger.info({ clientId, uploaded: check.entries.length, documents: state.documents, version: state.version, by: 'cli' }, 'trusted documents uploaded');

@@ -36,7 +36,9 @@ try {
   const counts = await seedDemo(db.orm, cfg, opts);
   const done = performance.now();
   for (const [table, n] of Object.entries(counts)) console.log(`${table.padEnd(16)} ${String(n).padStart(7)}`);
-  console.log(`seeded ${opts.users} travellers (seed ${opts.seed ?? DEFAULT_SEED}) in ${((done - seededAt) / 1000).toFixed(1)} s, ${((done - started) / 1000).toFixed(1)} s with start-up and migrations`);
+  console.log(
+    `seeded ${opts.users} travellers (seed ${opts.seed ?? DEFAULT_SEED}) in ${((done - seededAt) / 1000).toFixed(1)} s, ${((done - started) / 1000).toFixed(1)} s with start-up and migrations`,
+  );
 } finally {
   await db.close();
 }

@@ -10,9 +10,15 @@ import { createPiiVault } from '../privacy/pii-vault.js';
 // Staff accounts of every role, production included (the first administrator too); each action is logged by id and role only.
 const USAGE = `usage: staff-account create --role ${STAFF_KINDS.join('|')} [--oidc-subject SUB] [--phone +77xxxxxxxxx]
        staff-account disable --id ACCOUNT_ID`;
-const { values, positionals } = parseArgs({ allowPositionals: true, options: {
-  role: { type: 'string' }, 'oidc-subject': { type: 'string' }, phone: { type: 'string' }, id: { type: 'string' },
-} });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    role: { type: 'string' },
+    'oidc-subject': { type: 'string' },
+    phone: { type: 'string' },
+    id: { type: 'string' },
+  },
+});
 const [command] = positionals;
 const role = values.role as StaffKind | undefined;
 const creating = command === 'create' && role !== undefined && STAFF_KINDS.includes(role);

@@ -6,7 +6,8 @@ import { loadConfig } from '../config/config.js';
 import { openDatabase } from '../app/database.js';
 import { Sql } from '../db/sql.js';
 
-const USAGE = 'usage: npm run -s token -- --role USER|SUPPORT|MODERATOR|ADMIN|ANALYST|AUDITOR|AUTHORITY|PARTNER|PAYMENT_PROVIDER [--sub USER_ID] [--partner PARTNER_ID] [--scope "a b"]';
+const USAGE =
+  'usage: npm run -s token -- --role USER|SUPPORT|MODERATOR|ADMIN|ANALYST|AUDITOR|AUTHORITY|PARTNER|PAYMENT_PROVIDER [--sub USER_ID] [--partner PARTNER_ID] [--scope "a b"]';
 
 function fail(message: string): never {
   console.error(message);

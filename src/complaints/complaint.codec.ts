@@ -2,16 +2,36 @@ import type { KeyObject } from 'node:crypto';
 import { ERASED_TEXT, openAuthored } from '../privacy/authored-text.codec.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 
-export interface AttachmentMeta { name: string; mimeType: string; sizeBytes: number; sha256: string }
+export interface AttachmentMeta {
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+}
 
 /** What the complainant wrote; it exists in clear only in memory. */
-export interface ComplaintTexts { subject: string; body: string; attachments: AttachmentMeta[] }
+export interface ComplaintTexts {
+  subject: string;
+  body: string;
+  attachments: AttachmentMeta[];
+}
 
 /** The columns a complaint stores for those texts, sealed under the author's data key. */
-export interface SealedComplaintTexts { subjectEnc: string; bodyEnc: string; attachmentsEnc: string }
+export interface SealedComplaintTexts {
+  subjectEnc: string;
+  bodyEnc: string;
+  attachmentsEnc: string;
+}
 
 /** A stored complaint's sealed texts (null once the account is erased) with its author's wrapped key (null when the key is gone). */
-export interface StoredComplaintTexts { id: string; userId: string; wrappedKey: string | null; subjectEnc: string | null; bodyEnc: string | null; attachmentsEnc: string | null }
+export interface StoredComplaintTexts {
+  id: string;
+  userId: string;
+  wrappedKey: string | null;
+  subjectEnc: string | null;
+  bodyEnc: string | null;
+  attachmentsEnc: string | null;
+}
 
 // The row id and column are bound with the author's id, so a sealed text cannot be moved to another complaint or column.
 export const complaintSlot = (id: string, column: keyof ComplaintTexts) => `complaint:${id}:${column}`;
@@ -31,6 +51,6 @@ export function openComplaintTexts(vault: PiiVault, r: StoredComplaintTexts): Co
   return {
     subject: open('subject', r.subjectEnc) ?? ERASED_TEXT,
     body: open('body', r.bodyEnc) ?? ERASED_TEXT,
-    attachments: attachments === null ? [] : JSON.parse(attachments) as AttachmentMeta[],
+    attachments: attachments === null ? [] : (JSON.parse(attachments) as AttachmentMeta[]),
   };
 }

@@ -15,13 +15,15 @@ import { accountIdOf } from '../access/principal.js';
 export class ComplaintResolver {
   @Mutation(() => Complaint, { description: 'File a claim about how personal data is stored or used, with document metadata' })
   fileComplaint(
-    @Arg('subject') subject: string, @Arg('body') body: string,
-    @Arg('attachments', () => [AttachmentInput], { defaultValue: [] }) attachments: AttachmentInput[], @Ctx() ctx: GatewayContext,
+    @Arg('subject') subject: string,
+    @Arg('body') body: string,
+    @Arg('attachments', () => [AttachmentInput], { defaultValue: [] }) attachments: AttachmentInput[],
+    @Ctx() ctx: GatewayContext,
   ): Promise<Complaint> {
     return fileComplaint(ctx, accountIdOf(ctx.principal), subject, body, attachments);
   }
 
-  @Query(() => [Complaint], { description: 'The caller\'s own complaints, newest first' })
+  @Query(() => [Complaint], { description: "The caller's own complaints, newest first" })
   myComplaints(@Ctx() ctx: GatewayContext): Promise<Complaint[]> {
     return complaintsOfUser(ctx, accountIdOf(ctx.principal));
   }

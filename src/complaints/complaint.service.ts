@@ -24,21 +24,33 @@ const COLUMNS = `c.id, c.user_id as "userId", c.subject_enc as "subjectEnc", c.b
   c.status, c.created_at as "createdAt", k.wrapped_key as "wrappedKey"`;
 const WITH_KEY = 'left join keyring.user_keys k on k.user_id = c.user_id';
 
-interface StoredComplaint extends StoredComplaintTexts { status: ComplaintStatus; createdAt: Date }
+interface StoredComplaint extends StoredComplaintTexts {
+  status: ComplaintStatus;
+  createdAt: Date;
+}
 
-const INSERT = statement<{ status: ComplaintStatus; createdAt: Date }, [id: string, userId: string, subjectEnc: string, bodyEnc: string,
-  attachmentsEnc: string]>('complaint_insert', `insert into complaints
+const INSERT = statement<{ status: ComplaintStatus; createdAt: Date }, [id: string, userId: string, subjectEnc: string, bodyEnc: string, attachmentsEnc: string]>(
+  'complaint_insert',
+  `insert into complaints
     (id, user_id, subject_enc, body_enc, attachments_enc, status, created_at) values ($1, $2, $3, $4, $5, 'RECEIVED', now())
-  returning status, created_at as "createdAt"`);
-const OF_USER = statement<StoredComplaint, [userId: string]>('complaints_of_user', `select ${COLUMNS} from complaints c ${WITH_KEY}
-  where c.user_id = $1 order by c.created_at desc, c.id desc`);
-const BY_STATUS = statement<StoredComplaint & { cursorKey: string }, [status: ComplaintStatus | null, limit: number, afterKey: string | null,
-  afterId: string | null]>('complaints_by_status', `select ${COLUMNS}, ${timestampKeySql('c.created_at')} as "cursorKey"
+  returning status, created_at as "createdAt"`,
+);
+const OF_USER = statement<StoredComplaint, [userId: string]>(
+  'complaints_of_user',
+  `select ${COLUMNS} from complaints c ${WITH_KEY}
+  where c.user_id = $1 order by c.created_at desc, c.id desc`,
+);
+const BY_STATUS = statement<StoredComplaint & { cursorKey: string }, [status: ComplaintStatus | null, limit: number, afterKey: string | null, afterId: string | null]>(
+  'complaints_by_status',
+  `select ${COLUMNS}, ${timestampKeySql('c.created_at')} as "cursorKey"
     from complaints c ${WITH_KEY}
     where ($1::text is null or c.status = $1) and ($3::timestamp is null or (c.created_at, c.id) > ($3::timestamp at time zone 'UTC', $4::uuid))
-    order by c.created_at, c.id limit $2`);
-const SET_STATUS = statement<StoredComplaint, [id: string, status: ComplaintStatus]>('complaint_set_status',
-  `with c as (update complaints set status = $2 where id = $1 returning *) select ${COLUMNS} from c ${WITH_KEY}`);
+    order by c.created_at, c.id limit $2`,
+);
+const SET_STATUS = statement<StoredComplaint, [id: string, status: ComplaintStatus]>(
+  'complaint_set_status',
+  `with c as (update complaints set status = $2 where id = $1 returning *) select ${COLUMNS} from c ${WITH_KEY}`,
+);
 
 function text(value: string, field: string, max: number): string {
   const t = value.trim();
@@ -52,7 +64,8 @@ function attachment(a: AttachmentInput, i: number): AttachmentInput {
   if (!FILE_NAME.test(a.name.trim())) throw new BadInputError(`${at}.name must be 1 to 255 characters without slashes or control characters`, `${at}.name`);
   const mimeType = a.mimeType.trim().toLowerCase();
   if (!MIME_TYPES.has(mimeType)) throw new BadInputError(`${at}.mimeType must be one of ${[...MIME_TYPES].join(', ')}`, `${at}.mimeType`);
-  if (!Number.isInteger(a.sizeBytes) || a.sizeBytes < 1 || a.sizeBytes > MAX_FILE_BYTES) throw new BadInputError(`${at}.sizeBytes must be 1 to ${MAX_FILE_BYTES}`, `${at}.sizeBytes`);
+  if (!Number.isInteger(a.sizeBytes) || a.sizeBytes < 1 || a.sizeBytes > MAX_FILE_BYTES)
+    throw new BadInputError(`${at}.sizeBytes must be 1 to ${MAX_FILE_BYTES}`, `${at}.sizeBytes`);
   const sha256 = a.sha256.trim().toLowerCase();
   if (!SHA256.test(sha256)) throw new BadInputError(`${at}.sha256 must be 64 hex digits`, `${at}.sha256`);
   return { name: a.name.trim(), mimeType, sizeBytes: a.sizeBytes, sha256 };
@@ -92,7 +105,12 @@ export async function complaintsOfUser(ctx: GatewayContext, userId: string): Pro
 }
 
 /** A page of complaints, oldest first, after a keyset position; only the page's rows are opened. */
-export async function complaintsByStatus(ctx: GatewayContext, status: ComplaintStatus | null, after: KeyCursor | null, size: number): Promise<{ nodes: Complaint[]; pageInfo: PageInfo }> {
+export async function complaintsByStatus(
+  ctx: GatewayContext,
+  status: ComplaintStatus | null,
+  after: KeyCursor | null,
+  size: number,
+): Promise<{ nodes: Complaint[]; pageInfo: PageInfo }> {
   const rows = await ctx.services.sql.rows(BY_STATUS, status, size + 1, after?.key ?? null, after?.id ?? null);
   const { nodes, pageInfo } = keysetPage(rows, size, (r) => ({ key: r.cursorKey, id: r.id }));
   return { nodes: await Promise.all(opened(ctx, nodes).map((c) => asStaffSees(ctx, c))), pageInfo };

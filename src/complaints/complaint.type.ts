@@ -3,7 +3,12 @@ import { PageInfo } from '../tours/tour.type.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 
-export enum ComplaintStatus { RECEIVED = 'RECEIVED', IN_REVIEW = 'IN_REVIEW', ANSWERED = 'ANSWERED', CLOSED = 'CLOSED' }
+export enum ComplaintStatus {
+  RECEIVED = 'RECEIVED',
+  IN_REVIEW = 'IN_REVIEW',
+  ANSWERED = 'ANSWERED',
+  CLOSED = 'CLOSED',
+}
 registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
 
 @ObjectType({ description: 'A document attached to a complaint (metadata only)' })

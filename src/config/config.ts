@@ -67,14 +67,26 @@ export interface Config {
    * own baseline; checked every checkSeconds (0: not counted nor checked here), held recipients re-read every holdsRefreshSeconds.
    */
   breach: {
-    ceilingPerHour: number; baselineMultiple: number; baselineDays: number; minPerHour: number; hold: boolean; checkSeconds: number; holdsRefreshSeconds: number;
+    ceilingPerHour: number;
+    baselineMultiple: number;
+    baselineDays: number;
+    minPerHour: number;
+    hold: boolean;
+    checkSeconds: number;
+    holdsRefreshSeconds: number;
   };
   /** The policy playground at /playground; devTokens: its endpoint that mints tokens for any principal, never in production. */
   playground: { enabled: boolean; devTokens: boolean };
 }
 
 /** A Mobizon-style HTTP API: base URL, API key, the registered sender name; each attempt's timeout and the waits before each retry. */
-export interface SmsGatewayConfig { url: string; apiKey: string; senderName: string | undefined; timeoutMs: number; retryDelaysMs: readonly number[] }
+export interface SmsGatewayConfig {
+  url: string;
+  apiKey: string;
+  senderName: string | undefined;
+  timeoutMs: number;
+  retryDelaysMs: readonly number[];
+}
 
 /**
  * The staff kinds: the only kinds an external OpenID role may map to (never USER, PARTNER or PAYMENT_PROVIDER). Config sits below the
@@ -84,7 +96,13 @@ export const STAFF_KINDS = Object.freeze(['SUPPORT', 'MODERATOR', 'ADMIN', 'ANAL
 export type StaffKind = (typeof STAFF_KINDS)[number];
 
 /** The external staff sign-in: its tokens name a staff kind only through roleMap, read from the roleClaim claim. */
-export interface OidcConfig { issuer: string; jwksUrl: string; roleClaim: string; roleMap: ReadonlyMap<string, StaffKind>; algorithms: readonly string[] }
+export interface OidcConfig {
+  issuer: string;
+  jwksUrl: string;
+  roleClaim: string;
+  roleMap: ReadonlyMap<string, StaffKind>;
+  algorithms: readonly string[];
+}
 
 // Public-key algorithms only: an HMAC or 'none' token could be forged by anyone who knows the issuer's public key.
 const OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
@@ -107,7 +125,13 @@ function localKey(dataDir: string, name: string, problems: string[]): Buffer {
     // Written aside and linked into place: a concurrent start either wins or reads the winner's key, never a half-written file.
     const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
     writeFileSync(tmp, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    try { linkSync(tmp, file); } catch (le) { if (errno(le) !== 'EEXIST') throw le; } finally { unlinkSync(tmp); }
+    try {
+      linkSync(tmp, file);
+    } catch (le) {
+      if (errno(le) !== 'EEXIST') throw le;
+    } finally {
+      unlinkSync(tmp);
+    }
   }
   const buf = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   if (buf.length !== 32) problems.push(`${file} must hold 32 bytes, base64-encoded`);
@@ -205,7 +229,10 @@ function smsGateway(src: Source, env: Env, deadlineMs: number, problems: string[
 const ADDRESS_OR_CIDR = /^(?:[\d.]+|[\da-f:.]+)(?:\/\d{1,3})?$/i;
 
 function trustProxy(src: Source, problems: string[]): string[] {
-  const list = (src.TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (src.TRUST_PROXY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.some((a) => !ADDRESS_OR_CIDR.test(a))) problems.push('TRUST_PROXY must list IP addresses or CIDRs, comma-separated');
   return list;
 }
@@ -246,7 +273,10 @@ export function loadConfig(src: Source = process.env): Config {
     port,
     host: src.HOST ?? '127.0.0.1',
     databaseUrl: src.DATABASE_URL || undefined,
-    databaseReplicaUrls: (src.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
+    databaseReplicaUrls: (src.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
     embeddedPgPort: int(src, 'EMBEDDED_PG_PORT', 54329, problems, 1),
     dbPoolMax: int(src, 'DB_POOL_MAX', 10, problems, 1),
     db: {
@@ -319,7 +349,8 @@ export function loadConfig(src: Source = process.env): Config {
   // Tokens are routed to a verifier by iss: one name for two issuers would hand the gateway's tokens to the staff issuer's keys.
   if (cfg.jwt.oidc?.issuer === cfg.jwt.issuer) problems.push('OIDC_ISSUER must differ from JWT_ISSUER');
   // Analysts' pseudonyms must not be linkable to blind indexes or other pseudonyms.
-  if ([cfg.blindIndexKey, cfg.pseudonymKey].some((k) => k.equals(cfg.analyticsPseudonymKey))) problems.push('ANALYTICS_PSEUDONYM_KEY must differ from BLIND_INDEX_KEY and PSEUDONYM_KEY');
+  if ([cfg.blindIndexKey, cfg.pseudonymKey].some((k) => k.equals(cfg.analyticsPseudonymKey)))
+    problems.push('ANALYTICS_PSEUDONYM_KEY must differ from BLIND_INDEX_KEY and PSEUDONYM_KEY');
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return cfg;
 }

@@ -9,22 +9,32 @@ import { localizeMessage } from '../i18n/message.localize.js';
 const PURPOSES = Object.values(ConsentPurpose);
 const OPT_OUT = PROCESSING_PURPOSES.filter((p) => p.basis === 'OPT_OUT').map((p) => p.consent);
 
-const OF_USER = statement<ConsentState, [userId: string, purposes: readonly string[], optOut: readonly (string | null)[]]>('consents_of_user',
+const OF_USER = statement<ConsentState, [userId: string, purposes: readonly string[], optOut: readonly (string | null)[]]>(
+  'consents_of_user',
   `select p.purpose, coalesce(c.granted, p.purpose = any($3::text[])) as granted, v.version as "policyVersion", c.updated_at as "updatedAt"
     from unnest($2::text[]) with ordinality as p(purpose, ord)
     left join consents c on c.user_id = $1 and c.purpose = p.purpose
     left join policy_versions v on v.id = c.policy_version_id
-    order by p.ord`);
-const OBLIGATION_PENDING = statement<{ pending: boolean }, [userId: string]>('consent_obligation_pending', `select exists(select 1
-    from bookings b join tours t on t.id = b.tour_id where b.user_id = $1 and b.status = 'PAID' and t.ends_on >= current_date) as pending`);
+    order by p.ord`,
+);
+const OBLIGATION_PENDING = statement<{ pending: boolean }, [userId: string]>(
+  'consent_obligation_pending',
+  `select exists(select 1
+    from bookings b join tours t on t.id = b.tour_id where b.user_id = $1 and b.status = 'PAID' and t.ends_on >= current_date) as pending`,
+);
 // Locking the user's row serialises their consent changes, so events are in the order the state changed.
 const LOCK_USER = statement<never, [userId: string]>('consent_user_lock', 'select 1 from users where id = $1 for update');
 const POLICY_ID = statement<{ id: string }>('consent_policy_in_force', `select id from (${POLICY_IN_FORCE}) v`);
-const SET = statement<never, [userId: string, purpose: ConsentPurpose, granted: boolean, policyId: string]>('consent_set', `insert into consents
+const SET = statement<never, [userId: string, purpose: ConsentPurpose, granted: boolean, policyId: string]>(
+  'consent_set',
+  `insert into consents
     (id, user_id, purpose, granted, policy_version_id, updated_at) values (gen_random_uuid(), $1, $2, $3, $4, now())
-  on conflict (user_id, purpose) do update set granted = excluded.granted, policy_version_id = excluded.policy_version_id, updated_at = excluded.updated_at`);
-const EVENT = statement<never, [userId: string, purpose: ConsentPurpose, action: 'GRANTED' | 'WITHDRAWN', policyId: string]>('consent_event_insert',
-  'insert into consent_events (id, user_id, purpose, action, policy_version_id, at) values (gen_random_uuid(), $1, $2, $3, $4, now())');
+  on conflict (user_id, purpose) do update set granted = excluded.granted, policy_version_id = excluded.policy_version_id, updated_at = excluded.updated_at`,
+);
+const EVENT = statement<never, [userId: string, purpose: ConsentPurpose, action: 'GRANTED' | 'WITHDRAWN', policyId: string]>(
+  'consent_event_insert',
+  'insert into consent_events (id, user_id, purpose, action, policy_version_id, at) values (gen_random_uuid(), $1, $2, $3, $4, now())',
+);
 
 /** Every consentable purpose, decided or not, in a fixed order, as in effect: an opt-out purpose never decided is on; read fresh on each request. */
 export function consentsOf(sql: Sql, userId: string): Promise<ConsentState[]> {
@@ -47,7 +57,7 @@ export async function changeConsent(ctx: GatewayContext, userId: string, purpose
   const changed = await ctx.em().transactional(async (tem) => {
     const tx = ctx.services.sql.within(tem);
     await tx.rows(LOCK_USER, userId);
-    if (!granted && purpose === ConsentPurpose.TOUR_BOOKING && await obligationPending(tx, userId)) return false;
+    if (!granted && purpose === ConsentPurpose.TOUR_BOOKING && (await obligationPending(tx, userId))) return false;
     const [policy] = await tx.rows(POLICY_ID);
     if (!policy) throw new Error('no published privacy policy version');
     await tx.count(SET, userId, purpose, granted, policy.id);

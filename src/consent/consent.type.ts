@@ -6,7 +6,7 @@ export const ConsentPurpose = enumOf(CONSENT_PURPOSES);
 export type ConsentPurpose = ConsentPurposeValue;
 registerEnumType(ConsentPurpose, {
   name: 'ConsentPurpose',
-  description: 'Processing that needs the person\'s own consent',
+  description: "Processing that needs the person's own consent",
   valuesConfig: {
     TOUR_BOOKING: { description: 'Sharing data with the partner whose tour is booked' },
     COMMUNICATION: { description: 'Contacting the user' },

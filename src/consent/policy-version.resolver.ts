@@ -19,7 +19,10 @@ export class PolicyVersionResolver {
 
   @Mutation(() => PolicyVersionInfo, { description: 'Administrators: publish a policy version; it applies from publishedAt' })
   publishPolicyVersion(
-    @Arg('version') version: string, @Arg('publishedAt', () => Date) publishedAt: Date, @Arg('textSha256') textSha256: string, @Ctx() ctx: GatewayContext,
+    @Arg('version') version: string,
+    @Arg('publishedAt', () => Date) publishedAt: Date,
+    @Arg('textSha256') textSha256: string,
+    @Ctx() ctx: GatewayContext,
   ): Promise<PolicyVersionInfo> {
     return publishPolicyVersion(ctx.services.sql, version, publishedAt, textSha256);
   }

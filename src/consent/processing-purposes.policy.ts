@@ -1,6 +1,11 @@
 import type { Purpose } from '../privacy/privacy.vocabulary.js';
 
-export interface ProcessingPurposeRule { purpose: Purpose; basis: string; consent: 'TOUR_BOOKING' | 'COMMUNICATION' | 'ANALYTICS' | null; description: string }
+export interface ProcessingPurposeRule {
+  purpose: Purpose;
+  basis: string;
+  consent: 'TOUR_BOOKING' | 'COMMUNICATION' | 'ANALYTICS' | null;
+  description: string;
+}
 
 /** DESIGN.md "Purposes": why data is processed and on which basis; shown to the person in the privacy report (user right 1). */
 export const PROCESSING_PURPOSES: readonly ProcessingPurposeRule[] = Object.freeze([

@@ -16,11 +16,18 @@ export class ChangeFeed {
   private closed = false;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly url: string, private readonly channel: string, private readonly applicationName: string) {
+  constructor(
+    private readonly url: string,
+    private readonly channel: string,
+    private readonly applicationName: string,
+  ) {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error('a channel is a plain lower-case identifier');
   }
 
-  start(): this { void this.connect(0); return this; }
+  start(): this {
+    void this.connect(0);
+    return this;
+  }
 
   /** Called on every change; returns the function that stops calling it. */
   onChange(listener: () => void): () => void {
@@ -38,7 +45,9 @@ export class ChangeFeed {
     // A half-open connection would swallow notifications unnoticed: keepalive and a heartbeat with a deadline find it.
     const client = new pg.Client({ connectionString: this.url, application_name: this.applicationName, keepAlive: true, query_timeout: HEARTBEAT_TIMEOUT_MS });
     client.on('error', () => {});
-    client.on('notification', (n) => { if (n.channel === this.channel) this.changed(); });
+    client.on('notification', (n) => {
+      if (n.channel === this.channel) this.changed();
+    });
     try {
       await client.connect();
       await client.query(`listen ${this.channel}`);
@@ -47,12 +56,17 @@ export class ChangeFeed {
       this.retry(attempt + 1);
       return;
     }
-    if (this.closed) { await client.end().catch(() => {}); return; }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
     client.on('end', () => this.lost(client));
     this.client = client;
     this.changed();
     this.live = true;
-    this.heartbeat = setInterval(() => { client.query('select 1').catch(() => void client.end().catch(() => {})); }, HEARTBEAT_MS).unref();
+    this.heartbeat = setInterval(() => {
+      client.query('select 1').catch(() => void client.end().catch(() => {}));
+    }, HEARTBEAT_MS).unref();
   }
 
   private lost(client: pg.Client): void {

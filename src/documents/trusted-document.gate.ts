@@ -15,15 +15,25 @@ const CLIENTS_KEPT = 256;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-interface Manifest { version: number; documents: ReadonlyMap<string, string> }
+interface Manifest {
+  version: number;
+  documents: ReadonlyMap<string, string>;
+}
 
 /** The ids a request may carry: GraphQL over HTTP's documentId, and Apollo's persisted-query hash. */
-interface Named { documentId: string | null; persistedHash: string | null }
+interface Named {
+  documentId: string | null;
+  persistedHash: string | null;
+}
 
 function jsonParam(search: URLSearchParams, name: string): unknown {
   const raw = search.get(name);
   if (raw === null) return undefined;
-  try { return JSON.parse(raw); } catch { return undefined; }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 function persistedHashOf(extensions: unknown): string | null {

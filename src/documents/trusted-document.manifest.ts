@@ -2,15 +2,25 @@ import { Kind, OperationTypeNode, parse, specifiedRules, validate, type Document
 import { documentRules, type QueryLimits } from '../graphql/limits.js';
 import { documentHash, documentIdOf } from './trusted-document.id.js';
 
-export interface ManifestEntry { id: string; text: string }
+export interface ManifestEntry {
+  id: string;
+  text: string;
+}
 
 /** The entries of a manifest, usable only when problems is empty (a manifest is stored whole or not at all). */
-export interface ManifestCheck { entries: ManifestEntry[]; problems: string[] }
+export interface ManifestCheck {
+  entries: ManifestEntry[];
+  problems: string[];
+}
 
 type Limits = QueryLimits & { maxTokens: number };
 
 function parsed(text: string, maxTokens: number): DocumentNode | string {
-  try { return parse(text, { maxTokens }); } catch (e) { return `does not parse: ${(e as Error).message}`; }
+  try {
+    return parse(text, { maxTokens });
+  } catch (e) {
+    return `does not parse: ${(e as Error).message}`;
+  }
 }
 
 /** What is wrong with one document: its hash, its syntax, its operations, or what the gateway's validation says of it. */
@@ -31,7 +41,11 @@ function documentProblems(id: string, text: string, schema: GraphQLSchema, limit
  */
 export function checkManifest(json: string, schema: GraphQLSchema, limits: Limits): ManifestCheck {
   let manifest: unknown;
-  try { manifest = JSON.parse(json); } catch { return { entries: [], problems: ['the manifest is not JSON'] }; }
+  try {
+    manifest = JSON.parse(json);
+  } catch {
+    return { entries: [], problems: ['the manifest is not JSON'] };
+  }
   if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
     return { entries: [], problems: ['the manifest must be a JSON object mapping each document id to its text'] };
   }

@@ -3,22 +3,41 @@ import type { Sql } from '../db/sql.js';
 import { statement, type Statements } from '../db/statement.js';
 import type { ManifestEntry } from './trusted-document.manifest.js';
 
-export interface DocumentSetState { enforced: boolean; version: number; documents: number }
+export interface DocumentSetState {
+  enforced: boolean;
+  version: number;
+  documents: number;
+}
 
-const REGISTERED = statement<{ found: boolean }, [clientId: string]>('trusted_documents_client_registered',
-  'select exists(select 1 from api_clients where client_id = $1) or exists(select 1 from app_clients where client_id = $1) as found');
-const SET_STATE = statement<DocumentSetState, [clientId: string]>('trusted_documents_set_state', `select s.enforced, s.version,
+const REGISTERED = statement<{ found: boolean }, [clientId: string]>(
+  'trusted_documents_client_registered',
+  'select exists(select 1 from api_clients where client_id = $1) or exists(select 1 from app_clients where client_id = $1) as found',
+);
+const SET_STATE = statement<DocumentSetState, [clientId: string]>(
+  'trusted_documents_set_state',
+  `select s.enforced, s.version,
     (select count(*)::int from trusted_documents d where d.client_id = s.client_id) as documents
-  from trusted_document_sets s where s.client_id = $1`);
-const SET_NEXT_VERSION = statement<never, [clientId: string]>('trusted_documents_set_upsert', `insert into trusted_document_sets (client_id) values ($1)
-  on conflict (client_id) do update set version = trusted_document_sets.version + 1, updated_at = now()`);
-const DROP_OTHERS = statement<never, [clientId: string, entries: string]>('trusted_documents_drop_others',
-  'delete from trusted_documents where client_id = $1 and id not in (select id from jsonb_to_recordset($2::jsonb) as s(id text))');
+  from trusted_document_sets s where s.client_id = $1`,
+);
+const SET_NEXT_VERSION = statement<never, [clientId: string]>(
+  'trusted_documents_set_upsert',
+  `insert into trusted_document_sets (client_id) values ($1)
+  on conflict (client_id) do update set version = trusted_document_sets.version + 1, updated_at = now()`,
+);
+const DROP_OTHERS = statement<never, [clientId: string, entries: string]>(
+  'trusted_documents_drop_others',
+  'delete from trusted_documents where client_id = $1 and id not in (select id from jsonb_to_recordset($2::jsonb) as s(id text))',
+);
 // Ids are hashes of their texts: a document already there is the same document.
-const ADD = statement<never, [clientId: string, entries: string]>('trusted_documents_add', `insert into trusted_documents (client_id, id, body)
-  select $1, id, text from jsonb_to_recordset($2::jsonb) as s(id text, text text) on conflict do nothing`);
-const SET_ENFORCED = statement<never, [clientId: string, enforced: boolean]>('trusted_documents_set_enforced',
-  'update trusted_document_sets set enforced = $2, version = version + 1, updated_at = now() where client_id = $1');
+const ADD = statement<never, [clientId: string, entries: string]>(
+  'trusted_documents_add',
+  `insert into trusted_documents (client_id, id, body)
+  select $1, id, text from jsonb_to_recordset($2::jsonb) as s(id text, text text) on conflict do nothing`,
+);
+const SET_ENFORCED = statement<never, [clientId: string, enforced: boolean]>(
+  'trusted_documents_set_enforced',
+  'update trusted_document_sets set enforced = $2, version = version + 1, updated_at = now() where client_id = $1',
+);
 
 /** True when the id names a registered API client or app client: documents are registered for those only. */
 export async function isRegisteredClient(db: Statements, clientId: string): Promise<boolean> {

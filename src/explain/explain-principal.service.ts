@@ -7,12 +7,24 @@ import { isUuid } from '../graphql/cursor.js';
 import { BadInputError } from '../graphql/errors.js';
 import type { ExplainAsInput } from './explain.input.js';
 
-interface ClientRow { kind: string; partnerId: string; scopes: string[]; purpose: string; disabled: boolean }
-interface AccountRow { role: UserRole; active: boolean }
+interface ClientRow {
+  kind: string;
+  partnerId: string;
+  scopes: string[];
+  purpose: string;
+  disabled: boolean;
+}
+interface AccountRow {
+  role: UserRole;
+  active: boolean;
+}
 
-const CLIENT = statement<ClientRow, [clientId: string]>('explain_client', `select kind, partner_id as "partnerId", scopes, purpose,
+const CLIENT = statement<ClientRow, [clientId: string]>(
+  'explain_client',
+  `select kind, partner_id as "partnerId", scopes, purpose,
     disabled_at is not null as disabled
-  from api_clients where client_id = $1`);
+  from api_clients where client_id = $1`,
+);
 const ACCOUNT = statement<AccountRow, [id: string]>('explain_account', `select role, status = 'ACTIVE' as active from users where id = $1`);
 
 const given = (v: string | null | undefined): string | undefined => v ?? undefined;
@@ -31,9 +43,7 @@ async function clientPrincipal(sql: Sql, as: ExplainAsInput): Promise<Principal>
 // A traveller or staff member as their token would make them: the account is active and its role is that kind.
 async function accountPrincipal(sql: Sql, as: ExplainAsInput): Promise<Principal> {
   if (!as.accountId) throw new BadInputError('accountId names the account to explain as', 'accountId');
-  const [a] = isUuid(as.accountId)
-    ? await sql.rows(ACCOUNT, as.accountId)
-    : [];
+  const [a] = isUuid(as.accountId) ? await sql.rows(ACCOUNT, as.accountId) : [];
   if (!a || !a.active || ROLE_KIND[a.role] !== as.kind) throw new BadInputError('No active account of that kind has this accountId', 'accountId');
   const { purpose, ref } = checkedPurpose(as.kind, null, given(as.purpose), given(as.reference));
   return { kind: as.kind, id: as.accountId, partnerId: null, scopes: Object.freeze([]), purpose, purposeRef: ref, tokenId: null, clientId: null };

@@ -10,8 +10,9 @@ import { Explanation } from './explain.type.js';
 @Resolver()
 export class ExplainResolver {
   @Query(() => Explanation, {
-    description: 'Auditors and administrators: run a query as another principal and get only the exposure decision of every personal field it '
-      + 'reaches, never a value; nothing is disclosed, and the explain request itself is logged',
+    description:
+      'Auditors and administrators: run a query as another principal and get only the exposure decision of every personal field it ' +
+      'reaches, never a value; nothing is disclosed, and the explain request itself is logged',
   })
   async explain(
     @Arg('as', () => ExplainAsInput) as: ExplainAsInput,

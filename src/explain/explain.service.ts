@@ -32,19 +32,49 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 const asDecision = (d: ExplainedDecision): ExposureDecision => ({ path: d.path.map(String), kind: d.kind, exposure: d.exposure, reason: d.reason as ExposureDecision['reason'] });
 
-const RECORD = statement<never, [requestId: string, explainerKind: Principal['kind'], explainerId: Principal['id'], asKind: Principal['kind'],
-  asId: Principal['id'], asPartnerId: Principal['partnerId'], asScopes: Principal['scopes'], asPurpose: Principal['purpose'],
-  asReference: Principal['purposeRef'], documentSha256: string, decisions: number, errors: number]>('explain_request_insert', `insert into explain_requests
+const RECORD = statement<
+  never,
+  [
+    requestId: string,
+    explainerKind: Principal['kind'],
+    explainerId: Principal['id'],
+    asKind: Principal['kind'],
+    asId: Principal['id'],
+    asPartnerId: Principal['partnerId'],
+    asScopes: Principal['scopes'],
+    asPurpose: Principal['purpose'],
+    asReference: Principal['purposeRef'],
+    documentSha256: string,
+    decisions: number,
+    errors: number,
+  ]
+>(
+  'explain_request_insert',
+  `insert into explain_requests
     (id, request_id, explainer_kind, explainer_id, as_kind, as_id, as_partner_id, as_scopes, as_purpose, as_reference, document_sha256, decisions, errors)
-  values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`);
+  values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+);
 
 // Who explained what as whom, without a value: the document only as its hash, the principal as ids, kinds and the declared reference.
 async function record(ctx: GatewayContext, as: Principal, query: string, decisions: number, errors: number): Promise<void> {
   const me = ctx.principal;
   const sha = createHash('sha256').update(query).digest('hex');
   await ctx.services.sql.count(RECORD, ctx.requestId, me.kind, me.id, as.kind, as.id, as.partnerId, as.scopes, as.purpose, as.purposeRef, sha, decisions, errors);
-  ctx.services.logger.info({ requestId: ctx.requestId, explainerKind: me.kind, explainerId: me.id, asKind: as.kind, asId: as.id, asPartnerId: as.partnerId,
-    asPurpose: as.purpose, documentSha256: sha, decisions, errors }, 'explain request');
+  ctx.services.logger.info(
+    {
+      requestId: ctx.requestId,
+      explainerKind: me.kind,
+      explainerId: me.id,
+      asKind: as.kind,
+      asId: as.id,
+      asPartnerId: as.partnerId,
+      asPurpose: as.purpose,
+      documentSha256: sha,
+      decisions,
+      errors,
+    },
+    'explain request',
+  );
 }
 
 /**
@@ -55,7 +85,7 @@ export async function explainAs(ctx: GatewayContext, as: Principal, request: { q
   // The request facts stay the explainer's own: they are this request's, whoever it runs as.
   const inner = createContext(ctx.services, { principal: as, facts: ctx.facts }, { id: ctx.requestId, callerId: ctx.callerRequestId }, ctx.language, true);
   const response = await ctx.services.explainRunner(request, inner);
-  const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
+  const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
   if (errors.some((e) => e.extensions?.code === 'UNAVAILABLE')) throw new UnavailableError();
   const decisions = [...inner.privacy.explained!].sort(byPath);
   await record(ctx, as, request.query, decisions.length, errors.length);

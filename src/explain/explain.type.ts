@@ -1,7 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../graphql/enum-of.js';
-import { EXPOSURES, PII_KINDS, PRINCIPAL_KINDS, PURPOSES, REASON_CODES, type Exposure, type PiiKind, type PrincipalKind, type Purpose, type ReasonCode }
-  from '../privacy/privacy.vocabulary.js';
+import {
+  EXPOSURES,
+  PII_KINDS,
+  PRINCIPAL_KINDS,
+  PURPOSES,
+  REASON_CODES,
+  type Exposure,
+  type PiiKind,
+  type PrincipalKind,
+  type Purpose,
+  type ReasonCode,
+} from '../privacy/privacy.vocabulary.js';
 
 // The privacy vocabulary as GraphQL enums; PiiKind itself belongs to the @pii directive, which graphql-js will not let another enum share.
 export const PrincipalKindEnum = enumOf(PRINCIPAL_KINDS);
@@ -19,7 +29,7 @@ registerEnumType(ExposureReasonEnum, { name: 'ExposureReason', description: 'Why
 export class ExplainedPrincipal {
   @Field(() => PrincipalKindEnum) kind!: PrincipalKind;
   @Field(() => ID, { nullable: true, description: 'The account or API client id' }) id!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The API client\'s partner or payment provider' }) partnerId!: string | null;
+  @Field(() => ID, { nullable: true, description: "The API client's partner or payment provider" }) partnerId!: string | null;
   @Field(() => [String]) scopes!: readonly string[];
   @Field(() => PurposeEnum, { nullable: true }) purpose!: Purpose | null;
   @Field(() => String, { nullable: true, description: 'The declared ticket, case or request number' }) reference!: string | null;
@@ -37,7 +47,7 @@ export class ExposureDecision {
 export class ExplainedError {
   @Field() message!: string;
   @Field(() => String, { nullable: true }) code!: string | null;
-  @Field(() => String, { nullable: true, description: 'The refusal\'s reason, where it has one (INSUFFICIENT_SCOPE, NOT_TOUR_OWNER, ...)' }) reason!: string | null;
+  @Field(() => String, { nullable: true, description: "The refusal's reason, where it has one (INSUFFICIENT_SCOPE, NOT_TOUR_OWNER, ...)" }) reason!: string | null;
   @Field(() => [String], { nullable: true }) path!: string[] | null;
 }
 

@@ -1,7 +1,12 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { FraudCase } from './fraud-case.type.js';
 
-export enum FraudCaseRefusalReason { UNKNOWN_SUBJECT = 'UNKNOWN_SUBJECT', ASSIGNEE_NOT_ADMIN = 'ASSIGNEE_NOT_ADMIN', NOT_OPEN = 'NOT_OPEN', NOT_YOURS = 'NOT_YOURS' }
+export enum FraudCaseRefusalReason {
+  UNKNOWN_SUBJECT = 'UNKNOWN_SUBJECT',
+  ASSIGNEE_NOT_ADMIN = 'ASSIGNEE_NOT_ADMIN',
+  NOT_OPEN = 'NOT_OPEN',
+  NOT_YOURS = 'NOT_YOURS',
+}
 registerEnumType(FraudCaseRefusalReason, {
   name: 'FraudCaseRefusalReason',
   valuesConfig: {

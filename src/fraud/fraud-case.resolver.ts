@@ -41,7 +41,7 @@ export class FraudCaseResolver {
     return { nodes: nodes.map((r) => toFraudCase(ctx, r)), pageInfo };
   }
 
-  @FieldResolver(() => [Person], { description: 'The people the case names: in full only for its assignee declaring this case\'s reference' })
+  @FieldResolver(() => [Person], { description: "The people the case names: in full only for its assignee declaring this case's reference" })
   async subjects(@Root() c: FraudCase, @Ctx() ctx: GatewayContext): Promise<PersonRow[]> {
     const rows = await ctx.loaders.person.loadMany(c.subjectIds);
     return rows.filter((p): p is PersonRow => p !== null && !(p instanceof Error)).map((p) => reachedVia(p, 'FRAUD_CASE_SUBJECT', c.id));

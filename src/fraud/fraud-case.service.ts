@@ -17,8 +17,16 @@ const COLUMNS = `c.id, c.reference, c.status, c.opened_by_id as "openedById", c.
   array(select s.subject_id from fraud_case_subjects s where s.case_id = c.id order by s.subject_id) as "subjectIds"`;
 const WITH_KEY = 'left join keyring.user_keys k on k.user_id = c.opened_by_id';
 
-export interface StoredFraudCase extends Omit<FraudCase, 'reason'> { reasonEnc: string | null; wrappedKey: string | null; createdKey: string }
-export interface OpenFraudCaseInput { reason: string; subjectIds: string[]; assignedToId: string | null }
+export interface StoredFraudCase extends Omit<FraudCase, 'reason'> {
+  reasonEnc: string | null;
+  wrappedKey: string | null;
+  createdKey: string;
+}
+export interface OpenFraudCaseInput {
+  reason: string;
+  subjectIds: string[];
+  assignedToId: string | null;
+}
 
 /** The reason is opened only for the administrators the case belongs to; everyone else sees that there is one, not what it says. */
 export function toFraudCase(ctx: GatewayContext, r: StoredFraudCase): FraudCase {
@@ -34,8 +42,12 @@ function reasonText(reason: string): string {
   return t;
 }
 
-const OPEN = statement<Pick<FraudCase, 'id' | 'reference' | 'status' | 'openedById' | 'assignedToId' | 'createdAt' | 'closedAt'> & { found: number; adminOk: boolean },
-  [id: string, subjectIds: string[], reasonEnc: string, assigneeId: string, adminId: string, subjectCount: number]>('fraud_case_open', `with
+const OPEN = statement<
+  Pick<FraudCase, 'id' | 'reference' | 'status' | 'openedById' | 'assignedToId' | 'createdAt' | 'closedAt'> & { found: number; adminOk: boolean },
+  [id: string, subjectIds: string[], reasonEnc: string, assigneeId: string, adminId: string, subjectCount: number]
+>(
+  'fraud_case_open',
+  `with
       subj as (select id from users where id = any($2::uuid[])),
       assignee as (select id from users where id = $4 and role = 'ADMIN' and status = 'ACTIVE'),
       c as (insert into fraud_cases (id, reference, reason_enc, opened_by_id, assigned_to_id, status, created_at)
@@ -44,7 +56,8 @@ const OPEN = statement<Pick<FraudCase, 'id' | 'reference' | 'status' | 'openedBy
       s as (insert into fraud_case_subjects (case_id, subject_id) select c.id, subj.id from c, subj)
     select c.id, c.reference, c.status, c.opened_by_id as "openedById", c.assigned_to_id as "assignedToId", c.created_at as "createdAt", c.closed_at as "closedAt",
       (select count(*)::int from subj) as found, exists(select 1 from assignee) as "adminOk"
-    from (select 1) one left join c on true`);
+    from (select 1) one left join c on true`,
+);
 
 /** An administrator opens a case naming existing accounts, assigned to itself or another active administrator; the database numbers it. */
 export async function openFraudCase(ctx: GatewayContext, adminId: string, input: OpenFraudCaseInput): Promise<OpenFraudCaseOutcome> {
@@ -60,13 +73,28 @@ export async function openFraudCase(ctx: GatewayContext, adminId: string, input:
   const [row] = await sql.rows(OPEN, id, subjects, sealed, assignee, adminId, subjects.length);
   if (row.found !== subjects.length) return { reason: FraudCaseRefusalReason.UNKNOWN_SUBJECT };
   if (!row.adminOk) return { reason: FraudCaseRefusalReason.ASSIGNEE_NOT_ADMIN };
-  return { fraudCase: { id, reference: row.reference, status: row.status, subjectIds: subjects.sort(), openedById: adminId, assignedToId: assignee, reason, createdAt: row.createdAt, closedAt: null } };
+  return {
+    fraudCase: {
+      id,
+      reference: row.reference,
+      status: row.status,
+      subjectIds: subjects.sort(),
+      openedById: adminId,
+      assignedToId: assignee,
+      reason,
+      createdAt: row.createdAt,
+      closedAt: null,
+    },
+  };
 }
 
-const CLOSE = statement<StoredFraudCase, [id: string, adminId: string]>('fraud_case_close', `with c as (update fraud_cases
+const CLOSE = statement<StoredFraudCase, [id: string, adminId: string]>(
+  'fraud_case_close',
+  `with c as (update fraud_cases
       set status = 'CLOSED', closed_at = now()
       where id = $1 and status = 'OPEN' and (assigned_to_id = $2 or opened_by_id = $2) returning *)
-    select ${COLUMNS} from c ${WITH_KEY}`);
+    select ${COLUMNS} from c ${WITH_KEY}`,
+);
 const STATE = statement<{ status: FraudCaseStatus }, [id: string]>('fraud_case_state', 'select status from fraud_cases where id = $1');
 
 /** Closing ends what the reference shows at once; only the opener or the assignee closes a case. */
@@ -80,11 +108,13 @@ export async function closeFraudCase(ctx: GatewayContext, adminId: string, id: s
   return { reason: current.status === FraudCaseStatus.OPEN ? FraudCaseRefusalReason.NOT_YOURS : FraudCaseRefusalReason.NOT_OPEN };
 }
 
-const LIST = statement<StoredFraudCase, [status: FraudCaseStatus | null, afterKey: string | null, afterId: string | null, limit: number]>('fraud_cases_list',
+const LIST = statement<StoredFraudCase, [status: FraudCaseStatus | null, afterKey: string | null, afterId: string | null, limit: number]>(
+  'fraud_cases_list',
   `select ${COLUMNS} from fraud_cases c ${WITH_KEY}
     where ($1::text is null or c.status = $1)
       and ($2::timestamp is null or (c.created_at, c.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
-    order by c.created_at desc, c.id desc limit $4`);
+    order by c.created_at desc, c.id desc limit $4`,
+);
 
 export function fraudCases(ctx: GatewayContext, status: FraudCaseStatus | null, after: KeyCursor | null, limit: number): Promise<StoredFraudCase[]> {
   return ctx.services.sql.rows(LIST, status, after?.key ?? null, after?.id ?? null, limit);

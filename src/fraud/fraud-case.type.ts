@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../tours/tour.type.js';
 
-export enum FraudCaseStatus { OPEN = 'OPEN', CLOSED = 'CLOSED' }
+export enum FraudCaseStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
 registerEnumType(FraudCaseStatus, { name: 'FraudCaseStatus' });
 
 @ObjectType({ description: 'A fraud investigation: while open, its reference (X-Purpose-Ref) lets the assigned administrator see its subjects in full' })

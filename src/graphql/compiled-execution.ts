@@ -9,7 +9,10 @@ export type ExecutorKind = 'jit' | 'graphql-js';
 type Entry = CompiledQuery | null;
 
 /** Counted for /metrics: operations compiled, and executions that ran on graphql-js instead. */
-export interface ExecutionCounts { compiledOperations: number; graphqlJsExecutions: number }
+export interface ExecutionCounts {
+  compiledOperations: number;
+  graphqlJsExecutions: number;
+}
 
 // graphql-jit builds its own error objects (no extensions object when the cause had none, which Apollo's formatter reads):
 // rebuilt as graphql-js's locatedError builds them, with the same message, locations, path, cause and extensions.
@@ -30,9 +33,14 @@ function normalized(result: ExecutionResult): ExecutionResult {
  */
 export function compiledExecution(schema: GraphQLSchema, maxDocuments: number, counts: ExecutionCounts): GatewayInterface {
   const cache = new LruCache<string, Entry>(maxDocuments);
-  const byGraphqlJs: GatewayExecutor = async ({ document, context, request }) => execute({
-    schema, document, contextValue: context, variableValues: request.variables, operationName: request.operationName,
-  });
+  const byGraphqlJs: GatewayExecutor = async ({ document, context, request }) =>
+    execute({
+      schema,
+      document,
+      contextValue: context,
+      variableValues: request.variables,
+      operationName: request.operationName,
+    });
   const executor: GatewayExecutor = async (rc) => {
     // Without a resolved operation graphql-js produces the error Apollo expects.
     if (!rc.operation || !rc.queryHash) {
@@ -57,11 +65,18 @@ export function compiledExecution(schema: GraphQLSchema, maxDocuments: number, c
   };
   let listener: GatewaySchemaLoadOrUpdateCallback | null = null;
   return {
-    onSchemaLoadOrUpdate(cb) { listener = cb; return () => { listener = null; }; },
+    onSchemaLoadOrUpdate(cb) {
+      listener = cb;
+      return () => {
+        listener = null;
+      };
+    },
     async load() {
       listener?.({ apiSchema: schema, coreSupergraphSdl: '' });
       return { executor };
     },
-    async stop() { cache.clear(); },
+    async stop() {
+      cache.clear();
+    },
   };
 }

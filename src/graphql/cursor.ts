@@ -15,7 +15,10 @@ export function timestampKeySql(column: string): string {
 }
 
 /** A keyset position: the row's sort key, then its id to break ties. */
-export interface KeyCursor { key: string; id: string }
+export interface KeyCursor {
+  key: string;
+  id: string;
+}
 
 export function encodeCursor(key: string, id: string): string {
   return Buffer.from(`${key}|${id}`).toString('base64url');

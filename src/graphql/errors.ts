@@ -43,9 +43,21 @@ export class SmsNotDeliveredError extends GraphQLError {
 
 /** The codes a GraphQL error keeps; any other becomes INTERNAL_SERVER_ERROR. */
 export const PASS_THROUGH: ReadonlySet<string> = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
-  'DISCLOSURE_LOG_FAILED', 'UNAVAILABLE', 'QUERY_TOO_COMPLEX', 'SUBSCRIPTIONS_NOT_SUPPORTED', 'SMS_NOT_DELIVERED',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DISCLOSURE_LOG_FAILED',
+  'UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
+  'SUBSCRIPTIONS_NOT_SUPPORTED',
+  'SMS_NOT_DELIVERED',
 ]);
 
 // Codes our validation rules set, which Apollo overwrites with GRAPHQL_VALIDATION_FAILED; the rule's own error stays as originalError.
@@ -85,7 +97,13 @@ export function scrubMessage(message: string, schemaNames: ReadonlySet<string>):
 }
 
 /** Known errors pass with scrubbed messages in the caller's language; anything else becomes a generic message carrying the request id. */
-export function maskError(formatted: GraphQLFormattedError, requestId: string | undefined, schemaNames: ReadonlySet<string>, production: boolean, language: Language): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  requestId: string | undefined,
+  schemaNames: ReadonlySet<string>,
+  production: boolean,
+  language: Language,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _drop, ...ext } = formatted.extensions ?? {};

@@ -11,7 +11,8 @@ export function groupByKey<T>(keys: readonly string[], rows: T[], key: (r: T) =>
   for (const r of rows) {
     const k = key(r);
     const list = map.get(k);
-    if (list) list.push(r); else map.set(k, [r]);
+    if (list) list.push(r);
+    else map.set(k, [r]);
   }
   return keys.map((k) => map.get(k) ?? []);
 }

@@ -11,7 +11,8 @@ export function hasUnsafeText(s: string): boolean {
 export function unsafeTextError(node?: ASTNode, variable?: string): GraphQLError {
   const where = variable ? `Variable "$${variable}" holds a string` : 'A string value';
   return new GraphQLError(`${where} with a NUL character or a lone surrogate`, {
-    nodes: node, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    nodes: node,
+    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
   });
 }
 

@@ -4,13 +4,19 @@ import { tooComplex } from './limits.js';
 import { operationCost } from './query-cost.js';
 import { checkVariables } from './variables.js';
 
-export interface CostLimits { maxCost: number; defaultListSize: number }
+export interface CostLimits {
+  maxCost: number;
+  defaultListSize: number;
+}
 
 const NO_SUBSCRIPTIONS = 'Subscriptions are not served over HTTP by this gateway';
 // Prices kept per document: one per operation and combination of sizing values; a caller cycling through sizes only refills it.
 const PRICES_PER_DOCUMENT = 32;
 
-interface Priced { sizing: readonly string[]; prices: Map<string, number> }
+interface Priced {
+  sizing: readonly string[];
+  prices: Map<string, number>;
+}
 
 function variablesIn(value: ValueNode, into: Set<string>): void {
   if (value.kind === Kind.VARIABLE) into.add(value.name.value);
@@ -49,13 +55,17 @@ export function operationGuardPlugin(limits: CostLimits, exposeLimits: boolean):
           const refused = defs.length ? checkVariables(schema, defs, variables) : null;
           if (refused) throw refused;
           let facts = priced.get(document);
-          if (!facts) priced.set(document, facts = { sizing: sizingVariables(document), prices: new Map() });
+          if (!facts) priced.set(document, (facts = { sizing: sizingVariables(document), prices: new Map() }));
           const name = operation.name?.value;
           const key = `${name ?? ''}|${JSON.stringify(facts.sizing.map((v) => variables[v] ?? null))}`;
           let total = facts.prices.get(key);
           if (total === undefined) {
             // graphql-query-complexity stops at its node ceiling by throwing.
-            try { total = cost(schema, document, name, variables); } catch { total = Infinity; }
+            try {
+              total = cost(schema, document, name, variables);
+            } catch {
+              total = Infinity;
+            }
             if (facts.prices.size >= PRICES_PER_DOCUMENT) facts.prices.clear();
             facts.prices.set(key, total);
           }

@@ -34,8 +34,9 @@ export function dropPlainFieldResolvers(schema: GraphQLSchema): number {
     for (const field of Object.values(type.getFields())) {
       if (!field.resolve) continue;
       const hasResolver = [...classes].some((c) => resolvedBy.get(c)?.has(field.name));
-      const decorated = storage.fields.some((f) => classes.has(f.target as Class) && f.schemaName === field.name
-        && (f.name !== f.schemaName || (f.middlewares?.length ?? 0) > 0 || (f.roles?.length ?? 0) > 0));
+      const decorated = storage.fields.some(
+        (f) => classes.has(f.target as Class) && f.schemaName === field.name && (f.name !== f.schemaName || (f.middlewares?.length ?? 0) > 0 || (f.roles?.length ?? 0) > 0),
+      );
       if (hasResolver || decorated) continue;
       field.resolve = undefined;
       dropped++;

@@ -1,15 +1,18 @@
 import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLField, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /** A field the document selects below the resolving one: its node, and its definition for reading its arguments. */
-export interface SelectedField { readonly node: FieldNode; readonly def: GraphQLField<unknown, unknown> }
+export interface SelectedField {
+  readonly node: FieldNode;
+  readonly def: GraphQLField<unknown, unknown>;
+}
 
 // The one field named `name` in a selection set, fragments followed; null where it is absent, selected twice, or under a directive.
 function only(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): FieldNode | null | 'ambiguous' {
   let found: FieldNode | null = null;
   for (const s of set?.selections ?? []) {
     if (s.directives?.length) return 'ambiguous';
-    const inner = s.kind === Kind.FIELD ? (s.name.value === name ? s : null)
-      : only(s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : info.fragments[s.name.value]?.selectionSet, name, info);
+    const inner =
+      s.kind === Kind.FIELD ? (s.name.value === name ? s : null) : only(s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : info.fragments[s.name.value]?.selectionSet, name, info);
     if (inner === 'ambiguous' || (inner && found)) return 'ambiguous';
     found = inner ?? found;
   }
@@ -39,7 +42,7 @@ export function perDocument<T>(plan: (info: GraphQLResolveInfo) => T): (info: Gr
   return (info) => {
     const key = info.fieldNodes[0];
     let hit = plans.get(key);
-    if (!hit) plans.set(key, hit = { value: plan(info) });
+    if (!hit) plans.set(key, (hit = { value: plan(info) }));
     return hit.value;
   };
 }

@@ -1,6 +1,17 @@
 import {
-  coerceInputValue, getNamedType, getNullableType, GraphQLError, isInputObjectType, isInputType, isListType, isNonNullType, typeFromAST,
-  type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema, type VariableDefinitionNode,
+  coerceInputValue,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isInputObjectType,
+  isInputType,
+  isListType,
+  isNonNullType,
+  typeFromAST,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type VariableDefinitionNode,
 } from 'graphql';
 import { holdsUnsafeText, unsafeTextError } from './input-text.js';
 

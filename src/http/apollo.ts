@@ -60,7 +60,8 @@ function errorPlugin(logger: Logger, metrics: Metrics, schemaNames: ReadonlySet<
             response.http.headers.set('content-language', contextValue.language);
             const { message, extensions } = new UnavailableError();
             response.body.singleResult = {
-              data: null, errors: [{ message: localizeMessage('UNAVAILABLE', message, contextValue.language), extensions: { ...extensions, requestId: contextValue.requestId } }],
+              data: null,
+              errors: [{ message: localizeMessage('UNAVAILABLE', message, contextValue.language), extensions: { ...extensions, requestId: contextValue.requestId } }],
             };
             return;
           }
@@ -102,17 +103,30 @@ function namesOf(schema: GraphQLSchema): Set<string> {
 }
 
 /** landingPage: what a browser opening /graphql gets; none (Apollo's Sandbox loads from a CDN) when null. */
-export async function createApollo(schema: GraphQLSchema, cfg: Config, logger: Logger, metrics: Metrics, store: SharedStore, disclosureLog: DisclosureLog,
-  afterMutation: AfterMutation, landingPage: ApolloServerPlugin | null): Promise<ApolloServer<GatewayContext>> {
+export async function createApollo(
+  schema: GraphQLSchema,
+  cfg: Config,
+  logger: Logger,
+  metrics: Metrics,
+  store: SharedStore,
+  disclosureLog: DisclosureLog,
+  afterMutation: AfterMutation,
+  landingPage: ApolloServerPlugin | null,
+): Promise<ApolloServer<GatewayContext>> {
   const prod = cfg.env === 'production';
   // The compiled executor plugs in through Apollo's gateway interface, which hands the schema and an executor to the server.
   const schemaOrGateway = cfg.graphqlExecutor === 'jit' ? { gateway: compiledExecution(schema, cfg.compiledDocumentsKept, metrics.execution) } : { schema };
   const apollo = new ApolloServer<GatewayContext>({
     ...schemaOrGateway,
     // The cache-control plugin wraps every field; nothing here uses it.
-    plugins: [ApolloServerPluginCacheControlDisabled(), landingPage ?? ApolloServerPluginLandingPageDisabled(),
-      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod), privacyPlugin(logger, disclosureLog), errorPlugin(logger, metrics, namesOf(schema), prod),
-      mutationPlugin(schema, afterMutation)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      landingPage ?? ApolloServerPluginLandingPageDisabled(),
+      operationGuardPlugin({ maxCost: cfg.limits.maxCost, defaultListSize: 20 }, !prod),
+      privacyPlugin(logger, disclosureLog),
+      errorPlugin(logger, metrics, namesOf(schema), prod),
+      mutationPlugin(schema, afterMutation),
+    ],
     // Persisted queries registered through one instance are found by the others.
     ...(store.redis ? { persistedQueries: { cache: redisQueryCache(store.redis, store.keyPrefix) } } : {}),
     introspection: !prod,

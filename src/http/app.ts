@@ -76,7 +76,7 @@ export function createHttpServer(parts: AppParts): Server {
     res.once('finish', () => metrics.httpRequest(url.pathname, res.statusCode, (performance.now() - t0) / 1000));
     const method = req.method ?? 'GET';
     // Only known routes name the span: a path is the caller's to choose.
-    const route = KNOWN_ROUTES.has(url.pathname) || routes.has(url.pathname) ? url.pathname : prefixOf(url.pathname)?.[0].concat('*') ?? 'other';
+    const route = KNOWN_ROUTES.has(url.pathname) || routes.has(url.pathname) ? url.pathname : (prefixOf(url.pathname)?.[0].concat('*') ?? 'other');
     void inSpan(tracer, `${method} ${route}`, SpanKind.SERVER, { 'http.request.method': method, 'http.route': route }, async (span) => {
       await handle(req, res, url);
       span?.setAttribute('http.response.status_code', res.statusCode);
@@ -93,7 +93,7 @@ export function createHttpServer(parts: AppParts): Server {
     try {
       if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
       if (url.pathname === '/readyz') {
-        const ok = lifecycle.serving && await services.sql.ping();
+        const ok = lifecycle.serving && (await services.sql.ping());
         const status = ok ? 'ready' : lifecycle.draining ? 'shutting down' : 'database unavailable';
         return send(res, ok ? 200 : 503, JSON.stringify({ status }));
       }

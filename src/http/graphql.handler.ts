@@ -17,9 +17,15 @@ export const GRAPHQL_VARY = 'Authorization, Accept-Language';
 /** The operation's result, or UnavailableError once `ms` passed; the operation itself runs on, bounded by statement_timeout. */
 async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new UnavailableError()), ms); });
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnavailableError()), ms);
+  });
   work.catch(() => {});
-  try { return await Promise.race([work, deadline]); } finally { clearTimeout(timer); }
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // Apollo refuses a malformed HTTP request before any plugin runs (the error plugin names the language of what it formats):
@@ -32,14 +38,26 @@ function localizedRefusal(body: string, language: Language): string {
 }
 
 /** The parts of a GraphQL request over HTTP that carry the operation, as Apollo reads them. */
-export interface GraphqlHttpRequest { method: string; search: string; body: unknown }
+export interface GraphqlHttpRequest {
+  method: string;
+  search: string;
+  body: unknown;
+}
 
 /** Runs before Apollo: returns the request to execute (e.g. a registered document put in for its id), or throws HttpError to refuse it. */
 export type PrepareRequest = (caller: Authenticated, request: GraphqlHttpRequest) => GraphqlHttpRequest | Promise<GraphqlHttpRequest>;
 
 export async function handleGraphql(
-  apollo: ApolloServer<GatewayContext>, tracer: Tracer | null, services: AppServices, prepare: PrepareRequest, caller: Authenticated,
-  req: IncomingMessage, res: ServerResponse, url: URL, ids: RequestIds, language: Language,
+  apollo: ApolloServer<GatewayContext>,
+  tracer: Tracer | null,
+  services: AppServices,
+  prepare: PrepareRequest,
+  caller: Authenticated,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  ids: RequestIds,
+  language: Language,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -48,10 +66,15 @@ export async function handleGraphql(
   const body = method === 'POST' && (headers.get('content-type') ?? '').includes('json') ? parseJsonBody(raw) : raw;
   const request = await prepare(caller, { method, search: url.search, body });
   // One span for the operation (named by the plugin once parsed); statements under it become its children.
-  const result = await withinDeadline(inSpan(tracer, 'GraphQL', SpanKind.INTERNAL, {}, () => apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method, headers, search: request.search, body: request.body },
-    context: async () => createContext(services, caller, ids, language),
-  })), services.cfg.requestDeadlineMs);
+  const result = await withinDeadline(
+    inSpan(tracer, 'GraphQL', SpanKind.INTERNAL, {}, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search: request.search, body: request.body },
+        context: async () => createContext(services, caller, ids, language),
+      }),
+    ),
+    services.cfg.requestDeadlineMs,
+  );
   res.statusCode = result.status ?? 200;
   for (const [k, v] of result.headers) {
     // The caching headers set for credentials (see app.ts) win over Apollo's; its Vary joins ours.

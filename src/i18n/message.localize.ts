@@ -1,7 +1,12 @@
 import type { Language } from './language.js';
 import { MESSAGES, VALUE_WITHHELD, type MessageTexts } from './messages.catalogue.js';
 
-interface Template { readonly key: string; readonly texts: MessageTexts; readonly pattern: RegExp; readonly params: readonly string[] }
+interface Template {
+  readonly key: string;
+  readonly texts: MessageTexts;
+  readonly pattern: RegExp;
+  readonly params: readonly string[];
+}
 
 const PARAM = /\{(\w+)\}/g;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -20,8 +25,9 @@ export function compileTemplate(english: string): { pattern: RegExp; params: str
 }
 
 // Compiled once from the catalogue: data shared by every request, nothing about a caller.
-const TEMPLATES: ReadonlyMap<string, readonly Template[]> = new Map(Object.entries(MESSAGES).map(([code, messages]) =>
-  [code, Object.entries(messages).map(([key, texts]) => ({ key, texts, ...compileTemplate(texts.en) }))]));
+const TEMPLATES: ReadonlyMap<string, readonly Template[]> = new Map(
+  Object.entries(MESSAGES).map(([code, messages]) => [code, Object.entries(messages).map(([key, texts]) => ({ key, texts, ...compileTemplate(texts.en) }))]),
+);
 
 /** The first catalogue entry of the code whose English template gives this text, with the parts it takes over; null when none does. */
 export function findMessage(code: string, english: string): { key: string; texts: MessageTexts; values: Map<string, string> } | null {

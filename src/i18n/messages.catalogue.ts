@@ -79,7 +79,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       kk: '{field} өрісі болашақта және {days} күн ішінде болуы керек',
     },
     oneOf: { en: '{field} must be one of {values}', ru: 'Поле {field} должно быть одним из значений: {values}', kk: '{field} өрісі мына мәндердің бірі болуы керек: {values}' },
-    hexDigits: { en: '{field} must be {count} hex digits', ru: 'Поле {field} должно состоять из {count} шестнадцатеричных цифр', kk: '{field} өрісі {count} оналтылық цифрдан тұруы керек' },
+    hexDigits: {
+      en: '{field} must be {count} hex digits',
+      ru: 'Поле {field} должно состоять из {count} шестнадцатеричных цифр',
+      kk: '{field} өрісі {count} оналтылық цифрдан тұруы керек',
+    },
     positiveInteger: { en: '{field} must be a positive integer', ru: 'Поле {field} должно быть целым положительным числом', kk: '{field} өрісі оң бүтін сан болуы керек' },
     notName: { en: '{field} is not a name', ru: 'В поле {field} должно быть имя', kk: '{field} өрісінде есім болуы керек' },
     notIin: { en: '{field} is not a valid IIN', ru: 'В поле {field} должен быть действительный ИИН', kk: '{field} өрісінде жарамды ЖСН болуы керек' },
@@ -88,8 +92,16 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       ru: 'В поле {field} должен быть действительный номер паспорта или удостоверения личности',
       kk: '{field} өрісінде жарамды паспорт немесе жеке куәлік нөмірі болуы керек',
     },
-    notEmail: { en: '{field} is not a valid e-mail address', ru: 'В поле {field} должен быть действительный адрес e-mail', kk: '{field} өрісінде жарамды e-mail мекенжайы болуы керек' },
-    notTelegram: { en: '{field} is not a Telegram username', ru: 'В поле {field} должно быть имя пользователя Telegram', kk: '{field} өрісінде Telegram пайдаланушы аты болуы керек' },
+    notEmail: {
+      en: '{field} is not a valid e-mail address',
+      ru: 'В поле {field} должен быть действительный адрес e-mail',
+      kk: '{field} өрісінде жарамды e-mail мекенжайы болуы керек',
+    },
+    notTelegram: {
+      en: '{field} is not a Telegram username',
+      ru: 'В поле {field} должно быть имя пользователя Telegram',
+      kk: '{field} өрісінде Telegram пайдаланушы аты болуы керек',
+    },
     notInternationalPhone: {
       en: '{field} is not a phone number in international format',
       ru: 'В поле {field} должен быть номер телефона в международном формате',
@@ -115,7 +127,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       ru: 'Укажите oidcSubject, phone или оба: учётной записи нужен способ входа',
       kk: 'oidcSubject, phone немесе екеуін де көрсетіңіз: есептік жазбаға кіру тәсілі керек',
     },
-    phoneTaken: { en: 'That phone already has an account', ru: 'На этот номер телефона уже зарегистрирована учётная запись', kk: 'Бұл телефон нөміріне есептік жазба бұрыннан бар' },
+    phoneTaken: {
+      en: 'That phone already has an account',
+      ru: 'На этот номер телефона уже зарегистрирована учётная запись',
+      kk: 'Бұл телефон нөміріне есептік жазба бұрыннан бар',
+    },
     oidcSubjectTaken: {
       en: 'That OpenID subject is already linked to an account',
       ru: 'Этот субъект OpenID уже привязан к учётной записи',
@@ -131,7 +147,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       ru: 'Неизвестная область доступа для клиента {kind}; известные: {known}',
       kk: '{kind} клиенті үшін белгісіз рұқсат аясы; белгілі аялар: {known}',
     },
-    noScope: { en: 'Give at least one scope; known: {known}', ru: 'Укажите хотя бы одну область доступа; известные: {known}', kk: 'Кемінде бір рұқсат аясын көрсетіңіз; белгілі аялар: {known}' },
+    noScope: {
+      en: 'Give at least one scope; known: {known}',
+      ru: 'Укажите хотя бы одну область доступа; известные: {known}',
+      kk: 'Кемінде бір рұқсат аясын көрсетіңіз; белгілі аялар: {known}',
+    },
     partnerId: { en: 'partnerId is not a partner id', ru: 'partnerId не является идентификатором партнёра', kk: 'partnerId серіктестің идентификаторы емес' },
     clientPurpose: {
       en: 'This kind of client cannot have that purpose',
@@ -235,14 +255,38 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       kk: 'Жол мәнінде NUL таңбасы немесе жұпсыз суррогат бар',
     },
     range: { en: '{field} must be {min} to {max}', ru: 'Поле {field} должно быть от {min} до {max}', kk: '{field} өрісі {min}–{max} аралығында болуы керек' },
-    explainClientId: { en: 'clientId names the API client to explain as', ru: 'clientId указывает API-клиента, от имени которого выполняется объяснение', kk: 'clientId түсіндіру кімнің атынан орындалатын API клиентін көрсетеді' },
-    explainNoClient: { en: 'No enabled API client of that kind has this clientId', ru: 'Нет включённого API-клиента такого вида с этим clientId', kk: 'Бұл clientId-мен осы түрдегі қосулы API клиенті жоқ' },
+    explainClientId: {
+      en: 'clientId names the API client to explain as',
+      ru: 'clientId указывает API-клиента, от имени которого выполняется объяснение',
+      kk: 'clientId түсіндіру кімнің атынан орындалатын API клиентін көрсетеді',
+    },
+    explainNoClient: {
+      en: 'No enabled API client of that kind has this clientId',
+      ru: 'Нет включённого API-клиента такого вида с этим clientId',
+      kk: 'Бұл clientId-мен осы түрдегі қосулы API клиенті жоқ',
+    },
     explainScopes: { en: 'The client does not hold every scope named', ru: 'У клиента есть не все указанные области доступа', kk: 'Клиентте аталған рұқсат аяларының бәрі жоқ' },
-    explainAccountId: { en: 'accountId names the account to explain as', ru: 'accountId указывает учётную запись, от имени которой выполняется объяснение', kk: 'accountId түсіндіру кімнің атынан орындалатын есептік жазбаны көрсетеді' },
-    explainNoAccount: { en: 'No active account of that kind has this accountId', ru: 'Нет активной учётной записи такого вида с этим accountId', kk: 'Бұл accountId-мен осы түрдегі белсенді есептік жазба жоқ' },
+    explainAccountId: {
+      en: 'accountId names the account to explain as',
+      ru: 'accountId указывает учётную запись, от имени которой выполняется объяснение',
+      kk: 'accountId түсіндіру кімнің атынан орындалатын есептік жазбаны көрсетеді',
+    },
+    explainNoAccount: {
+      en: 'No active account of that kind has this accountId',
+      ru: 'Нет активной учётной записи такого вида с этим accountId',
+      kk: 'Бұл accountId-мен осы түрдегі белсенді есептік жазба жоқ',
+    },
     explainScopesClientsOnly: { en: 'Only API clients carry scopes', ru: 'Области доступа есть только у API-клиентов', kk: 'Рұқсат аялары тек API клиенттерінде болады' },
-    explainClientKinds: { en: 'clientId is for PARTNER and PAYMENT_PROVIDER', ru: 'clientId указывается только для PARTNER и PAYMENT_PROVIDER', kk: 'clientId тек PARTNER және PAYMENT_PROVIDER үшін' },
-    explainAccountKinds: { en: 'accountId is for travellers and staff', ru: 'accountId указывается только для путешественников и сотрудников', kk: 'accountId тек саяхатшылар мен қызметкерлер үшін' },
+    explainClientKinds: {
+      en: 'clientId is for PARTNER and PAYMENT_PROVIDER',
+      ru: 'clientId указывается только для PARTNER и PAYMENT_PROVIDER',
+      kk: 'clientId тек PARTNER және PAYMENT_PROVIDER үшін',
+    },
+    explainAccountKinds: {
+      en: 'accountId is for travellers and staff',
+      ru: 'accountId указывается только для путешественников и сотрудников',
+      kk: 'accountId тек саяхатшылар мен қызметкерлер үшін',
+    },
     explainAnonymous: { en: 'An anonymous caller has no account', ru: 'У анонимного пользователя нет учётной записи', kk: 'Анонимді пайдаланушының есептік жазбасы жоқ' },
     explainQueriesOnly: { en: 'Explain runs queries only', ru: 'В режиме объяснения выполняются только запросы на чтение', kk: 'Түсіндіру режимінде тек оқу сұраулары орындалады' },
     incidentReference: {
@@ -282,7 +326,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       kk: 'Әзірлеуге арналған мекенжайлар тек осы компьютерде жауап береді',
     },
     adminsAndAuditors: { en: 'Administrators and auditors only', ru: 'Только для администраторов и аудиторов', kk: 'Тек әкімшілер мен аудиторларға арналған' },
-    notExplained: { en: 'This field acts for the caller and is not explained', ru: 'Это поле действует от имени вызывающего и не объясняется', kk: 'Бұл өріс сұраушының атынан әрекет етеді және түсіндірілмейді' },
+    notExplained: {
+      en: 'This field acts for the caller and is not explained',
+      ru: 'Это поле действует от имени вызывающего и не объясняется',
+      kk: 'Бұл өріс сұраушының атынан әрекет етеді және түсіндірілмейді',
+    },
     administrators: { en: 'Administrators only', ru: 'Только для администраторов', kk: 'Тек әкімшілерге арналған' },
     travellers: { en: 'Travellers only', ru: 'Только для путешественников', kk: 'Тек саяхатшыларға арналған' },
     staff: { en: 'Staff only', ru: 'Только для сотрудников', kk: 'Тек қызметкерлерге арналған' },
@@ -300,7 +348,7 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
     support: { en: 'Support staff only', ru: 'Только для сотрудников поддержки', kk: 'Тек қолдау қызметінің қызметкерлеріне арналған' },
     complaintHandlers: { en: 'Support and administrators only', ru: 'Только для поддержки и администраторов', kk: 'Тек қолдау қызметі мен әкімшілерге арналған' },
     scope: { en: 'The token lacks a required scope', ru: 'В токене нет нужной области доступа', kk: 'Токенде қажетті рұқсат аясы жоқ' },
-    tourOwner: { en: 'Only the tour\'s partner sees its bookings', ru: 'Бронирования тура видит только его партнёр', kk: 'Тур брондауларын тек оның серіктесі көреді' },
+    tourOwner: { en: "Only the tour's partner sees its bookings", ru: 'Бронирования тура видит только его партнёр', kk: 'Тур брондауларын тек оның серіктесі көреді' },
     accountNotActive: { en: 'The account is not active', ru: 'Учётная запись не активна', kk: 'Есептік жазба белсенді емес' },
     ownAccount: {
       en: 'An administrator cannot disable their own account',
@@ -308,7 +356,7 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
       kk: 'Әкімші өз есептік жазбасын өшіре алмайды',
     },
     budgetExhausted: {
-      en: 'Today\'s analytics privacy budget is spent; try again tomorrow (UTC)',
+      en: "Today's analytics privacy budget is spent; try again tomorrow (UTC)",
       ru: 'Бюджет приватности аналитики на сегодня исчерпан; повторите завтра (UTC)',
       kk: 'Аналитиканың бүгінгі құпиялық бюджеті таусылды; ертең қайталаңыз (UTC)',
     },
@@ -335,7 +383,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
     requests: { en: 'Too many requests; retry later', ru: 'Слишком много запросов; повторите позже', kk: 'Сұрау тым көп; кейінірек қайталаңыз' },
   },
   SMS_NOT_DELIVERED: {
-    retry: { en: 'The login code could not be sent; try again later', ru: 'Не удалось отправить код входа; повторите позже', kk: 'Кіру кодын жіберу мүмкін болмады; кейінірек қайталаңыз' },
+    retry: {
+      en: 'The login code could not be sent; try again later',
+      ru: 'Не удалось отправить код входа; повторите позже',
+      kk: 'Кіру кодын жіберу мүмкін болмады; кейінірек қайталаңыз',
+    },
   },
   UNAVAILABLE: {
     retry: { en: 'Service temporarily unavailable; retry later', ru: 'Сервис временно недоступен; повторите позже', kk: 'Қызмет уақытша қолжетімсіз; кейінірек қайталаңыз' },
@@ -475,7 +527,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
     },
   },
   TOKEN_UNKNOWN_KEY: {
-    unknownKey: { en: 'The access token was signed with an unknown key', ru: 'Токен доступа подписан неизвестным ключом', kk: 'Қолжетімділік токені белгісіз кілтпен қол қойылған' },
+    unknownKey: {
+      en: 'The access token was signed with an unknown key',
+      ru: 'Токен доступа подписан неизвестным ключом',
+      kk: 'Қолжетімділік токені белгісіз кілтпен қол қойылған',
+    },
   },
   TOKEN_TYPE: { type: { en: 'The token is not an access token', ru: 'Это не токен доступа', kk: 'Бұл қолжетімділік токені емес' } },
   TOKEN_SIGNATURE: {
@@ -514,7 +570,11 @@ export const MESSAGES: Readonly<Record<string, Readonly<Record<string, MessageTe
   // OAuth 2.0 token endpoint (RFC 6749 5.2): the `error` codes stay; these are their `error_description`s.
   invalid_request: {
     usePost: { en: 'Use POST', ru: 'Используйте POST', kk: 'POST әдісін қолданыңыз' },
-    oneAuthorization: { en: 'Only one Authorization header is allowed', ru: 'Допускается только один заголовок Authorization', kk: 'Тек бір Authorization тақырыбына рұқсат етіледі' },
+    oneAuthorization: {
+      en: 'Only one Authorization header is allowed',
+      ru: 'Допускается только один заголовок Authorization',
+      kk: 'Тек бір Authorization тақырыбына рұқсат етіледі',
+    },
     bodyType: { en: 'The request body must be {type}', ru: 'Тело запроса должно быть в формате {type}', kk: 'Сұрау денесі {type} пішімінде болуы керек' },
     repeatedParameter: { en: 'A parameter was sent more than once', ru: 'Параметр передан более одного раза', kk: 'Параметр бірнеше рет жіберілген' },
     oneMethod: {

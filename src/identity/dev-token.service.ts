@@ -23,7 +23,11 @@ export interface DevTokenRequest {
   scope?: readonly string[];
 }
 
-export interface DevToken { token: string; claims: AccessTokenClaims; ttlSeconds: number }
+export interface DevToken {
+  token: string;
+  claims: AccessTokenClaims;
+  ttlSeconds: number;
+}
 
 type Kind = AccessTokenClaims['kind'];
 
@@ -31,11 +35,15 @@ function fail(message: string): never {
   throw new DevTokenError(message);
 }
 
-const FIRST_USER = statement<{ id: string }, [role: string | null, id: string | null]>('dev_token_user',
-  `select id from users where role = $1 and status = 'ACTIVE' and ($2::uuid is null or id = $2::uuid) order by created_at, id limit 1`);
-const FIRST_CLIENT = statement<{ clientId: string; partnerId: string; scopes: string[] }, [kind: Kind, partnerId: string | null]>('dev_token_client',
+const FIRST_USER = statement<{ id: string }, [role: string | null, id: string | null]>(
+  'dev_token_user',
+  `select id from users where role = $1 and status = 'ACTIVE' and ($2::uuid is null or id = $2::uuid) order by created_at, id limit 1`,
+);
+const FIRST_CLIENT = statement<{ clientId: string; partnerId: string; scopes: string[] }, [kind: Kind, partnerId: string | null]>(
+  'dev_token_client',
   `select client_id as "clientId", partner_id as "partnerId", scopes from api_clients
-   where kind = $1 and disabled_at is null and ($2::uuid is null or partner_id = $2::uuid) order by created_at, client_id limit 1`);
+   where kind = $1 and disabled_at is null and ($2::uuid is null or partner_id = $2::uuid) order by created_at, client_id limit 1`,
+);
 
 async function userClaims(db: Statements, kind: Kind, sub: string | undefined, scope: readonly string[] | undefined): Promise<AccessTokenClaims> {
   const [user] = await db.rows(FIRST_USER, roleOfKind(kind), sub ?? null);

@@ -48,9 +48,14 @@ export async function requestLoginCode(ctx: GatewayContext, phoneInput: string):
   await ctx.em().transactional(async (tem) => {
     const retry = await phoneRetryAfter(tem, hash);
     if (retry) throw new TooManyRequestsError(retry);
-    tem.persist(tem.create(LoginCode, {
-      id, phoneHash: hash, codeHash: loginCodeHash(cfg, id, code), expiresAt: new Date(Date.now() + LOGIN_CODE_TTL_SECONDS * 1000),
-    }));
+    tem.persist(
+      tem.create(LoginCode, {
+        id,
+        phoneHash: hash,
+        codeHash: loginCodeHash(cfg, id, code),
+        expiresAt: new Date(Date.now() + LOGIN_CODE_TTL_SECONDS * 1000),
+      }),
+    );
   });
   try {
     await ctx.services.sms.sendLoginCode(phone, code);
@@ -72,11 +77,16 @@ export async function verifyLoginCode(ctx: GatewayContext, phoneInput: string, c
   const { cfg } = ctx.services;
   const { auth } = ctx.services;
   await countAddress(auth.throttles.codeChecksByAddress, ctx);
-  if (!await isAppClient(ctx.services.sql, clientId)) throw new BadInputError('Not a registered app client', 'clientId');
+  if (!(await isAppClient(ctx.services.sql, clientId))) throw new BadInputError('Not a registered app client', 'clientId');
   const outcome = await ctx.em().transactional(async (tem) => {
-    const row = await tem.findOne(LoginCode, { phoneHash: phoneHash(cfg, phone) }, {
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], lockMode: LockMode.PESSIMISTIC_WRITE,
-    });
+    const row = await tem.findOne(
+      LoginCode,
+      { phoneHash: phoneHash(cfg, phone) },
+      {
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+      },
+    );
     const now = new Date();
     if (!row || row.usedAt || row.expiresAt <= now) return failed(LoginFailureReason.CODE_EXPIRED, 0);
     if (row.attempts >= MAX_CODE_ATTEMPTS) throw new TooManyRequestsError(Math.ceil((row.expiresAt.getTime() - now.getTime()) / 1000));

@@ -28,7 +28,7 @@ registerEnumType(RefreshFailureReason, {
     INVALID_TOKEN: { description: 'Not a refresh token this service issued' },
     SESSION_EXPIRED: { description: 'The session reached its absolute lifetime; sign in again' },
     SESSION_REVOKED: { description: 'The session was ended by logout, by an administrator, or because an already used refresh token was presented again' },
-    STAFF_SIGN_IN_BY_OPENID: { description: 'A staff account\'s SMS session, refused in production (the session ends): staff sign in through the staff OpenID issuer' },
+    STAFF_SIGN_IN_BY_OPENID: { description: "A staff account's SMS session, refused in production (the session ends): staff sign in through the staff OpenID issuer" },
   },
 });
 

@@ -6,9 +6,11 @@ const CODES_PER_PHONE = 3;
 const PHONE_WINDOW_SECONDS = 15 * 60;
 
 const LOCK_PHONE = statement<never, [phoneHash: string]>('login_phone_lock', 'select pg_advisory_xact_lock(hashtextextended($1, 0))');
-const CODES_OF_PHONE = statement<{ n: number; retry: number | null }, [windowSeconds: number, phoneHash: string]>('login_codes_of_phone',
+const CODES_OF_PHONE = statement<{ n: number; retry: number | null }, [windowSeconds: number, phoneHash: string]>(
+  'login_codes_of_phone',
   `select count(*)::int as n, ceil(extract(epoch from min(created_at) + make_interval(secs => $1) - now()))::int as retry
-   from login_codes where phone_hash = $2 and created_at > now() - make_interval(secs => $1)`);
+   from login_codes where phone_hash = $2 and created_at > now() - make_interval(secs => $1)`,
+);
 
 /**
  * Seconds until this phone may get another code (0: now), from its recent login_codes rows. Takes a

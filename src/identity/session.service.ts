@@ -24,9 +24,7 @@ const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const KEPT_PREVIOUS_HASHES = 100;
 const REFRESH_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export type Rotation =
-  | { ok: true; user: User; session: SessionRef; refreshToken: string }
-  | { ok: false; reason: RefreshFailureReason };
+export type Rotation = { ok: true; user: User; session: SessionRef; refreshToken: string } | { ok: false; reason: RefreshFailureReason };
 
 function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
@@ -36,14 +34,20 @@ function newRefreshToken(): string {
 export function openSession(tem: EntityManager, cfg: Config, user: User, clientId: string): { session: Session; refreshToken: string } {
   const refreshToken = newRefreshToken();
   const session = tem.create(Session, {
-    user, client: tem.getReference(AppClient, clientId), refreshHash: refreshTokenHash(cfg, refreshToken), expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    user,
+    client: tem.getReference(AppClient, clientId),
+    refreshHash: refreshTokenHash(cfg, refreshToken),
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
   tem.persist(session);
   return { session, refreshToken };
 }
 
 /** The session a token is issued for: its id and the app client it was opened with. */
-export interface SessionRef { id: string; clientId: string }
+export interface SessionRef {
+  id: string;
+  clientId: string;
+}
 
 /** An access token for the account's current role, bound to the session and naming its app client, with the refresh token beside it. */
 export async function sessionTokens(ring: KeyRing, cfg: Config, user: User, session: SessionRef, refreshToken: string): Promise<SessionTokens> {
@@ -59,8 +63,10 @@ export function mayUseSmsSession(cfg: Config, user: User): boolean {
   return cfg.env !== 'production' || user.role === 'TRAVELER';
 }
 
-const REVOKE_REUSED = statement<{ id: string }, [hash: string]>('session_revoke_reused',
-  'update sessions set revoked_at = coalesce(revoked_at, now()) where previous_hashes @> array[$1]::text[] returning id');
+const REVOKE_REUSED = statement<{ id: string }, [hash: string]>(
+  'session_revoke_reused',
+  'update sessions set revoked_at = coalesce(revoked_at, now()) where previous_hashes @> array[$1]::text[] returning id',
+);
 
 /** Swaps a refresh token for a new one; a token seen before revokes its whole session (RFC 9700 4.14.2). */
 export async function rotateRefreshToken(em: EntityManager, cfg: Config, logger: Logger, presented: string): Promise<Rotation> {

@@ -4,7 +4,10 @@ import type { SmsSender } from './sms-sender.js';
 
 /** Why an attempt failed, in words that name neither the phone, the code nor the API key; the last one is what the sender throws. */
 class SmsNotSent extends Error {
-  constructor(readonly reason: string, readonly retriable: boolean) {
+  constructor(
+    readonly reason: string,
+    readonly retriable: boolean,
+  ) {
     super(`SMS not sent: ${reason}`);
   }
 }
@@ -35,7 +38,10 @@ export function httpSmsSender(s: SmsGatewayConfig, logger: Logger): SmsSender {
 
   async function attempt(body: URLSearchParams): Promise<void> {
     const res = await fetch(endpoint, {
-      method: 'POST', body, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(s.timeoutMs),
+      method: 'POST',
+      body,
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(s.timeoutMs),
     });
     if (!res.ok) {
       await res.body?.cancel();
@@ -44,7 +50,11 @@ export function httpSmsSender(s: SmsGatewayConfig, logger: Logger): SmsSender {
     // Reading the body counts against the attempt's timeout too; what is not JSON is a refusal.
     const text = await res.text();
     let answer: { code?: unknown } | null = null;
-    try { answer = JSON.parse(text) as { code?: unknown }; } catch { /* not JSON */ }
+    try {
+      answer = JSON.parse(text) as { code?: unknown };
+    } catch {
+      /* not JSON */
+    }
     if (!ACCEPTED_CODES.has(answer?.code as number)) throw new SmsNotSent(`api_code_${Number(answer?.code ?? -1)}`, false);
   }
 

@@ -8,7 +8,11 @@ import { User } from '../users/user.entity.js';
 import { isStaffKind } from '../access/principal.js';
 import type { StaffAccountView, StaffRole } from './staff-account.type.js';
 
-export interface NewStaffAccount { role: StaffKind; oidcSubject?: string | null; phone?: string | null }
+export interface NewStaffAccount {
+  role: StaffKind;
+  oidcSubject?: string | null;
+  phone?: string | null;
+}
 
 // Printable, no spaces: what issuers put in sub (opaque ids, sometimes e-mail-like names).
 const SUBJECT = /^[\x21-\x7E]{1,255}$/;
@@ -27,8 +31,8 @@ export async function createStaffAccount(em: EntityManager, cfg: Config, vault: 
   if (input.phone != null && !phone) throw new BadInputError('Not a Kazakh mobile number (+7 7xx xxx xx xx)', 'phone');
   if (oidcSubject === null && phone === null) throw new BadInputError('Give oidcSubject, phone or both: the account needs a way to sign in', 'oidcSubject');
   // Staff accounts are never travellers' accounts promoted: their own rows, their own sign-in.
-  if (phone && await findUserByPhone(em, vault, phone)) throw new BadInputError('That phone already has an account', 'phone');
-  if (oidcSubject && await em.count(User, { oidcSubject })) throw new BadInputError('That OpenID subject is already linked to an account', 'oidcSubject');
+  if (phone && (await findUserByPhone(em, vault, phone))) throw new BadInputError('That phone already has an account', 'phone');
+  if (oidcSubject && (await em.count(User, { oidcSubject }))) throw new BadInputError('That OpenID subject is already linked to an account', 'oidcSubject');
   const user = phone ? createUserWithPhone(em, vault, phone) : em.create(User, {});
   user.role = input.role;
   user.oidcSubject = oidcSubject;

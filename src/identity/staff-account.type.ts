@@ -1,6 +1,13 @@
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
-export enum StaffRole { SUPPORT = 'SUPPORT', MODERATOR = 'MODERATOR', ADMIN = 'ADMIN', ANALYST = 'ANALYST', AUDITOR = 'AUDITOR', AUTHORITY = 'AUTHORITY' }
+export enum StaffRole {
+  SUPPORT = 'SUPPORT',
+  MODERATOR = 'MODERATOR',
+  ADMIN = 'ADMIN',
+  ANALYST = 'ANALYST',
+  AUDITOR = 'AUDITOR',
+  AUTHORITY = 'AUTHORITY',
+}
 registerEnumType(StaffRole, { name: 'StaffRole', description: 'The role of a staff account; it is also the principal kind of its tokens' });
 
 @ObjectType('StaffAccount', { description: 'A staff account (no personal data: the phone, if any, stays sealed)' })

@@ -11,11 +11,15 @@ import type { ReleaseCounter } from './release-count.service.js';
 
 const keyOf = (kind: string, id: string) => `${kind}\t${id}`;
 
-const HELD = statement<{ kind: string; id: string }>('breach_held_recipients',
-  `select i.recipient_kind as kind, i.recipient_id as id from privacy_incidents i where ${HOLD_ACTIVE}`);
+const HELD = statement<{ kind: string; id: string }>(
+  'breach_held_recipients',
+  `select i.recipient_kind as kind, i.recipient_id as id from privacy_incidents i where ${HOLD_ACTIVE}`,
+);
 
 /** Where a gateway reports opened incidents (Prometheus). */
-export interface IncidentCounter { incidentOpened(trigger: string): void }
+export interface IncidentCounter {
+  incidentOpened(trigger: string): void;
+}
 
 /**
  * A gateway's part in breach detection: it flushes its release counts, runs the check (one instance at a time), and keeps the set
@@ -24,14 +28,23 @@ export interface IncidentCounter { incidentOpened(trigger: string): void }
 export class BreachWatch implements ReleaseHolds {
   private held: ReadonlySet<string> = new Set();
 
-  constructor(private readonly em: EntityManager, private readonly sql: Sql, private readonly counter: ReleaseCounter | null, private readonly settings: BreachSettings,
-    private readonly logger: Logger, private readonly metrics: IncidentCounter, private readonly clock: () => Date) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly sql: Sql,
+    private readonly counter: ReleaseCounter | null,
+    private readonly settings: BreachSettings,
+    private readonly logger: Logger,
+    private readonly metrics: IncidentCounter,
+    private readonly clock: () => Date,
+  ) {}
 
   isHeld(p: Principal): boolean {
     return this.held.size > 0 && p.id !== null && this.held.has(keyOf(p.kind, p.id));
   }
 
-  get heldCount(): number { return this.held.size; }
+  get heldCount(): number {
+    return this.held.size;
+  }
 
   async refresh(): Promise<void> {
     const rows = await this.sql.rows(HELD);
@@ -44,8 +57,18 @@ export class BreachWatch implements ReleaseHolds {
     const opened = await checkRecipients(this.em.fork(), this.settings, this.clock());
     for (const i of opened ?? []) {
       // Ids, counts and the deadline only: the log line names no person and no value.
-      this.logger.warn({ incidentId: i.id, recipientKind: i.recipientKind, recipientId: i.recipientId, trigger: i.trigger,
-        releasesLastHour: i.releasesLastHour, notifyBy: i.notifyBy.toISOString(), held: i.held }, 'privacy incident opened');
+      this.logger.warn(
+        {
+          incidentId: i.id,
+          recipientKind: i.recipientKind,
+          recipientId: i.recipientId,
+          trigger: i.trigger,
+          releasesLastHour: i.releasesLastHour,
+          notifyBy: i.notifyBy.toISOString(),
+          held: i.held,
+        },
+        'privacy incident opened',
+      );
       this.metrics.incidentOpened(i.trigger);
     }
     if (opened?.length) await this.refresh();
@@ -58,11 +81,18 @@ export class BreachWatch implements ReleaseHolds {
     const running = new Set<Promise<unknown>>();
     const every = (seconds: number, work: () => Promise<unknown>) => {
       let busy: Promise<unknown> | null = null;
-      timers.push(setInterval(() => {
-        if (busy) return;
-        busy = work().catch(onError).finally(() => { running.delete(busy!); busy = null; });
-        running.add(busy);
-      }, seconds * 1000));
+      timers.push(
+        setInterval(() => {
+          if (busy) return;
+          busy = work()
+            .catch(onError)
+            .finally(() => {
+              running.delete(busy!);
+              busy = null;
+            });
+          running.add(busy);
+        }, seconds * 1000),
+      );
     };
     if (checkSeconds > 0) every(checkSeconds, () => this.round());
     if (refreshSeconds > 0) every(refreshSeconds, () => this.refresh());

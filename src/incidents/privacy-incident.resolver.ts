@@ -35,7 +35,7 @@ export class PrivacyIncidentResolver {
   @Mutation(() => IncidentResult, { description: 'Record that the authority was notified, with its registration number; a later call corrects it' })
   recordIncidentNotification(
     @Arg('id', () => ID) id: string,
-    @Arg('reference', { description: 'The authority\'s registration number of the notification' }) reference: string,
+    @Arg('reference', { description: "The authority's registration number of the notification" }) reference: string,
     @Ctx() ctx: GatewayContext,
     @Arg('notifiedAt', () => Date, { nullable: true, description: 'When it was sent; default now' }) notifiedAt?: Date | null,
   ): Promise<IncidentOutcome> {

@@ -6,7 +6,11 @@ import type { IncidentResolution } from './privacy-incident.entity.js';
 import { IncidentRefusalReason, IncidentStatus, type IncidentOutcome, type PrivacyIncident } from './privacy-incident.type.js';
 
 export interface IncidentRow extends Omit<PrivacyIncident, 'recipient'> {
-  recipientKind: PrivacyIncident['recipient']['kind']; recipientId: string; partnerId: string | null; partnerName: string | null; openedKey: string;
+  recipientKind: PrivacyIncident['recipient']['kind'];
+  recipientId: string;
+  partnerId: string | null;
+  partnerName: string | null;
+  openedKey: string;
 }
 
 // Held while the hold is neither cleared nor ended by closing: the one definition the register, the API and the refresh share.
@@ -26,19 +30,29 @@ export function toIncident({ recipientKind, recipientId, partnerId, partnerName,
   return { ...rest, recipient: { kind: recipientKind, id: recipientId, partner: partnerId && partnerName ? { id: partnerId, name: partnerName } : null } };
 }
 
-const PAGE = statement<IncidentRow, [status: IncidentStatus | null, afterKey: string | null, afterId: string | null, limit: number]>('privacy_incidents_page',
+const PAGE = statement<IncidentRow, [status: IncidentStatus | null, afterKey: string | null, afterId: string | null, limit: number]>(
+  'privacy_incidents_page',
   `select ${COLUMNS}
     where ($1::text is null or (i.closed_at is null) = ($1 = '${IncidentStatus.OPEN}'))
       and ($2::timestamp is null or (i.opened_at, i.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
-    order by i.opened_at desc, i.id desc limit $4`);
+    order by i.opened_at desc, i.id desc limit $4`,
+);
 const BY_ID = statement<IncidentRow, [id: string]>('privacy_incident_by_id', `select ${COLUMNS} where i.id = $1`);
-const CLEAR_HOLD = statement<never, [id: string, adminId: string]>('privacy_incident_clear_hold', `update privacy_incidents i
-  set hold_cleared_at = now(), hold_cleared_by = $2 where i.id = $1 and ${HOLD_ACTIVE}`);
-const NOTIFIED = statement<never, [id: string, staffId: string, notifiedAt: Date | null, reference: string]>('privacy_incident_notified',
-  `update privacy_incidents set notified_at = coalesce($3, now()), notified_by = $2, notification_reference = $4 where id = $1 and closed_at is null`);
-const CLOSE = statement<never, [id: string, staffId: string, resolution: IncidentResolution]>('privacy_incident_close', `update privacy_incidents i
+const CLEAR_HOLD = statement<never, [id: string, adminId: string]>(
+  'privacy_incident_clear_hold',
+  `update privacy_incidents i
+  set hold_cleared_at = now(), hold_cleared_by = $2 where i.id = $1 and ${HOLD_ACTIVE}`,
+);
+const NOTIFIED = statement<never, [id: string, staffId: string, notifiedAt: Date | null, reference: string]>(
+  'privacy_incident_notified',
+  `update privacy_incidents set notified_at = coalesce($3, now()), notified_by = $2, notification_reference = $4 where id = $1 and closed_at is null`,
+);
+const CLOSE = statement<never, [id: string, staffId: string, resolution: IncidentResolution]>(
+  'privacy_incident_close',
+  `update privacy_incidents i
   set closed_at = now(), closed_by = $2, resolution = $3
-  where i.id = $1 and i.closed_at is null and not (${HOLD_ACTIVE}) and ($3 <> 'AUTHORITY_NOTIFIED' or i.notified_at is not null)`);
+  where i.id = $1 and i.closed_at is null and not (${HOLD_ACTIVE}) and ($3 <> 'AUTHORITY_NOTIFIED' or i.notified_at is not null)`,
+);
 
 /** Newest first; `status` narrows to open or closed ones. */
 export function listIncidents(sql: Sql, status: IncidentStatus | null, after: KeyCursor | null, limit: number): Promise<IncidentRow[]> {
@@ -65,7 +79,7 @@ export async function clearHold(sql: Sql, adminId: string, id: string): Promise<
 
 /** Records that the authority was told (now, or at `notifiedAt`, not before the incident opened); a later record corrects an earlier one. */
 export async function recordNotification(sql: Sql, staffId: string, id: string, reference: string, notifiedAt: Date | null): Promise<IncidentOutcome> {
-  if (!REFERENCE.test(reference)) throw new BadInputError('reference must be the authority\'s registration number (letters, digits, . _ / -)', 'reference');
+  if (!REFERENCE.test(reference)) throw new BadInputError("reference must be the authority's registration number (letters, digits, . _ / -)", 'reference');
   if (notifiedAt && notifiedAt.getTime() > Date.now()) throw new BadInputError('notifiedAt must not be in the future', 'notifiedAt');
   const open = await incident(sql, id);
   if (open.closedAt) return { reason: IncidentRefusalReason.CLOSED };
@@ -77,6 +91,5 @@ export async function recordNotification(sql: Sql, staffId: string, id: string, 
 /** Closes an incident whose hold is cleared; AUTHORITY_NOTIFIED only once the notification is recorded. */
 export async function closeIncident(sql: Sql, staffId: string, id: string, resolution: IncidentResolution): Promise<IncidentOutcome> {
   const done = isUuid(id) && (await sql.count(CLOSE, id, staffId, resolution)) > 0;
-  return outcome(sql, id, done, (i) => (i.closedAt ? IncidentRefusalReason.CLOSED
-    : i.holdActive ? IncidentRefusalReason.HOLD_ACTIVE : IncidentRefusalReason.NOT_NOTIFIED));
+  return outcome(sql, id, done, (i) => (i.closedAt ? IncidentRefusalReason.CLOSED : i.holdActive ? IncidentRefusalReason.HOLD_ACTIVE : IncidentRefusalReason.NOT_NOTIFIED));
 }

@@ -11,7 +11,7 @@ registerEnumType(BreachTriggerEnum, {
   name: 'BreachTrigger',
   valuesConfig: {
     CEILING: { description: 'More FULL releases in an hour than the configured ceiling' },
-    BASELINE: { description: 'More FULL releases in an hour than the configured multiple of the recipient\'s own baseline' },
+    BASELINE: { description: "More FULL releases in an hour than the configured multiple of the recipient's own baseline" },
   },
 });
 export const IncidentResolutionEnum = enumOf(INCIDENT_RESOLUTIONS);
@@ -23,15 +23,23 @@ registerEnumType(IncidentResolutionEnum, {
   },
 });
 
-export enum IncidentStatus { OPEN = 'OPEN', CLOSED = 'CLOSED' }
+export enum IncidentStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
 registerEnumType(IncidentStatus, { name: 'IncidentStatus' });
 
-export enum IncidentRefusalReason { CLOSED = 'CLOSED', HOLD_ACTIVE = 'HOLD_ACTIVE', NOT_HELD = 'NOT_HELD', NOT_NOTIFIED = 'NOT_NOTIFIED' }
+export enum IncidentRefusalReason {
+  CLOSED = 'CLOSED',
+  HOLD_ACTIVE = 'HOLD_ACTIVE',
+  NOT_HELD = 'NOT_HELD',
+  NOT_NOTIFIED = 'NOT_NOTIFIED',
+}
 registerEnumType(IncidentRefusalReason, {
   name: 'IncidentRefusalReason',
   valuesConfig: {
     CLOSED: { description: 'The incident is closed' },
-    HOLD_ACTIVE: { description: 'The recipient\'s releases are still held: an administrator clears the hold first' },
+    HOLD_ACTIVE: { description: "The recipient's releases are still held: an administrator clears the hold first" },
     NOT_HELD: { description: 'No hold is active on this incident' },
     NOT_NOTIFIED: { description: 'AUTHORITY_NOTIFIED needs the notification recorded first' },
   },
@@ -44,14 +52,14 @@ export class IncidentRecipient {
   @Field(() => PartnerSummary, { nullable: true, description: 'The company an API client acts for' }) partner!: PartnerSummary | null;
 }
 
-@ObjectType({ description: 'A suspected breach (law 94-V): a recipient account\'s FULL releases above its ceiling or its own baseline' })
+@ObjectType({ description: "A suspected breach (law 94-V): a recipient account's FULL releases above its ceiling or its own baseline" })
 export class PrivacyIncident {
   @Field(() => ID) id!: string;
   @Field(() => IncidentRecipient) recipient!: IncidentRecipient;
   @Field(() => BreachTriggerEnum) trigger!: BreachTrigger;
   @Field(() => Int, { description: 'FULL disclosure rows in the hour that opened it' }) releasesLastHour!: number;
   @Field(() => Int) ceilingPerHour!: number;
-  @Field(() => Float, { nullable: true, description: 'The recipient\'s mean rows per active hour before; null without history' }) baselinePerHour!: number | null;
+  @Field(() => Float, { nullable: true, description: "The recipient's mean rows per active hour before; null without history" }) baselinePerHour!: number | null;
   @Field(() => Float) baselineMultiple!: number;
   @Field() openedAt!: Date;
   @Field({ description: 'Notify the authority by then: the end of the next business day in Kazakhstan (weekends and public holidays skipped)' }) notifyBy!: Date;
@@ -60,7 +68,7 @@ export class PrivacyIncident {
   @Field({ description: 'True while the recipient gets no FULL values (reason INCIDENT_HOLD)' }) holdActive!: boolean;
   @Field(() => Date, { nullable: true }) holdClearedAt!: Date | null;
   @Field(() => Date, { nullable: true }) notifiedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'The authority\'s registration number of the notification' }) notificationReference!: string | null;
+  @Field(() => String, { nullable: true, description: "The authority's registration number of the notification" }) notificationReference!: string | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field(() => IncidentResolutionEnum, { nullable: true }) resolution!: IncidentResolution | null;
 }

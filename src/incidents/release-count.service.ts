@@ -5,12 +5,20 @@ import type { Principal } from '../access/principal.js';
 /** Width of a counting slot: the last hour is read as the slots that started within it. */
 export const SLOT_MS = 600_000;
 
-interface Count { kind: string; id: string; slot: string; n: number }
+interface Count {
+  kind: string;
+  id: string;
+  slot: string;
+  n: number;
+}
 
 // Adds, so that the instances' counts for one recipient and slot sum up; one statement per flush, whatever the number of requests.
-const FLUSH = statement<never, [counts: string]>('release_slots_add', `insert into recipient_release_slots as s (recipient_kind, recipient_id, slot, releases)
+const FLUSH = statement<never, [counts: string]>(
+  'release_slots_add',
+  `insert into recipient_release_slots as s (recipient_kind, recipient_id, slot, releases)
   select kind, id, slot, n from jsonb_to_recordset($1::jsonb) as c(kind text, id text, slot timestamptz, n int)
-  on conflict (recipient_kind, recipient_id, slot) do update set releases = s.releases + excluded.releases`);
+  on conflict (recipient_kind, recipient_id, slot) do update set releases = s.releases + excluded.releases`,
+);
 
 /**
  * FULL disclosure rows this gateway committed, per recipient account and slot, counted in memory as the disclosure writer's batches

@@ -6,7 +6,9 @@ export class Migration20261124220000_user_keys extends Migration {
 
   override up(): void {
     this.addSql('create schema if not exists "keyring";');
-    this.addSql(`create table "keyring"."user_keys" ("user_id" uuid not null, "wrapped_key" text not null, "created_at" timestamptz not null default now(), primary key ("user_id"));`);
+    this.addSql(
+      `create table "keyring"."user_keys" ("user_id" uuid not null, "wrapped_key" text not null, "created_at" timestamptz not null default now(), primary key ("user_id"));`,
+    );
     this.addSql('alter table "users" add column "pii_enc" text null, add column "phone_bidx" text null;');
     this.addSql('alter table "users" add constraint "users_phone_bidx_unique" unique ("phone_bidx");');
   }

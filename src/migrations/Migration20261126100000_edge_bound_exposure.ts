@@ -19,7 +19,9 @@ export class Migration20261126100000_edge_bound_exposure extends Migration {
     // A payment decided without a recorded time (null) gives its provider no view of the payer at all.
     this.addSql(`update "payments" set "settled_at" = "created_at" where "status" <> 'PENDING';`);
     this.addSql(`alter table "partners" add constraint "partners_country_code" check (country ~ '^[A-Z]{2}$');`);
-    this.addSql('alter table "disclosures" add column "edge" text null, add column "reference_kind" text null, add column "reference_id" uuid null, add column "recipient_country" text null;');
+    this.addSql(
+      'alter table "disclosures" add column "edge" text null, add column "reference_kind" text null, add column "reference_id" uuid null, add column "recipient_country" text null;',
+    );
     this.addSql(`alter table "disclosures" add constraint "disclosures_edge_check" check (edge is null or ${oneOfCheck('edge', EDGES)});`);
     this.addSql(`alter table "disclosures" add constraint "disclosures_recipient_kind_check" check (${oneOfCheck('recipient_kind', PRINCIPAL_KINDS)});`);
     this.addSql(`alter table "disclosures" add constraint "disclosures_purpose_check" check (${oneOfCheck('purpose', [...PURPOSES, 'NONE'])});`);
@@ -30,7 +32,9 @@ export class Migration20261126100000_edge_bound_exposure extends Migration {
 
   override down(): void {
     this.addSql('alter table "consent_events" drop constraint "consent_events_purpose_check";');
-    this.addSql('alter table "disclosures" drop constraint "disclosures_purpose_check", drop constraint "disclosures_recipient_kind_check", drop constraint "disclosures_edge_check";');
+    this.addSql(
+      'alter table "disclosures" drop constraint "disclosures_purpose_check", drop constraint "disclosures_recipient_kind_check", drop constraint "disclosures_edge_check";',
+    );
     this.addSql('alter table "disclosures" drop column "edge", drop column "reference_kind", drop column "reference_id", drop column "recipient_country";');
     this.addSql('alter table "partners" drop constraint "partners_country_code";');
     this.addSql('alter table "payments" drop column "settled_at";');

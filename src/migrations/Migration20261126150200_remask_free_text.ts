@@ -6,11 +6,10 @@ export class Migration20261126150200_remask_free_text extends Migration {
   override name = 'Migration20261126150200_remask_free_text';
 
   private async remask(table: string, column: string): Promise<void> {
-    const rows = await this.execute(`select id, "${column}" as text from "${table}" where "${column}" is not null`) as { id: string; text: string }[];
+    const rows = (await this.execute(`select id, "${column}" as text from "${table}" where "${column}" is not null`)) as { id: string; text: string }[];
     const changed = rows.map((r) => ({ id: r.id, text: maskFreeText(r.text, STORED_TEXT_LANGUAGE).text })).filter((r, i) => r.text !== rows[i].text);
     if (!changed.length) return;
-    await this.execute(`update "${table}" t set "${column}" = x.text from jsonb_to_recordset(?::jsonb) as x(id uuid, text text) where t.id = x.id`,
-      [JSON.stringify(changed)]);
+    await this.execute(`update "${table}" t set "${column}" = x.text from jsonb_to_recordset(?::jsonb) as x(id uuid, text text) where t.id = x.id`, [JSON.stringify(changed)]);
   }
 
   override async up(): Promise<void> {

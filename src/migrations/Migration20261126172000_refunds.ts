@@ -5,7 +5,9 @@ export class Migration20261126172000_refunds extends Migration {
   override name = 'Migration20261126172000_refunds';
 
   override up(): void {
-    this.addSql(`create table "refunds" ("id" uuid not null, "payment_id" uuid not null, "provider_id" uuid not null, "amount_kzt" bigint not null, "status" text not null default 'PENDING', "external_ref" text null, "created_at" timestamptz not null default now(), "settled_at" timestamptz null, primary key ("id"));`);
+    this.addSql(
+      `create table "refunds" ("id" uuid not null, "payment_id" uuid not null, "provider_id" uuid not null, "amount_kzt" bigint not null, "status" text not null default 'PENDING', "external_ref" text null, "created_at" timestamptz not null default now(), "settled_at" timestamptz null, primary key ("id"));`,
+    );
     this.addSql('alter table "refunds" add constraint "refunds_payment_id_unique" unique ("payment_id");');
     this.addSql('create index "refunds_provider_id_status_created_at_index" on "refunds" ("provider_id", "status", "created_at");');
     this.addSql('alter table "refunds" add constraint "refunds_amount_nonnegative" check (amount_kzt >= 0);');

@@ -1,7 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
 // The Russian placeholders masked texts were stored with, and the English ones stored from now on.
-const RENAMED = [['[IIN скрыт]', '[IIN hidden]'], ['[телефон скрыт]', '[phone hidden]'], ['[e-mail скрыт]', '[e-mail hidden]'], ['[документ скрыт]', '[document hidden]']];
+const RENAMED = [
+  ['[IIN скрыт]', '[IIN hidden]'],
+  ['[телефон скрыт]', '[phone hidden]'],
+  ['[e-mail скрыт]', '[e-mail hidden]'],
+  ['[документ скрыт]', '[document hidden]'],
+];
 
 const renamed = (column: string) => RENAMED.reduce((sql, [from, to]) => `replace(${sql}, '${from}', '${to}')`, `"${column}"`);
 

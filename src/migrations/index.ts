@@ -30,7 +30,8 @@ import { Migration20261126400100_privacy_incidents } from './Migration2026112640
 import { Migration20261126500000_stored_placeholders_en } from './Migration20261126500000_stored_placeholders_en.js';
 
 // Listed explicitly so that migrations run the same from source, tests and the CLI.
-export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20261124192332 },
+export const MIGRATIONS = [
+  { name: 'Migration20261124192332', class: Migration20261124192332 },
   { name: 'Migration20261124201500_account_erasures', class: Migration20261124201500_account_erasures },
   { name: 'Migration20261124202700_analytics_budget', class: Migration20261124202700_analytics_budget },
   { name: 'Migration20261124204000_payment_uniques', class: Migration20261124204000_payment_uniques },
@@ -59,7 +60,8 @@ export const MIGRATIONS = [{ name: 'Migration20261124192332', class: Migration20
   { name: 'Migration20261126300200_trusted_documents_standing', class: Migration20261126300200_trusted_documents_standing },
   { name: 'Migration20261126400000_explain_requests', class: Migration20261126400000_explain_requests },
   { name: 'Migration20261126400100_privacy_incidents', class: Migration20261126400100_privacy_incidents },
-  { name: 'Migration20261126500000_stored_placeholders_en', class: Migration20261126500000_stored_placeholders_en }];
+  { name: 'Migration20261126500000_stored_placeholders_en', class: Migration20261126500000_stored_placeholders_en },
+];
 
 /** openDatabase seals legacy personal values between these two (the second drops their plain columns). */
 export const BEFORE_PLAIN_PII_DROP = 'Migration20261124220000_user_keys';

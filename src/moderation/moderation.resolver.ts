@@ -24,7 +24,9 @@ export class ModerationResolver {
 
   @Mutation(() => ReviewModerated, { description: 'Moderators: hide, restore or remove a review; its open reports are closed' })
   moderateReview(
-    @Arg('reviewId', () => ID) reviewId: string, @Arg('action', () => ModerationAction) action: ModerationAction, @Arg('reason') reason: string,
+    @Arg('reviewId', () => ID) reviewId: string,
+    @Arg('action', () => ModerationAction) action: ModerationAction,
+    @Arg('reason') reason: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<ReviewModerated> {
     return moderateReview(ctx, accountIdOf(ctx.principal), reviewId, action, reason);

@@ -3,7 +3,11 @@ import { PageInfo } from '../tours/tour.type.js';
 import { Person } from '../users/person.type.js';
 import type { PersonRow } from '../users/user.service.js';
 
-export enum ModerationAction { HIDE = 'HIDE', RESTORE = 'RESTORE', REMOVE = 'REMOVE' }
+export enum ModerationAction {
+  HIDE = 'HIDE',
+  RESTORE = 'RESTORE',
+  REMOVE = 'REMOVE',
+}
 registerEnumType(ModerationAction, {
   name: 'ModerationAction',
   valuesConfig: {
@@ -13,7 +17,11 @@ registerEnumType(ModerationAction, {
   },
 });
 
-export enum ModerationStatus { PUBLISHED = 'PUBLISHED', HIDDEN = 'HIDDEN', REMOVED = 'REMOVED' }
+export enum ModerationStatus {
+  PUBLISHED = 'PUBLISHED',
+  HIDDEN = 'HIDDEN',
+  REMOVED = 'REMOVED',
+}
 registerEnumType(ModerationStatus, { name: 'ModerationStatus' });
 
 @ObjectType({ description: 'A report of offensive or unlawful content, as its reporter sees it' })
@@ -47,7 +55,7 @@ export class ModerationQueuePage {
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
-@ObjectType({ description: 'The review\'s new moderation status and how many reports it closed' })
+@ObjectType({ description: "The review's new moderation status and how many reports it closed" })
 export class ReviewModerated {
   @Field(() => ID) reviewId!: string;
   @Field(() => ModerationStatus) moderationStatus!: ModerationStatus;

@@ -1,15 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  decodeJwt,
-  errors,
-  jwtVerify,
-  SignJWT,
-  type JSONWebKeySet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Config, OidcConfig, StaffKind } from '../config/config.js';
 import { AuthError } from '../access/auth.errors.js';
 import { SCOPE_TOKEN } from './client-credentials.js';
@@ -112,7 +102,11 @@ export function verifyAccessToken(keys: KeyRing | JSONWebKeySet, cfg: Config, to
 }
 
 type ClaimsReader = (payload: JWTPayload) => VerifiedAccessToken;
-interface Expected { issuer: string; audience: string; algorithms: readonly string[] }
+interface Expected {
+  issuer: string;
+  audience: string;
+  algorithms: readonly string[];
+}
 
 async function verifyWith(getKey: JWTVerifyGetKey, expected: Expected, read: ClaimsReader, token: string, options: VerifyOptions = {}): Promise<VerifiedAccessToken> {
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);

@@ -14,8 +14,9 @@ export class ApiClientResolver {
   }
 
   @Mutation(() => ApiClientSecret, {
-    description: 'Replaces the secret (shown only in this answer), and the scopes when given (from the known list); a client still holding '
-      + 'an unknown scope must be given scopes. Tokens already issued live out their 15 minutes unless they carry a scope the client lost',
+    description:
+      'Replaces the secret (shown only in this answer), and the scopes when given (from the known list); a client still holding ' +
+      'an unknown scope must be given scopes. Tokens already issued live out their 15 minutes unless they carry a scope the client lost',
   })
   async rotateApiClientSecret(
     @Arg('clientId', () => ID) clientId: string,

@@ -9,7 +9,13 @@ import { mayDeclare } from '../access/principal.js';
 import { CLIENT_SCOPES, scopesOutside } from '../access/client.scopes.js';
 import { hashSecret, newClientSecret } from './secret-hash.js';
 
-export interface NewApiClient { name: string; partnerId: string; kind: ClientKind; scopes: string[]; purpose: ClientPurpose }
+export interface NewApiClient {
+  name: string;
+  partnerId: string;
+  kind: ClientKind;
+  scopes: string[];
+  purpose: ClientPurpose;
+}
 
 const SCOPE_SHAPE = /^[a-z_]{1,30}:[a-z_]{1,30}$/;
 
@@ -36,8 +42,13 @@ function validated(input: NewApiClient): NewApiClient {
 
 export function toView(c: ApiClient): ApiClientView {
   return {
-    clientId: c.clientId, name: c.name, partnerId: c.partner.id, kind: c.kind as ClientKind, scopes: c.scopes,
-    purpose: c.purpose as ClientPurpose, disabledAt: c.disabledAt?.toISOString() ?? null,
+    clientId: c.clientId,
+    name: c.name,
+    partnerId: c.partner.id,
+    kind: c.kind as ClientKind,
+    scopes: c.scopes,
+    purpose: c.purpose as ClientPurpose,
+    disabledAt: c.disabledAt?.toISOString() ?? null,
   };
 }
 
@@ -56,8 +67,13 @@ export async function registerApiClient(em: EntityManager, input: NewApiClient):
   }
   const clientSecret = newClientSecret();
   const client = em.create(ApiClient, {
-    clientId: `qzc_${randomBytes(12).toString('base64url')}`, secretHash: await hashSecret(clientSecret),
-    name: v.name, partner, kind: v.kind, scopes: v.scopes, purpose: v.purpose,
+    clientId: `qzc_${randomBytes(12).toString('base64url')}`,
+    secretHash: await hashSecret(clientSecret),
+    name: v.name,
+    partner,
+    kind: v.kind,
+    scopes: v.scopes,
+    purpose: v.purpose,
   });
   await em.persist(client).flush();
   return { client, clientSecret };

@@ -1,12 +1,20 @@
 import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { CLIENT_SCOPES } from '../access/client.scopes.js';
 
-const SCOPE_LISTS = Object.entries(CLIENT_SCOPES).map(([kind, scopes]) => `${kind} ${scopes.join(', ')}`).join('; ');
+const SCOPE_LISTS = Object.entries(CLIENT_SCOPES)
+  .map(([kind, scopes]) => `${kind} ${scopes.join(', ')}`)
+  .join('; ');
 
-export enum ClientKind { PARTNER = 'PARTNER', PAYMENT_PROVIDER = 'PAYMENT_PROVIDER' }
+export enum ClientKind {
+  PARTNER = 'PARTNER',
+  PAYMENT_PROVIDER = 'PAYMENT_PROVIDER',
+}
 registerEnumType(ClientKind, { name: 'ApiClientKind', description: 'The principal kind of every token the client gets' });
 
-export enum ClientPurpose { TOUR_BOOKING = 'TOUR_BOOKING', PAYMENT = 'PAYMENT' }
+export enum ClientPurpose {
+  TOUR_BOOKING = 'TOUR_BOOKING',
+  PAYMENT = 'PAYMENT',
+}
 registerEnumType(ClientPurpose, {
   name: 'ApiClientPurpose',
   description: 'The one purpose the client processes data for: TOUR_BOOKING for partners, PAYMENT for payment providers',

@@ -22,7 +22,7 @@ export async function registerAppClient(em: EntityManager, clientId: string, nam
   const label = name.trim();
   if (label.length < 1 || label.length > 100) throw new BadInputError('name must be 1 to 100 characters', 'name');
   // One namespace for both kinds: a token's client_id, and the documents registered under it, must name one client.
-  if (await em.count(AppClient, { clientId }) || await em.count(ApiClient, { clientId })) throw new BadInputError('That client id is already registered', 'clientId');
+  if ((await em.count(AppClient, { clientId })) || (await em.count(ApiClient, { clientId }))) throw new BadInputError('That client id is already registered', 'clientId');
   const client = em.create(AppClient, { clientId, name: label });
   await em.persist(client).flush();
   return client;

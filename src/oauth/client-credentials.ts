@@ -59,11 +59,7 @@ function parseScope(raw: string): string[] | null {
   return tokens.every((t) => SCOPE_TOKEN.test(t)) ? [...new Set(tokens)] : null;
 }
 
-export function parseTokenRequest(
-  contentType: string | undefined,
-  rawBody: string,
-  authorizationHeader: string | string[] | undefined,
-): OAuthResult<TokenRequest> {
+export function parseTokenRequest(contentType: string | undefined, rawBody: string, authorizationHeader: string | string[] | undefined): OAuthResult<TokenRequest> {
   if (contentType?.split(';')[0].trim().toLowerCase() !== FORM) return oauthFailure('invalid_request', `The request body must be ${FORM}`);
   const form = new URLSearchParams(rawBody);
   const names = [...form.keys()];

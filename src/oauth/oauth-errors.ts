@@ -1,13 +1,7 @@
 import type { Language } from '../i18n/language.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 
-export type OAuthErrorCode =
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type'
-  | 'invalid_scope';
+export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope';
 
 export interface OAuthErrorResponse {
   status: 400 | 401;

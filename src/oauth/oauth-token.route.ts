@@ -12,10 +12,20 @@ import { hashSecret, verifySecret } from './secret-hash.js';
 import type { KeyRing } from './signing-keys.js';
 import type { Limiter } from '../shared-state/limiter.js';
 
-interface ClientRow { clientId: string; secretHash: string; kind: ApiClientKind; partnerId: string; scopes: string[]; disabled: boolean }
+interface ClientRow {
+  clientId: string;
+  secretHash: string;
+  kind: ApiClientKind;
+  partnerId: string;
+  scopes: string[];
+  disabled: boolean;
+}
 
-const CLIENT = statement<ClientRow, [clientId: string]>('oauth_client', `select client_id as "clientId", secret_hash as "secretHash", kind,
-    partner_id as "partnerId", scopes, disabled_at is not null as disabled from api_clients where client_id = $1`);
+const CLIENT = statement<ClientRow, [clientId: string]>(
+  'oauth_client',
+  `select client_id as "clientId", secret_hash as "secretHash", kind,
+    partner_id as "partnerId", scopes, disabled_at is not null as disabled from api_clients where client_id = $1`,
+);
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
@@ -55,11 +65,13 @@ export function oauthTokenRoute(services: CoreServices, ring: KeyRing, failures:
     const basic = request.authMethod === 'client_secret_basic';
     const retry = await failures.retryAfter(request.clientId);
     if (retry) {
-      return sendJson(res, 429, describedIn({ error: 'invalid_client', error_description: 'Too many failed client authentications; retry later' }, language),
-        { ...NO_STORE, 'Retry-After': String(retry) });
+      return sendJson(res, 429, describedIn({ error: 'invalid_client', error_description: 'Too many failed client authentications; retry later' }, language), {
+        ...NO_STORE,
+        'Retry-After': String(retry),
+      });
     }
     const client = await loadClient(services, request.clientId);
-    const secretOk = await verifySecret(request.clientSecret, client?.secretHash ?? await decoy);
+    const secretOk = await verifySecret(request.clientSecret, client?.secretHash ?? (await decoy));
     if (!client || !secretOk || client.disabled) {
       if (!client || !secretOk) await failures.penalty(request.clientId);
       // Only ids of real clients are logged: an unknown "id" may be a secret pasted into the wrong field.
@@ -69,9 +81,18 @@ export function oauthTokenRoute(services: CoreServices, ring: KeyRing, failures:
     const granted = grantScopes(request.scope, client.scopes);
     if (!granted.ok) return sendError(res, granted.error, language);
     const ttl = cfg.jwt.accessTtlSeconds;
-    const accessToken = await issueAccessToken(ring, cfg, {
-      sub: client.clientId, kind: client.kind, clientId: client.clientId, partnerId: client.partnerId, scope: granted.value,
-    }, ttl);
+    const accessToken = await issueAccessToken(
+      ring,
+      cfg,
+      {
+        sub: client.clientId,
+        kind: client.kind,
+        clientId: client.clientId,
+        partnerId: client.partnerId,
+        scope: granted.value,
+      },
+      ttl,
+    );
     sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope: granted.value.join(' ') }, NO_STORE);
   };
 }

@@ -28,8 +28,7 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [n, r, p] = parts.slice(1, 4).map(Number);
-  const valid = Number.isInteger(n) && n > 1 && n <= MAX_N && (n & (n - 1)) === 0
-    && Number.isInteger(r) && r >= 1 && r <= MAX_R && Number.isInteger(p) && p >= 1 && p <= MAX_P;
+  const valid = Number.isInteger(n) && n > 1 && n <= MAX_N && (n & (n - 1)) === 0 && Number.isInteger(r) && r >= 1 && r <= MAX_R && Number.isInteger(p) && p >= 1 && p <= MAX_P;
   const expected = Buffer.from(parts[5], 'base64url');
   if (!valid || expected.length !== HASH_BYTES) return false;
   const actual = await derive(secret, Buffer.from(parts[4], 'base64url'), n, r, p);

@@ -29,8 +29,13 @@ export class PaymentResolver {
   }
 
   @Mutation(() => RecordPaymentResult, { description: 'The processing provider reports a payment result (scope payments:write); NOT_FOUND for payments it does not process' })
-  async recordPayment(@Arg('bookingId', () => ID) bookingId: string, @Arg('status', () => PaymentOutcome) status: PaymentOutcome,
-    @Arg('externalRef') externalRef: string, @Arg('amountKzt', () => Int) amountKzt: number, @Ctx() ctx: GatewayContext): Promise<RecordPaymentOutcome> {
+  async recordPayment(
+    @Arg('bookingId', () => ID) bookingId: string,
+    @Arg('status', () => PaymentOutcome) status: PaymentOutcome,
+    @Arg('externalRef') externalRef: string,
+    @Arg('amountKzt', () => Int) amountKzt: number,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RecordPaymentOutcome> {
     if (!isUuid(bookingId)) throw new NotFoundError('Payment');
     // The isPaymentProvider rule has established that partnerId is present.
     const report = validateReport({ providerId: partnerIdOf(ctx.principal), bookingId, outcome: status, externalRef, amountKzt });
@@ -39,8 +44,11 @@ export class PaymentResolver {
   }
 
   @Query(() => PaymentPage, { description: 'Payment providers: the payments this provider processes, newest first (scope payments:write)' })
-  async providerPayments(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: GatewayContext): Promise<PaymentPage> {
+  async providerPayments(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<PaymentPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     // The isPaymentProvider rule has established that partnerId is present.
     const rows = await paymentsOfProvider(ctx.services.sql, partnerIdOf(ctx.principal), after ? decodeCursor(after, MICROS_KEY) : null, size + 1);

@@ -18,29 +18,47 @@ const EXTERNAL_REF = /^[\x21-\x7e]{1,100}$/;
 
 type Locked = { status: string; amountKzt: number };
 
-export interface ProviderPaymentRow extends Payment { cursorMicros: string }
+export interface ProviderPaymentRow extends Payment {
+  cursorMicros: string;
+}
 
 const BY_ID = statement<Payment, [id: string]>('payment_by_id', `select ${COLUMNS} from ${FROM} where p.id = $1`);
-const OF_PROVIDER = statement<ProviderPaymentRow, [providerId: string, afterKey: string | null, afterId: string | null, limit: number]>('payments_of_provider',
+const OF_PROVIDER = statement<ProviderPaymentRow, [providerId: string, afterKey: string | null, afterId: string | null, limit: number]>(
+  'payments_of_provider',
   `select ${COLUMNS}, ((extract(epoch from p.created_at) * 1000000)::bigint)::text as "cursorMicros"
     from ${FROM} where p.provider_id = $1
       and ($2::bigint is null or (p.created_at, p.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
-    order by p.created_at desc, p.id desc limit $4`);
-const LATEST = statement<Payment, [bookingIds: readonly string[]]>('latest_payments', `select distinct on (p.booking_id) ${COLUMNS} from ${FROM}
-    where p.booking_id = any($1::uuid[]) order by p.booking_id, p.created_at desc, p.id desc`);
+    order by p.created_at desc, p.id desc limit $4`,
+);
+const LATEST = statement<Payment, [bookingIds: readonly string[]]>(
+  'latest_payments',
+  `select distinct on (p.booking_id) ${COLUMNS} from ${FROM}
+    where p.booking_id = any($1::uuid[]) order by p.booking_id, p.created_at desc, p.id desc`,
+);
 const PROVIDERS = statement<{ id: string; name: string }>('payment_providers', "select id, name from partners where kind = 'PAYMENT_PROVIDER' order by name, id");
-const IS_PROVIDER = statement<{ ok: boolean }, [providerId: string]>('is_payment_provider',
-  "select exists(select 1 from partners where id = $1 and kind = 'PAYMENT_PROVIDER') as ok");
+const IS_PROVIDER = statement<{ ok: boolean }, [providerId: string]>(
+  'is_payment_provider',
+  "select exists(select 1 from partners where id = $1 and kind = 'PAYMENT_PROVIDER') as ok",
+);
 const LOCK_BOOKING = statement<Locked, [bookingId: string]>('payment_booking_lock', 'select status, amount_kzt::int as "amountKzt" from bookings where id = $1 for update');
-const OPEN_OF_BOOKING = statement<{ id: string; providerId: string }, [bookingId: string]>('payment_open_of_booking',
-  "select id, provider_id as \"providerId\" from payments where booking_id = $1 and status = 'PENDING'");
-const START = statement<{ id: string }, [bookingId: string, providerId: string, amountKzt: number]>('payment_start', `insert into payments
-    (id, booking_id, provider_id, amount_kzt, status, external_ref, created_at) values (gen_random_uuid(), $1, $2, $3, 'PENDING', null, now()) returning id`);
+const OPEN_OF_BOOKING = statement<{ id: string; providerId: string }, [bookingId: string]>(
+  'payment_open_of_booking',
+  'select id, provider_id as "providerId" from payments where booking_id = $1 and status = \'PENDING\'',
+);
+const START = statement<{ id: string }, [bookingId: string, providerId: string, amountKzt: number]>(
+  'payment_start',
+  `insert into payments
+    (id, booking_id, provider_id, amount_kzt, status, external_ref, created_at) values (gen_random_uuid(), $1, $2, $3, 'PENDING', null, now()) returning id`,
+);
 const REPORTED = statement<{ id: string; status: 'PENDING' | PaymentOutcome; amountKzt: number; externalRef: string | null }, [bookingId: string, providerId: string]>(
-  'payment_of_provider_report', `select id, status, amount_kzt::int as "amountKzt", external_ref as "externalRef" from payments
-    where booking_id = $1 and provider_id = $2 order by status = 'PENDING' desc, created_at desc limit 1`);
-const SETTLE = statement<never, [outcome: PaymentOutcome, externalRef: string, id: string]>('payment_settle',
-  'update payments set status = $1, external_ref = $2, settled_at = now() where id = $3');
+  'payment_of_provider_report',
+  `select id, status, amount_kzt::int as "amountKzt", external_ref as "externalRef" from payments
+    where booking_id = $1 and provider_id = $2 order by status = 'PENDING' desc, created_at desc limit 1`,
+);
+const SETTLE = statement<never, [outcome: PaymentOutcome, externalRef: string, id: string]>(
+  'payment_settle',
+  'update payments set status = $1, external_ref = $2, settled_at = now() where id = $3',
+);
 
 export async function paymentById(sql: Sql, id: string): Promise<Payment> {
   const [row] = await sql.rows(BY_ID, id);
@@ -85,7 +103,13 @@ export function startPayment(em: EntityManager, bookingId: string, providerId: s
   });
 }
 
-export interface PaymentReport { providerId: string; bookingId: string; outcome: PaymentOutcome; externalRef: string; amountKzt: number }
+export interface PaymentReport {
+  providerId: string;
+  bookingId: string;
+  outcome: PaymentOutcome;
+  externalRef: string;
+  amountKzt: number;
+}
 
 export function validateExternalRef(ref: string): string {
   if (!EXTERNAL_REF.test(ref)) throw new BadInputError('externalRef must be 1 to 100 printable ASCII characters without spaces', 'externalRef');

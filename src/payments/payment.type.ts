@@ -1,13 +1,24 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../tours/tour.type.js';
 
-export enum PaymentStatus { PENDING = 'PENDING', CONFIRMED = 'CONFIRMED', FAILED = 'FAILED', REFUNDED = 'REFUNDED' }
+export enum PaymentStatus {
+  PENDING = 'PENDING',
+  CONFIRMED = 'CONFIRMED',
+  FAILED = 'FAILED',
+  REFUNDED = 'REFUNDED',
+}
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 
-export enum PaymentOutcome { CONFIRMED = 'CONFIRMED', FAILED = 'FAILED' }
+export enum PaymentOutcome {
+  CONFIRMED = 'CONFIRMED',
+  FAILED = 'FAILED',
+}
 registerEnumType(PaymentOutcome, { name: 'PaymentOutcome', description: 'What the provider reports about a pending payment' });
 
-export enum PaymentRefusalReason { NOT_PAYABLE = 'NOT_PAYABLE', PAYMENT_IN_PROGRESS = 'PAYMENT_IN_PROGRESS' }
+export enum PaymentRefusalReason {
+  NOT_PAYABLE = 'NOT_PAYABLE',
+  PAYMENT_IN_PROGRESS = 'PAYMENT_IN_PROGRESS',
+}
 registerEnumType(PaymentRefusalReason, {
   name: 'PaymentRefusalReason',
   valuesConfig: {
@@ -16,11 +27,15 @@ registerEnumType(PaymentRefusalReason, {
   },
 });
 
-export enum PaymentRejectionReason { AMOUNT_MISMATCH = 'AMOUNT_MISMATCH', NOT_PENDING = 'NOT_PENDING', BOOKING_NOT_PAYABLE = 'BOOKING_NOT_PAYABLE' }
+export enum PaymentRejectionReason {
+  AMOUNT_MISMATCH = 'AMOUNT_MISMATCH',
+  NOT_PENDING = 'NOT_PENDING',
+  BOOKING_NOT_PAYABLE = 'BOOKING_NOT_PAYABLE',
+}
 registerEnumType(PaymentRejectionReason, {
   name: 'PaymentRejectionReason',
   valuesConfig: {
-    AMOUNT_MISMATCH: { description: 'The confirmed amount differs from the booking\'s; nothing changed' },
+    AMOUNT_MISMATCH: { description: "The confirmed amount differs from the booking's; nothing changed" },
     NOT_PENDING: { description: 'The payment was already confirmed or failed with another result or reference' },
     BOOKING_NOT_PAYABLE: { description: 'The booking was cancelled meanwhile; the payment stays pending for the provider to fail or refund' },
   },

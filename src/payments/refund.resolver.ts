@@ -17,9 +17,13 @@ export class RefundResolver {
     return pendingRefunds(ctx.services.sql, partnerIdOf(ctx.principal), pageSize(first, ctx.services.cfg.limits.maxPageSize));
   }
 
-  @Mutation(() => RecordRefundResult, { description: 'The refund\'s provider reports its result (scope payments:write); NOT_FOUND for refunds it does not owe' })
-  async recordRefund(@Arg('refundId', () => ID) refundId: string, @Arg('status', () => RefundOutcome) status: RefundOutcome,
-    @Arg('externalRef') externalRef: string, @Ctx() ctx: GatewayContext): Promise<RecordRefundOutcome> {
+  @Mutation(() => RecordRefundResult, { description: "The refund's provider reports its result (scope payments:write); NOT_FOUND for refunds it does not owe" })
+  async recordRefund(
+    @Arg('refundId', () => ID) refundId: string,
+    @Arg('status', () => RefundOutcome) status: RefundOutcome,
+    @Arg('externalRef') externalRef: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RecordRefundOutcome> {
     if (!isUuid(refundId)) throw new NotFoundError('Refund');
     const out = await recordRefund(ctx.em(), { providerId: partnerIdOf(ctx.principal), refundId, outcome: status, externalRef: validateExternalRef(externalRef) });
     return 'reason' in out ? out : { refund: await refundById(ctx.services.sql, out.refundId) };

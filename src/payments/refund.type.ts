@@ -1,12 +1,21 @@
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-export enum RefundStatus { PENDING = 'PENDING', REFUNDED = 'REFUNDED', FAILED = 'FAILED' }
+export enum RefundStatus {
+  PENDING = 'PENDING',
+  REFUNDED = 'REFUNDED',
+  FAILED = 'FAILED',
+}
 registerEnumType(RefundStatus, { name: 'RefundStatus' });
 
-export enum RefundOutcome { REFUNDED = 'REFUNDED', FAILED = 'FAILED' }
+export enum RefundOutcome {
+  REFUNDED = 'REFUNDED',
+  FAILED = 'FAILED',
+}
 registerEnumType(RefundOutcome, { name: 'RefundOutcome', description: 'What the provider reports about a pending refund' });
 
-export enum RefundRejectionReason { NOT_PENDING = 'NOT_PENDING' }
+export enum RefundRejectionReason {
+  NOT_PENDING = 'NOT_PENDING',
+}
 registerEnumType(RefundRejectionReason, {
   name: 'RefundRejectionReason',
   valuesConfig: { NOT_PENDING: { description: 'The refund was already recorded with another result or reference' } },

@@ -9,11 +9,20 @@ const BUNDLE_DIR = fileURLToPath(new URL(import.meta.url.includes('/dist/src/') 
 const ASSET_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 const TYPES: Readonly<Record<string, string>> = {
-  js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', ttf: 'font/ttf', woff: 'font/woff', woff2: 'font/woff2',
-  svg: 'image/svg+xml', png: 'image/png', json: 'application/json; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  ttf: 'font/ttf',
+  woff: 'font/woff',
+  woff2: 'font/woff2',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  json: 'application/json; charset=utf-8',
 };
 
-export interface BundleFile { body: Buffer; type: string }
+export interface BundleFile {
+  body: Buffer;
+  type: string;
+}
 
 const missing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -25,7 +34,10 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Policy playground
 export class PlaygroundBundle {
   private readonly settingsBlock: string;
 
-  constructor(settings: unknown, private readonly dir = BUNDLE_DIR) {
+  constructor(
+    settings: unknown,
+    private readonly dir = BUNDLE_DIR,
+  ) {
     // An inert JSON block the page reads; `<` escaped so that nothing in it can close the block.
     this.settingsBlock = `<script id="playground-settings" type="application/json">${JSON.stringify(settings).replace(/</g, '\\u003c')}</script>`;
   }

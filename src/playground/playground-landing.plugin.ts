@@ -5,7 +5,11 @@ import type { PlaygroundBundle } from './playground-bundle.service.js';
 export function playgroundLandingPage(bundle: PlaygroundBundle): ApolloServerPlugin {
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html: () => bundle.html() }; } };
+      return {
+        async renderLandingPage() {
+          return { html: () => bundle.html() };
+        },
+      };
     },
   };
 }

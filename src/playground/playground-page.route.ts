@@ -61,7 +61,7 @@ export function schemaRoute(schema: GraphQLSchema): RouteHandler {
     onlyGet(req.method);
     res.setHeader('content-type', 'text/plain; charset=utf-8');
     res.setHeader('cache-control', 'no-cache');
-    res.end(sdl ??= printGatewaySchema(schema));
+    res.end((sdl ??= printGatewaySchema(schema)));
   };
 }
 

@@ -18,7 +18,10 @@ function keyFor(keys: FieldKeys, keyId: string): KeyObject {
   const key = keys.keys.get(keyId);
   if (!key || key.length !== KEY_BYTES) throw new Error(`no usable field key with id ${JSON.stringify(keyId)}`);
   let obj = keyObjects.get(key);
-  if (!obj) { obj = createSecretKey(key); keyObjects.set(key, obj); }
+  if (!obj) {
+    obj = createSecretKey(key);
+    keyObjects.set(key, obj);
+  }
   return obj;
 }
 
@@ -91,10 +94,15 @@ export function sealWithDataKey(dataKey: KeyObject, plaintext: string, aad: stri
 }
 
 export function openWithDataKey(dataKey: KeyObject, stored: string, aad: string): string {
-  return openWith((keyId) => {
-    if (keyId !== DATA_KEY_ID) throw new Error('not sealed under a data key');
-    return dataKey;
-  }, stored, 'subject', aad).toString('utf8');
+  return openWith(
+    (keyId) => {
+      if (keyId !== DATA_KEY_ID) throw new Error('not sealed under a data key');
+      return dataKey;
+    },
+    stored,
+    'subject',
+    aad,
+  ).toString('utf8');
 }
 
 /** The data key sealed under the active master key, optionally bound to its owner. */

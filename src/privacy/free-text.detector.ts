@@ -5,11 +5,29 @@ import { isValidIin } from './iin-checksum.js';
 export type FreeTextKind = 'IIN' | 'PHONE' | 'EMAIL' | 'PASSPORT';
 
 /** A finding as a range of the ORIGINAL text. */
-export interface FreeTextFinding { readonly kind: FreeTextKind; readonly start: number; readonly end: number }
+export interface FreeTextFinding {
+  readonly kind: FreeTextKind;
+  readonly start: number;
+  readonly end: number;
+}
 
-interface Group { readonly digits: string; readonly start: number; readonly end: number; readonly sepBefore: string }
-interface Run { readonly groups: Group[]; readonly plus: boolean; readonly passportPrefix: boolean; readonly prefixStart: number }
-interface Span { readonly kind: FreeTextKind; readonly start: number; readonly end: number }
+interface Group {
+  readonly digits: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sepBefore: string;
+}
+interface Run {
+  readonly groups: Group[];
+  readonly plus: boolean;
+  readonly passportPrefix: boolean;
+  readonly prefixStart: number;
+}
+interface Span {
+  readonly kind: FreeTextKind;
+  readonly start: number;
+  readonly end: number;
+}
 
 const AT = String.raw`\s*(?:@|%40|[(\[{<]\s*(?:at|собака)\s*[)\]}>])\s*`;
 const DOT = String.raw`(?:\.|\s*[(\[]\s*(?:dot|точка)\s*[)\]]\s*)`;
@@ -99,7 +117,8 @@ function segment(gs: Group[], run: Run, bookingContext: boolean): Span[] {
       const kind = kindOf(gs.slice(i, j), first && run.plus, first && run.passportPrefix, bookingContext);
       if (!kind) continue;
       const covered = gs.slice(i, j).reduce((n, g) => n + g.digits.length, 0) + best[j].covered;
-      if (covered > best[i].covered) best[i] = { covered, spans: [{ kind, start: first && (run.plus || run.passportPrefix) ? run.prefixStart : gs[i].start, end: gs[j - 1].end }, ...best[j].spans] };
+      if (covered > best[i].covered)
+        best[i] = { covered, spans: [{ kind, start: first && (run.plus || run.passportPrefix) ? run.prefixStart : gs[i].start, end: gs[j - 1].end }, ...best[j].spans] };
     }
   }
   return best[0].spans;

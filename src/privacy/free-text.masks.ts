@@ -2,7 +2,11 @@ import type { Language } from '../i18n/language.js';
 import { HIDDEN_IN_TEXT } from '../i18n/messages.catalogue.js';
 import { findPersonalData, type FreeTextKind } from './free-text.detector.js';
 
-export interface MaskedText { text: string; counts: Record<FreeTextKind, number>; revealed: ReadonlySet<FreeTextKind> }
+export interface MaskedText {
+  text: string;
+  counts: Record<FreeTextKind, number>;
+  revealed: ReadonlySet<FreeTextKind>;
+}
 
 const NONE: ReadonlySet<FreeTextKind> = new Set();
 const KINDS = Object.keys(HIDDEN_IN_TEXT) as FreeTextKind[];

@@ -6,7 +6,10 @@ import { blindIndex, newDataKey, openWithDataKey, sealWithDataKey, unwrapDataKey
 export type BlindIndexKind = 'PHONE' | 'IIN' | 'PASSPORT';
 
 /** A subject's data key, ready to use, with the form that is stored (wrapped by the master key). */
-export interface SubjectKey { key: KeyObject; wrapped: string }
+export interface SubjectKey {
+  key: KeyObject;
+  wrapped: string;
+}
 
 /** Envelope encryption per subject: destroying the wrapped key makes every value sealed under it unreadable, backups included. */
 export interface PiiVault {

@@ -1,7 +1,6 @@
 import { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLNonNull } from 'graphql';
 import { PII_KINDS } from './privacy.vocabulary.js';
 
-
 const PiiKindEnum = new GraphQLEnumType({
   name: 'PiiKind',
   description: 'Kinds of personal data the privacy policy decides on',

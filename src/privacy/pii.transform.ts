@@ -7,7 +7,16 @@ import type { PrivacyContext, SubjectFacts } from './privacy.session.js';
 
 type Resolver = GraphQLFieldResolver<Reached, PrivacyContext>;
 
-function finish(kind: PiiKind, exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM', reason: string | undefined, facts: SubjectFacts, value: unknown, source: Reached, ctx: PrivacyContext, info: GraphQLResolveInfo): unknown {
+function finish(
+  kind: PiiKind,
+  exposure: 'FULL' | 'PARTIAL' | 'PSEUDONYM',
+  reason: string | undefined,
+  facts: SubjectFacts,
+  value: unknown,
+  source: Reached,
+  ctx: PrivacyContext,
+  info: GraphQLResolveInfo,
+): unknown {
   if (value == null) return null;
   if (exposure === 'FULL') {
     if (facts.relation !== 'SELF') ctx.privacy.recordFull(source.id, facts, kind);
@@ -44,9 +53,7 @@ function decideAndResolve(kind: PiiKind, inner: Resolver, facts: SubjectFacts, s
 function expose(kind: PiiKind, inner: Resolver): Resolver {
   return (source, args, ctx, info) => {
     const facts = ctx.privacy.facts(source);
-    return facts instanceof Promise
-      ? facts.then((f) => decideAndResolve(kind, inner, f, source, args, ctx, info))
-      : decideAndResolve(kind, inner, facts, source, args, ctx, info);
+    return facts instanceof Promise ? facts.then((f) => decideAndResolve(kind, inner, f, source, args, ctx, info)) : decideAndResolve(kind, inner, facts, source, args, ctx, info);
   };
 }
 

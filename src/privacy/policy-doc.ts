@@ -9,11 +9,19 @@ const DASH = '—';
 // Where each edge is in the schema; a test checks that every edge of the vocabulary is listed.
 export const EDGE_DOC: readonly (readonly [Edge, string, string])[] = [
   ['PROFILE_SELF', '`me { profile }`, `updateProfile`', 'SELF'],
-  ['BOOKING_TRAVELLER', '`Booking.traveller`', 'PARTNER_TRAVELLER: the booking is of the caller\'s own tour, active (not cancelled or expired) and inside its stored window'],
+  ['BOOKING_TRAVELLER', '`Booking.traveller`', "PARTNER_TRAVELLER: the booking is of the caller's own tour, active (not cancelled or expired) and inside its stored window"],
   ['PAYMENT_PAYER', '`Payment.payer`', 'PAYMENT_PAYER: the caller processes the payment, pending or within the window after its outcome'],
-  ['TICKET_SUBJECT', '`person(id)` under a declared ticket reference naming the person; a ticket\'s user', 'TICKET_SUBJECT: the ticket is open and assigned to the caller'],
-  ['FRAUD_CASE_SUBJECT', '`person(id)` under a declared case reference naming the person; a case\'s subjects', 'FRAUD_CASE_SUBJECT: the case is open, assigned to the caller and names the person'],
-  ['AUTHORITY_SUBJECT', '`person(id)` under a declared request reference naming the person; a request\'s subject', 'AUTHORITY_SUBJECT: the request is approved, unexpired and addressed to the caller'],
+  ['TICKET_SUBJECT', "`person(id)` under a declared ticket reference naming the person; a ticket's user", 'TICKET_SUBJECT: the ticket is open and assigned to the caller'],
+  [
+    'FRAUD_CASE_SUBJECT',
+    "`person(id)` under a declared case reference naming the person; a case's subjects",
+    'FRAUD_CASE_SUBJECT: the case is open, assigned to the caller and names the person',
+  ],
+  [
+    'AUTHORITY_SUBJECT',
+    "`person(id)` under a declared request reference naming the person; a request's subject",
+    'AUTHORITY_SUBJECT: the request is approved, unexpired and addressed to the caller',
+  ],
   ['STAFF_LOOKUP', '`person(id)` otherwise, the moderation queue, complaints', 'none (staff masks only)'],
   ['REVIEW_AUTHOR', '`Review.author`', 'none (public; the id is a handle per review)'],
   ['PUBLIC', 'any field not listed here', 'none (public)'],
@@ -26,11 +34,7 @@ function kinds(list: readonly PiiKind[] | 'REQUESTED'): string {
 
 function requirements(rule: PolicyRule): string {
   const { scope, reference, consent } = rule.requires;
-  const parts = [
-    scope ? `scope \`${scope}\`` : '',
-    reference ? 'a ticket, case or request reference' : '',
-    consent ? `consent ${consent} active` : '',
-  ].filter((p) => p !== '');
+  const parts = [scope ? `scope \`${scope}\`` : '', reference ? 'a ticket, case or request reference' : '', consent ? `consent ${consent} active` : ''].filter((p) => p !== '');
   return parts.length === 0 ? DASH : parts.join('; ');
 }
 
@@ -39,8 +43,18 @@ function anyOr(list: readonly string[] | 'ANY', any: string): string {
 }
 
 function principalSection(principal: string, rules: readonly PolicyRule[]): string[] {
-  const rows = rules.map((r) => `| ${anyOr(r.purposes, 'any (or none)')} | ${anyOr(r.edges, 'any')} | ${anyOr(r.relations, 'any')} | ${requirements(r)} | ${kinds(r.full)} | ${kinds(r.partial)} | ${kinds(r.pseudonym)} | ${r.note} |`);
-  return [`### ${principal}`, '', '| purposes | reached through (edge) | relation | requires | FULL | PARTIAL | PSEUDONYM | note |', '|---|---|---|---|---|---|---|---|', ...rows, ''];
+  const rows = rules.map(
+    (r) =>
+      `| ${anyOr(r.purposes, 'any (or none)')} | ${anyOr(r.edges, 'any')} | ${anyOr(r.relations, 'any')} | ${requirements(r)} | ${kinds(r.full)} | ${kinds(r.partial)} | ${kinds(r.pseudonym)} | ${r.note} |`,
+  );
+  return [
+    `### ${principal}`,
+    '',
+    '| purposes | reached through (edge) | relation | requires | FULL | PARTIAL | PSEUDONYM | note |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
 }
 
 function show(value: string | null): string {
@@ -55,12 +69,12 @@ export function renderPolicyDoc(): string {
     'Generated from `src/privacy/privacy.policy.ts` by `renderPolicyDoc()` in `src/privacy/policy-doc.ts`; do not edit by hand.',
     '',
     'A relation belongs to the edge through which a person is reached, not to the person: the same traveller is FULL for a partner',
-    'as the traveller of that partner\'s active booking, and public as the author of a review. Per field and row, every rule of the',
-    'caller\'s kind whose purpose, scope, reference, edge, relation and consent requirements all hold is considered and the most',
+    "as the traveller of that partner's active booking, and public as the author of a review. Per field and row, every rule of the",
+    "caller's kind whose purpose, scope, reference, edge, relation and consent requirements all hold is considered and the most",
     'permissive exposure for the kind wins (FULL > PARTIAL > PSEUDONYM > NONE). A kind no matching rule lists is NONE.',
     'When the result is not FULL, the reason is the first unmet check (purpose, scope, reference, edge as NOT_VIA_<edge>, relation,',
     'consent, cross-border consent, request) of the rule that would show more and got furthest, or POLICY when none would;',
-    'INCIDENT_HOLD when a rule would show it in FULL but the recipient\'s releases are held.',
+    "INCIDENT_HOLD when a rule would show it in FULL but the recipient's releases are held.",
     '',
     '## Edges',
     '',

@@ -41,7 +41,16 @@ const FULL = 3;
 const Check = { Purpose: 0, Scope: 1, Reference: 2, Edge: 3, Relation: 4, Consent: 5, CrossBorder: 6, Requested: 7, Match: 8 } as const;
 type Check = (typeof Check)[keyof typeof Check];
 // The reason of each failed check; the edge check's reason names the rule's edge instead.
-const FIXED_REASON: readonly ReasonCode[] = ['PURPOSE_NOT_ALLOWED', 'SCOPE_MISSING', 'REFERENCE_MISSING', 'POLICY', 'NOT_RELATED', 'NO_CONSENT', 'NO_CROSS_BORDER_CONSENT', 'NOT_IN_REQUEST'];
+const FIXED_REASON: readonly ReasonCode[] = [
+  'PURPOSE_NOT_ALLOWED',
+  'SCOPE_MISSING',
+  'REFERENCE_MISSING',
+  'POLICY',
+  'NOT_RELATED',
+  'NO_CONSENT',
+  'NO_CROSS_BORDER_CONSENT',
+  'NOT_IN_REQUEST',
+];
 
 interface CompiledRule {
   readonly purposes: ReadonlySet<Purpose> | null;
@@ -59,17 +68,18 @@ interface CompiledRule {
 
 const FULL_RESULT: Decision = Object.freeze({ exposure: 'FULL' });
 // Every (exposure, reason) pair is one shared frozen object, so a decision allocates nothing.
-const RESULTS = new Map<string, Decision>(EXPOSURES.flatMap((exposure) =>
-  REASON_CODES.map((reason) => [`${exposure}:${reason}`, Object.freeze({ exposure, reason })] as const)));
+const RESULTS = new Map<string, Decision>(EXPOSURES.flatMap((exposure) => REASON_CODES.map((reason) => [`${exposure}:${reason}`, Object.freeze({ exposure, reason })] as const)));
 const result = (rank: number, reason: ReasonCode): Decision => RESULTS.get(`${RANKED[rank]}:${reason}`)!;
 
 function compile(rule: PolicyRule): CompiledRule {
   const rank = { IIN: 0, PASSPORT: 0, PHONE: 0, EMAIL: 0, FULL_NAME: 0, GENDER: 0, MESSENGER: 0, DOCUMENT_SCAN: 0 };
-  const raise = (kinds: readonly PiiKind[], r: number) => { for (const k of kinds) rank[k] = Math.max(rank[k], r); };
+  const raise = (kinds: readonly PiiKind[], r: number) => {
+    for (const k of kinds) rank[k] = Math.max(rank[k], r);
+  };
   raise(rule.pseudonym, PSEUDONYM);
   raise(rule.partial, PARTIAL);
   const requested = rule.full === 'REQUESTED';
-  raise(requested ? Object.keys(rank) as PiiKind[] : rule.full, FULL);
+  raise(requested ? (Object.keys(rank) as PiiKind[]) : rule.full, FULL);
   return {
     purposes: rule.purposes === 'ANY' ? null : new Set(rule.purposes),
     edges: rule.edges === 'ANY' ? null : new Set(rule.edges),
@@ -125,7 +135,10 @@ export function createDecider(policy: readonly PolicyRule[]): Decider {
     for (const rule of rules) {
       if (rule.rank[input.kind] <= best) continue;
       const failed = firstFailure(rule, input);
-      if (failed > nearestCheck) { nearest = rule; nearestCheck = failed; }
+      if (failed > nearestCheck) {
+        nearest = rule;
+        nearestCheck = failed;
+      }
     }
     if (!nearest) return result(best, 'POLICY');
     return result(best, nearestCheck === Check.Edge ? nearest.edgeReason : FIXED_REASON[nearestCheck]);

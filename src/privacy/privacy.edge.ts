@@ -18,7 +18,10 @@ export interface Via {
   readonly facts?: EdgeFacts;
 }
 
-export interface Reached { readonly id: string; readonly via?: Via }
+export interface Reached {
+  readonly id: string;
+  readonly via?: Via;
+}
 
 /** A person reached through any field the policy does not name shows only the public view. */
 export const PUBLIC_VIA: Via = Object.freeze({ edge: 'PUBLIC', anchor: null });

@@ -59,12 +59,15 @@ export function maskFullName(name: FullNameParts): string | null {
 
 /** The name parts a person row carries, so a name is masked from its parts and not from a display string that cannot tell them apart. */
 export function nameParts(row: object): FullNameParts | null {
-  return 'firstName' in row && 'surname' in row ? row as FullNameParts : null;
+  return 'firstName' in row && 'surname' in row ? (row as FullNameParts) : null;
 }
 
 /** A display name "First [Patronymic] Surname" (the gateway's fullName order); one word could be any of the three, so it counts as a surname. */
 export function parseFullName(displayName: string): FullNameParts {
-  const words = displayName.trim().split(/\s+/).filter((w) => w !== '');
+  const words = displayName
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length < 2) return { firstName: undefined, surname: words[0] };
   return { firstName: words[0], patronymic: words.length > 2 ? words[1] : undefined, surname: words[words.length - 1] };
 }
@@ -74,11 +77,16 @@ export function maskValue(kind: PiiKind, value: MaskInput): string | null {
   if (kind === 'FULL_NAME') return maskFullName(typeof value === 'string' ? parseFullName(value) : value);
   if (typeof value !== 'string') return null;
   switch (kind) {
-    case 'IIN': return maskIin(value);
-    case 'PASSPORT': return maskPassport(value);
-    case 'PHONE': return maskPhone(value);
-    case 'EMAIL': return maskEmail(value);
-    default: return null;
+    case 'IIN':
+      return maskIin(value);
+    case 'PASSPORT':
+      return maskPassport(value);
+    case 'PHONE':
+      return maskPhone(value);
+    case 'EMAIL':
+      return maskEmail(value);
+    default:
+      return null;
   }
 }
 

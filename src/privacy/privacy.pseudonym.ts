@@ -10,7 +10,7 @@ export function keyedDigest(key: Buffer, kind: string, value: string): Buffer {
   let keyObject = keyObjects.get(key);
   if (!keyObject) {
     if (key.length < MIN_KEY_BYTES) throw new Error(`HMAC key must be at least ${MIN_KEY_BYTES} bytes`);
-    keyObjects.set(key, keyObject = createSecretKey(key));
+    keyObjects.set(key, (keyObject = createSecretKey(key)));
   }
   return createHmac('sha256', keyObject).update(`${kind.length}:${kind}:`).update(value, 'utf8').digest();
 }

@@ -24,13 +24,26 @@ export interface SubjectFacts {
   readonly logKey: string;
 }
 
-export interface Finding { path: (string | number)[]; kind: PiiKind; exposure: 'PARTIAL' | 'PSEUDONYM' | 'NONE'; reason: string }
+export interface Finding {
+  path: (string | number)[];
+  kind: PiiKind;
+  exposure: 'PARTIAL' | 'PSEUDONYM' | 'NONE';
+  reason: string;
+}
 
 /** A decision as explain mode reports it: FULL ones too, and never a value. */
-export interface ExplainedDecision { path: (string | number)[]; kind: PiiKind; exposure: Exposure; reason: string | null }
+export interface ExplainedDecision {
+  path: (string | number)[];
+  kind: PiiKind;
+  exposure: Exposure;
+  reason: string | null;
+}
 
 /** `held`: an open incident holds the recipient's FULL releases; `explaining`: the request reports decisions instead of values. */
-export interface SessionMode { readonly held: boolean; readonly explaining: boolean }
+export interface SessionMode {
+  readonly held: boolean;
+  readonly explaining: boolean;
+}
 
 const LIVE: SessionMode = Object.freeze({ held: false, explaining: false });
 
@@ -51,18 +64,39 @@ const NONE = new Map<Edge, SubjectFacts>();
 
 function fixed(cache: Map<Edge, SubjectFacts>, edge: Edge, relation: Relation): SubjectFacts {
   let f = cache.get(edge);
-  if (!f) cache.set(edge, f = Object.freeze({ edge, relation, consents: NO_CONSENTS, requestedKinds: null, recipientCountry: null, reference: null, decisionKey: `${edge}|${relation}`, logKey: edge }));
+  if (!f)
+    cache.set(
+      edge,
+      (f = Object.freeze({
+        edge,
+        relation,
+        consents: NO_CONSENTS,
+        requestedKinds: null,
+        recipientCountry: null,
+        reference: null,
+        decisionKey: `${edge}|${relation}`,
+        logKey: edge,
+      })),
+    );
   return f;
 }
 
-function established(edge: Edge, relation: Relation, consents: readonly string[], requestedKinds: readonly PiiKind[] | null, recipientCountry: string | null,
-  reference: { kind: string; id: string }): SubjectFacts {
+function established(
+  edge: Edge,
+  relation: Relation,
+  consents: readonly string[],
+  requestedKinds: readonly PiiKind[] | null,
+  recipientCountry: string | null,
+  reference: { kind: string; id: string },
+): SubjectFacts {
   const decisionKey = `${edge}|${relation}|${recipientCountry ?? ''}|${consents.join(',')}|${requestedKinds?.join(',') ?? '*'}`;
   return { edge, relation, consents: new Set(consents), requestedKinds, recipientCountry, reference, decisionKey, logKey: `${edge}|${reference.id}` };
 }
 
 const RELATION_OF_REFERENCE: Readonly<Record<ReferenceKind, Relation>> = {
-  SUPPORT_TICKET: 'TICKET_SUBJECT', FRAUD_CASE: 'FRAUD_CASE_SUBJECT', AUTHORITY_REQUEST: 'AUTHORITY_SUBJECT',
+  SUPPORT_TICKET: 'TICKET_SUBJECT',
+  FRAUD_CASE: 'FRAUD_CASE_SUBJECT',
+  AUTHORITY_REQUEST: 'AUTHORITY_SUBJECT',
 };
 
 // Edges whose relation rests on the anchor's own facts: which principal kind may hold it, the relation, the record kind logged.
@@ -84,7 +118,13 @@ export class PrivacySession {
   private ref: Promise<ResolvedReference | null> | null = null;
 
   /** `pseudonymKey`: the analytics key PSEUDONYM values are keyed with. */
-  constructor(readonly principal: Recipient, private readonly sql: Sql, readonly language: Language, private readonly pseudonymKey: Buffer, private readonly mode: SessionMode = LIVE) {
+  constructor(
+    readonly principal: Recipient,
+    private readonly sql: Sql,
+    readonly language: Language,
+    private readonly pseudonymKey: Buffer,
+    private readonly mode: SessionMode = LIVE,
+  ) {
     this.explained = mode.explaining ? [] : null;
   }
 
@@ -98,7 +138,7 @@ export class PrivacySession {
     const via = person.via ?? PUBLIC_VIA;
     if (p.kind === 'USER' && p.id === person.id) return fixed(SELF, via.edge, 'SELF');
     let f = this.memo.get(via);
-    if (!f) this.memo.set(via, f = this.establish(person.id, via));
+    if (!f) this.memo.set(via, (f = this.establish(person.id, via)));
     return f;
   }
 
@@ -122,13 +162,22 @@ export class PrivacySession {
   /** The policy's decision for this request's principal on one kind of a person reached with these facts (held recipients included). */
   decide(facts: SubjectFacts, kind: PiiKind): Decision {
     let byKind = this.decisions.get(facts.decisionKey);
-    if (!byKind) this.decisions.set(facts.decisionKey, byKind = {});
+    if (!byKind) this.decisions.set(facts.decisionKey, (byKind = {}));
     let d = byKind[kind];
     if (!d) {
       const p = this.principal;
       byKind[kind] = d = decide({
-        principal: p.kind, purpose: p.purpose, scopes: p.scopes, hasReference: p.purposeRef !== null, edge: facts.edge, relation: facts.relation,
-        kind, consents: facts.consents, requestedKinds: facts.requestedKinds ?? undefined, recipientCountry: facts.recipientCountry, held: this.mode.held,
+        principal: p.kind,
+        purpose: p.purpose,
+        scopes: p.scopes,
+        hasReference: p.purposeRef !== null,
+        edge: facts.edge,
+        relation: facts.relation,
+        kind,
+        consents: facts.consents,
+        requestedKinds: facts.requestedKinds ?? undefined,
+        recipientCountry: facts.recipientCountry,
+        held: this.mode.held,
       });
     }
     return d;
@@ -142,12 +191,19 @@ export class PrivacySession {
   recordFull(subjectId: string, facts: SubjectFacts, kind: PiiKind): void {
     if (this.explained) return;
     let bySubject = this.entries.get(facts.logKey);
-    if (!bySubject) this.entries.set(facts.logKey, bySubject = new Map<string, DisclosureEntry>());
+    if (!bySubject) this.entries.set(facts.logKey, (bySubject = new Map<string, DisclosureEntry>()));
     const entry = bySubject.get(subjectId);
-    if (entry) { entry.kinds.add(kind); return; }
+    if (entry) {
+      entry.kinds.add(kind);
+      return;
+    }
     const added: DisclosureEntry = {
-      subjectId, edge: facts.edge, referenceKind: facts.reference?.kind ?? null, referenceId: facts.reference?.id ?? null,
-      recipientCountry: facts.recipientCountry, kinds: new Set([kind]),
+      subjectId,
+      edge: facts.edge,
+      referenceKind: facts.reference?.kind ?? null,
+      referenceId: facts.reference?.id ?? null,
+      recipientCountry: facts.recipientCountry,
+      kinds: new Set([kind]),
     };
     bySubject.set(subjectId, added);
     this.disclosed.push(added);
@@ -155,4 +211,6 @@ export class PrivacySession {
 }
 
 /** What the privacy layer reads from a request's context; graphql's GatewayContext carries it. */
-export interface PrivacyContext { readonly privacy: PrivacySession }
+export interface PrivacyContext {
+  readonly privacy: PrivacySession;
+}

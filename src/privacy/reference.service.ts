@@ -15,29 +15,47 @@ export interface ResolvedReference {
 
 /** The edge through which a reference's subjects are reached. */
 export const REFERENCE_EDGE: Readonly<Record<ReferenceKind, Edge>> = Object.freeze({
-  SUPPORT_TICKET: 'TICKET_SUBJECT', FRAUD_CASE: 'FRAUD_CASE_SUBJECT', AUTHORITY_REQUEST: 'AUTHORITY_SUBJECT',
+  SUPPORT_TICKET: 'TICKET_SUBJECT',
+  FRAUD_CASE: 'FRAUD_CASE_SUBJECT',
+  AUTHORITY_REQUEST: 'AUTHORITY_SUBJECT',
 });
 
-interface Row { id: string; subjectId: string; kinds: PiiKind[] | null }
+interface Row {
+  id: string;
+  subjectId: string;
+  kinds: PiiKind[] | null;
+}
 
 // One statement per purpose that takes a reference; each answers only for a record that is open (approved and unexpired)
 // and assigned (addressed) to the calling account, and only to the one principal kind that may hold such a record.
 const BY_PURPOSE: Partial<Record<string, { principal: PrincipalKind; kind: ReferenceKind; statement: Statement<Row, [reference: string, holderId: string]> }>> = {
   SUPPORT: {
-    principal: 'SUPPORT', kind: 'SUPPORT_TICKET',
-    statement: statement('reference_ticket', `select id, user_id as "subjectId", null::text[] as kinds from support_tickets
-      where reference = $1 and status = 'OPEN' and assigned_to_id = $2`),
+    principal: 'SUPPORT',
+    kind: 'SUPPORT_TICKET',
+    statement: statement(
+      'reference_ticket',
+      `select id, user_id as "subjectId", null::text[] as kinds from support_tickets
+      where reference = $1 and status = 'OPEN' and assigned_to_id = $2`,
+    ),
   },
   FRAUD_PREVENTION: {
-    principal: 'ADMIN', kind: 'FRAUD_CASE',
-    statement: statement('reference_fraud_case', `select c.id, s.subject_id as "subjectId", null::text[] as kinds from fraud_cases c
+    principal: 'ADMIN',
+    kind: 'FRAUD_CASE',
+    statement: statement(
+      'reference_fraud_case',
+      `select c.id, s.subject_id as "subjectId", null::text[] as kinds from fraud_cases c
       join fraud_case_subjects s on s.case_id = c.id
-      where c.reference = $1 and c.status = 'OPEN' and c.assigned_to_id = $2`),
+      where c.reference = $1 and c.status = 'OPEN' and c.assigned_to_id = $2`,
+    ),
   },
   LEGAL_OBLIGATION: {
-    principal: 'AUTHORITY', kind: 'AUTHORITY_REQUEST',
-    statement: statement('reference_authority_request', `select id, subject_id as "subjectId", kinds from authority_requests
-      where case_number = $1 and status = 'APPROVED' and expires_at > now() and addressed_to_id = $2`),
+    principal: 'AUTHORITY',
+    kind: 'AUTHORITY_REQUEST',
+    statement: statement(
+      'reference_authority_request',
+      `select id, subject_id as "subjectId", kinds from authority_requests
+      where case_number = $1 and status = 'APPROVED' and expires_at > now() and addressed_to_id = $2`,
+    ),
   },
 };
 

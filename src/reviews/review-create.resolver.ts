@@ -8,9 +8,15 @@ import { accountIdOf } from '../access/principal.js';
 
 @Resolver()
 export class ReviewCreateResolver {
-  @Mutation(() => CreateReviewResult, { description: 'Review a tour the caller completed, once; IINs, phone numbers, e-mail addresses and identity document numbers in the text are masked' })
-  async createReview(@Arg('tourId', () => ID) tourId: string, @Arg('rating', () => Int) rating: number, @Arg('text') text: string,
-    @Ctx() ctx: GatewayContext): Promise<CreateReviewOutcome> {
+  @Mutation(() => CreateReviewResult, {
+    description: 'Review a tour the caller completed, once; IINs, phone numbers, e-mail addresses and identity document numbers in the text are masked',
+  })
+  async createReview(
+    @Arg('tourId', () => ID) tourId: string,
+    @Arg('rating', () => Int) rating: number,
+    @Arg('text') text: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<CreateReviewOutcome> {
     // isUser has established the caller is a signed-in traveller, so the id is present.
     const draft = validateReviewDraft({ authorId: accountIdOf(ctx.principal), tourId, rating, text });
     if (!isUuid(tourId)) return { reason: ReviewRejectionReason.NO_COMPLETED_BOOKING };

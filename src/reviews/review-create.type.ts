@@ -1,7 +1,10 @@
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Review } from './review.type.js';
 
-export enum ReviewRejectionReason { ALREADY_REVIEWED = 'ALREADY_REVIEWED', NO_COMPLETED_BOOKING = 'NO_COMPLETED_BOOKING' }
+export enum ReviewRejectionReason {
+  ALREADY_REVIEWED = 'ALREADY_REVIEWED',
+  NO_COMPLETED_BOOKING = 'NO_COMPLETED_BOOKING',
+}
 registerEnumType(ReviewRejectionReason, {
   name: 'ReviewRejectionReason',
   valuesConfig: {

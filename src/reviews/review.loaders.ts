@@ -12,6 +12,8 @@ declare module '../graphql/loaders.js' {
 }
 
 export const reviewLoaders: LoadersFactory = ({ sql, language }) => ({
-  reviewsOfTour: loaderPerKey((limit: number) => String(limit),
-    (limit: number) => new DataLoader<string, Review[]>(async (ids) => groupByKey(ids, localizedRows(await reviewsByTours(sql, ids, limit), 'text', language), (r) => r.tourId))),
+  reviewsOfTour: loaderPerKey(
+    (limit: number) => String(limit),
+    (limit: number) => new DataLoader<string, Review[]>(async (ids) => groupByKey(ids, localizedRows(await reviewsByTours(sql, ids, limit), 'text', language), (r) => r.tourId)),
+  ),
 });

@@ -6,17 +6,30 @@ import { ForbiddenError } from '../graphql/errors.js';
 import { openReportReason } from '../moderation/content-report.codec.js';
 import { openPersonalData } from '../users/personal-data.codec.js';
 
-interface SealedComplaint extends Omit<StoredComplaintTexts, 'userId' | 'wrappedKey'> { status: string; createdAt: string }
-interface SealedReport { id: string; reviewId: string; reasonEnc: string | null; status: string; createdAt: string }
+interface SealedComplaint extends Omit<StoredComplaintTexts, 'userId' | 'wrappedKey'> {
+  status: string;
+  createdAt: string;
+}
+interface SealedReport {
+  id: string;
+  reviewId: string;
+  reasonEnc: string | null;
+  status: string;
+  createdAt: string;
+}
 interface ExportRow {
-  status: string; piiEnc: string | null; wrappedKey: string | null;
+  status: string;
+  piiEnc: string | null;
+  wrappedKey: string | null;
   document: { complaints: SealedComplaint[]; contentReports: SealedReport[]; [section: string]: unknown };
 }
 
 const rowsOf = (query: string) => `coalesce((select jsonb_agg(to_jsonb(x)) from (${query}) x), '[]'::jsonb)`;
 
 // One statement, so the document is a consistent snapshot; the sealed personal values and texts are read with it and opened below.
-const EXPORT = statement<ExportRow, [userId: string]>('rights_export', `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey", jsonb_build_object(
+const EXPORT = statement<ExportRow, [userId: string]>(
+  'rights_export',
+  `select u.status, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey", jsonb_build_object(
   'profile', jsonb_build_object('id', u.id, 'gender', u.gender, 'role', u.role, 'status', u.status, 'createdAt', u.created_at),
   'consents', ${rowsOf(`select c.purpose, c.granted, v.version as "policyVersion", c.updated_at as "updatedAt"
     from consents c join policy_versions v on v.id = c.policy_version_id where c.user_id = u.id order by c.purpose`)},
@@ -35,7 +48,8 @@ const EXPORT = statement<ExportRow, [userId: string]>('rights_export', `select u
   'disclosures', ${rowsOf(`select d.recipient_kind as "recipientKind", p.name as "recipientPartner", ${SUBJECT_VIEW.kinds} as kinds, d.purpose,
     ${SUBJECT_VIEW.reference} as reference, ${SUBJECT_VIEW.at} as at, ${SUBJECT_VIEW.withheld} as withheld
     from ${SUBJECT_VIEW.from} where d.subject_id = u.id order by d.at, d.id`)}
-) as document from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`);
+) as document from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`,
+);
 
 /** Everything held about the caller, machine-readable (user rights 1 and 5); their own data, so nothing is logged as disclosed. */
 export async function exportUserData(services: AppServices, userId: string): Promise<Record<string, unknown>> {
@@ -45,10 +59,12 @@ export async function exportUserData(services: AppServices, userId: string): Pro
   const profile = { ...(row.document.profile as Record<string, unknown>), ...data, passportNumber: passport };
   // Every complaint and report here is the caller's own, sealed under the key read with the row.
   const complaints = row.document.complaints.map(({ subjectEnc, bodyEnc, attachmentsEnc, ...c }) => ({
-    ...c, ...openComplaintTexts(services.vault, { id: c.id, userId, wrappedKey: row.wrappedKey, subjectEnc, bodyEnc, attachmentsEnc }),
+    ...c,
+    ...openComplaintTexts(services.vault, { id: c.id, userId, wrappedKey: row.wrappedKey, subjectEnc, bodyEnc, attachmentsEnc }),
   }));
   const contentReports = row.document.contentReports.map(({ reasonEnc, ...r }) => ({
-    ...r, reason: openReportReason(services.vault, { id: r.id, reporterId: userId, wrappedKey: row.wrappedKey, reasonEnc }),
+    ...r,
+    reason: openReportReason(services.vault, { id: r.id, reporterId: userId, wrappedKey: row.wrappedKey, reasonEnc }),
   }));
   return { format: 'qaztracker-export/1', exportedAt: new Date().toISOString(), ...row.document, profile, complaints, contentReports };
 }

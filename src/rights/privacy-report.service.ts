@@ -12,15 +12,32 @@ import { RETENTION_POLICY } from './retention.policy.js';
 
 const REPORT_DISCLOSURES = 100;
 
-interface Holdings { fields: string[]; counts: Record<string, number> }
-interface HoldingsRow { gender: string | null; piiEnc: string | null; wrappedKey: string | null; counts: Record<string, number> }
+interface Holdings {
+  fields: string[];
+  counts: Record<string, number>;
+}
+interface HoldingsRow {
+  gender: string | null;
+  piiEnc: string | null;
+  wrappedKey: string | null;
+  counts: Record<string, number>;
+}
 
 // The report's names for the sealed values (policy field names).
 const FIELD_NAMES: Record<keyof PersonalData, string> = {
-  phone: 'phone', surname: 'surname', firstName: 'firstName', patronymic: 'patronymic', email: 'email', messengers: 'messengers', iin: 'iin', passport: 'passportNumber',
+  phone: 'phone',
+  surname: 'surname',
+  firstName: 'firstName',
+  patronymic: 'patronymic',
+  email: 'email',
+  messengers: 'messengers',
+  iin: 'iin',
+  passport: 'passportNumber',
 };
 
-const HOLDINGS = statement<HoldingsRow, [userId: string]>('rights_holdings', `select u.gender, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey",
+const HOLDINGS = statement<HoldingsRow, [userId: string]>(
+  'rights_holdings',
+  `select u.gender, u.pii_enc as "piiEnc", k.wrapped_key as "wrappedKey",
     jsonb_build_object(
       'consents', (select count(*) from consents where user_id = u.id),
       'consentEvents', (select count(*) from consent_events where user_id = u.id),
@@ -31,7 +48,8 @@ const HOLDINGS = statement<HoldingsRow, [userId: string]>('rights_holdings', `se
       'complaints', (select count(*) from complaints where user_id = u.id),
       'contentReports', (select count(*) from content_reports where reporter_id = u.id),
       'sessions', (select count(*) from sessions where user_id = u.id)) as counts
-    from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`);
+    from users u left join keyring.user_keys k on k.user_id = u.id where u.id = $1`,
+);
 
 // Names of filled fields and record counts only: the report never carries the values themselves.
 async function holdings(sql: Sql, vault: PiiVault, userId: string): Promise<Holdings> {
@@ -49,38 +67,67 @@ function categories(h: Holdings): HeldDataCategory[] {
   });
 }
 
-const RECIPIENTS = statement<DataRecipient, [userId: string]>('rights_recipients', `select p.name, p.kind, p.city, p.country, array_agg(distinct r.reason order by r.reason) as reasons from (
+const RECIPIENTS = statement<DataRecipient, [userId: string]>(
+  'rights_recipients',
+  `select p.name, p.kind, p.city, p.country, array_agg(distinct r.reason order by r.reason) as reasons from (
       select t.partner_id::text as id, 'BOOKED_TOUR' as reason from bookings b join tours t on t.id = b.tour_id where b.user_id = $1
       union all select pay.provider_id::text, 'PAYMENT' from payments pay join bookings b on b.id = pay.booking_id where b.user_id = $1
       union all select id::text, 'PROCESSOR' from partners where kind = 'PROCESSOR'
       union all select d.recipient_partner_id, 'DISCLOSED' from disclosures d where d.subject_id = $1 and d.recipient_partner_id is not null
-    ) r join partners p on p.id::text = r.id group by p.id, p.name, p.kind, p.city, p.country order by p.name`);
+    ) r join partners p on p.id::text = r.id group by p.id, p.name, p.kind, p.city, p.country order by p.name`,
+);
 
 function recipients(sql: Sql, userId: string): Promise<DataRecipient[]> {
   return sql.rows(RECIPIENTS, userId);
 }
 
-interface DisclosureRow { id: string; recipientKind: string; partnerId: string | null; partnerName: string | null; kinds: string[]; purpose: string; reference: string | null; at: Date; withheld: boolean }
+interface DisclosureRow {
+  id: string;
+  recipientKind: string;
+  partnerId: string | null;
+  partnerName: string | null;
+  kinds: string[];
+  purpose: string;
+  reference: string | null;
+  at: Date;
+  withheld: boolean;
+}
 
-const LATEST_DISCLOSURES = statement<DisclosureRow, [userId: string, limit: number]>('rights_disclosures', `select d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName",
+const LATEST_DISCLOSURES = statement<DisclosureRow, [userId: string, limit: number]>(
+  'rights_disclosures',
+  `select d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName",
       ${SUBJECT_VIEW.kinds} as kinds, d.purpose, ${SUBJECT_VIEW.reference} as reference, ${SUBJECT_VIEW.at} as at, ${SUBJECT_VIEW.withheld} as withheld
-    from ${SUBJECT_VIEW.from} where d.subject_id = $1 order by d.at desc, d.id desc limit $2`);
+    from ${SUBJECT_VIEW.from} where d.subject_id = $1 order by d.at desc, d.id desc limit $2`,
+);
 
 async function latestDisclosures(sql: Sql, userId: string): Promise<Disclosure[]> {
   const rows = await sql.rows(LATEST_DISCLOSURES, userId, REPORT_DISCLOSURES);
-  return rows.map((r) => ({ id: r.id, recipient: { kind: r.recipientKind, partner: r.partnerId && r.partnerName ? { id: r.partnerId, name: r.partnerName } : null },
-    kinds: r.kinds, purpose: r.purpose, reference: r.reference, at: r.at, withheld: r.withheld }));
+  return rows.map((r) => ({
+    id: r.id,
+    recipient: { kind: r.recipientKind, partner: r.partnerId && r.partnerName ? { id: r.partnerId, name: r.partnerName } : null },
+    kinds: r.kinds,
+    purpose: r.purpose,
+    reference: r.reference,
+    at: r.at,
+    withheld: r.withheld,
+  }));
 }
 
-const TRANSFERS = statement<CrossBorderTransfer, [userId: string, homeCountry: string]>('rights_transfers', `select coalesce(p.name, x.partner) as recipient, x.country, x.kinds, x.count, x."firstAt", x."lastAt" from (
+const TRANSFERS = statement<CrossBorderTransfer, [userId: string, homeCountry: string]>(
+  'rights_transfers',
+  `select coalesce(p.name, x.partner) as recipient, x.country, x.kinds, x.count, x."firstAt", x."lastAt" from (
       select d.recipient_partner_id as partner, d.recipient_country as country, array_agg(distinct k order by k) as kinds,
         count(distinct d.id)::int as count, min(d.at) as "firstAt", max(d.at) as "lastAt"
       from disclosures d cross join lateral unnest(d.kinds) k
       where d.subject_id = $1 and d.recipient_country is not null and d.recipient_country <> $2 group by 1, 2
-    ) x left join partners p on p.id::text = x.partner order by x."firstAt"`);
-const ACCEPTED_VERSIONS = statement<{ version: string }, [userId: string]>('rights_accepted_versions', `select v.version
+    ) x left join partners p on p.id::text = x.partner order by x."firstAt"`,
+);
+const ACCEPTED_VERSIONS = statement<{ version: string }, [userId: string]>(
+  'rights_accepted_versions',
+  `select v.version
   from consent_events e join policy_versions v on v.id = e.policy_version_id
-  where e.user_id = $1 and e.action = 'POLICY_ACCEPTED' group by v.version order by min(e.at)`);
+  where e.user_id = $1 and e.action = 'POLICY_ACCEPTED' group by v.version order by min(e.at)`,
+);
 
 /** Transfers abroad, as the disclosure log recorded them: one row per recipient company and country. */
 function transfers(sql: Sql, userId: string): Promise<CrossBorderTransfer[]> {
@@ -95,7 +142,11 @@ async function acceptedVersions(sql: Sql, userId: string): Promise<string[]> {
 /** The person's own report (user rights 1-4), read fresh on each request. */
 export async function privacyReport(sql: Sql, vault: PiiVault, userId: string): Promise<PrivacyReport> {
   const [consents, h, rec, disclosures, accepted, abroad] = await Promise.all([
-    consentsOf(sql, userId), holdings(sql, vault, userId), recipients(sql, userId), latestDisclosures(sql, userId), acceptedVersions(sql, userId),
+    consentsOf(sql, userId),
+    holdings(sql, vault, userId),
+    recipients(sql, userId),
+    latestDisclosures(sql, userId),
+    acceptedVersions(sql, userId),
     transfers(sql, userId),
   ]);
   const granted = (p: string) => consents.find((c) => c.purpose === p)?.granted ?? false;

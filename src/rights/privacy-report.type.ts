@@ -19,7 +19,7 @@ export class HeldDataCategory {
   @Field() basis!: string;
 }
 
-@ObjectType({ description: 'A named company that received or may receive the person\'s data, and where it is' })
+@ObjectType({ description: "A named company that received or may receive the person's data, and where it is" })
 export class DataRecipient {
   @Field() name!: string;
   @Field({ description: 'TOUR_OPERATOR, PAYMENT_PROVIDER or PROCESSOR' }) kind!: string;
@@ -43,7 +43,7 @@ export class CrossBorderReport {
   @Field({ description: 'ISO country code of the database and its backups' }) storedIn!: string;
   @Field() description!: string;
   @Field(() => [CrossBorderTransfer], { description: 'Transfers abroad that happened, per recipient; empty: none' }) transfers!: CrossBorderTransfer[];
-  @Field(() => ConsentState, { description: 'The person\'s CROSS_BORDER_TRANSFER consent' }) consent!: ConsentState;
+  @Field(() => ConsentState, { description: "The person's CROSS_BORDER_TRANSFER consent" }) consent!: ConsentState;
 }
 
 @ObjectType({ description: 'Everything the privacy policy lets the person know about the processing of their data' })
@@ -55,5 +55,5 @@ export class PrivacyReport {
   @Field(() => [DataRecipient]) recipients!: DataRecipient[];
   @Field(() => CrossBorderReport) crossBorder!: CrossBorderReport;
   @Field(() => Int, { description: 'Number of disclosures in the log' }) disclosureCount!: number;
-  @Field(() => [Disclosure], { description: 'The newest disclosures of the person\'s data (me.disclosures pages through all of them)' }) disclosures!: Disclosure[];
+  @Field(() => [Disclosure], { description: "The newest disclosures of the person's data (me.disclosures pages through all of them)" }) disclosures!: Disclosure[];
 }

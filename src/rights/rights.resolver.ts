@@ -17,7 +17,7 @@ const MAX_REASON = 500;
 // The rules (rights.rules.ts) establish who calls: travellers for their own account, administrators for removals.
 @Resolver()
 export class RightsResolver {
-  @Query(() => PrivacyReport, { description: 'Purposes, consents, data held, retention, recipients, transfers and disclosures of the caller\'s data' })
+  @Query(() => PrivacyReport, { description: "Purposes, consents, data held, retention, recipients, transfers and disclosures of the caller's data" })
   myPrivacyReport(@Ctx() ctx: GatewayContext): Promise<PrivacyReport> {
     return privacyReport(ctx.services.sql, ctx.services.vault, accountIdOf(ctx.principal));
   }
@@ -27,13 +27,13 @@ export class RightsResolver {
     return exportUserData(ctx.services, accountIdOf(ctx.principal));
   }
 
-  @Mutation(() => AccountDeleted, { description: 'Delete the caller\'s account: personal data is destroyed at once; transactions stay pseudonymised under a legal hold' })
+  @Mutation(() => AccountDeleted, { description: "Delete the caller's account: personal data is destroyed at once; transactions stay pseudonymised under a legal hold" })
   @Extensions(CHANGES_OWN_STANDING)
   deleteMyAccount(@Ctx() ctx: GatewayContext): Promise<AccountDeleted> {
     return eraseAccount(ctx, { userId: accountIdOf(ctx.principal), actorKind: 'USER', actorId: accountIdOf(ctx.principal), reason: null });
   }
 
-  @Mutation(() => AccountDeleted, { description: 'Administrators: delete a violator\'s account, with the same erasure as deleteMyAccount' })
+  @Mutation(() => AccountDeleted, { description: "Administrators: delete a violator's account, with the same erasure as deleteMyAccount" })
   removeAccount(@Arg('userId', () => ID) userId: string, @Arg('reason') reason: string, @Ctx() ctx: GatewayContext): Promise<AccountDeleted> {
     if (!isUuid(userId)) throw new NotFoundError('Account');
     const why = reason.trim();

@@ -14,7 +14,7 @@ export function callerLimits(cfg: Config, store: SharedStore, counters: LimitCou
   const anonymousCallers = limiter('caller_anonymous', anonymous);
   return async ({ principal: p, facts }) => {
     // A token without a subject is limited with the anonymous callers of its address.
-    const id = p.kind === 'PARTNER' || p.kind === 'PAYMENT_PROVIDER' ? p.clientId ?? p.id : p.id;
+    const id = p.kind === 'PARTNER' || p.kind === 'PAYMENT_PROVIDER' ? (p.clientId ?? p.id) : p.id;
     if (p.kind === 'ANONYMOUS' || id === null) return anonymousCallers ? anonymousCallers.consume(facts.clientAddress) : null;
     const limiter = p.kind === 'PARTNER' || p.kind === 'PAYMENT_PROVIDER' ? partners : users;
     return limiter ? limiter.consume(id) : null;

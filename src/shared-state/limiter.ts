@@ -8,7 +8,12 @@ export interface LimitCounters {
   local(name: string): void;
 }
 
-export interface Decision { allowed: boolean; limit: number; remaining: number; resetSeconds: number }
+export interface Decision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
@@ -16,14 +21,29 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 export class Limiter {
   private readonly limiter: RateLimiterAbstract;
 
-  constructor(readonly name: string, readonly points: number, readonly durationSeconds: number, private readonly store: SharedStore, private readonly counters: LimitCounters) {
+  constructor(
+    readonly name: string,
+    readonly points: number,
+    readonly durationSeconds: number,
+    private readonly store: SharedStore,
+    private readonly counters: LimitCounters,
+  ) {
     const local = new RateLimiterMemory({ points, duration: durationSeconds });
     this.limiter = store.redis
-      ? new RateLimiterRedis({ storeClient: store.redis, keyPrefix: `${store.keyPrefix}rl:${name}`, points, duration: durationSeconds, insuranceLimiter: local, rejectIfRedisNotReady: true })
+      ? new RateLimiterRedis({
+          storeClient: store.redis,
+          keyPrefix: `${store.keyPrefix}rl:${name}`,
+          points,
+          duration: durationSeconds,
+          insuranceLimiter: local,
+          rejectIfRedisNotReady: true,
+        })
       : local;
   }
 
-  private note(): void { if (!this.store.up()) this.counters.local(this.name); }
+  private note(): void {
+    if (!this.store.up()) this.counters.local(this.name);
+  }
 
   /** Spends `points` for the key; a refusal spends nothing more and says when to come back. */
   async consume(key: string, points = 1): Promise<Decision> {

@@ -5,13 +5,27 @@ import type { Redis } from 'ioredis';
 export function redisQueryCache(redis: Redis, prefix: string): KeyValueCache<string> {
   const key = (k: string) => `${prefix}apq:${k}`;
   return {
-    async get(k) { try { return (await redis.get(key(k))) ?? undefined; } catch { return undefined; } },
+    async get(k) {
+      try {
+        return (await redis.get(key(k))) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async set(k, value, options) {
       try {
         if (options?.ttl) await redis.set(key(k), value, 'EX', options.ttl);
         else await redis.set(key(k), value);
-      } catch { /* a query not cached is sent again by its client */ }
+      } catch {
+        /* a query not cached is sent again by its client */
+      }
     },
-    async delete(k) { try { await redis.del(key(k)); } catch { /* expires by itself */ } },
+    async delete(k) {
+      try {
+        await redis.del(key(k));
+      } catch {
+        /* expires by itself */
+      }
+    },
   };
 }

@@ -27,8 +27,11 @@ export function connectSharedStore(cfg: Config, logger: Logger): SharedStore {
     reported = false;
   });
   return {
-    redis, keyPrefix,
+    redis,
+    keyPrefix,
     up: () => redis.status === 'ready',
-    async close() { redis.disconnect(); },
+    async close() {
+      redis.disconnect();
+    },
   };
 }

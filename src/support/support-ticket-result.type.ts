@@ -1,7 +1,11 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { SupportTicket } from './support-ticket.type.js';
 
-export enum TicketRefusalReason { NOT_OPEN = 'NOT_OPEN', TAKEN_BY_ANOTHER = 'TAKEN_BY_ANOTHER', NOT_ASSIGNED_TO_YOU = 'NOT_ASSIGNED_TO_YOU' }
+export enum TicketRefusalReason {
+  NOT_OPEN = 'NOT_OPEN',
+  TAKEN_BY_ANOTHER = 'TAKEN_BY_ANOTHER',
+  NOT_ASSIGNED_TO_YOU = 'NOT_ASSIGNED_TO_YOU',
+}
 registerEnumType(TicketRefusalReason, {
   name: 'TicketRefusalReason',
   valuesConfig: {

@@ -18,7 +18,7 @@ export class SupportTicketResolver {
     return openSupportTicket(ctx, accountIdOf(ctx.principal), subject);
   }
 
-  @Query(() => [MySupportTicket], { description: 'The caller\'s own tickets, newest first' })
+  @Query(() => [MySupportTicket], { description: "The caller's own tickets, newest first" })
   mySupportTickets(@Ctx() ctx: GatewayContext): Promise<MySupportTicket[]> {
     return ticketsOfUser(ctx, accountIdOf(ctx.principal));
   }
@@ -46,7 +46,7 @@ export class SupportTicketResolver {
     return closeSupportTicket(ctx.services.sql, accountIdOf(ctx.principal), id);
   }
 
-  @FieldResolver(() => Person, { description: 'Who opened it: in full only for the assigned agent declaring this ticket\'s reference' })
+  @FieldResolver(() => Person, { description: "Who opened it: in full only for the assigned agent declaring this ticket's reference" })
   async user(@Root() t: SupportTicket, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const p = await ctx.loaders.person.load(t.userId);
     if (!p) throw new Error('ticket without user');

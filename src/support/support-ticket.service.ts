@@ -14,29 +14,43 @@ const MAX_SUBJECT = 500;
 const STAFF_COLUMNS = `t.id, t.reference, t.status, t.user_id as "userId", t.assigned_to_id as "assignedToId", t.assigned_at as "assignedAt",
   t.created_at as "createdAt", t.closed_at as "closedAt"`;
 
-export interface QueuedTicket extends SupportTicket { createdKey: string }
+export interface QueuedTicket extends SupportTicket {
+  createdKey: string;
+}
 
-const OPEN = statement<{ reference: string; createdAt: Date }, [id: string, userId: string, subjectEnc: string]>('support_ticket_open',
+const OPEN = statement<{ reference: string; createdAt: Date }, [id: string, userId: string, subjectEnc: string]>(
+  'support_ticket_open',
   `insert into support_tickets (id, reference, user_id, subject_enc, status, created_at)
     values ($1, 'SUP-' || nextval('support_ticket_numbers'), $2, $3, 'OPEN', now())
-    returning reference, created_at as "createdAt"`);
-const OF_USER = statement<MySupportTicket & { subjectEnc: string | null; wrappedKey: string | null }, [userId: string]>('support_tickets_of_user',
+    returning reference, created_at as "createdAt"`,
+);
+const OF_USER = statement<MySupportTicket & { subjectEnc: string | null; wrappedKey: string | null }, [userId: string]>(
+  'support_tickets_of_user',
   `select t.id, t.reference, t.status, t.created_at as "createdAt", t.closed_at as "closedAt", t.subject_enc as "subjectEnc", k.wrapped_key as "wrappedKey"
     from support_tickets t left join keyring.user_keys k on k.user_id = t.user_id
-    where t.user_id = $1 order by t.created_at desc, t.id desc`);
-const QUEUE = statement<QueuedTicket, [agentId: string, mine: boolean, afterKey: string | null, afterId: string | null, limit: number]>('support_queue',
+    where t.user_id = $1 order by t.created_at desc, t.id desc`,
+);
+const QUEUE = statement<QueuedTicket, [agentId: string, mine: boolean, afterKey: string | null, afterId: string | null, limit: number]>(
+  'support_queue',
   `select ${STAFF_COLUMNS}, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "createdKey"
     from support_tickets t where t.status = 'OPEN' and (not $2 or t.assigned_to_id = $1)
       and ($3::timestamp is null or (t.created_at, t.id) > ($3::timestamp at time zone 'UTC', $4::uuid))
-    order by t.created_at, t.id limit $5`);
+    order by t.created_at, t.id limit $5`,
+);
 const STATE = statement<{ status: string }, [id: string]>('support_ticket_state', 'select status from support_tickets where id = $1');
-const TAKE = statement<SupportTicket, [id: string, agentId: string]>('support_ticket_take', `update support_tickets t set assigned_to_id = $2,
+const TAKE = statement<SupportTicket, [id: string, agentId: string]>(
+  'support_ticket_take',
+  `update support_tickets t set assigned_to_id = $2,
       assigned_at = case when t.assigned_to_id = $2 then t.assigned_at else now() end
     where t.id = $1 and t.status = 'OPEN' and (t.assigned_to_id is null or t.assigned_to_id = $2
       or not exists (select 1 from users u where u.id = t.assigned_to_id and u.role = 'SUPPORT' and u.status = 'ACTIVE'))
-    returning ${STAFF_COLUMNS}`);
-const CLOSE = statement<SupportTicket, [id: string, agentId: string]>('support_ticket_close', `update support_tickets t set status = 'CLOSED', closed_at = now()
-    where t.id = $1 and t.status = 'OPEN' and t.assigned_to_id = $2 returning ${STAFF_COLUMNS}`);
+    returning ${STAFF_COLUMNS}`,
+);
+const CLOSE = statement<SupportTicket, [id: string, agentId: string]>(
+  'support_ticket_close',
+  `update support_tickets t set status = 'CLOSED', closed_at = now()
+    where t.id = $1 and t.status = 'OPEN' and t.assigned_to_id = $2 returning ${STAFF_COLUMNS}`,
+);
 
 /** A traveller opens a ticket; the subject is sealed under their data key and the database numbers the reference. */
 export async function openSupportTicket(ctx: GatewayContext, userId: string, subject: string): Promise<MySupportTicket> {

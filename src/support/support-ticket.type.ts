@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../tours/tour.type.js';
 
-export enum SupportTicketStatus { OPEN = 'OPEN', CLOSED = 'CLOSED' }
+export enum SupportTicketStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
 registerEnumType(SupportTicketStatus, { name: 'SupportTicketStatus' });
 
 @ObjectType({ description: 'A support request as its author sees it' })

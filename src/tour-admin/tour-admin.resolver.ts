@@ -20,12 +20,16 @@ function ownId(id: string): string {
 @Resolver(() => Tour)
 export class TourAdminResolver {
   @Query(() => TourPage, { description: "The calling partner's own tours, retired ones included, by start date" })
-  async partnerTours(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<TourPage> {
+  async partnerTours(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TourPage> {
     const size = pageSize(first, ctx.services.cfg.limits.maxPageSize);
     const partnerId = partnerIdOf(ctx.principal);
     const cursor = after ? decodeCursor(after, DATE_KEY) : null;
-    const rows = await partnerToursWithPrimedBookings(ctx, info, partnerId, cursor, size) ?? await toursOfPartner(ctx.services.sql, partnerId, cursor, size + 1);
+    const rows = (await partnerToursWithPrimedBookings(ctx, info, partnerId, cursor, size)) ?? (await toursOfPartner(ctx.services.sql, partnerId, cursor, size + 1));
     return keysetPage(rows, size, (t) => ({ key: t.startsOn, id: t.id }));
   }
 
@@ -35,9 +39,10 @@ export class TourAdminResolver {
   }
 
   @Mutation(() => Tour, {
-    description: "Change one of the caller's own tours; NOT_FOUND for anyone else's. Moving the dates of a tour with open or paid bookings "
-      + 'records the change: each traveller sees it on the booking and may accept the new dates or cancel with a full refund. '
-      + 'BAD_USER_INPUT for dates out of order or not after today, or for a tour that has started',
+    description:
+      "Change one of the caller's own tours; NOT_FOUND for anyone else's. Moving the dates of a tour with open or paid bookings " +
+      'records the change: each traveller sees it on the booking and may accept the new dates or cancel with a full refund. ' +
+      'BAD_USER_INPUT for dates out of order or not after today, or for a tour that has started',
   })
   updateTour(@Arg('id', () => ID) id: string, @Arg('changes', () => TourChanges) changes: TourChanges, @Ctx() ctx: GatewayContext): Promise<TourRow> {
     const { partnerId, id: clientId } = ctx.principal;

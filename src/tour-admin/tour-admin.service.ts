@@ -9,7 +9,14 @@ import { OWN_TOURS_PAGE, TOUR_COLUMNS, toursByIds, type TourRow } from '../tours
 import type { TourChanges, TourInput } from './tour.input.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
-export interface TourValues { title: string | null; region: Region | null; startsOn: string | null; endsOn: string | null; priceKzt: number | null; capacity: number | null }
+export interface TourValues {
+  title: string | null;
+  region: Region | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  priceKzt: number | null;
+  capacity: number | null;
+}
 
 const MAX_PRICE = 100_000_000;
 const MAX_CAPACITY = 10_000;
@@ -36,8 +43,12 @@ function futureDate(v: string | null | undefined, field: string): string | null 
 /** Checks each given field; the first invalid one fails with BAD_USER_INPUT naming it. */
 export function validateTourValues(input: TourInput | TourChanges): TourValues {
   const v: TourValues = {
-    title: title(input.title), region: input.region ?? null, startsOn: futureDate(input.startsOn, 'startsOn'), endsOn: futureDate(input.endsOn, 'endsOn'),
-    priceKzt: bounded(input.priceKzt, 'priceKzt', MAX_PRICE), capacity: bounded(input.capacity, 'capacity', MAX_CAPACITY),
+    title: title(input.title),
+    region: input.region ?? null,
+    startsOn: futureDate(input.startsOn, 'startsOn'),
+    endsOn: futureDate(input.endsOn, 'endsOn'),
+    priceKzt: bounded(input.priceKzt, 'priceKzt', MAX_PRICE),
+    capacity: bounded(input.capacity, 'capacity', MAX_CAPACITY),
   };
   if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) throw new BadInputError('endsOn must not be before startsOn', 'endsOn');
   return v;
@@ -48,28 +59,44 @@ async function load(sql: Sql, id: string): Promise<TourRow> {
   return row;
 }
 
-const CREATE = statement<{ id: string }, [partnerId: string, title: string | null, region: Region | null, startsOn: string | null, endsOn: string | null,
-  priceKzt: number | null, capacity: number | null]>('tour_create', `insert into tours
+const CREATE = statement<
+  { id: string },
+  [partnerId: string, title: string | null, region: Region | null, startsOn: string | null, endsOn: string | null, priceKzt: number | null, capacity: number | null]
+>(
+  'tour_create',
+  `insert into tours
     (id, partner_id, title, region, starts_on, ends_on, price_kzt, capacity, seats_booked, status, created_at)
-  values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 0, 'ACTIVE', now()) returning id`);
+  values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 0, 'ACTIVE', now()) returning id`,
+);
 
 export async function createTour(sql: Sql, partnerId: string, v: TourValues): Promise<TourRow> {
   const [row] = await sql.rows(CREATE, partnerId, v.title, v.region, v.startsOn, v.endsOn, v.priceKzt, v.capacity);
   return load(sql, row.id);
 }
 
-interface LockedTour { seatsBooked: number; startsOn: string; endsOn: string; today: string }
+interface LockedTour {
+  seatsBooked: number;
+  startsOn: string;
+  endsOn: string;
+  today: string;
+}
 
-const LOCK = statement<LockedTour, [id: string, partnerId: string]>('tour_lock_for_update', `select seats_booked as "seatsBooked",
+const LOCK = statement<LockedTour, [id: string, partnerId: string]>(
+  'tour_lock_for_update',
+  `select seats_booked as "seatsBooked",
     starts_on::text as "startsOn", ends_on::text as "endsOn", current_date::text as today
-  from tours where id = $1 and partner_id = $2 for update`);
-const UPDATE = statement<never, [title: string | null, region: Region | null, startsOn: string, endsOn: string, priceKzt: number | null, capacity: number | null,
-  id: string]>('tour_update', `update tours set title = coalesce($1, title), region = coalesce($2, region), starts_on = $3::date, ends_on = $4::date,
-    price_kzt = coalesce($5::int, price_kzt), capacity = coalesce($6::int, capacity) where id = $7`);
-const RETIRE = statement<{ id: string }, [id: string, partnerId: string]>('tour_retire',
-  "update tours set status = 'RETIRED' where id = $1 and partner_id = $2 returning id");
-const OF_PARTNER = statement<TourRow, [partnerId: string, afterKey: string | null, afterId: string | null, limit: number]>('tours_of_partner',
-  `select ${TOUR_COLUMNS} ${OWN_TOURS_PAGE}`);
+  from tours where id = $1 and partner_id = $2 for update`,
+);
+const UPDATE = statement<never, [title: string | null, region: Region | null, startsOn: string, endsOn: string, priceKzt: number | null, capacity: number | null, id: string]>(
+  'tour_update',
+  `update tours set title = coalesce($1, title), region = coalesce($2, region), starts_on = $3::date, ends_on = $4::date,
+    price_kzt = coalesce($5::int, price_kzt), capacity = coalesce($6::int, capacity) where id = $7`,
+);
+const RETIRE = statement<{ id: string }, [id: string, partnerId: string]>('tour_retire', "update tours set status = 'RETIRED' where id = $1 and partner_id = $2 returning id");
+const OF_PARTNER = statement<TourRow, [partnerId: string, afterKey: string | null, afterId: string | null, limit: number]>(
+  'tours_of_partner',
+  `select ${TOUR_COLUMNS} ${OWN_TOURS_PAGE}`,
+);
 
 /**
  * Under the tour's row lock, which bookings take too: capacity never below the seats booked, dates ordered and not moved into the

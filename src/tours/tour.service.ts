@@ -4,7 +4,9 @@ import type { Region } from './region.js';
 import type { Tour } from './tour.type.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 
-export interface TourRow extends Tour { status: string }
+export interface TourRow extends Tour {
+  status: string;
+}
 
 /** A tour row as TourRow, for statements over `tours t`. */
 export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
@@ -14,14 +16,20 @@ export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "star
 export const OWN_TOURS_PAGE = `from tours t where t.partner_id = $1 and ($2::date is null or (t.starts_on, t.id) > ($2::date, $3::uuid))
     order by t.starts_on, t.id limit $4`;
 
-export interface TourFilter { region: Region | null; startsFrom: string | null; startsTo: string | null }
+export interface TourFilter {
+  region: Region | null;
+  startsFrom: string | null;
+  startsTo: string | null;
+}
 
 const TOURS_LIST = statement<TourRow, [region: Region | null, startsFrom: string | null, startsTo: string | null, afterKey: string | null, afterId: string | null, limit: number]>(
-  'tours_list', `select ${TOUR_COLUMNS} from tours t
+  'tours_list',
+  `select ${TOUR_COLUMNS} from tours t
     where t.status = 'ACTIVE' and ($1::text is null or t.region = $1)
       and ($2::date is null or t.starts_on >= $2) and ($3::date is null or t.starts_on <= $3)
       and ($4::date is null or (t.starts_on, t.id) > ($4::date, $5::uuid))
-    order by t.starts_on, t.id limit $6`);
+    order by t.starts_on, t.id limit $6`,
+);
 
 // Public listings: a replica may serve them.
 export function listTours(sql: Sql, f: TourFilter, after: KeyCursor | null, limit: number): Promise<TourRow[]> {
@@ -34,8 +42,7 @@ export function toursByIds(sql: Sql, ids: readonly string[]): Promise<TourRow[]>
   return sql.rows(TOURS_BY_IDS, ids);
 }
 
-const PARTNERS_BY_IDS = statement<{ id: string; name: string }, [ids: readonly string[]]>('partners_by_ids',
-  'select id, name from partners where id = any($1::uuid[])');
+const PARTNERS_BY_IDS = statement<{ id: string; name: string }, [ids: readonly string[]]>('partners_by_ids', 'select id, name from partners where id = any($1::uuid[])');
 
 export function partnersByIds(sql: Sql, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   return sql.replicaRows(PARTNERS_BY_IDS, ids);

@@ -32,5 +32,8 @@ export class TourPage {
   @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
-export enum TourStatus { ACTIVE = 'ACTIVE', RETIRED = 'RETIRED' }
+export enum TourStatus {
+  ACTIVE = 'ACTIVE',
+  RETIRED = 'RETIRED',
+}
 registerEnumType(TourStatus, { name: 'TourStatus', valuesConfig: { RETIRED: { description: 'Withdrawn by its partner: no new bookings' } } });

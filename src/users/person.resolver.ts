@@ -11,14 +11,20 @@ import type { PersonRow } from './user.service.js';
 // Values here are raw; the @pii transform decides what leaves, and calls these only when something may.
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: 'One person, for staff: reached through the declared reference when it names them, else as a staff lookup; null with a NOT_FOUND error when there is none' })
+  @Query(() => Person, {
+    nullable: true,
+    description: 'One person, for staff: reached through the declared reference when it names them, else as a staff lookup; null with a NOT_FOUND error when there is none',
+  })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
     const [row, ref] = await Promise.all([isUuid(id) ? ctx.loaders.person.load(id) : null, ctx.privacy.reference()]);
     if (!row) throw new NotFoundError('Person');
     return ref?.subjects.has(row.id) ? reachedVia(row, REFERENCE_EDGE[ref.kind], ref.id) : reachedVia(row, 'STAFF_LOOKUP', null);
   }
 
-  @FieldResolver(() => ID, { description: 'The account id where the caller may link rows to it (its own account, staff, a booking or payment while its relation holds); elsewhere a keyed handle per record that links nothing across records' })
+  @FieldResolver(() => ID, {
+    description:
+      'The account id where the caller may link rows to it (its own account, staff, a booking or payment while its relation holds); elsewhere a keyed handle per record that links nothing across records',
+  })
   id(@Root() p: PersonRow, @Ctx() ctx: GatewayContext): string {
     const me = ctx.principal;
     if (me.kind === 'USER' && me.id === p.id) return p.id;

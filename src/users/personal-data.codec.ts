@@ -1,7 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 import type { PiiVault } from '../privacy/pii-vault.js';
 
-export interface Messengers { telegram?: string; whatsapp?: string }
+export interface Messengers {
+  telegram?: string;
+  whatsapp?: string;
+}
 
 /** A user's personal values in clear; they exist only in memory, sealed as one value under the user's data key at rest. */
 export interface PersonalData {
@@ -16,10 +19,22 @@ export interface PersonalData {
 }
 
 /** The columns a user row stores for its personal data. */
-export interface SealedPersonalData { piiEnc: string; phoneBidx: string | null; iinBidx: string | null; passportBidx: string | null }
+export interface SealedPersonalData {
+  piiEnc: string;
+  phoneBidx: string | null;
+  iinBidx: string | null;
+  passportBidx: string | null;
+}
 
 export const NO_PERSONAL_DATA: Readonly<PersonalData> = Object.freeze({
-  phone: null, surname: null, firstName: null, patronymic: null, email: null, messengers: null, iin: null, passport: null,
+  phone: null,
+  surname: null,
+  firstName: null,
+  patronymic: null,
+  email: null,
+  messengers: null,
+  iin: null,
+  passport: null,
 });
 
 const SLOT = 'profile';
@@ -38,7 +53,7 @@ export function sealPersonalData(vault: PiiVault, key: KeyObject, userId: string
 
 export function openPersonalDataWith(vault: PiiVault, key: KeyObject, userId: string, piiEnc: string | null): PersonalData {
   if (!piiEnc) return { ...NO_PERSONAL_DATA };
-  return { ...NO_PERSONAL_DATA, ...JSON.parse(vault.open(key, userId, SLOT, piiEnc)) as Partial<PersonalData> };
+  return { ...NO_PERSONAL_DATA, ...(JSON.parse(vault.open(key, userId, SLOT, piiEnc)) as Partial<PersonalData>) };
 }
 
 /** An erased user (no key or nothing sealed) reads as no personal data. */

@@ -1,6 +1,9 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 
-export enum Gender { MALE = 'MALE', FEMALE = 'FEMALE' }
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
 registerEnumType(Gender, { name: 'Gender' });
 
 const EDIT = 'Omitted: unchanged; null or empty: cleared';

@@ -8,7 +8,7 @@ import { accountIdOf } from '../access/principal.js';
 
 @Resolver()
 export class ProfileResolver {
-  @Mutation(() => ProfileResult, { description: 'Correct or complete the caller\'s own profile (IIN and passport are stored encrypted)' })
+  @Mutation(() => ProfileResult, { description: "Correct or complete the caller's own profile (IIN and passport are stored encrypted)" })
   async updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() ctx: GatewayContext): Promise<ProfileUpdated | ProfileRejected> {
     const changes = validateProfile(input);
     // isUser has established the caller is a signed-in traveller, so the id is present.

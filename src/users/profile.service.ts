@@ -16,8 +16,14 @@ type Edit<T> = T | null | undefined;
 
 /** A validated change set: undefined leaves a field as it is, null clears it. */
 export interface ProfileChanges {
-  surname: Edit<string>; firstName: Edit<string>; patronymic: Edit<string>; gender: Edit<Gender>;
-  iin: Edit<string>; passport: Edit<string>; email: Edit<string>; messengers: Edit<{ telegram: Edit<string>; whatsapp: Edit<string> }>;
+  surname: Edit<string>;
+  firstName: Edit<string>;
+  patronymic: Edit<string>;
+  gender: Edit<Gender>;
+  iin: Edit<string>;
+  passport: Edit<string>;
+  email: Edit<string>;
+  messengers: Edit<{ telegram: Edit<string>; whatsapp: Edit<string> }>;
 }
 
 const MAX_LENGTH = 254;
@@ -36,16 +42,37 @@ function field(value: string | null | undefined, name: string, normalize: (s: st
   return normal;
 }
 
-const name = (s: string) => { const n = s.normalize('NFC').replace(/\s+/g, ' '); return NAME.test(n) ? n : null; };
-const iin = (s: string) => { const n = s.replace(/\s+/g, ''); return isValidIin(n) ? n : null; };
-const passport = (s: string) => { const n = normalizePassport(s); return isValidPassport(n) ? n : null; };
-const email = (s: string) => { const n = s.toLowerCase(); return EMAIL.test(n) ? n : null; };
-const telegram = (s: string) => { const n = s.replace(/^@/, ''); return TELEGRAM.test(n) ? `@${n}` : null; };
-const whatsapp = (s: string) => { const n = s.replace(/[\s()-]/g, ''); return normalizeKzPhone(n) ?? (INTERNATIONAL_PHONE.test(n) ? n : null); };
+const name = (s: string) => {
+  const n = s.normalize('NFC').replace(/\s+/g, ' ');
+  return NAME.test(n) ? n : null;
+};
+const iin = (s: string) => {
+  const n = s.replace(/\s+/g, '');
+  return isValidIin(n) ? n : null;
+};
+const passport = (s: string) => {
+  const n = normalizePassport(s);
+  return isValidPassport(n) ? n : null;
+};
+const email = (s: string) => {
+  const n = s.toLowerCase();
+  return EMAIL.test(n) ? n : null;
+};
+const telegram = (s: string) => {
+  const n = s.replace(/^@/, '');
+  return TELEGRAM.test(n) ? `@${n}` : null;
+};
+const whatsapp = (s: string) => {
+  const n = s.replace(/[\s()-]/g, '');
+  return normalizeKzPhone(n) ?? (INTERNATIONAL_PHONE.test(n) ? n : null);
+};
 
 function messengerChanges(m: MessengersInput | null | undefined): ProfileChanges['messengers'] {
   if (m == null) return m;
-  return { telegram: field(m.telegram, 'messengers.telegram', telegram, 'a Telegram username'), whatsapp: field(m.whatsapp, 'messengers.whatsapp', whatsapp, 'a phone number in international format') };
+  return {
+    telegram: field(m.telegram, 'messengers.telegram', telegram, 'a Telegram username'),
+    whatsapp: field(m.whatsapp, 'messengers.whatsapp', whatsapp, 'a phone number in international format'),
+  };
 }
 
 /** Checks and normalises the input; the first invalid field fails with BAD_USER_INPUT naming it. */
@@ -67,7 +94,8 @@ function mergeMessengers(current: Messengers | null, change: ProfileChanges['mes
   const next: Messengers = { ...current };
   for (const key of ['telegram', 'whatsapp'] as const) {
     const v = change?.[key];
-    if (v === null) delete next[key]; else if (v !== undefined) next[key] = v;
+    if (v === null) delete next[key];
+    else if (v !== undefined) next[key] = v;
   }
   return Object.keys(next).length ? next : null;
 }
@@ -84,8 +112,7 @@ function applyChanges(data: PersonalData, c: ProfileChanges): PersonalData {
   return next;
 }
 
-const HOLDS_IIN = statement<{ same: boolean }, [userId: string, iinBidx: string]>('user_holds_iin',
-  'select iin_bidx is not distinct from $2 as same from users where id = $1');
+const HOLDS_IIN = statement<{ same: boolean }, [userId: string, iinBidx: string]>('user_holds_iin', 'select iin_bidx is not distinct from $2 as same from users where id = $1');
 const LOCK_IIN = statement<never, [key: string]>('user_iin_claim_lock', 'select pg_advisory_xact_lock(hashtextextended($1, 0))');
 
 async function holdsIin(sql: Sql, userId: string, iinBidx: string): Promise<boolean> {
@@ -106,7 +133,7 @@ export async function saveProfile(ctx: GatewayContext, userId: string, changes: 
     if (iinBidx) {
       // Serialises concurrent claims of one IIN, so two accounts cannot both pass the check below.
       await sql.within(tem).rows(LOCK_IIN, `iin:${iinBidx}`);
-      if (await tem.count(User, { iinBidx, id: { $ne: userId } }) > 0) return false;
+      if ((await tem.count(User, { iinBidx, id: { $ne: userId } })) > 0) return false;
     }
     const user = await tem.findOneOrFail(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const key = vault.subjectKey(userId, (await tem.findOneOrFail(UserKey, { userId })).wrappedKey);

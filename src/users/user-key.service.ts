@@ -11,13 +11,20 @@ import { UserKey } from './user-key.entity.js';
 const BATCH = 1000;
 
 // One JSON parameter each, as the driver would spread a JS array into a list of parameters.
-const INSERT_KEYS = statement<never, [keys: string]>('user_keys_insert',
-  'insert into keyring.user_keys (user_id, wrapped_key) select id, key from jsonb_to_recordset($1::jsonb) as s(id uuid, key text)');
+const INSERT_KEYS = statement<never, [keys: string]>(
+  'user_keys_insert',
+  'insert into keyring.user_keys (user_id, wrapped_key) select id, key from jsonb_to_recordset($1::jsonb) as s(id uuid, key text)',
+);
 // Waits for a row another transaction holds (skipping it could end the loop with that row left under the old key).
-const NOT_UNDER = statement<{ user_id: string; wrapped_key: string }, [prefix: string, limit: number]>('user_keys_not_under', `select user_id, wrapped_key
-  from keyring.user_keys where not starts_with(wrapped_key, $1) order by user_id limit $2 for update`);
-const REWRAP = statement<never, [keys: string]>('user_keys_rewrap',
-  'update keyring.user_keys k set wrapped_key = s.key from jsonb_to_recordset($1::jsonb) as s(id uuid, key text) where k.user_id = s.id');
+const NOT_UNDER = statement<{ user_id: string; wrapped_key: string }, [prefix: string, limit: number]>(
+  'user_keys_not_under',
+  `select user_id, wrapped_key
+  from keyring.user_keys where not starts_with(wrapped_key, $1) order by user_id limit $2 for update`,
+);
+const REWRAP = statement<never, [keys: string]>(
+  'user_keys_rewrap',
+  'update keyring.user_keys k set wrapped_key = s.key from jsonb_to_recordset($1::jsonb) as s(id uuid, key text) where k.user_id = s.id',
+);
 
 /** The data key of a user writing now, read through the caller's EntityManager; an erased account has none. */
 export async function writerKeyOf(em: EntityManager, vault: PiiVault, userId: string): Promise<KeyObject> {

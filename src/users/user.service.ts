@@ -17,18 +17,32 @@ export interface PersonRow extends PersonalData {
 }
 
 /** A person as stored: the sealed record is opened by `openPerson`. */
-export interface StoredPerson { id: string; gender: string | null; status: string; piiEnc: string | null; wrappedKey: string | null }
+export interface StoredPerson {
+  id: string;
+  gender: string | null;
+  status: string;
+  piiEnc: string | null;
+  wrappedKey: string | null;
+}
 
 /** Joins a user row `u` to its wrapped data key `k`. */
 export const USER_KEY_JOIN = 'left join keyring.user_keys k on k.user_id = u.id';
 
 // Over `users u` with USER_KEY_JOIN.
 const STORED_PERSON_FIELDS: Readonly<Record<keyof StoredPerson, string>> = {
-  id: 'u.id', gender: 'u.gender', status: 'u.status', piiEnc: 'u.pii_enc', wrappedKey: 'k.wrapped_key',
+  id: 'u.id',
+  gender: 'u.gender',
+  status: 'u.status',
+  piiEnc: 'u.pii_enc',
+  wrappedKey: 'k.wrapped_key',
 };
-const STORED_PERSON_COLUMNS = Object.entries(STORED_PERSON_FIELDS).map(([key, expr]) => `${expr} as "${key}"`).join(', ');
+const STORED_PERSON_COLUMNS = Object.entries(STORED_PERSON_FIELDS)
+  .map(([key, expr]) => `${expr} as "${key}"`)
+  .join(', ');
 /** A stored person as one json object with StoredPerson's keys, for statements that return people inside other rows. */
-export const STORED_PERSON_JSON = `json_build_object(${Object.entries(STORED_PERSON_FIELDS).map(([key, expr]) => `'${key}', ${expr}`).join(', ')})`;
+export const STORED_PERSON_JSON = `json_build_object(${Object.entries(STORED_PERSON_FIELDS)
+  .map(([key, expr]) => `'${key}', ${expr}`)
+  .join(', ')})`;
 
 export function openPerson(vault: PiiVault, r: StoredPerson): PersonRow {
   const data = openPersonalData(vault, r.id, r.wrappedKey, r.piiEnc);
@@ -36,8 +50,10 @@ export function openPerson(vault: PiiVault, r: StoredPerson): PersonRow {
   return { id: r.id, gender: r.gender, status: r.status, ...data, fullName, passportNumber: data.passport };
 }
 
-const PERSONS_BY_IDS = statement<StoredPerson, [ids: readonly string[]]>('persons_by_ids',
-  `select ${STORED_PERSON_COLUMNS} from users u ${USER_KEY_JOIN} where u.id = any($1::uuid[])`);
+const PERSONS_BY_IDS = statement<StoredPerson, [ids: readonly string[]]>(
+  'persons_by_ids',
+  `select ${STORED_PERSON_COLUMNS} from users u ${USER_KEY_JOIN} where u.id = any($1::uuid[])`,
+);
 
 export async function personsByIds(sql: Sql, vault: PiiVault, ids: readonly string[]): Promise<PersonRow[]> {
   const rows = await sql.rows(PERSONS_BY_IDS, ids);

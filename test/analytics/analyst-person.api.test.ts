@@ -15,7 +15,9 @@ beforeAll(async () => {
   u = await freshTraveller(gw);
   analyst = bearer(await tokenFor(gw, 'ANALYST', { sub: DEMO_STAFF.analyst.id }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('analysts never see user ids', () => {
   it('person(id) answers an analyst with a keyed pseudonym for the id and nothing that identifies', async () => {

@@ -13,7 +13,9 @@ beforeAll(async () => {
   gw = await startTestGateway();
   analyst = bearer(await tokenFor(gw, 'ANALYST', { sub: DEMO_STAFF.analyst.id }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const ALL_DIMENSIONS = ['REGION', 'PARTNER', 'TOUR', 'MONTH', 'GENDER'] as const;
 
@@ -23,7 +25,10 @@ describe('who may ask', () => {
     expect(anon.body.data).toBeNull();
     expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     const traveller = (await gw.services.sql.rows<{ id: string }>('t_an_traveller', "select id from users where role = 'TRAVELER' order by id limit 1"))[0].id;
-    const others = [tokenFor(gw, 'USER', { sub: traveller }), ...(['admin', 'support', 'auditor', 'moderator'] as const).map((r) => tokenFor(gw, DEMO_STAFF[r].role, { sub: DEMO_STAFF[r].id }))];
+    const others = [
+      tokenFor(gw, 'USER', { sub: traveller }),
+      ...(['admin', 'support', 'auditor', 'moderator'] as const).map((r) => tokenFor(gw, DEMO_STAFF[r].role, { sub: DEMO_STAFF[r].id })),
+    ];
     for (const token of await Promise.all(others)) {
       const { body } = await gql(gw.url, AnalyticsTravellersDocument, { first: 5 }, bearer(token));
       expect(body.data).toBeNull();
@@ -46,10 +51,13 @@ describe('small groups', () => {
     expect(res.k).toBe(5);
     expect(res.suppressedCells).toBeGreaterThan(0);
     // Count the people behind every released cell independently of the gateway's statement.
-    const people = await gw.services.sql.rows<{ tour: string; gender: string; month: string; n: number }>('t_an_cell_people', `
+    const people = await gw.services.sql.rows<{ tour: string; gender: string; month: string; n: number }>(
+      't_an_cell_people',
+      `
       select b.tour_id::text as tour, coalesce(u.gender, 'UNKNOWN') as gender, to_char(b.created_at at time zone 'UTC', 'YYYY-MM') as month,
         count(distinct b.user_id)::int as n
-      from bookings b join users u on u.id = b.user_id group by 1, 2, 3`);
+      from bookings b join users u on u.id = b.user_id group by 1, 2, 3`,
+    );
     const byKey = new Map(people.map((p) => [`${p.tour}|${p.gender}|${p.month}`, p.n]));
     for (const c of res.cells) {
       const key = ['TOUR', 'GENDER', 'MONTH'].map((d) => c.dimensions.find((v) => v.dimension === d)!.value).join('|');

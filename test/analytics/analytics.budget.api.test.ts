@@ -9,8 +9,12 @@ import { freshAnalyst } from '../support/users.js';
 const NOISY = { ANALYTICS_EPSILON: '0.5', ANALYTICS_DAILY_BUDGET: '1' };
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(NOISY); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway(NOISY);
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('discrete noise with a daily privacy budget', () => {
   it('each new question spends epsilon, recorded in the database; once spent, new questions are refused with BUDGET_EXHAUSTED', async () => {
@@ -33,7 +37,7 @@ describe('discrete noise with a daily privacy budget', () => {
     expect(rowsRes.body.errors).toBeUndefined();
   });
 
-  it('the spend and the day\'s answers survive a restart', async () => {
+  it("the spend and the day's answers survive a restart", async () => {
     const { id: sub, headers } = await freshAnalyst(gw);
     const answers = [];
     for (const groupBy of [[], ['REGION']] as const) {

@@ -19,18 +19,28 @@ beforeAll(async () => {
   gw = await startTestGateway();
   const sql = gw.services.sql;
   tourId = randomUUID();
-  await sql.rows('t_diff_tour', `insert into tours (id, partner_id, title, region, starts_on, ends_on, price_kzt, capacity, seats_booked, status, created_at)
-    values ($1, $2, 'Байконур: космодром', 'KYZYLORDA', '2026-06-10', '2026-06-12', $3, 40, 0, 'ACTIVE', '2026-01-10')`, [tourId, OPERATORS[0], TARGET_KZT]);
+  await sql.rows(
+    't_diff_tour',
+    `insert into tours (id, partner_id, title, region, starts_on, ends_on, price_kzt, capacity, seats_booked, status, created_at)
+    values ($1, $2, 'Байконур: космодром', 'KYZYLORDA', '2026-06-10', '2026-06-12', $3, 40, 0, 'ACTIVE', '2026-01-10')`,
+    [tourId, OPERATORS[0], TARGET_KZT],
+  );
   const book = async (gender: 'MALE' | 'FEMALE', at: string, amount: number) => {
     const id = await insertPerson(gw, { id: `ff${randomUUID().slice(2)}`, gender });
-    await sql.rows('t_diff_booking', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-      values (gen_random_uuid(), $1, $2, 1, 'PAID', $3, gen_random_uuid()::text, $4::timestamptz)`, [id, tourId, amount, at]);
+    await sql.rows(
+      't_diff_booking',
+      `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+      values (gen_random_uuid(), $1, $2, 1, 'PAID', $3, gen_random_uuid()::text, $4::timestamptz)`,
+      [id, tourId, amount, at],
+    );
   };
   // Enough earlier travellers that the tour's cell is released at all.
   for (let i = 0; i < 6; i++) await book(i % 2 ? 'MALE' : 'FEMALE', `2026-04-${String(10 + i).padStart(2, '0')}T09:00:00Z`, 150_000);
   await book('MALE', `${TARGET_DAY}T10:00:00Z`, TARGET_KZT);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 type Result = AnalyticsBookingsQuery['analytics']['bookings'];
 async function ask(headers: Record<string, string>, groupBy: string[], to: string): Promise<Result> {
@@ -42,7 +52,7 @@ async function ask(headers: Record<string, string>, groupBy: string[], to: strin
 const tourCell = (r: Result) => r.cells.find((c) => c.dimensions.some((d) => d.dimension === 'TOUR' && d.value === tourId));
 
 describe('the differencing attack from the issue', () => {
-  it('no longer isolates the booking: bounds a day apart are the same whole-month question, answered once from the day\'s release', async () => {
+  it("no longer isolates the booking: bounds a day apart are the same whole-month question, answered once from the day's release", async () => {
     const { id, headers } = await freshAnalyst(gw);
     for (const groupBy of [['TOUR'], ['GENDER'], ['REGION'], ['PARTNER']]) {
       const before = await ask(headers, groupBy, '2026-05-23');
@@ -55,7 +65,7 @@ describe('the differencing attack from the issue', () => {
     expect(spent.spent).toBe(4);
   });
 
-  it('a month apart, the difference is drowned in noise: it does not read as the booking\'s amount', async () => {
+  it("a month apart, the difference is drowned in noise: it does not read as the booking's amount", async () => {
     const diffs: number[] = [];
     for (let i = 0; i < 8; i++) {
       const { headers } = await freshAnalyst(gw);

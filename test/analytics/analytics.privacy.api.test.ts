@@ -12,8 +12,12 @@ import { bearer, tokenFor } from '../support/tokens.js';
 import { freshAnalyst } from '../support/users.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 async function analystOf(g: RunningGateway) {
   return bearer(await tokenFor(g, 'ANALYST', { sub: DEMO_STAFF.analyst.id }));
@@ -80,8 +84,11 @@ describe('opting out of ANALYTICS', () => {
     const { cfg } = gw.services;
     const released = new Set((await allTravellers(gw)).pseudonyms);
     const withdrawn = await gw.services.sql.rows<{ id: string }>('t_an_withdrawn', "select user_id as id from consents where purpose = 'ANALYTICS' and not granted");
-    const neverAsked = await gw.services.sql.rows<{ id: string }>('t_an_never', `select u.id from users u where u.role = 'TRAVELER'
-      and not exists (select 1 from consents c where c.user_id = u.id and c.purpose = 'ANALYTICS')`);
+    const neverAsked = await gw.services.sql.rows<{ id: string }>(
+      't_an_never',
+      `select u.id from users u where u.role = 'TRAVELER'
+      and not exists (select 1 from consents c where c.user_id = u.id and c.purpose = 'ANALYTICS')`,
+    );
     expect(withdrawn.length).toBeGreaterThan(0);
     expect(withdrawn.filter((w) => released.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', w.id)))).toEqual([]);
     expect(neverAsked.some((n) => released.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', n.id)))).toBe(true);
@@ -91,10 +98,13 @@ describe('opting out of ANALYTICS', () => {
     const { cfg } = gw.services;
     const before = await allTravellers(gw);
     const released = new Set(before.pseudonyms);
-    const candidates = await gw.services.sql.rows<{ id: string; n: number }>('t_an_optout_candidates', `
+    const candidates = await gw.services.sql.rows<{ id: string; n: number }>(
+      't_an_optout_candidates',
+      `
       select u.id, count(b.id)::int as n from users u join bookings b on b.user_id = u.id
       join consents c on c.user_id = u.id and c.purpose = 'ANALYTICS' and c.granted
-      where u.role = 'TRAVELER' group by u.id having count(b.id) >= 2 order by u.id`);
+      where u.role = 'TRAVELER' group by u.id having count(b.id) >= 2 order by u.id`,
+    );
     const chosen = candidates.filter((c) => released.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', c.id))).slice(0, 5);
     expect(chosen).toHaveLength(5);
     const ids = chosen.map((c) => c.id);
@@ -139,8 +149,7 @@ describe('no personal value in any analytics response', () => {
     expect(leaves.some((s) => wholeWord(DEMO_PARTNERS[0].name).test(s))).toBe(true);
     let checked = 0;
     for (const u of users) {
-      const values = [u.id, u.phone, u.email, u.surname, u.firstName, u.patronymic, ...Object.values(u.messengers ?? {}), u.iin, u.passport]
-        .filter((v): v is string => !!v);
+      const values = [u.id, u.phone, u.email, u.surname, u.firstName, u.patronymic, ...Object.values(u.messengers ?? {}), u.iin, u.passport].filter((v): v is string => !!v);
       for (const value of values) {
         // Whole words only: a first name may occur inside a tour title ("…Ходжи Ахмеда Ясави") without being anyone's data.
         const word = wholeWord(value);

@@ -14,8 +14,8 @@ describe('discreteLaplace', () => {
     const a = Math.exp(-1 / 10);
     const meanAbs = xs.reduce((s, x) => s + Math.abs(x), 0) / xs.length;
     expect(Math.abs(mean)).toBeLessThan(0.5);
-    expect(meanAbs).toBeGreaterThan(0.95 * (2 * a / (1 - a * a)));
-    expect(meanAbs).toBeLessThan(1.05 * (2 * a / (1 - a * a)));
+    expect(meanAbs).toBeGreaterThan(0.95 * ((2 * a) / (1 - a * a)));
+    expect(meanAbs).toBeLessThan(1.05 * ((2 * a) / (1 - a * a)));
     const zeros = xs.filter((x) => x === 0).length / xs.length;
     expect(Math.abs(zeros - (1 - a) / (1 + a))).toBeLessThan(0.01);
   });

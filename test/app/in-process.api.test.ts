@@ -13,11 +13,20 @@ import { bearer, tokenFor } from '../support/tokens.js';
 // The fast tier stands in for HTTP only while both give the same answer and log the same disclosures.
 let gw: RunningGateway;
 let app: InProcessApp;
-beforeAll(async () => { [gw, app] = await Promise.all([startTestGateway(), openApp()]); });
-afterAll(async () => { await Promise.all([gw.close(), app.close()]); });
+beforeAll(async () => {
+  [gw, app] = await Promise.all([startTestGateway(), openApp()]);
+});
+afterAll(async () => {
+  await Promise.all([gw.close(), app.close()]);
+});
 
-const disclosures = (requestId: string | null) => gw.services.sql.rows('t_parity_disclosures', `select subject_id, kinds, edge, reference_kind, reference_id,
-    recipient_kind, recipient_partner_id, recipient_country, purpose from disclosures where request_id = $1 order by subject_id, edge, reference_id`, [requestId]);
+const disclosures = (requestId: string | null) =>
+  gw.services.sql.rows(
+    't_parity_disclosures',
+    `select subject_id, kinds, edge, reference_kind, reference_id,
+    recipient_kind, recipient_partner_id, recipient_country, purpose from disclosures where request_id = $1 order by subject_id, edge, reference_id`,
+    [requestId],
+  );
 
 describe('an operation run in process answers as the same caller over HTTP', () => {
   it('a partner listing its travellers: the same data and withheld fields, the same disclosures logged', async () => {

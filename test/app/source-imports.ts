@@ -12,9 +12,11 @@ function files(dir: string): string[] {
 
 /** Every relative import between two files of src/, as paths from src/ (`users/me.type.ts`). */
 export function sourceImports(): { from: string; to: string }[] {
-  return files(SRC).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)]
-    .map((m) => ({ from: relative(SRC, file), to: relative(SRC, resolve(dirname(file), m[1])).replace(/\.js$/, '.ts') }))
-    .filter((i) => !i.to.startsWith('..')));
+  return files(SRC).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)]
+      .map((m) => ({ from: relative(SRC, file), to: relative(SRC, resolve(dirname(file), m[1])).replace(/\.js$/, '.ts') }))
+      .filter((i) => !i.to.startsWith('..')),
+  );
 }
 
 /** The folder of src/ a path lies in; a file directly in src/ (gateway.ts) stands for itself. */
@@ -30,7 +32,12 @@ export function folderCycles(): string[][] {
   const reach = (start: string): Set<string> => {
     const seen = new Set<string>();
     const todo = [start];
-    while (todo.length) for (const n of next.get(todo.pop()!) ?? []) if (!seen.has(n)) { seen.add(n); todo.push(n); }
+    while (todo.length)
+      for (const n of next.get(todo.pop()!) ?? [])
+        if (!seen.has(n)) {
+          seen.add(n);
+          todo.push(n);
+        }
     return seen;
   };
   const reached = new Map([...next.keys()].map((f) => [f, reach(f)]));

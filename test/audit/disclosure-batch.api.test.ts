@@ -16,10 +16,16 @@ beforeAll(async () => {
   gw = await startTestGateway({ DISCLOSURE_BATCH_MS: '1000' });
   refused = await openFraudCaseFor(gw, [DEMO_TRAVELERS[1].id]);
   allowed = [await openFraudCaseFor(gw, [DEMO_TRAVELERS[1].id]), await openFraudCaseFor(gw, [DEMO_TRAVELERS[1].id])];
-  await gw.services.sql.rows('t_batch_fail_fn', `create or replace function t_refuse_batched_disclosure() returns trigger language plpgsql as
-    $$ begin raise exception 'disclosure refused for the test'; end $$`);
-  await gw.services.sql.rows('t_batch_fail_trg', `create trigger t_refuse_batched_disclosure before insert on disclosures
-    for each row when (new.reference = '${refused}') execute function t_refuse_batched_disclosure()`);
+  await gw.services.sql.rows(
+    't_batch_fail_fn',
+    `create or replace function t_refuse_batched_disclosure() returns trigger language plpgsql as
+    $$ begin raise exception 'disclosure refused for the test'; end $$`,
+  );
+  await gw.services.sql.rows(
+    't_batch_fail_trg',
+    `create trigger t_refuse_batched_disclosure before insert on disclosures
+    for each row when (new.reference = '${refused}') execute function t_refuse_batched_disclosure()`,
+  );
 });
 afterAll(async () => {
   await gw.services.sql.rows('t_batch_fail_drop', 'drop trigger if exists t_refuse_batched_disclosure on disclosures');

@@ -16,10 +16,16 @@ beforeAll(async () => {
   refused = await openFraudCaseFor(gw, [DEMO_TRAVELERS[0].id]);
   allowed = await openFraudCaseFor(gw, [DEMO_TRAVELERS[0].id]);
   // A real database refusal for one case reference (FC-…, safe to inline in DDL): the gateway must then disclose nothing.
-  await gw.services.sql.rows('t_fail_fn', `create or replace function t_refuse_disclosure() returns trigger language plpgsql as
-    $$ begin raise exception 'disclosure refused for the test'; end $$`);
-  await gw.services.sql.rows('t_fail_trg', `create trigger t_refuse_disclosure before insert on disclosures
-    for each row when (new.reference = '${refused}') execute function t_refuse_disclosure()`);
+  await gw.services.sql.rows(
+    't_fail_fn',
+    `create or replace function t_refuse_disclosure() returns trigger language plpgsql as
+    $$ begin raise exception 'disclosure refused for the test'; end $$`,
+  );
+  await gw.services.sql.rows(
+    't_fail_trg',
+    `create trigger t_refuse_disclosure before insert on disclosures
+    for each row when (new.reference = '${refused}') execute function t_refuse_disclosure()`,
+  );
 });
 afterAll(async () => {
   await gw.services.sql.rows('t_fail_drop', 'drop trigger if exists t_refuse_disclosure on disclosures');

@@ -10,7 +10,9 @@ import { bearer, tokenFor } from '../support/tokens.js';
 import { insertPerson } from '../support/persons.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 
 const ours = [randomUUID(), randomUUID(), randomUUID()];
 const alice = { id: `ff${randomUUID().slice(2)}`, surname: 'Аудитова', firstName: 'Алиса', phone: '+77990000601' };
@@ -22,11 +24,14 @@ beforeAll(async () => {
   for (const p of [alice, bob]) {
     await insertPerson(gw, p);
   }
-  await gw.services.sql.rows('t_audit_insert_disclosures', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
+  await gw.services.sql.rows(
+    't_audit_insert_disclosures',
+    `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
     ($1, 'SUPPORT', $4, null, $6, '{PHONE,EMAIL}', 'SUPPORT', 'T-1', 'req-a', '2099-01-01T00:00:03Z'),
     ($2, 'ADMIN', $5, null, $6, '{IIN}', 'FRAUD_PREVENTION', 'CASE-1', 'req-b', '2099-01-01T00:00:02Z'),
     ($3, 'ADMIN', $5, null, $7, '{PASSPORT}', 'FRAUD_PREVENTION', 'CASE-1', 'req-c', '2099-01-01T00:00:01Z')`,
-  [...ours, DEMO_STAFF.support.id, DEMO_STAFF.admin.id, alice.id, bob.id]);
+    [...ours, DEMO_STAFF.support.id, DEMO_STAFF.admin.id, alice.id, bob.id],
+  );
 });
 afterAll(async () => {
   await gw.services.sql.rows('t_audit_drop_disclosures', 'delete from disclosures where id = any($1::uuid[])', [ours]);
@@ -37,7 +42,7 @@ async function asAuditor() {
   return bearer(await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
 }
 
-describe('disclosureLog: the auditor\'s view', () => {
+describe("disclosureLog: the auditor's view", () => {
   it('shows every disclosure with the subject as a keyed pseudonym, never a name or an id', async () => {
     const { body } = await gql(gw.url, DisclosureLogDocument, { first: 3 }, await asAuditor());
     expect(body.errors).toBeUndefined();
@@ -86,11 +91,20 @@ describe('disclosureLog: the auditor\'s view', () => {
     expect(await ids({ requestId: 'req-c', recipientKind: 'SUPPORT' })).toEqual([]);
     const one = await gql(gw.url, DisclosureLogDocument, { first: 1, filter: { ...range, recipientKind: 'ADMIN' } }, headers);
     expect(one.body.data!.disclosureLog.nodes[0]).toMatchObject({ id: ours[1], recipientId: DEMO_STAFF.admin.id });
-    const two = await gql(gw.url, DisclosureLogDocument, { first: 1, after: one.body.data!.disclosureLog.pageInfo.endCursor, filter: { ...range, recipientKind: 'ADMIN' } }, headers);
+    const two = await gql(
+      gw.url,
+      DisclosureLogDocument,
+      { first: 1, after: one.body.data!.disclosureLog.pageInfo.endCursor, filter: { ...range, recipientKind: 'ADMIN' } },
+      headers,
+    );
     expect(two.body.data!.disclosureLog.nodes.map((n) => n.id)).toEqual([ours[2]]);
     expect(two.body.data!.disclosureLog.pageInfo.hasNextPage).toBe(false);
-    for (const [filter, field] of [[{ recipientKind: 'NOBODY' }, 'recipientKind'], [{ purpose: 'MARKETING' }, 'purpose'], [{ subject: alice.id }, 'subject'],
-      [{ from: range.to, to: range.from }, 'to']] as const) {
+    for (const [filter, field] of [
+      [{ recipientKind: 'NOBODY' }, 'recipientKind'],
+      [{ purpose: 'MARKETING' }, 'purpose'],
+      [{ subject: alice.id }, 'subject'],
+      [{ from: range.to, to: range.from }, 'to'],
+    ] as const) {
       const { body } = await gql(gw.url, DisclosureLogDocument, { first: 1, filter }, headers);
       expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(JSON.stringify(body)).not.toContain(alice.id);

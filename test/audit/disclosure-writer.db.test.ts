@@ -13,10 +13,16 @@ let subject: string;
 beforeAll(async () => {
   gw = await startTestGateway();
   subject = await bareTraveller(gw);
-  await gw.services.sql.rows('t_w_fail_fn', `create or replace function t_refuse_batched() returns trigger language plpgsql as
-    $$ begin raise exception 'disclosure refused for the test'; end $$`);
-  await gw.services.sql.rows('t_w_fail_trg', `create trigger t_refuse_batched before insert on disclosures
-    for each row when (new.reference = 'CASE-REFUSED-BATCH') execute function t_refuse_batched()`);
+  await gw.services.sql.rows(
+    't_w_fail_fn',
+    `create or replace function t_refuse_batched() returns trigger language plpgsql as
+    $$ begin raise exception 'disclosure refused for the test'; end $$`,
+  );
+  await gw.services.sql.rows(
+    't_w_fail_trg',
+    `create trigger t_refuse_batched before insert on disclosures
+    for each row when (new.reference = 'CASE-REFUSED-BATCH') execute function t_refuse_batched()`,
+  );
 });
 afterAll(async () => {
   await gw.services.sql.rows('t_w_fail_drop', 'drop trigger if exists t_refuse_batched on disclosures');
@@ -24,14 +30,28 @@ afterAll(async () => {
 });
 
 const support = (reference: string | null = null): Principal => ({
-  kind: 'SUPPORT', id: randomUUID(), partnerId: null, scopes: [], purpose: 'SUPPORT', purposeRef: reference, tokenId: null, clientId: null,
+  kind: 'SUPPORT',
+  id: randomUUID(),
+  partnerId: null,
+  scopes: [],
+  purpose: 'SUPPORT',
+  purposeRef: reference,
+  tokenId: null,
+  clientId: null,
 });
 const entry = (kinds: PiiKind[] = ['PHONE', 'IIN']): DisclosureEntry => ({
-  subjectId: subject, edge: 'TICKET_SUBJECT', referenceKind: 'SUPPORT_TICKET', referenceId: randomUUID(), recipientCountry: null, kinds: new Set(kinds),
+  subjectId: subject,
+  edge: 'TICKET_SUBJECT',
+  referenceKind: 'SUPPORT_TICKET',
+  referenceId: randomUUID(),
+  recipientCountry: null,
+  kinds: new Set(kinds),
 });
 
 async function rowsOf(requestIds: string[]): Promise<{ requestId: string; kinds: string[]; at: string }[]> {
-  return gw.services.sql.rows('t_w_rows', 'select request_id as "requestId", kinds, at::text as at from disclosures where request_id = any($1::text[]) order by request_id', [requestIds]);
+  return gw.services.sql.rows('t_w_rows', 'select request_id as "requestId", kinds, at::text as at from disclosures where request_id = any($1::text[]) order by request_id', [
+    requestIds,
+  ]);
 }
 
 describe('DisclosureWriter (group commit)', () => {
@@ -39,10 +59,14 @@ describe('DisclosureWriter (group commit)', () => {
     const writer = new DisclosureWriter(gw.services.sql, 5, 1000);
     const ids = Array.from({ length: 8 }, () => `t-batch-${randomUUID()}`);
     const before = gw.services.sql.stats.statements;
-    await Promise.all(ids.map((id) => writer.write(support(), { id, callerId: null }, [entry(), entry(['FULL_NAME'])]).then(async () => {
-      // Settled only after commit: a read on another pooled connection already sees this request's rows.
-      expect((await rowsOf([id])).length).toBe(2);
-    })));
+    await Promise.all(
+      ids.map((id) =>
+        writer.write(support(), { id, callerId: null }, [entry(), entry(['FULL_NAME'])]).then(async () => {
+          // Settled only after commit: a read on another pooled connection already sees this request's rows.
+          expect((await rowsOf([id])).length).toBe(2);
+        }),
+      ),
+    );
     // One insert for all 16 rows, then the 8 checking reads.
     expect(gw.services.sql.stats.statements - before).toBe(1 + ids.length);
     const rows = await rowsOf(ids);
@@ -63,7 +87,9 @@ describe('DisclosureWriter (group commit)', () => {
     const writer = new DisclosureWriter(gw.services.sql, 5, 1000);
     const [good1, bad, good2] = [`t-ok-${randomUUID()}`, `t-bad-${randomUUID()}`, `t-ok-${randomUUID()}`];
     const results = await Promise.allSettled([
-      writer.write(support(), { id: good1, callerId: null }, [entry()]), writer.write(support('CASE-REFUSED-BATCH'), { id: bad, callerId: null }, [entry()]), writer.write(support(), { id: good2, callerId: null }, [entry()]),
+      writer.write(support(), { id: good1, callerId: null }, [entry()]),
+      writer.write(support('CASE-REFUSED-BATCH'), { id: bad, callerId: null }, [entry()]),
+      writer.write(support(), { id: good2, callerId: null }, [entry()]),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((await rowsOf([good1, bad, good2])).map((r) => r.requestId).sort()).toEqual([good1, good2].sort());

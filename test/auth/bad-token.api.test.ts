@@ -31,7 +31,7 @@ function craft(claims: JWTPayload = {}, header: Partial<JWTHeaderParameters> = {
 
 async function call(headers: Record<string, string>): Promise<{ status: number; code: unknown; challenge: string | null }> {
   const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
-  const body = await res.json() as { errors?: { extensions?: { code?: string } }[] };
+  const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
   return { status: res.status, code: body.errors?.[0]?.extensions?.code, challenge: res.headers.get('www-authenticate') };
 }
 
@@ -42,13 +42,28 @@ function rawPost(rawHeaders: string[]): Promise<{ status: number; body: { errors
   const url = new URL(`${gw.url}/graphql`);
   const payload = JSON.stringify({ query: '{ __typename }' });
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: ['host', url.host, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(payload)), ...rawHeaders] }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => { text += c.toString(); });
-      res.on('end', () => {
-        try { resolve({ status: res.statusCode!, body: JSON.parse(text) }); } catch (e) { reject(e); }
-      });
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: ['host', url.host, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(payload)), ...rawHeaders],
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode!, body: JSON.parse(text) });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -59,7 +74,9 @@ beforeAll(async () => {
   ring = await loadOrCreateKeyRing(gw.services.cfg.jwt.keysDir);
   userId = await account('TRAVELER');
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('/graphql refuses bad tokens with 401 and a code, never as anonymous', () => {
   it('accepts the well-formed baseline', async () => {
@@ -108,11 +125,14 @@ describe('/graphql refuses bad tokens with 401 and a code, never as anonymous', 
   });
 
   it('a token of a disabled client', async () => {
-    const [client] = await gw.services.sql.rows<{ client_id: string; partner_id: string }>('t_bad_client', `with p as (
+    const [client] = await gw.services.sql.rows<{ client_id: string; partner_id: string }>(
+      't_bad_client',
+      `with p as (
         insert into partners (id, name, kind, country, city) values (gen_random_uuid(), $1, 'TOUR_OPERATOR', 'KZ', 'Almaty') returning id)
       insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
       select gen_random_uuid(), $1, 'unusable', 'test', p.id, 'PARTNER', '{travelers:read}', 'TOUR_BOOKING' from p returning client_id, partner_id`,
-    [`qzc_test_${randomUUID()}`]);
+      [`qzc_test_${randomUUID()}`],
+    );
     const token = await craft({ sub: client.client_id, client_id: client.client_id, partner_id: client.partner_id, kind: 'PARTNER' });
     expect((await bearer(token)).status).toBe(200);
     await changeStanding(gw, 't_bad_disable', 'update api_clients set disabled_at = now() where client_id = $1', [client.client_id]);
@@ -150,7 +170,11 @@ describe('declared purposes (X-Purpose)', () => {
   it('refuses a purpose the role may not declare with 403 PURPOSE_NOT_ALLOWED', async () => {
     const token = await staffToken('MODERATOR');
     expect((await bearer(token)).status).toBe(200);
-    const { status, body } = await postRaw(gw.url, JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer ${token}`, 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-1' });
+    const { status, body } = await postRaw(gw.url, JSON.stringify({ query: '{ __typename }' }), {
+      authorization: `Bearer ${token}`,
+      'x-purpose': 'FRAUD_PREVENTION',
+      'x-purpose-ref': 'CASE-1',
+    });
     expect(status).toBe(403);
     expect(body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' });
     const traveller = await craft();
@@ -159,13 +183,19 @@ describe('declared purposes (X-Purpose)', () => {
   });
 
   it('accepts a purpose the role may declare', async () => {
-    const { status } = await postRaw(gw.url, JSON.stringify({ query: '{ __typename }' }),
-      { authorization: `Bearer ${await staffToken('ADMIN')}`, 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-2026-17' });
+    const { status } = await postRaw(gw.url, JSON.stringify({ query: '{ __typename }' }), {
+      authorization: `Bearer ${await staffToken('ADMIN')}`,
+      'x-purpose': 'FRAUD_PREVENTION',
+      'x-purpose-ref': 'CASE-2026-17',
+    });
     expect(status).toBe(200);
   });
 
   it('refuses an unknown purpose', async () => {
-    const { status, body } = await postRaw(gw.url, JSON.stringify({ query: '{ __typename }' }), { authorization: `Bearer ${await staffToken('SUPPORT')}`, 'x-purpose': 'MARKETING' });
+    const { status, body } = await postRaw(gw.url, JSON.stringify({ query: '{ __typename }' }), {
+      authorization: `Bearer ${await staffToken('SUPPORT')}`,
+      'x-purpose': 'MARKETING',
+    });
     expect(status).toBe(403);
     expect(body.errors[0].extensions.reason).toBe('PURPOSE_UNKNOWN');
   });

@@ -30,9 +30,14 @@ beforeAll(async () => {
   admin = bearer(await tokenFor(a, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
   await Promise.all([a, b].map((gw) => waitFor('the change feed listening', async () => gw.standingChanges.live)));
 });
-afterAll(async () => { await Promise.all([a.close(), b.close()]); });
+afterAll(async () => {
+  await Promise.all([a.close(), b.close()]);
+});
 
-const partner = async () => { const t = await tokenFor(a, 'PARTNER', { partnerId: OPERATORS[7] }); return { headers: bearer(t), jti: decodeJwt(t).jti as string }; };
+const partner = async () => {
+  const t = await tokenFor(a, 'PARTNER', { partnerId: OPERATORS[7] });
+  return { headers: bearer(t), jti: decodeJwt(t).jti as string };
+};
 const read = async (gw: RunningGateway, headers: Record<string, string>) => {
   const res = await postQuery(gw.url, TOURS, undefined, headers);
   return { status: res.status, code: res.body.errors?.[0]?.extensions?.code };
@@ -63,7 +68,7 @@ describe("a token's standing kept between requests", () => {
     expect(await read(a, traveller)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
   });
 
-  it('the mutations marked as changing their caller\'s standing are the session and account ones; a root fragment counts as one', async () => {
+  it("the mutations marked as changing their caller's standing are the session and account ones; a root fragment counts as one", async () => {
     const operation = (text: string) => parse(text).definitions[0] as OperationDefinitionNode;
     const schema = await buildGatewaySchema({ resolvers: RESOLVERS, rules: ACCESS_RULES });
     expect(changesOwnStanding(schema, operation('mutation { logout }'))).toBe(true);
@@ -72,7 +77,7 @@ describe("a token's standing kept between requests", () => {
     expect(changesOwnStanding(schema, operation('mutation { ... on Mutation { grantConsent(purpose: ANALYTICS) { __typename } } }'))).toBe(true);
   });
 
-  it('forgets one subject\'s standings without the others\'', async () => {
+  it("forgets one subject's standings without the others'", async () => {
     const kept = new StandingCache<number>(a.standingChanges, 10);
     let loads = 0;
     const load = async () => ++loads;
@@ -101,7 +106,10 @@ describe("a token's standing kept between requests", () => {
   it('forgets what it kept when it loses the notifications, so a change made meanwhile counts', async () => {
     const { headers, jti } = await partner();
     expect((await read(b, headers)).status).toBe(200);
-    await b.services.sql.rows('t_standing_cut', "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'qaztracker-gateway-changes' and datname = current_database()");
+    await b.services.sql.rows(
+      't_standing_cut',
+      "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'qaztracker-gateway-changes' and datname = current_database()",
+    );
     await waitFor('the change feed lost', async () => !b.standingChanges.live);
     // Written while the instance is not listening: its notification is lost to it.
     await b.services.sql.rows('t_standing_revoke', "insert into revoked_tokens (jti, expires_at) values ($1, now() + interval '1 hour')", [jti]);
@@ -109,11 +117,19 @@ describe("a token's standing kept between requests", () => {
     expect(await read(b, headers)).toEqual({ status: 401, code: 'TOKEN_REVOKED' });
   });
 
-  it('a client disabled behind the gateways\' back is refused once the database has told them', async () => {
-    const [client] = await a.services.sql.rows<{ client_id: string }>('t_standing_client', `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
-      values (gen_random_uuid(), 'qzc_standing_' || gen_random_uuid(), 'unusable', 'test', $1, 'PARTNER', '{bookings:read}', 'TOUR_BOOKING') returning client_id`, [OPERATORS[7]]);
-    const token = await issueAccessToken(await loadOrCreateKeyRing(a.services.cfg.jwt.keysDir), a.services.cfg,
-      { sub: client.client_id, kind: 'PARTNER', clientId: client.client_id, partnerId: OPERATORS[7], scope: ['bookings:read'] }, 300);
+  it("a client disabled behind the gateways' back is refused once the database has told them", async () => {
+    const [client] = await a.services.sql.rows<{ client_id: string }>(
+      't_standing_client',
+      `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
+      values (gen_random_uuid(), 'qzc_standing_' || gen_random_uuid(), 'unusable', 'test', $1, 'PARTNER', '{bookings:read}', 'TOUR_BOOKING') returning client_id`,
+      [OPERATORS[7]],
+    );
+    const token = await issueAccessToken(
+      await loadOrCreateKeyRing(a.services.cfg.jwt.keysDir),
+      a.services.cfg,
+      { sub: client.client_id, kind: 'PARTNER', clientId: client.client_id, partnerId: OPERATORS[7], scope: ['bookings:read'] },
+      300,
+    );
     expect((await read(b, bearer(token))).status).toBe(200);
     const told = nextStandingChange(b);
     await a.services.sql.rows('t_standing_disable', 'update api_clients set disabled_at = now() where client_id = $1', [client.client_id]);

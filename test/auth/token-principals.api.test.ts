@@ -46,11 +46,17 @@ function gatewaySigned(claims: JWTPayload): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const { kid, key } = ring.signingKey();
   return new SignJWT({ iss: gw.services.cfg.jwt.issuer, aud: gw.services.cfg.jwt.audience, iat: now, nbf: now, exp: now + 300, jti: randomUUID(), ...claims })
-    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid }).sign(key);
+    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })
+    .sign(key);
 }
 
 const p8Claims = (extra: JWTPayload = {}): JWTPayload => ({
-  sub: P8_CLIENT.clientId, client_id: P8_CLIENT.clientId, kind: 'PARTNER', partner_id: P8, scope: ATTACK_SCOPE, ...extra,
+  sub: P8_CLIENT.clientId,
+  client_id: P8_CLIENT.clientId,
+  kind: 'PARTNER',
+  partner_id: P8,
+  scope: ATTACK_SCOPE,
+  ...extra,
 });
 
 /** What the caller gets of the traveller's IIN, passport and phone through partnerBookings. */
@@ -85,12 +91,11 @@ describe('a partner is a registered, enabled client of that partner, whoever sig
 
   it('refuses a gateway-signed PARTNER token of an unregistered client id', async () => {
     const clientId = `qzc_${randomUUID()}`;
-    expect(await partnerRead(bearer(await gatewaySigned(p8Claims({ sub: clientId, client_id: clientId })))))
-      .toMatchObject({ status: 401, code: 'TOKEN_CLIENT', data: null });
+    expect(await partnerRead(bearer(await gatewaySigned(p8Claims({ sub: clientId, client_id: clientId }))))).toMatchObject({ status: 401, code: 'TOKEN_CLIENT', data: null });
   });
 
   it.each([
-    ['another partner id than the client\'s', { partner_id: OPERATORS[0] }],
+    ["another partner id than the client's", { partner_id: OPERATORS[0] }],
     ['a scope the client is not registered for', { scope: `${ATTACK_SCOPE} payments:write` }],
     ['the payment-provider kind for a partner client', { kind: 'PAYMENT_PROVIDER' }],
     ['a subject other than the client', { sub: randomUUID() }],
@@ -98,13 +103,16 @@ describe('a partner is a registered, enabled client of that partner, whoever sig
     expect(await partnerRead(bearer(await gatewaySigned(p8Claims(extra as JWTPayload))))).toMatchObject({ status: 401, code: 'TOKEN_CLIENT', data: null });
   });
 
-  it('refuses a payment provider\'s token naming a partner client, and a disabled client\'s tokens', async () => {
+  it("refuses a payment provider's token naming a partner client, and a disabled client's tokens", async () => {
     const provider = DEMO_CLIENTS.find((c) => c.partnerId === PROVIDERS[0])!;
     const asProvider = await gatewaySigned({ sub: provider.clientId, client_id: provider.clientId, kind: 'PAYMENT_PROVIDER', partner_id: P8, scope: 'bookings:read' });
     expect(await partnerRead(bearer(asProvider))).toMatchObject({ status: 401, code: 'TOKEN_CLIENT' });
-    const [c] = await gw.services.sql.rows<{ clientId: string }>('t_tp_client', `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
+    const [c] = await gw.services.sql.rows<{ clientId: string }>(
+      't_tp_client',
+      `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
       values (gen_random_uuid(), $1, 'unusable', 'test', $2, 'PARTNER', '{bookings:read,travelers:read}', 'TOUR_BOOKING') returning client_id as "clientId"`,
-    [`qzc_${randomUUID()}`, P8]);
+      [`qzc_${randomUUID()}`, P8],
+    );
     const token = await gatewaySigned(p8Claims({ sub: c.clientId, client_id: c.clientId }));
     expect((await partnerRead(bearer(token))).mine?.iin).toBe(raw.iin);
     await changeStanding(gw, 't_tp_disable', 'update api_clients set disabled_at = now() where client_id = $1', [c.clientId]);
@@ -165,8 +173,9 @@ describe('the external OpenID issuer names staff accounts only, through the conf
 
   it('never names a traveller: the database refuses an external subject on a traveller account', async () => {
     const id = await insertPerson(gw, {});
-    await expect(gw.services.sql.rows('t_tp_link_traveller', 'update users set oidc_subject = $2 where id = $1', [id, `idp|${randomUUID()}`]))
-      .rejects.toThrow(/users_oidc_subject_staff_check/);
+    await expect(gw.services.sql.rows('t_tp_link_traveller', 'update users set oidc_subject = $2 where id = $1', [id, `idp|${randomUUID()}`])).rejects.toThrow(
+      /users_oidc_subject_staff_check/,
+    );
   });
 
   it('an issuer token whose subject is a staff account id is not matched by id', async () => {

@@ -20,13 +20,23 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'qaz-vt-'));
   ring = await loadOrCreateKeyRing(join(root, 'keys'));
 });
-afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 function fresh(): void {
   clock = Date.now() / 1000;
   verifications = 0;
   const real = createLocalVerifier(ring, cfg);
-  verify = keepVerifiedTokens((token, options) => { verifications++; return real(token, options); }, ring, 10, () => clock);
+  verify = keepVerifiedTokens(
+    (token, options) => {
+      verifications++;
+      return real(token, options);
+    },
+    ring,
+    10,
+    () => clock,
+  );
 }
 
 describe('tokens kept verified', () => {

@@ -6,8 +6,15 @@ import { resolveReference } from '../../src/privacy/reference.service.js';
 import { DEMO_AUTHORITY_REQUEST } from '../../seeds/references.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import {
-  ApproveAuthorityRequestDocument, AuthorityPersonDocument, DisclosureLogDocument, ExportMyDataDocument, MyAuthorityRequestsDocument, MyAuthorityRequestSubjectsDocument, MyDisclosuresDocument,
-  MyPrivacyReportDocument, RecordAuthorityRequestDocument,
+  ApproveAuthorityRequestDocument,
+  AuthorityPersonDocument,
+  DisclosureLogDocument,
+  ExportMyDataDocument,
+  MyAuthorityRequestsDocument,
+  MyAuthorityRequestSubjectsDocument,
+  MyDisclosuresDocument,
+  MyPrivacyReportDocument,
+  RecordAuthorityRequestDocument,
 } from '../generated/operations.js';
 import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
 import { startTestGateway } from '../support/gateway.js';
@@ -27,18 +34,39 @@ beforeAll(async () => {
   subject = await freshTraveller(gw);
   otherAuthorityId = await insertPerson(gw, { role: 'AUTHORITY', firstName: 'Басқа', surname: 'Органов' });
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const authorityCaller = (id: string, ref: string): Principal => ({
-  kind: 'AUTHORITY', id, partnerId: null, scopes: [], purpose: 'LEGAL_OBLIGATION', purposeRef: ref, tokenId: null, clientId: null,
+  kind: 'AUTHORITY',
+  id,
+  partnerId: null,
+  scopes: [],
+  purpose: 'LEGAL_OBLIGATION',
+  purposeRef: ref,
+  tokenId: null,
+  clientId: null,
 });
 
 /** Recorded by one administrator, approved by the second, as the four-eyes rule demands. */
 async function approvedRequest(caseNumber: string, addressedToId: string, confidentialUntil?: string, subjectId = subject.id): Promise<string> {
   const admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
-  const rec = await gql(gw.url, RecordAuthorityRequestDocument, {
-    agency: 'КНБ РК', legalBasis: 'УПК РК ст. 199', caseNumber, subjectId, kinds: ['IIN', 'FULL_NAME'], expiresAt: inDays(30), addressedToId, confidentialUntil,
-  }, admin);
+  const rec = await gql(
+    gw.url,
+    RecordAuthorityRequestDocument,
+    {
+      agency: 'КНБ РК',
+      legalBasis: 'УПК РК ст. 199',
+      caseNumber,
+      subjectId,
+      kinds: ['IIN', 'FULL_NAME'],
+      expiresAt: inDays(30),
+      addressedToId,
+      confidentialUntil,
+    },
+    admin,
+  );
   expect(rec.body.errors).toBeUndefined();
   const id = rec.body.data!.recordAuthorityRequest.id;
   const ok = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.secondAdmin.id })));
@@ -50,8 +78,11 @@ describe('authority requests are addressed to one authority account', () => {
   it('resolves only for the addressed authority, with the kinds it names', async () => {
     const caseNumber = `AD-${tag}-1`;
     const id = await approvedRequest(caseNumber, DEMO_STAFF.authority.id);
-    expect(await resolveReference(gw.services.sql, authorityCaller(DEMO_STAFF.authority.id, caseNumber)))
-      .toEqual({ kind: 'AUTHORITY_REQUEST', id, subjects: new Map([[subject.id, ['FULL_NAME', 'IIN']]]) });
+    expect(await resolveReference(gw.services.sql, authorityCaller(DEMO_STAFF.authority.id, caseNumber))).toEqual({
+      kind: 'AUTHORITY_REQUEST',
+      id,
+      subjects: new Map([[subject.id, ['FULL_NAME', 'IIN']]]),
+    });
     expect(await resolveReference(gw.services.sql, authorityCaller(otherAuthorityId, caseNumber))).toBeNull();
     expect(await resolveReference(gw.services.sql, authorityCaller(DEMO_STAFF.authority.id, `AD-${tag}-none`))).toBeNull();
   });
@@ -83,8 +114,12 @@ describe('authority requests are addressed to one authority account', () => {
     expect(none.iin).toBeNull();
     expect(await read(DEMO_STAFF.authority.id, caseNumber)).toEqual(none);
     expect(await read(otherAuthorityId, caseNumber)).toMatchObject({ iin: subject.iin, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, phone: null });
-    const listed = await gql(gw.url, MyAuthorityRequestSubjectsDocument, { first: 100 },
-      bearer(await tokenFor(gw, 'AUTHORITY', { sub: otherAuthorityId }), { 'x-purpose-ref': caseNumber }));
+    const listed = await gql(
+      gw.url,
+      MyAuthorityRequestSubjectsDocument,
+      { first: 100 },
+      bearer(await tokenFor(gw, 'AUTHORITY', { sub: otherAuthorityId }), { 'x-purpose-ref': caseNumber }),
+    );
     const subjects = listed.body.data!.myAuthorityRequests.filter((r) => r.caseNumber === caseNumber).map((r) => r.subject);
     expect(subjects).toEqual([{ id: subject.id, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, iin: subject.iin, phone: null, passportNumber: null }]);
     const other = listed.body.data!.myAuthorityRequests.find((r) => r.caseNumber === `AD-${tag}-2`)!;
@@ -106,7 +141,12 @@ describe('confidential authority requests (issue 13.7)', () => {
   beforeAll(async () => {
     subject = await freshTraveller(gw);
     requestId = await approvedRequest(caseNumber, DEMO_STAFF.authority.id, inDays(60), subject.id);
-    const read = await gql(gw.url, AuthorityPersonDocument, { id: subject.id }, bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id }), { 'x-purpose-ref': caseNumber }));
+    const read = await gql(
+      gw.url,
+      AuthorityPersonDocument,
+      { id: subject.id },
+      bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id }), { 'x-purpose-ref': caseNumber }),
+    );
     expect(read.body.data!.person).toMatchObject({ iin: subject.iin });
   });
 
@@ -134,8 +174,17 @@ describe('confidential authority requests (issue 13.7)', () => {
     const auditor = bearer(await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
     const subjectPs = pseudonymize(gw.services.cfg.pseudonymKey, 'SUBJECT', subject.id);
     const res = await gql(gw.url, DisclosureLogDocument, { first: 10, filter: { subject: subjectPs } }, auditor);
-    expect(res.body.data!.disclosureLog.nodes).toEqual([expect.objectContaining({ reference: caseNumber, kinds: ['FULL_NAME', 'IIN'], withheld: false, recipientId: DEMO_STAFF.authority.id,
-      edge: 'AUTHORITY_SUBJECT', referenceKind: 'AUTHORITY_REQUEST', referenceId: requestId })]);
+    expect(res.body.data!.disclosureLog.nodes).toEqual([
+      expect.objectContaining({
+        reference: caseNumber,
+        kinds: ['FULL_NAME', 'IIN'],
+        withheld: false,
+        recipientId: DEMO_STAFF.authority.id,
+        edge: 'AUTHORITY_SUBJECT',
+        referenceKind: 'AUTHORITY_REQUEST',
+        referenceId: requestId,
+      }),
+    ]);
   });
 
   it('once the confidentiality ends the subject sees the case number and the kinds', async () => {

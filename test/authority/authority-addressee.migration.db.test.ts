@@ -7,7 +7,9 @@ import { scratchDatabaseBefore, type ScratchDatabase } from '../support/scratch-
 const cfg = loadConfig({ ...process.env, NODE_ENV: 'test' });
 const MIGRATION = 'Migration20261126120000_reference_records';
 const opened: ScratchDatabase[] = [];
-afterAll(async () => { for (const db of opened) await db.drop(); });
+afterAll(async () => {
+  for (const db of opened) await db.drop();
+});
 
 /** A legacy database with these authority accounts and one recorded request; returns the request's addressee after the migration. */
 async function addresseeAfterMigration(name: string, authorities: string[]): Promise<string | null> {
@@ -18,8 +20,11 @@ async function addresseeAfterMigration(name: string, authorities: string[]): Pro
   const users = [{ id: admin, role: 'ADMIN' }, { id: subject, role: 'TRAVELER' }, ...authorities.map((id) => ({ id, role: 'AUTHORITY' }))];
   // One JSON parameter: the driver would spread a JS array into a list of parameters.
   await conn.execute(`insert into users (id, role, status) select id, role, 'ACTIVE' from jsonb_to_recordset(?::jsonb) as u(id uuid, role text)`, [JSON.stringify(users)]);
-  await conn.execute(`insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, status)
-    values (?, 'АФМ', 'Закон 94-V', 'OLD-1', ?, '{IIN}', now() + interval '30 days', ?, 'RECORDED')`, [request, subject, admin]);
+  await conn.execute(
+    `insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, status)
+    values (?, 'АФМ', 'Закон 94-V', 'OLD-1', ?, '{IIN}', now() + interval '30 days', ?, 'RECORDED')`,
+    [request, subject, admin],
+  );
   await db.orm.migrator.up({ to: MIGRATION });
   const [row] = await conn.execute<{ addressed_to_id: string | null }[]>('select addressed_to_id from authority_requests where id = ?', [request]);
   return row.addressed_to_id;

@@ -21,10 +21,17 @@ beforeAll(async () => {
   admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
   secondAdmin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.secondAdmin.id }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 function record(caseNumber: string, kinds: ('IIN' | 'FULL_NAME' | 'PHONE')[], expiresAt = inDays(7), headers = admin, addressedToId: string = DEMO_STAFF.authority.id) {
-  return gql(gw.url, RecordAuthorityRequestDocument, { agency: 'АФМ РК', legalBasis: 'Закон 94-V ст. 9 п. 3', caseNumber, subjectId: subject.id, kinds, expiresAt, addressedToId }, headers);
+  return gql(
+    gw.url,
+    RecordAuthorityRequestDocument,
+    { agency: 'АФМ РК', legalBasis: 'Закон 94-V ст. 9 п. 3', caseNumber, subjectId: subject.id, kinds, expiresAt, addressedToId },
+    headers,
+  );
 }
 
 async function authorityRead(caseNumber: string) {
@@ -42,8 +49,16 @@ describe('authority requests: record, four-eyes approval, reads within the term'
   it('an administrator records a request; nothing is readable before approval', async () => {
     const res = await record(caseNumber, ['IIN', 'FULL_NAME']);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.recordAuthorityRequest).toMatchObject({ caseNumber, subjectId: subject.id, kinds: ['FULL_NAME', 'IIN'], status: 'RECORDED',
-      recordedById: DEMO_STAFF.admin.id, approvedById: null, addressedToId: DEMO_STAFF.authority.id, confidentialUntil: null });
+    expect(res.body.data!.recordAuthorityRequest).toMatchObject({
+      caseNumber,
+      subjectId: subject.id,
+      kinds: ['FULL_NAME', 'IIN'],
+      status: 'RECORDED',
+      recordedById: DEMO_STAFF.admin.id,
+      approvedById: null,
+      addressedToId: DEMO_STAFF.authority.id,
+      confidentialUntil: null,
+    });
     id = res.body.data!.recordAuthorityRequest.id;
     const read = await authorityRead(caseNumber);
     expect(read.body.data!.person).toMatchObject({ fullName: publicName(), iin: null, phone: null });
@@ -52,24 +67,36 @@ describe('authority requests: record, four-eyes approval, reads within the term'
   it('the same administrator cannot approve it, and the database refuses it too', async () => {
     const res = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, admin);
     expect(res.body.data!.approveAuthorityRequest).toEqual({ __typename: 'ApprovalRefused', reason: 'SAME_ADMIN' });
-    await expect(gw.services.sql.rows('t_same_admin', "update authority_requests set approved_by_id = recorded_by_id, status = 'APPROVED' where id = $1", [id]))
-      .rejects.toThrow(/authority_requests_two_admins/);
+    await expect(gw.services.sql.rows('t_same_admin', "update authority_requests set approved_by_id = recorded_by_id, status = 'APPROVED' where id = $1", [id])).rejects.toThrow(
+      /authority_requests_two_admins/,
+    );
     const [row] = await gw.services.sql.rows<{ status: string }>('t_ar_status', 'select status from authority_requests where id = $1', [id]);
     expect(row.status).toBe('RECORDED');
   });
 
   it('a second administrator approves; approving again is refused as not pending', async () => {
     const res = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, secondAdmin);
-    expect(res.body.data!.approveAuthorityRequest).toEqual({ __typename: 'AuthorityRequestApproved', request: { id, status: 'APPROVED', approvedById: DEMO_STAFF.secondAdmin.id } });
+    expect(res.body.data!.approveAuthorityRequest).toEqual({
+      __typename: 'AuthorityRequestApproved',
+      request: { id, status: 'APPROVED', approvedById: DEMO_STAFF.secondAdmin.id },
+    });
     const again = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, secondAdmin);
     expect(again.body.data!.approveAuthorityRequest).toEqual({ __typename: 'ApprovalRefused', reason: 'NOT_PENDING' });
   });
 
-  it('the authority reads exactly the named fields with the case number, and each read lands in the subject\'s disclosure log', async () => {
+  it("the authority reads exactly the named fields with the case number, and each read lands in the subject's disclosure log", async () => {
     const res = await authorityRead(caseNumber);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.person).toEqual({ id: subject.id, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, iin: subject.iin,
-      phone: null, email: null, passportNumber: null, gender: null, messengers: null });
+    expect(res.body.data!.person).toEqual({
+      id: subject.id,
+      fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`,
+      iin: subject.iin,
+      phone: null,
+      email: null,
+      passportNumber: null,
+      gender: null,
+      messengers: null,
+    });
     const wrongCase = await authorityRead(`AR-${tag}-none`);
     expect(wrongCase.body.data!.person).toMatchObject({ fullName: publicName(), iin: null });
     const report = await gql(gw.url, MyPrivacyReportDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: subject.id })));
@@ -95,7 +122,10 @@ describe('authority requests: record, four-eyes approval, reads within the term'
     expect((await record(`AR-${tag}-4`, ['PHONE'], inDays(-1))).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
     expect((await record('bad case number!', ['PHONE'])).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseNumber' });
     // Only an authority account can be the addressee.
-    expect((await record(`AR-${tag}-6`, ['PHONE'], inDays(7), admin, DEMO_STAFF.support.id)).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'addressedToId' });
+    expect((await record(`AR-${tag}-6`, ['PHONE'], inDays(7), admin, DEMO_STAFF.support.id)).body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'addressedToId',
+    });
     const support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
     expect((await record(`AR-${tag}-5`, ['PHONE'], inDays(7), support)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
     const authority = bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id }));

@@ -7,8 +7,12 @@ import { gql } from '../support/http.js';
 import { insertTour, OPERATORS, setBookingConsent, tourSeats, travellers, userHeaders } from './booking.fixtures.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('capacity under concurrency', () => {
   it('50 travellers racing for the last seat: exactly one booking, 49 sold out, never overbooked', async () => {
@@ -33,7 +37,10 @@ describe('capacity under concurrency', () => {
     const users = await travellers(sql, 30, 100, false);
     const tourId = await insertTour(sql, { partnerId: OPERATORS[1], capacity: 20 });
     const results = await Promise.all(users.map(async (u, i) => gql(gw.url, CreateBookingDocument, { tourId, seats: 1 + (i % 3), key: randomUUID() }, await userHeaders(gw, u))));
-    const booked = results.reduce((n, r) => { const x = r.body.data!.createBooking; return n + (x.__typename === 'BookingCreated' ? x.booking.seats : 0); }, 0);
+    const booked = results.reduce((n, r) => {
+      const x = r.body.data!.createBooking;
+      return n + (x.__typename === 'BookingCreated' ? x.booking.seats : 0);
+    }, 0);
     const seats = await tourSeats(sql, tourId);
     expect(seats.seatsBooked).toBe(booked);
     expect(seats.held).toBe(booked);

@@ -16,8 +16,14 @@ const COPIES = 3;
 let gw: RunningGateway;
 let child: ChildProcess | null = null;
 let port: number;
-beforeAll(async () => { gw = await startTestGateway(); port = await freePort(); });
-afterAll(async () => { await stopChild('SIGKILL'); await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+  port = await freePort();
+});
+afterAll(async () => {
+  await stopChild('SIGKILL');
+  await gw.close();
+});
 
 async function startChild(): Promise<string> {
   const proc = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
@@ -29,7 +35,13 @@ async function startChild(): Promise<string> {
   const url = `http://127.0.0.1:${port}`;
   for (const until = Date.now() + 60_000; Date.now() < until;) {
     if (proc.exitCode !== null) throw new Error(`gateway exited with ${proc.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return url;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return url;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('gateway did not become ready');
@@ -45,8 +57,11 @@ async function stopChild(signal: NodeJS.Signals): Promise<void> {
 }
 
 async function rowsByKey(userId: string, keys: string[]): Promise<Map<string, string[]>> {
-  const rows = await gw.services.sql.rows<{ key: string; id: string }>('t_crash_rows',
-    'select idempotency_key as key, id from bookings where user_id = $1 and idempotency_key = any($2::text[])', [userId, keys]);
+  const rows = await gw.services.sql.rows<{ key: string; id: string }>(
+    't_crash_rows',
+    'select idempotency_key as key, id from bookings where user_id = $1 and idempotency_key = any($2::text[])',
+    [userId, keys],
+  );
   const out = new Map(keys.map((k) => [k, [] as string[]]));
   for (const r of rows) out.get(r.key)!.push(r.id);
   return out;
@@ -67,10 +82,21 @@ describe('a crash between the write and the reply', () => {
       await gql(url, CreateBookingDocument, { tourId, seats: 1, key: randomUUID() }, headers);
       const keys = Array.from({ length: KEYS }, () => randomUUID());
       const answered = new Set<string>();
-      const inFlight = keys.flatMap((key) => Array.from({ length: COPIES }, () => gql(url, CreateBookingDocument, { tourId, seats: 1, key }, headers)
-        .then((r) => { if (r.body.data?.createBooking.__typename === 'BookingCreated') answered.add(key); }, () => undefined)));
+      const inFlight = keys.flatMap((key) =>
+        Array.from({ length: COPIES }, () =>
+          gql(url, CreateBookingDocument, { tourId, seats: 1, key }, headers).then(
+            (r) => {
+              if (r.body.data?.createBooking.__typename === 'BookingCreated') answered.add(key);
+            },
+            () => undefined,
+          ),
+        ),
+      );
       for (const until = Date.now() + 10_000; Date.now() < until;) {
-        const [{ n }] = await sql.rows<{ n: number }>('t_crash_committed', 'select count(*)::int as n from bookings where user_id = $1 and idempotency_key = any($2::text[])', [user, keys]);
+        const [{ n }] = await sql.rows<{ n: number }>('t_crash_committed', 'select count(*)::int as n from bookings where user_id = $1 and idempotency_key = any($2::text[])', [
+          user,
+          keys,
+        ]);
         if (n >= killAfterCommits) break;
       }
       await stopChild('SIGKILL');

@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { RunningGateway } from '../../src/gateway.js';
 import { BOOKING_JOBS_LOCK } from '../../src/bookings/booking.jobs.js';
-import { BookingHistoryDocument, CreateBookingDocument, CreateReviewDocument, DeleteMyAccountDocument, MyBookingsDocument, RecordPaymentDocument,
-  StartPaymentDocument } from '../generated/operations.js';
+import {
+  BookingHistoryDocument,
+  CreateBookingDocument,
+  CreateReviewDocument,
+  DeleteMyAccountDocument,
+  MyBookingsDocument,
+  RecordPaymentDocument,
+  StartPaymentDocument,
+} from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { asUser, bareTraveller } from '../support/users.js';
@@ -37,8 +44,12 @@ async function book(userId: string, tourId: string, seats: number): Promise<stri
 async function pay(userId: string, bookingId: string, amount: number): Promise<void> {
   const started = await gql(gws[1].url, StartPaymentDocument, { bookingId, providerId: PROVIDERS[1] }, await asUser(gws[1], userId));
   expect(started.body.data!.startPayment.__typename).toBe('PaymentStarted');
-  const recorded = await gql(gws[1].url, RecordPaymentDocument, { bookingId, status: 'CONFIRMED', ref: `jobs-${randomUUID()}`, amount },
-    await clientHeaders(gws[1], 'PAYMENT_PROVIDER', PROVIDERS[1], ['payments:write']));
+  const recorded = await gql(
+    gws[1].url,
+    RecordPaymentDocument,
+    { bookingId, status: 'CONFIRMED', ref: `jobs-${randomUUID()}`, amount },
+    await clientHeaders(gws[1], 'PAYMENT_PROVIDER', PROVIDERS[1], ['payments:write']),
+  );
   expect(recorded.body.data!.recordPayment.__typename).toBe('PaymentRecorded');
 }
 
@@ -79,12 +90,22 @@ describe('booking jobs', () => {
     }
     await until(async () => (await status(unpaid)) === 'EXPIRED' && (await status(paid)) === 'COMPLETED', 15_000);
     await sleep(2500);
-    expect(await historyOf(userId, unpaid)).toEqual([['PENDING_PAYMENT', 'USER'], ['EXPIRED', 'SYSTEM']]);
-    expect(await historyOf(userId, paid)).toEqual([['PENDING_PAYMENT', 'USER'], ['PAID', 'PAYMENT_PROVIDER'], ['COMPLETED', 'SYSTEM']]);
+    expect(await historyOf(userId, unpaid)).toEqual([
+      ['PENDING_PAYMENT', 'USER'],
+      ['EXPIRED', 'SYSTEM'],
+    ]);
+    expect(await historyOf(userId, paid)).toEqual([
+      ['PENDING_PAYMENT', 'USER'],
+      ['PAID', 'PAYMENT_PROVIDER'],
+      ['COMPLETED', 'SYSTEM'],
+    ]);
     expect(await tourSeats(sql, holdTour)).toEqual({ seatsBooked: 0, capacity: 5, held: 0 });
 
     const mine = (await gql(gws[0].url, MyBookingsDocument, { first: 10 }, await asUser(gws[0], userId))).body.data!.me!.bookings.nodes;
-    expect(mine.map((n) => [n.booking.status, n.nextActions])).toEqual([['COMPLETED', ['REVIEW']], ['EXPIRED', []]]);
+    expect(mine.map((n) => [n.booking.status, n.nextActions])).toEqual([
+      ['COMPLETED', ['REVIEW']],
+      ['EXPIRED', []],
+    ]);
     const review = await gql(gws[0].url, CreateReviewDocument, { tourId: tripTour, rating: 4, text: 'Хорошо организовано' }, await asUser(gws[0], userId));
     expect(review.body.data!.createReview.__typename).toBe('ReviewCreated');
   });
@@ -103,7 +124,10 @@ describe('booking jobs', () => {
     expect(await Promise.all(unpaid.map(status))).toEqual(['CANCELLED', 'CANCELLED']);
     expect(await status(paid)).toBe('PAID');
     expect(await tourSeats(sql, tourId)).toEqual({ seatsBooked: 2, capacity: 40, held: 2 });
-    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from booking_events where booking_id = any($1::uuid[]) and status = 'CANCELLED' and actor_kind = 'SYSTEM'", [unpaid]);
+    const { rows } = await db.query<{ n: number }>(
+      "select count(*)::int as n from booking_events where booking_id = any($1::uuid[]) and status = 'CANCELLED' and actor_kind = 'SYSTEM'",
+      [unpaid],
+    );
     expect(rows[0].n).toBe(2);
   });
 
@@ -113,11 +137,19 @@ describe('booking jobs', () => {
     await setBookingConsent(sql, [userId], true);
     const tourId = await insertTour(sql, { partnerId: OPERATORS[4], capacity: 5 });
     const unpaid = await book(userId, tourId, 1);
-    const run = () => new Promise<{ code: number; stdout: string }>((resolve) => {
-      execFile(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/cli/jobs.ts'], {
-        cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', BOOKING_HOLD_MINUTES: '1' }, timeout: 120_000,
-      }, (err, stdout) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout }));
-    });
+    const run = () =>
+      new Promise<{ code: number; stdout: string }>((resolve) => {
+        execFile(
+          `${ROOT}node_modules/.bin/node`,
+          ['--import', '@swc-node/register/esm-register', 'src/cli/jobs.ts'],
+          {
+            cwd: ROOT,
+            env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', BOOKING_HOLD_MINUTES: '1' },
+            timeout: 120_000,
+          },
+          (err, stdout) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout }),
+        );
+      });
     await db.query("update bookings set created_at = now() - interval '2 minutes' where id = $1", [unpaid]);
     await db.query('select pg_advisory_lock($1)', [BOOKING_JOBS_LOCK]);
     let skipped: { code: number; stdout: string };

@@ -19,14 +19,20 @@ beforeAll(async () => {
   userId = (await freshTraveller(gw)).id;
   await setBookingConsent(gw.services.sql, [userId], true);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const STATUSES = Object.values(BookingStatus);
 
 async function insertBooking(status: BookingStatus): Promise<string> {
   const id = randomUUID();
-  await gw.services.sql.rows('t_machine_insert', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-    values ($1, $2, $3, 1, $4, 0, $5, now())`, [id, userId, tourId, status, `machine-${id}`]);
+  await gw.services.sql.rows(
+    't_machine_insert',
+    `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+    values ($1, $2, $3, 1, $4, 0, $5, now())`,
+    [id, userId, tourId, status, `machine-${id}`],
+  );
   return id;
 }
 

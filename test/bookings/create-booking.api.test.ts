@@ -13,7 +13,9 @@ beforeAll(async () => {
   users = await travellers(gw.services.sql, 6, 0);
   await setBookingConsent(gw.services.sql, users, true);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 async function book(userId: string, tourId: string, seats: number, key: string = randomUUID()) {
   return gql(gw.url, CreateBookingDocument, { tourId, seats, key }, await userHeaders(gw, userId));
@@ -49,7 +51,12 @@ describe('createBooking', () => {
     const sql = gw.services.sql;
     const retired = await insertTour(sql, { partnerId: OPERATORS[0], capacity: 5, status: 'RETIRED' });
     const started = await insertTour(sql, { partnerId: OPERATORS[0], capacity: 5, startsInDays: 0 });
-    for (const [tourId, reason] of [[retired, 'RETIRED'], [started, 'STARTED'], [randomUUID(), 'UNKNOWN'], ['not-a-uuid', 'UNKNOWN']]) {
+    for (const [tourId, reason] of [
+      [retired, 'RETIRED'],
+      [started, 'STARTED'],
+      [randomUUID(), 'UNKNOWN'],
+      ['not-a-uuid', 'UNKNOWN'],
+    ]) {
       const { body } = await book(users[1], tourId, 1);
       expect(body.data!.createBooking).toEqual({ __typename: 'TourNotBookable', reason });
     }
@@ -85,7 +92,10 @@ describe('createBooking', () => {
     const other = await insertTour(sql, { partnerId: OPERATORS[0], capacity: 10 });
     const key = randomUUID();
     created(await book(users[2], tourId, 1, key));
-    for (const [t, seats] of [[tourId, 2], [other, 1]] as const) {
+    for (const [t, seats] of [
+      [tourId, 2],
+      [other, 1],
+    ] as const) {
       const { body } = await book(users[2], t, seats, key);
       expect(body.errors![0]).toMatchObject({ message: 'idempotencyKey reused with different parameters', extensions: { code: 'BAD_USER_INPUT', field: 'idempotencyKey' } });
     }
@@ -134,7 +144,12 @@ describe('createBooking', () => {
 
   it('checks seats and the key format', async () => {
     const tourId = await insertTour(gw.services.sql, { partnerId: OPERATORS[0], capacity: 10 });
-    for (const [seats, key, field] of [[0, randomUUID(), 'seats'], [21, randomUUID(), 'seats'], [1, 'short', 'idempotencyKey'], [1, 'has space inside', 'idempotencyKey']] as const) {
+    for (const [seats, key, field] of [
+      [0, randomUUID(), 'seats'],
+      [21, randomUUID(), 'seats'],
+      [1, 'short', 'idempotencyKey'],
+      [1, 'has space inside', 'idempotencyKey'],
+    ] as const) {
       const { body } = await book(users[0], tourId, seats, key);
       expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }

@@ -3,8 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { REFUND_POLICY } from '../../src/payments/refund.policy.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
-import { AcceptDateChangeDocument, BookingDateChangesDocument, CancelBookingDocument, CreateBookingDocument, MyBookingDateChangesDocument,
-  PendingRefundsDocument, RecordPaymentDocument, RecordRefundDocument, StartPaymentDocument, UpdateTourDocument } from '../generated/operations.js';
+import {
+  AcceptDateChangeDocument,
+  BookingDateChangesDocument,
+  CancelBookingDocument,
+  CreateBookingDocument,
+  MyBookingDateChangesDocument,
+  PendingRefundsDocument,
+  RecordPaymentDocument,
+  RecordRefundDocument,
+  StartPaymentDocument,
+  UpdateTourDocument,
+} from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { asUser, bareTraveller } from '../support/users.js';
@@ -14,8 +24,12 @@ const OPERATOR = OPERATORS[6];
 const PROVIDER = PROVIDERS[1];
 const PRICE = 40_001;
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 const partner = () => clientHeaders(gw, 'PARTNER', OPERATOR);
 const provider = () => clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDER, ['payments:write', 'bookings:read']);
@@ -43,7 +57,11 @@ async function bookAndPay(userId: string, tourId: string): Promise<string> {
 }
 
 async function tourDates(tourId: string): Promise<{ startsOn: string; endsOn: string }> {
-  const [t] = await gw.services.sql.rows<{ startsOn: string; endsOn: string }>('t_dc_dates', 'select starts_on::text as "startsOn", ends_on::text as "endsOn" from tours where id = $1', [tourId]);
+  const [t] = await gw.services.sql.rows<{ startsOn: string; endsOn: string }>(
+    't_dc_dates',
+    'select starts_on::text as "startsOn", ends_on::text as "endsOn" from tours where id = $1',
+    [tourId],
+  );
   return t;
 }
 
@@ -60,14 +78,21 @@ async function refundOf(bookingId: string) {
 
 const myBooking = async (userId: string, bookingId: string) =>
   (await gql(gw.url, MyBookingDateChangesDocument, { first: 20 }, await asUser(gw, userId))).body.data!.me!.bookings.nodes.find((n) => n.booking.id === bookingId)!;
-const cancel = async (id: string, userId: string) => (await gql(gw.url, CancelBookingDocument, { id, reason: 'новые даты не подходят' }, await asUser(gw, userId))).body.data!.cancelBooking;
+const cancel = async (id: string, userId: string) =>
+  (await gql(gw.url, CancelBookingDocument, { id, reason: 'новые даты не подходят' }, await asUser(gw, userId))).body.data!.cancelBooking;
 
 describe('a partner moves the dates of a tour with bookings', () => {
   // Both the old and the new start are within the late window: the normal rule refunds only the late share, so a full refund can only
   // come from the date change.
   const [OLD_START, NEW_START, NEW_END] = [3, 5, 8];
-  let tourId: string; let old: { startsOn: string; endsOn: string };
-  let decliner: string; let declined: string; let keeper: string; let kept: string; let unpaid: string; let unpaidBooking: string;
+  let tourId: string;
+  let old: { startsOn: string; endsOn: string };
+  let decliner: string;
+  let declined: string;
+  let keeper: string;
+  let kept: string;
+  let unpaid: string;
+  let unpaidBooking: string;
   let untilBefore: Date;
   beforeAll(async () => {
     tourId = await insertTour(gw.services.sql, { partnerId: OPERATOR, capacity: 10, priceKzt: PRICE, startsInDays: OLD_START });
@@ -82,28 +107,47 @@ describe('a partner moves the dates of a tour with bookings', () => {
     expect(moved.body.data!.updateTour).toMatchObject({ startsOn: inDays(NEW_START), endsOn: inDays(NEW_END) });
   });
 
-  it("records the change: each traveller sees old and new dates on me.bookings and booking(id), with what they can do; history says who moved them", async () => {
-    const change = { oldStartsOn: old.startsOn, oldEndsOn: old.endsOn, newStartsOn: inDays(NEW_START), newEndsOn: inDays(NEW_END), decision: 'PENDING', decidedAt: null,
-      options: ['ACCEPT', 'CANCEL_WITH_FULL_REFUND'] };
+  it('records the change: each traveller sees old and new dates on me.bookings and booking(id), with what they can do; history says who moved them', async () => {
+    const change = {
+      oldStartsOn: old.startsOn,
+      oldEndsOn: old.endsOn,
+      newStartsOn: inDays(NEW_START),
+      newEndsOn: inDays(NEW_END),
+      decision: 'PENDING',
+      decidedAt: null,
+      options: ['ACCEPT', 'CANCEL_WITH_FULL_REFUND'],
+    };
     const mine = await myBooking(decliner, declined);
-    expect(mine).toMatchObject({ booking: { status: 'PAID', tour: { startsOn: inDays(NEW_START), endsOn: inDays(NEW_END) }, dateChanges: [change] },
-      payment: { status: 'CONFIRMED' }, nextActions: ['CANCEL', 'ACCEPT_DATE_CHANGE'] });
+    expect(mine).toMatchObject({
+      booking: { status: 'PAID', tour: { startsOn: inDays(NEW_START), endsOn: inDays(NEW_END) }, dateChanges: [change] },
+      payment: { status: 'CONFIRMED' },
+      nextActions: ['CANCEL', 'ACCEPT_DATE_CHANGE'],
+    });
     expect((await myBooking(unpaid, unpaidBooking)).nextActions).toEqual(['PAY', 'CANCEL', 'ACCEPT_DATE_CHANGE']);
 
     const one = (await gql(gw.url, BookingDateChangesDocument, { id: declined }, await asUser(gw, decliner))).body.data!.booking!;
     expect(one.dateChanges).toEqual([change]);
     expect(one.history.map((h) => [h.kind, h.status, h.actorKind])).toEqual([
-      ['STATUS_CHANGED', 'PENDING_PAYMENT', 'USER'], ['STATUS_CHANGED', 'PAID', 'PAYMENT_PROVIDER'], ['DATES_CHANGED', 'PAID', 'PARTNER'],
+      ['STATUS_CHANGED', 'PENDING_PAYMENT', 'USER'],
+      ['STATUS_CHANGED', 'PAID', 'PAYMENT_PROVIDER'],
+      ['DATES_CHANGED', 'PAID', 'PARTNER'],
     ]);
     expect(one.history[2].reason).toBe(`dates moved from ${old.startsOn}..${old.endsOn} to ${inDays(NEW_START)}..${inDays(NEW_END)}`);
-    const [record] = await gw.services.sql.rows<{ changedBy: string; n: number }>('t_dc_record', `select changed_by as "changedBy", count(*) over ()::int as n
-      from tour_date_changes where tour_id = $1`, [tourId]);
+    const [record] = await gw.services.sql.rows<{ changedBy: string; n: number }>(
+      't_dc_record',
+      `select changed_by as "changedBy", count(*) over ()::int as n
+      from tour_date_changes where tour_id = $1`,
+      [tourId],
+    );
     expect(record).toEqual({ changedBy: DEMO_CLIENTS.find((c) => c.partnerId === OPERATOR && c.kind === 'PARTNER')!.clientId, n: 1 });
   });
 
   it("leaves every access window as it was booked: the partner's move alone never moves one", async () => {
     for (const id of [declined, kept, unpaidBooking]) {
-      const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_dc_window', `select b.access_until = ($2::date + 31)::timestamptz as ok from bookings b where b.id = $1`, [id, old.endsOn]);
+      const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_dc_window', `select b.access_until = ($2::date + 31)::timestamptz as ok from bookings b where b.id = $1`, [
+        id,
+        old.endsOn,
+      ]);
       expect(r.ok).toBe(true);
     }
   });
@@ -114,8 +158,10 @@ describe('a partner moves the dates of a tour with bookings', () => {
     const refund = await refundOf(declined);
     expect(refund).toMatchObject({ amountKzt: PRICE, status: 'PENDING', payment: { status: 'CONFIRMED', booking: { status: 'CANCELLED' } } });
     const done = await gql(gw.url, RecordRefundDocument, { refundId: refund!.id, status: 'REFUNDED', ref: `rf-${randomUUID()}` }, await provider());
-    expect(done.body.data!.recordRefund).toMatchObject({ __typename: 'RefundRecorded',
-      refund: { status: 'REFUNDED', amountKzt: PRICE, payment: { status: 'REFUNDED', booking: { id: declined, status: 'REFUNDED' } } } });
+    expect(done.body.data!.recordRefund).toMatchObject({
+      __typename: 'RefundRecorded',
+      refund: { status: 'REFUNDED', amountKzt: PRICE, payment: { status: 'REFUNDED', booking: { id: declined, status: 'REFUNDED' } } },
+    });
     const mine = await myBooking(decliner, declined);
     expect(mine).toMatchObject({ booking: { status: 'REFUNDED', dateChanges: [{ decision: 'CANCELLED', options: [] }] }, payment: { status: 'REFUNDED' }, nextActions: [] });
     expect(mine.booking.dateChanges[0].decidedAt).not.toBeNull();
@@ -124,9 +170,14 @@ describe('a partner moves the dates of a tour with bookings', () => {
   it("another traveller keeps the booking: only the acceptance moves the partner's window, to the new end + 30 days", async () => {
     expect(await accessUntil(kept)).toEqual(untilBefore);
     const accepted = await gql(gw.url, AcceptDateChangeDocument, { id: kept }, await asUser(gw, keeper));
-    expect(accepted.body.data!.acceptDateChange).toMatchObject({ __typename: 'DateChangeAccepted',
-      booking: { id: kept, status: 'PAID', dateChanges: [{ decision: 'ACCEPTED', options: [] }] } });
-    const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_dc_moved', `select access_until = ($2::date + 31)::timestamptz as ok from bookings where id = $1`, [kept, inDays(NEW_END)]);
+    expect(accepted.body.data!.acceptDateChange).toMatchObject({
+      __typename: 'DateChangeAccepted',
+      booking: { id: kept, status: 'PAID', dateChanges: [{ decision: 'ACCEPTED', options: [] }] },
+    });
+    const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_dc_moved', `select access_until = ($2::date + 31)::timestamptz as ok from bookings where id = $1`, [
+      kept,
+      inDays(NEW_END),
+    ]);
     expect(r.ok).toBe(true);
     expect((await myBooking(keeper, kept)).nextActions).toEqual(['CANCEL']);
     const history = (await gql(gw.url, BookingDateChangesDocument, { id: kept }, await asUser(gw, keeper))).body.data!.booking!.history;
@@ -139,7 +190,7 @@ describe('a partner moves the dates of a tour with bookings', () => {
     expect((await refundOf(kept))!.amountKzt).toBe(Math.floor(PRICE * REFUND_POLICY.lateRefundShare));
   });
 
-  it("no one else answers for the traveller, and a closed booking has nothing to answer", async () => {
+  it('no one else answers for the traveller, and a closed booking has nothing to answer', async () => {
     const other = await traveller();
     const foreign = await gql(gw.url, AcceptDateChangeDocument, { id: unpaidBooking }, await asUser(gw, other));
     expect(foreign.body.errors![0].extensions!.code).toBe('NOT_FOUND');
@@ -148,7 +199,11 @@ describe('a partner moves the dates of a tour with bookings', () => {
     expect(await cancel(unpaidBooking, unpaid)).toMatchObject({ __typename: 'BookingCancelled' });
     const closed = await gql(gw.url, AcceptDateChangeDocument, { id: unpaidBooking }, await asUser(gw, unpaid));
     expect(closed.body.data!.acceptDateChange).toEqual({ __typename: 'DateChangeRefused', reason: 'BOOKING_CLOSED' });
-    const [{ n }] = await gw.services.sql.rows<{ n: number }>('t_dc_unpaid_refunds', 'select count(*)::int as n from refunds r join payments p on p.id = r.payment_id where p.booking_id = $1', [unpaidBooking]);
+    const [{ n }] = await gw.services.sql.rows<{ n: number }>(
+      't_dc_unpaid_refunds',
+      'select count(*)::int as n from refunds r join payments p on p.id = r.payment_id where p.booking_id = $1',
+      [unpaidBooking],
+    );
     expect(n).toBe(0);
   });
 });
@@ -163,7 +218,10 @@ describe('bookings without a change', () => {
     const after = await bookAndPay(late, tourId);
     const mine = await myBooking(late, after);
     expect(mine).toMatchObject({ booking: { dateChanges: [] }, nextActions: ['CANCEL'] });
-    const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_dc_new_window', `select access_until = ($2::date + 31)::timestamptz as ok from bookings where id = $1`, [after, inDays(5)]);
+    const [r] = await gw.services.sql.rows<{ ok: boolean }>('t_dc_new_window', `select access_until = ($2::date + 31)::timestamptz as ok from bookings where id = $1`, [
+      after,
+      inDays(5),
+    ]);
     expect(r.ok).toBe(true);
     await cancel(after, late);
     expect((await refundOf(after))!.amountKzt).toBe(Math.floor(PRICE * REFUND_POLICY.lateRefundShare));
@@ -197,7 +255,9 @@ describe('date moves that make no sense are refused with the field named, and re
       expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(body.errors![0].message).toMatch(new RegExp(field));
     }
-    const [{ n }] = await gw.services.sql.rows<{ n: number }>('t_dc_refused', 'select count(*)::int as n from tour_date_changes where tour_id = any($1::uuid[])', [[tourId, started]]);
+    const [{ n }] = await gw.services.sql.rows<{ n: number }>('t_dc_refused', 'select count(*)::int as n from tour_date_changes where tour_id = any($1::uuid[])', [
+      [tourId, started],
+    ]);
     expect(n).toBe(0);
   });
 });

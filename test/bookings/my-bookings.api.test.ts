@@ -8,8 +8,12 @@ import { asUser, bareTraveller } from '../support/users.js';
 import { clientHeaders, insertTour, OPERATORS, PROVIDERS, setBookingConsent } from './booking.fixtures.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 async function book(userId: string, seats = 1): Promise<{ id: string; tourId: string }> {
   const tourId = await insertTour(gw.services.sql, { partnerId: OPERATORS[1], capacity: 10, priceKzt: 10_000 });
@@ -22,8 +26,12 @@ async function book(userId: string, seats = 1): Promise<{ id: string; tourId: st
 async function pay(userId: string, bookingId: string, amount: number): Promise<void> {
   const started = await gql(gw.url, StartPaymentDocument, { bookingId, providerId: PROVIDERS[0] }, await asUser(gw, userId));
   expect(started.body.data!.startPayment.__typename).toBe('PaymentStarted');
-  const recorded = await gql(gw.url, RecordPaymentDocument, { bookingId, status: 'CONFIRMED', ref: `ref-${randomUUID()}`, amount },
-    await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0], ['payments:write']));
+  const recorded = await gql(
+    gw.url,
+    RecordPaymentDocument,
+    { bookingId, status: 'CONFIRMED', ref: `ref-${randomUUID()}`, amount },
+    await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0], ['payments:write']),
+  );
   expect(recorded.body.data!.recordPayment.__typename).toBe('PaymentRecorded');
 }
 
@@ -31,7 +39,7 @@ const myBookings = async (userId: string, vars: { first: number; after?: string 
   (await gql(gw.url, MyBookingsDocument, vars, await asUser(gw, userId))).body;
 
 describe('me.bookings', () => {
-  it('lists the traveller\'s own bookings newest first with tour, latest payment and next actions; pages by cursor; filters by status', async () => {
+  it("lists the traveller's own bookings newest first with tour, latest payment and next actions; pages by cursor; filters by status", async () => {
     const sql = gw.services.sql;
     const userId = await bareTraveller(gw);
     await setBookingConsent(sql, [userId], true);
@@ -41,7 +49,9 @@ describe('me.bookings', () => {
     await sql.rows('t_end_tour', 'update tours set starts_on = current_date - 5, ends_on = current_date - 1 where id = $1', [completed.tourId]);
     await sql.rows('t_complete', "update bookings set status = 'COMPLETED' where id = $1", [completed.id]);
     const cancelled = await book(userId);
-    expect((await gql(gw.url, CancelBookingDocument, { id: cancelled.id, reason: 'передумал' }, await asUser(gw, userId))).body.data!.cancelBooking.__typename).toBe('BookingCancelled');
+    expect((await gql(gw.url, CancelBookingDocument, { id: cancelled.id, reason: 'передумал' }, await asUser(gw, userId))).body.data!.cancelBooking.__typename).toBe(
+      'BookingCancelled',
+    );
     const paid = await book(userId, 2);
     await pay(userId, paid.id, 20_000);
     const pending = await book(userId);
@@ -73,7 +83,7 @@ describe('me.bookings', () => {
     expect(after.find((n) => n.booking.id === completed.id)!.nextActions).toEqual([]);
   });
 
-  it('shows no one else\'s bookings, and refuses malformed cursors and page sizes', async () => {
+  it("shows no one else's bookings, and refuses malformed cursors and page sizes", async () => {
     const owner = await bareTraveller(gw);
     await setBookingConsent(gw.services.sql, [owner], true);
     await book(owner);

@@ -26,7 +26,9 @@ beforeAll(async () => {
   // The last traveller withdraws after booking: from the next request the partner sees their display name only.
   await setBookingConsent(sql, [users[2]], false);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const FULL_FOR_PARTNER = expectation(['fullName', 'phone', 'passportNumber', 'iin', 'gender']);
 const NAME_ONLY = expectation([], ['fullName']);
@@ -36,8 +38,11 @@ function shownInFull(t: Record<string, unknown>, raw: RawPerson): boolean {
 }
 
 async function partnersOf(bookingIds: string[]): Promise<string[]> {
-  const rows = await gw.services.sql.rows<{ partnerId: string }>('t_booking_partners',
-    'select distinct t.partner_id as "partnerId" from bookings b join tours t on t.id = b.tour_id where b.id = any($1::uuid[])', [bookingIds]);
+  const rows = await gw.services.sql.rows<{ partnerId: string }>(
+    't_booking_partners',
+    'select distinct t.partner_id as "partnerId" from bookings b join tours t on t.id = b.tour_id where b.id = any($1::uuid[])',
+    [bookingIds],
+  );
   return rows.map((r) => r.partnerId);
 }
 
@@ -53,8 +58,13 @@ describe('partnerBookings', () => {
     expect(checkPerson(byId.get(booked[1])!, await rawPerson(gw, users[1]), FULL_FOR_PARTNER)).toEqual([]);
     expect(checkPerson(byId.get(booked[2])!, await rawPerson(gw, users[2]), NAME_ONLY)).toEqual([]);
     // Travellers of bookings whose relation has ended are shown under a handle, not their account id: read who booked from the rows.
-    const travellerOf = new Map((await gw.services.sql.rows<{ id: string; userId: string }>('t_partner_booking_users',
-      'select id, user_id as "userId" from bookings where id = any($1::uuid[])', [nodes.map((n) => n.id)])).map((r) => [r.id, r.userId]));
+    const travellerOf = new Map(
+      (
+        await gw.services.sql.rows<{ id: string; userId: string }>('t_partner_booking_users', 'select id, user_id as "userId" from bookings where id = any($1::uuid[])', [
+          nodes.map((n) => n.id),
+        ])
+      ).map((r) => [r.id, r.userId]),
+    );
     const full = new Set<string>();
     for (const n of nodes) {
       const userId = travellerOf.get(n.id)!;
@@ -63,9 +73,11 @@ describe('partnerBookings', () => {
       if (full.has(userId)) expect(n.traveller.id).toBe(userId);
     }
     expect(full.has(users[0]) && full.has(users[1]) && !full.has(users[2])).toBe(true);
-    const logged = await gw.services.sql.rows<{ subjectId: string; kinds: string[]; partner: string; purpose: string }>('t_partner_disclosures',
+    const logged = await gw.services.sql.rows<{ subjectId: string; kinds: string[]; partner: string; purpose: string }>(
+      't_partner_disclosures',
       `select subject_id as "subjectId", kinds, recipient_partner_id as partner, purpose from disclosures where request_id = $1 and recipient_kind = 'PARTNER'`,
-      [res.headers.get('x-request-id')]);
+      [res.headers.get('x-request-id')],
+    );
     expect(new Set(logged.map((l) => l.subjectId))).toEqual(full);
     const mine = logged.find((l) => l.subjectId === users[0])!;
     expect(mine).toMatchObject({ partner: A, purpose: 'TOUR_BOOKING' });
@@ -86,7 +98,7 @@ describe('partnerBookings', () => {
     expect(bad.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
-  it("another partner never sees these bookings or travellers", async () => {
+  it('another partner never sees these bookings or travellers', async () => {
     const headers = await clientHeaders(gw, 'PARTNER', B);
     const res = await gql(gw.url, PartnerBookingsDocument, { first: 100 }, headers);
     const ids = res.body.data!.partnerBookings.nodes.map((n) => n.id);
@@ -100,7 +112,11 @@ describe('partnerBookings', () => {
   });
 
   it('is for tour partners with bookings:read only', async () => {
-    for (const headers of [await clientHeaders(gw, 'PARTNER', A, ['tours:read', 'tours:write']), await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]), await userHeaders(gw, users[0])]) {
+    for (const headers of [
+      await clientHeaders(gw, 'PARTNER', A, ['tours:read', 'tours:write']),
+      await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]),
+      await userHeaders(gw, users[0]),
+    ]) {
       const { body } = await gql(gw.url, PartnerBookingsDocument, { first: 5 }, headers);
       expect(body.errors![0].extensions!.code).toBe('FORBIDDEN');
     }

@@ -1,8 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
-import { CreateBookingDocument, CreateReviewDocument, GrantConsentDocument, MyBookingsDocument, RecordPaymentDocument, RequestLoginCodeDocument,
-  StartPaymentDocument, VerifyLoginCodeDocument } from '../generated/operations.js';
+import {
+  CreateBookingDocument,
+  CreateReviewDocument,
+  GrantConsentDocument,
+  MyBookingsDocument,
+  RecordPaymentDocument,
+  RequestLoginCodeDocument,
+  StartPaymentDocument,
+  VerifyLoginCodeDocument,
+} from '../generated/operations.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
 import { waitFor } from '../support/faults.js';
 import { gql } from '../support/http.js';
@@ -11,8 +19,12 @@ import { clientHeaders, insertTour, OPERATORS, PROVIDERS } from './booking.fixtu
 
 // The traveller's whole trip over HTTP, as the app makes it: the gateway runs the booking jobs every second.
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway({ JOBS_INTERVAL_SECONDS: '1' }); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway({ JOBS_INTERVAL_SECONDS: '1' });
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 async function signUp(): Promise<Record<string, string>> {
   const phone = `+7797${String(randomInt(1e7)).padStart(7, '0')}`;
@@ -24,10 +36,14 @@ async function signUp(): Promise<Record<string, string>> {
 }
 
 async function myBookings(me: Record<string, string>) {
-  return (await gql(gw.url, MyBookingsDocument, { first: 5 }, me)).body.data!.me!.bookings.nodes.map((n) => ({ status: n.booking.status, next: n.nextActions, payment: n.payment?.status ?? null }));
+  return (await gql(gw.url, MyBookingsDocument, { first: 5 }, me)).body.data!.me!.bookings.nodes.map((n) => ({
+    status: n.booking.status,
+    next: n.nextActions,
+    payment: n.payment?.status ?? null,
+  }));
 }
 
-describe('a traveller\'s trip', () => {
+describe("a traveller's trip", () => {
   it('login, consent, book, pay; the tour ends, the job completes the booking; the traveller reviews it', async () => {
     const me = await signUp();
     expect((await gql(gw.url, GrantConsentDocument, { purpose: 'TOUR_BOOKING' }, me)).body.errors).toBeUndefined();

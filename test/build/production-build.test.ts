@@ -19,8 +19,16 @@ const run = promisify(execFile);
 const FRESH_DB = `qaz_fresh_${process.pid}`;
 const key = () => randomBytes(32).toString('base64');
 const PRODUCTION = {
-  NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'info', JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
-  PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(), PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(), ...PRODUCTION_SMS,
+  NODE_ENV: 'production',
+  PORT: '0',
+  LOG_LEVEL: 'info',
+  JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
+  PII_KEYS: `k1:${key()}`,
+  BLIND_INDEX_KEY: key(),
+  PSEUDONYM_KEY: key(),
+  ANALYTICS_PSEUDONYM_KEY: key(),
+  AUTH_HMAC_KEY: key(),
+  ...PRODUCTION_SMS,
 };
 
 function dbUrl(name: string): string {
@@ -32,15 +40,27 @@ function dbUrl(name: string): string {
 async function onServer(query: string): Promise<void> {
   const c = new pg.Client({ connectionString: dbUrl('postgres') });
   await c.connect();
-  try { await c.query(query); } finally { await c.end(); }
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
 }
 
 /** The compiled gateway as production starts it; resolves with its output once it is ready or has exited. */
 function startCompiled(database: string) {
   let out = '';
-  const proc = spawn(NODE, [`${OUT}/src/main.js`], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', ...PRODUCTION, DATABASE_URL: dbUrl(database) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stdout.on('data', (d) => { out += String(d); });
-  proc.stderr.on('data', (d) => { out += String(d); });
+  const proc = spawn(NODE, [`${OUT}/src/main.js`], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', ...PRODUCTION, DATABASE_URL: dbUrl(database) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout.on('data', (d) => {
+    out += String(d);
+  });
+  proc.stderr.on('data', (d) => {
+    out += String(d);
+  });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   return { proc, exited, output: () => out };
 }
@@ -69,11 +89,17 @@ describe('the production build', () => {
     const g = startCompiled(FRESH_DB);
     try {
       const url = await waitFor('the ready line', async () => /gateway ready: (http:[^ ]+)\/graphql/.exec(g.output())?.[1], 60_000);
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ tours(first: 1) { nodes { id title } } }' }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ tours(first: 1) { nodes { id title } } }' }),
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ data: { tours: { nodes: [] } } });
       g.proc.kill('SIGTERM');
       expect(await g.exited).toBe(0);
-    } finally { g.proc.kill('SIGKILL'); }
+    } finally {
+      g.proc.kill('SIGKILL');
+    }
   }, 120_000);
 });

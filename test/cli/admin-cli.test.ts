@@ -42,7 +42,9 @@ describe('staff-account CLI', () => {
     expect(created.code).toBe(0);
     const id = /AUDITOR account ([0-9a-f-]{36}) created/.exec(created.stdout)?.[1];
     expect(id).toBeDefined();
-    const { rows: [row] } = await db.query('select role, status, oidc_subject from users where id = $1', [id]);
+    const {
+      rows: [row],
+    } = await db.query('select role, status, oidc_subject from users where id = $1', [id]);
     expect(row).toEqual({ role: 'AUDITOR', status: 'ACTIVE', oidc_subject: sub });
     const token = await signIn(phone);
     expect(await probe(token)).toBe(200);
@@ -59,17 +61,25 @@ describe('staff-account CLI', () => {
     expect(logs).not.toContain(phone.slice(2));
   });
 
-  it('refuses a role that is not staff, and a traveller\'s id', async () => {
+  it("refuses a role that is not staff, and a traveller's id", async () => {
     expect((await cli('staff-account', ['create', '--role', 'PARTNER', '--oidc-subject', 'x'])).code).toBe(2);
-    const { rows: [t] } = await db.query(`select id from users where role = 'TRAVELER' limit 1`);
+    const {
+      rows: [t],
+    } = await db.query(`select id from users where role = 'TRAVELER' limit 1`);
     expect(await cli('staff-account', ['disable', '--id', t.id])).toMatchObject({ code: 1, stderr: expect.stringContaining('Staff account not found') });
   });
 
   it('in production demands the OpenID subject', async () => {
     const key = () => randomBytes(32).toString('base64');
     const prod = {
-      NODE_ENV: 'production', PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(), PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(),
-      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'), ...PRODUCTION_SMS,
+      NODE_ENV: 'production',
+      PII_KEYS: `k1:${key()}`,
+      BLIND_INDEX_KEY: key(),
+      PSEUDONYM_KEY: key(),
+      ANALYTICS_PSEUDONYM_KEY: key(),
+      AUTH_HMAC_KEY: key(),
+      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
+      ...PRODUCTION_SMS,
     };
     const phoneOnly = await cli('staff-account', ['create', '--role', 'SUPPORT', '--phone', '+77051234567'], prod);
     expect(phoneOnly).toMatchObject({ code: 1, stderr: expect.stringContaining('In production staff sign in only through the OpenID issuer') });

@@ -16,7 +16,9 @@ beforeAll(async () => {
   u = await freshTraveller(gw);
   user = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const SHA = 'c0ffee'.padEnd(64, '0');
 const scan = { name: 'скан-паспорта.pdf', mimeType: 'application/pdf', sizeBytes: 524_288, sha256: SHA.toUpperCase() };
@@ -30,13 +32,19 @@ describe('complaints', () => {
     const c = res.body.data!.fileComplaint;
     expect(c).toMatchObject({ subject: 'Хранение данных', status: 'RECEIVED', attachments: [{ ...scan, sha256: SHA }] });
     id = c.id;
-    const [row] = await gw.services.sql.rows<StoredComplaintTexts>('t_complaint_row', `select c.id, c.user_id as "userId", k.wrapped_key as "wrappedKey",
-      c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc" from complaints c join keyring.user_keys k on k.user_id = c.user_id where c.id = $1`, [id]);
+    const [row] = await gw.services.sql.rows<StoredComplaintTexts>(
+      't_complaint_row',
+      `select c.id, c.user_id as "userId", k.wrapped_key as "wrappedKey",
+      c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc" from complaints c join keyring.user_keys k on k.user_id = c.user_id where c.id = $1`,
+      [id],
+    );
     expect(row.userId).toBe(u.id);
     // Stored sealed under the author's data key: the texts come back only by opening them with it.
     for (const sealed of [row.subjectEnc, row.bodyEnc, row.attachmentsEnc]) expect(sealed).toMatch(/^v1\.dk\./);
     expect(openComplaintTexts(gw.services.vault, row)).toEqual({
-      subject: 'Хранение данных', body: 'Прошу объяснить, кому передан мой паспорт', attachments: [{ ...scan, sha256: SHA }],
+      subject: 'Хранение данных',
+      body: 'Прошу объяснить, кому передан мой паспорт',
+      attachments: [{ ...scan, sha256: SHA }],
     });
   });
 
@@ -54,7 +62,12 @@ describe('complaints', () => {
   it('refuses too many attachments, too large in total, and an empty body', async () => {
     const many = await gql(gw.url, FileComplaintDocument, { subject: 's', body: 'b', attachments: Array.from({ length: 11 }, () => scan) }, user);
     expect(many.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments' });
-    const big = await gql(gw.url, FileComplaintDocument, { subject: 's', body: 'b', attachments: Array.from({ length: 3 }, () => ({ ...scan, sizeBytes: 9 * 1024 * 1024 })) }, user);
+    const big = await gql(
+      gw.url,
+      FileComplaintDocument,
+      { subject: 's', body: 'b', attachments: Array.from({ length: 3 }, () => ({ ...scan, sizeBytes: 9 * 1024 * 1024 })) },
+      user,
+    );
     expect(big.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments' });
     const empty = await gql(gw.url, FileComplaintDocument, { subject: 's', body: ' ' }, user);
     expect(empty.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });

@@ -62,8 +62,10 @@ describe('config', () => {
 
     it('reads the gateway with a timeout per attempt and doubling waits between retries; without it codes go to the log adapter', () => {
       expect(loadConfig(sms).sms).toEqual({ url: 'https://api.mobizon.kz', apiKey: 'kz-test-key', senderName: 'QAZTRACKER', timeoutMs: 2500, retryDelaysMs: [250, 500] });
-      expect(loadConfig({ ...sms, SMS_MAX_ATTEMPTS: '4', SMS_RETRY_DELAY_MS: '100', SMS_TIMEOUT_MS: '1000' }).sms)
-        .toMatchObject({ timeoutMs: 1000, retryDelaysMs: [100, 200, 400] });
+      expect(loadConfig({ ...sms, SMS_MAX_ATTEMPTS: '4', SMS_RETRY_DELAY_MS: '100', SMS_TIMEOUT_MS: '1000' }).sms).toMatchObject({
+        timeoutMs: 1000,
+        retryDelaysMs: [100, 200, 400],
+      });
       expect(loadConfig({ ...sms, SMS_MAX_ATTEMPTS: '1' }).sms!.retryDelaysMs).toEqual([]);
       expect(loadConfig({ ...sms, SMS_SENDER_NAME: '' }).sms!.senderName).toBeUndefined();
       expect(loadConfig({ NODE_ENV: 'test' }).sms).toBeUndefined();
@@ -82,12 +84,26 @@ describe('config', () => {
   });
 
   describe('external staff sign-in (OpenID)', () => {
-    const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_ROLE_CLAIM: 'groups', OIDC_ROLE_MAP: 'qaz-support=SUPPORT, qaz-admin=ADMIN,auditors=AUDITOR' };
+    const oidc = {
+      OIDC_ISSUER: 'https://idp.example',
+      OIDC_JWKS_URL: 'https://idp.example/jwks',
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLE_MAP: 'qaz-support=SUPPORT, qaz-admin=ADMIN,auditors=AUDITOR',
+    };
 
     it('reads an explicit role map onto staff kinds', () => {
       const cfg = loadConfig(oidc);
-      expect(cfg.jwt.oidc).toEqual({ issuer: 'https://idp.example', jwksUrl: 'https://idp.example/jwks', roleClaim: 'groups',
-        roleMap: new Map([['qaz-support', 'SUPPORT'], ['qaz-admin', 'ADMIN'], ['auditors', 'AUDITOR']]), algorithms: ['RS256', 'ES256'] });
+      expect(cfg.jwt.oidc).toEqual({
+        issuer: 'https://idp.example',
+        jwksUrl: 'https://idp.example/jwks',
+        roleClaim: 'groups',
+        roleMap: new Map([
+          ['qaz-support', 'SUPPORT'],
+          ['qaz-admin', 'ADMIN'],
+          ['auditors', 'AUDITOR'],
+        ]),
+        algorithms: ['RS256', 'ES256'],
+      });
       expect(loadConfig({}).jwt.oidc).toBeUndefined();
     });
 
@@ -101,7 +117,7 @@ describe('config', () => {
       expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: '=SUPPORT' })).toThrow(/OIDC_ROLE_MAP/);
     });
 
-    it('refuses the gateway\'s own issuer name for the staff issuer', () => {
+    it("refuses the gateway's own issuer name for the staff issuer", () => {
       expect(() => loadConfig({ ...oidc, JWT_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_ISSUER must differ from JWT_ISSUER/);
     });
 
@@ -122,7 +138,7 @@ describe('config', () => {
       expect(() => loadConfig({ ...oidc, OIDC_JWKS_URL: 'not a url' })).toThrow(/OIDC_JWKS_URL/);
     });
 
-    it('still needs the gateway\'s own signing keys in production', () => {
+    it("still needs the gateway's own signing keys in production", () => {
       expect(() => loadConfig({ NODE_ENV: 'production', ...oidc })).toThrow(/JWT_KEYS_DIR is required in production/);
     });
   });

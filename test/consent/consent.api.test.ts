@@ -9,10 +9,12 @@ import { bearer, tokenFor } from '../support/tokens.js';
 import { asUser, bareTraveller } from '../support/users.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
-
-
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 async function consentOf(headers: Record<string, string>, purpose: string) {
   const { body } = await gql(gw.url, MyConsentsDocument, undefined, headers);
@@ -20,8 +22,10 @@ async function consentOf(headers: Record<string, string>, purpose: string) {
 }
 
 async function events(userId: string, purpose: string): Promise<string[]> {
-  const rows = await gw.services.sql.rows<{ action: string }>('t_consent_events',
-    'select action from consent_events where user_id = $1 and purpose = $2 order by at, id', [userId, purpose]);
+  const rows = await gw.services.sql.rows<{ action: string }>('t_consent_events', 'select action from consent_events where user_id = $1 and purpose = $2 order by at, id', [
+    userId,
+    purpose,
+  ]);
   return rows.map((r) => r.action);
 }
 
@@ -72,9 +76,12 @@ describe('grantConsent and withdrawConsent', () => {
 
 describe('withdrawing tour-booking consent while a paid tour is pending', () => {
   it('is refused and changes nothing', async () => {
-    const [{ userId }] = await gw.services.sql.rows<{ userId: string }>('t_consent_paid_upcoming', `select b.user_id as "userId" from bookings b
+    const [{ userId }] = await gw.services.sql.rows<{ userId: string }>(
+      't_consent_paid_upcoming',
+      `select b.user_id as "userId" from bookings b
       join tours t on t.id = b.tour_id join consents c on c.user_id = b.user_id and c.purpose = 'TOUR_BOOKING' and c.granted
-      where b.status = 'PAID' and t.ends_on >= current_date order by b.user_id limit 1`);
+      where b.status = 'PAID' and t.ends_on >= current_date order by b.user_id limit 1`,
+    );
     const before = await events(userId, 'TOUR_BOOKING');
     const headers = await asUser(gw, userId);
     const { body } = await gql(gw.url, WithdrawConsentDocument, { purpose: 'TOUR_BOOKING' }, headers);
@@ -86,10 +93,14 @@ describe('withdrawing tour-booking consent while a paid tour is pending', () => 
 
   it('is allowed once the paid tour has ended', async () => {
     const user = await bareTraveller(gw);
-    const [tour] = await gw.services.sql.rows<{ id: string }>('t_consent_ended_tour', "select id from tours where ends_on < current_date - 60 order by id limit 1");
+    const [tour] = await gw.services.sql.rows<{ id: string }>('t_consent_ended_tour', 'select id from tours where ends_on < current_date - 60 order by id limit 1');
     const booking = randomUUID();
-    await gw.services.sql.rows('t_consent_paid_past', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-      values ($1, $2, $3, 1, 'PAID', 1000, 'test-ended-tour', current_date - 90)`, [booking, user, tour.id]);
+    await gw.services.sql.rows(
+      't_consent_paid_past',
+      `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+      values ($1, $2, $3, 1, 'PAID', 1000, 'test-ended-tour', current_date - 90)`,
+      [booking, user, tour.id],
+    );
     try {
       const headers = await asUser(gw, user);
       await gql(gw.url, GrantConsentDocument, { purpose: 'TOUR_BOOKING' }, headers);

@@ -30,13 +30,22 @@ describe('a gateway whose database is away', () => {
     child = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
       cwd: ROOT,
       env: {
-        ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', QAZ_DATA_DIR: `${ROOT}.data/test`,
+        ...process.env,
+        NODE_OPTIONS: '',
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        QAZ_DATA_DIR: `${ROOT}.data/test`,
         DATABASE_URL: `postgresql://postgres:embedded-local-only@127.0.0.1:${pgPort}/postgres`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (d) => { stdout += String(d); });
-    child.stderr!.on('data', (d) => { stderr += String(d); });
+    child.stdout!.on('data', (d) => {
+      stdout += String(d);
+    });
+    child.stderr!.on('data', (d) => {
+      stderr += String(d);
+    });
     const url = await waitFor('the listening line', async () => /"url":"(http:[^"]+)\/graphql"/.exec(stdout)?.[1], 20_000);
 
     for (let i = 0; i < 3; i++) {

@@ -7,9 +7,16 @@ import { gatewayBackends, lockTable, post, waitFor } from '../support/faults.js'
 const DB = process.env.DATABASE_URL!;
 let gw: RunningGateway | undefined;
 const watcher = new pg.Client({ connectionString: DB });
-beforeAll(async () => { await watcher.connect(); });
-afterAll(async () => { await watcher.end(); });
-afterEach(async () => { await gw?.close(); gw = undefined; });
+beforeAll(async () => {
+  await watcher.connect();
+});
+afterAll(async () => {
+  await watcher.end();
+});
+afterEach(async () => {
+  await gw?.close();
+  gw = undefined;
+});
 
 function expectUnavailable(a: { status: number; retryAfter: string | null; body: any }): void {
   expect(a.status).toBe(503);
@@ -32,7 +39,9 @@ describe('database faults over real HTTP', () => {
       await lock.release();
       for (const a of await Promise.all(blocked)) expect(a.status).toBe(200);
       expect((await post(gw.url)).status).toBe(200);
-    } finally { await lock.release().catch(() => {}); }
+    } finally {
+      await lock.release().catch(() => {});
+    }
   });
 
   it('answers 503 to a statement over statement_timeout and serves the next request on the same connection', async () => {
@@ -46,7 +55,9 @@ describe('database faults over real HTTP', () => {
       await lock.release();
       expect((await post(gw.url)).status).toBe(200);
       expect(await gatewayBackends(watcher)).toEqual(before);
-    } finally { await lock.release().catch(() => {}); }
+    } finally {
+      await lock.release().catch(() => {});
+    }
   });
 
   it('answers 503 when the backend is killed mid-request, and 200 to the next request', async () => {
@@ -59,7 +70,9 @@ describe('database faults over real HTTP', () => {
       expectUnavailable(await inFlight);
       await lock.release();
       expect((await post(gw.url)).status).toBe(200);
-    } finally { await lock.release().catch(() => {}); }
+    } finally {
+      await lock.release().catch(() => {});
+    }
   });
 
   it('answers 503 when a request outlives its deadline', async () => {
@@ -69,12 +82,18 @@ describe('database faults over real HTTP', () => {
       const a = await post(gw.url);
       expectUnavailable(a);
       expect(a.ms).toBeLessThan(2000);
-    } finally { await lock.release(); }
+    } finally {
+      await lock.release();
+    }
   });
 
   it('answers 503 to a lock wait over lock_timeout', async () => {
     gw = await startTestGateway({ DB_LOCK_TIMEOUT_MS: '200' });
     const lock = await lockTable(DB, 'tours');
-    try { expectUnavailable(await post(gw.url)); } finally { await lock.release(); }
+    try {
+      expectUnavailable(await post(gw.url));
+    } finally {
+      await lock.release();
+    }
   });
 });

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { letPostgresPass } from '../../src/db/embedded-postgres.js';
 
 const made: string[] = [];
-afterAll(() => { for (const d of made) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
 
 describe('letPostgresPass: the postgres user must reach the binaries and data of a private checkout', () => {
   it('adds o+x to each folder on the way that lacks it, and nothing else', () => {

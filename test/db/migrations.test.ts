@@ -4,8 +4,12 @@ import { ormConfig } from '../../mikro-orm.config.js';
 import { loadConfig } from '../../src/config/config.js';
 
 let orm: MikroORM;
-beforeAll(async () => { orm = await MikroORM.init(ormConfig(loadConfig({ ...process.env, NODE_ENV: 'test' }).databaseUrl!)); });
-afterAll(async () => { await orm.close(true); });
+beforeAll(async () => {
+  orm = await MikroORM.init(ormConfig(loadConfig({ ...process.env, NODE_ENV: 'test' }).databaseUrl!));
+});
+afterAll(async () => {
+  await orm.close(true);
+});
 
 describe('migrations', () => {
   it('are all applied to the test database', async () => {

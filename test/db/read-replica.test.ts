@@ -10,7 +10,13 @@ import { post, waitFor } from '../support/faults.js';
 import { freePorts } from '../support/free-port.js';
 
 // A throwaway primary and a real streaming replica made with the machine's Postgres binaries, on ports of their own.
-const BIN = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`).filter((b) => existsSync(`${b}/pg_basebackup`)).sort().pop() : undefined;
+const BIN = existsSync('/usr/lib/postgresql')
+  ? readdirSync('/usr/lib/postgresql')
+      .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      .filter((b) => existsSync(`${b}/pg_basebackup`))
+      .sort()
+      .pop()
+  : undefined;
 let primaryPort: number;
 let replicaPort: number;
 const base = mkdtempSync(join(tmpdir(), 'qaz-replica-'));
@@ -33,7 +39,9 @@ async function backendsRunning(port: number, like: string): Promise<number> {
   try {
     const { rows } = await c.query(`select count(*)::int as n from pg_stat_activity where application_name = 'qaztracker-gateway' and query like $1`, [like]);
     return rows[0].n;
-  } finally { await c.end(); }
+  } finally {
+    await c.end();
+  }
 }
 
 beforeAll(async () => {
@@ -63,7 +71,9 @@ const LISTING = '%from tours t%where t.status = %';
     try {
       expect((await replica.query('select pg_is_in_recovery() as r')).rows[0].r).toBe(true);
       await waitFor('the schema on the replica', async () => (await replica.query(`select to_regclass('tours') as t`)).rows[0].t);
-    } finally { await replica.end(); }
+    } finally {
+      await replica.end();
+    }
     const a = await post(gw!.url);
     expect(a.status).toBe(200);
     expect(a.body.data.tours.nodes).toEqual([]);

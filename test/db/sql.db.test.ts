@@ -14,17 +14,37 @@ const observed: string[] = [];
 
 beforeAll(async () => {
   let created: pg.Pool | undefined;
-  orm = await MikroORM.init(ormConfig(loadConfig({ ...process.env, NODE_ENV: 'test' }).databaseUrl!, 4, undefined, (p) => { created = p; }));
+  orm = await MikroORM.init(
+    ormConfig(loadConfig({ ...process.env, NODE_ENV: 'test' }).databaseUrl!, 4, undefined, (p) => {
+      created = p;
+    }),
+  );
   orm.em.getConnection().getClient();
   pool = created!;
-  sql = new Sql(pool, (name) => { observed.push(name); return () => {}; });
+  sql = new Sql(pool, (name) => {
+    observed.push(name);
+    return () => {};
+  });
 });
-afterAll(async () => { await orm.close(true); });
+afterAll(async () => {
+  await orm.close(true);
+});
 
-interface Typed { at: Date; day: Date; days: Date[]; big: string; num: string; ints: number[]; span: { hours?: number } }
-const TYPED = statement<Typed, [at: string]>('t_sql_typed', `select $1::timestamptz as at, '2026-01-02'::date as day,
+interface Typed {
+  at: Date;
+  day: Date;
+  days: Date[];
+  big: string;
+  num: string;
+  ints: number[];
+  span: { hours?: number };
+}
+const TYPED = statement<Typed, [at: string]>(
+  't_sql_typed',
+  `select $1::timestamptz as at, '2026-01-02'::date as day,
   array['2026-01-02'::date, '2026-03-04'::date] as days, 9007199254740993::bigint as big, 1.50::numeric as num,
-  array[1, 2]::int[] as ints, interval '3 hours' as span`);
+  array[1, 2]::int[] as ints, interval '3 hours' as span`,
+);
 const PARTNER_NAME = statement<{ name: string }, [id: string]>('t_sql_partner_name', 'select name from partners where id = $1');
 const RENAME = statement<never, [id: string, name: string]>('t_sql_partner_rename', 'update partners set city = $2 where id = $1');
 const CONTEXT = statement<{ pid: number; txid: string }>('t_sql_context', 'select pg_backend_pid() as pid, txid_current()::text as txid');
@@ -81,12 +101,14 @@ describe('typed statements on the ORM pool', () => {
 
   it('roll back with it', async () => {
     const p = newPartner();
-    await expect(orm.em.fork().transactional(async (tem) => {
-      tem.persist(p);
-      await tem.flush();
-      await sql.within(tem).count(RENAME, p.id, 'Astana');
-      throw new Error('undo');
-    })).rejects.toThrow('undo');
+    await expect(
+      orm.em.fork().transactional(async (tem) => {
+        tem.persist(p);
+        await tem.flush();
+        await sql.within(tem).count(RENAME, p.id, 'Astana');
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(await sql.one(PARTNER_NAME, p.id)).toBeUndefined();
   });
 

@@ -9,7 +9,9 @@ beforeAll(async () => {
   client = new pg.Client({ connectionString: loadConfig({ ...process.env, NODE_ENV: 'test' }).databaseUrl! });
   await client.connect();
 });
-afterAll(async () => { await client.end(); });
+afterAll(async () => {
+  await client.end();
+});
 
 async function allowed(constraint: string): Promise<string[]> {
   // Partitions (of the disclosure log) inherit their parent's checks under the same name: the declared one is the local one.

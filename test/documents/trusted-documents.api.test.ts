@@ -8,7 +8,12 @@ import { decodeJwt } from 'jose';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import {
-  MyAccountDocument, RefreshSessionDocument, RegisterApiClientDocument, RequestLoginCodeDocument, TourByIdDocument, ToursPageDocument,
+  MyAccountDocument,
+  RefreshSessionDocument,
+  RegisterApiClientDocument,
+  RequestLoginCodeDocument,
+  TourByIdDocument,
+  ToursPageDocument,
   VerifyLoginCodeDocument,
 } from '../generated/operations.js';
 import { cli } from '../support/cli.js';
@@ -50,12 +55,25 @@ async function documents(...args: string[]): Promise<string> {
 
 /** A new partner client, registered by an administrator, and a token from POST /oauth/token with its credentials. */
 async function partnerClient(): Promise<{ clientId: string; token: string }> {
-  const made = await gql(gw.url, RegisterApiClientDocument, {
-    name: `documents ${randomUUID()}`, partnerId: OPERATOR, kind: 'PARTNER', scopes: ['tours:read', 'bookings:read'], purpose: 'TOUR_BOOKING',
-  }, admin);
-  const { client: { clientId }, clientSecret: secret } = made.body.data!.registerApiClient;
+  const made = await gql(
+    gw.url,
+    RegisterApiClientDocument,
+    {
+      name: `documents ${randomUUID()}`,
+      partnerId: OPERATOR,
+      kind: 'PARTNER',
+      scopes: ['tours:read', 'bookings:read'],
+      purpose: 'TOUR_BOOKING',
+    },
+    admin,
+  );
+  const {
+    client: { clientId },
+    clientSecret: secret,
+  } = made.body.data!.registerApiClient;
   const res = await fetch(`${gw.url}/oauth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }).toString(),
   });
   return { clientId, token: ((await res.json()) as { access_token: string }).access_token };
@@ -79,11 +97,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qaz-documents-'));
   [{ id: tourId }] = await gw.services.sql.rows<{ id: string }>('t_docs_tour', 'select id from tours order by id limit 1');
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('a partner client held to its registered documents', () => {
   let client: { clientId: string; token: string };
-  beforeAll(async () => { client = await restrictedClient(TOURS); });
+  beforeAll(async () => {
+    client = await restrictedClient(TOURS);
+  });
 
   it('runs a registered document named by documentId, with or without the sha256: prefix, by persisted-query hash and over GET', async () => {
     const id = sha256(TOURS);
@@ -106,9 +128,13 @@ describe('a partner client held to its registered documents', () => {
     for (const query of ['{ __typename }', TOURS]) {
       const r = await post({ query, variables: PAGE }, client.token);
       expect(r.status).toBe(403);
-      expect(r.body.errors).toEqual([{ message: expect.stringContaining('registered documents only'), extensions: { code: 'TRUSTED_DOCUMENTS_ONLY', requestId: expect.any(String) } }]);
+      expect(r.body.errors).toEqual([
+        { message: expect.stringContaining('registered documents only'), extensions: { code: 'TRUSTED_DOCUMENTS_ONLY', requestId: expect.any(String) } },
+      ]);
     }
-    const get = await fetch(`${gw.url}/graphql?${new URLSearchParams({ query: '{ __typename }' }).toString()}`, { headers: bearer(client.token, { 'apollo-require-preflight': 'true' }) });
+    const get = await fetch(`${gw.url}/graphql?${new URLSearchParams({ query: '{ __typename }' }).toString()}`, {
+      headers: bearer(client.token, { 'apollo-require-preflight': 'true' }),
+    });
     expect(get.status).toBe(403);
   });
 
@@ -121,7 +147,9 @@ describe('a partner client held to its registered documents', () => {
     ]) {
       const r = await post(body, client.token);
       expect(r.status).toBe(400);
-      expect(r.body.errors).toEqual([{ message: 'No document registered for this client has that id', extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND', requestId: expect.any(String) } }]);
+      expect(r.body.errors).toEqual([
+        { message: 'No document registered for this client has that id', extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND', requestId: expect.any(String) } },
+      ]);
     }
   });
 
@@ -150,22 +178,26 @@ describe('a partner client held to its registered documents', () => {
 });
 
 describe('a change made by the CLI, another process', () => {
-  it('counts from the next request: an upload, relax, enforce and a --replace', async () => {
-    const { clientId, token } = await restrictedClient(TOURS);
-    const tour = { documentId: sha256(TOUR), variables: { id: tourId } };
-    expect(codeOf(await post(tour, token))).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
-    expect(await documents('upload', '--client', clientId, '--manifest', manifestOf(TOUR))).toContain('1 documents uploaded; 2 documents, enforced');
-    expect((await post(tour, token)).body.data.tour.id).toBe(tourId);
+  it(
+    'counts from the next request: an upload, relax, enforce and a --replace',
+    async () => {
+      const { clientId, token } = await restrictedClient(TOURS);
+      const tour = { documentId: sha256(TOUR), variables: { id: tourId } };
+      expect(codeOf(await post(tour, token))).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
+      expect(await documents('upload', '--client', clientId, '--manifest', manifestOf(TOUR))).toContain('1 documents uploaded; 2 documents, enforced');
+      expect((await post(tour, token)).body.data.tour.id).toBe(tourId);
 
-    await documents('relax', '--client', clientId);
-    expect((await post({ query: '{ __typename }' }, token)).body).toEqual({ data: { __typename: 'Query' } });
-    await documents('enforce', '--client', clientId);
-    expect((await post({ query: '{ __typename }' }, token)).status).toBe(403);
+      await documents('relax', '--client', clientId);
+      expect((await post({ query: '{ __typename }' }, token)).body).toEqual({ data: { __typename: 'Query' } });
+      await documents('enforce', '--client', clientId);
+      expect((await post({ query: '{ __typename }' }, token)).status).toBe(403);
 
-    expect(await documents('upload', '--client', clientId, '--manifest', manifestOf(TOUR), '--replace')).toContain('1 documents, enforced');
-    expect(codeOf(await post({ documentId: sha256(TOURS), variables: PAGE }, token))).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
-    expect((await post(tour, token)).body.data.tour.id).toBe(tourId);
-  }, CLI_TEST_MS);
+      expect(await documents('upload', '--client', clientId, '--manifest', manifestOf(TOUR), '--replace')).toContain('1 documents, enforced');
+      expect(codeOf(await post({ documentId: sha256(TOURS), variables: PAGE }, token))).toBe('PERSISTED_DOCUMENT_NOT_FOUND');
+      expect((await post(tour, token)).body.data.tour.id).toBe(tourId);
+    },
+    CLI_TEST_MS,
+  );
 });
 
 describe('clients not held to documents behave as before', () => {
@@ -197,27 +229,31 @@ describe("the mobile app's client", () => {
     return r.tokens;
   }
 
-  it('is the registered app client named at login, bound into every token of the session, and can be held to its documents', async () => {
-    const app = `test-app-${randomInt(0, 1e9)}`;
-    expect((await cli('create-client', ['--kind', 'APP', '--client-id', app, '--name', 'Test app'])).code).toBe(0);
-    const tokens = await signIn(app);
-    expect(decodeJwt(tokens.accessToken).client_id).toBe(app);
-    const refreshed = (await gql(gw.url, RefreshSessionDocument, { refreshToken: tokens.refreshToken })).body.data!.refreshSession;
-    if (refreshed.__typename !== 'SessionRefreshed') throw new Error('refresh failed');
-    expect(decodeJwt(refreshed.tokens.accessToken).client_id).toBe(app);
+  it(
+    'is the registered app client named at login, bound into every token of the session, and can be held to its documents',
+    async () => {
+      const app = `test-app-${randomInt(0, 1e9)}`;
+      expect((await cli('create-client', ['--kind', 'APP', '--client-id', app, '--name', 'Test app'])).code).toBe(0);
+      const tokens = await signIn(app);
+      expect(decodeJwt(tokens.accessToken).client_id).toBe(app);
+      const refreshed = (await gql(gw.url, RefreshSessionDocument, { refreshToken: tokens.refreshToken })).body.data!.refreshSession;
+      if (refreshed.__typename !== 'SessionRefreshed') throw new Error('refresh failed');
+      expect(decodeJwt(refreshed.tokens.accessToken).client_id).toBe(app);
 
-    await documents('upload', '--client', app, '--manifest', manifestOf(ACCOUNT));
-    await documents('enforce', '--client', app);
-    const traveller = refreshed.tokens.accessToken;
-    expect((await post({ query: '{ me { id } }' }, traveller)).status).toBe(403);
-    const mine = await post({ documentId: sha256(ACCOUNT) }, traveller);
-    expect([mine.status, mine.body.data.me.id]).toEqual([200, decodeJwt(traveller).sub]);
+      await documents('upload', '--client', app, '--manifest', manifestOf(ACCOUNT));
+      await documents('enforce', '--client', app);
+      const traveller = refreshed.tokens.accessToken;
+      expect((await post({ query: '{ me { id } }' }, traveller)).status).toBe(403);
+      const mine = await post({ documentId: sha256(ACCOUNT) }, traveller);
+      expect([mine.status, mine.body.data.me.id]).toEqual([200, decodeJwt(traveller).sub]);
 
-    // The default app client is not held to anything.
-    const mobile = await signIn();
-    expect(decodeJwt(mobile.accessToken).client_id).toBe('qaztracker-mobile');
-    expect((await post({ query: '{ me { id } }' }, mobile.accessToken)).body.data.me.id).toBe(decodeJwt(mobile.accessToken).sub);
-   }, CLI_TEST_MS);
+      // The default app client is not held to anything.
+      const mobile = await signIn();
+      expect(decodeJwt(mobile.accessToken).client_id).toBe('qaztracker-mobile');
+      expect((await post({ query: '{ me { id } }' }, mobile.accessToken)).body.data.me.id).toBe(decodeJwt(mobile.accessToken).sub);
+    },
+    CLI_TEST_MS,
+  );
 
   it('refuses a login naming an app client that is not registered', async () => {
     const phone = freshPhone();
@@ -252,12 +288,16 @@ describe('the documents CLI', () => {
     expect(await stored(clientId)).toBe(0);
   });
 
-  it('refuses a client that is not registered, and enforcing before any upload', async () => {
-    const unknown = await cli('documents', ['upload', '--client', 'nobody', '--manifest', manifestOf(TOURS)]);
-    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('no API client or app client nobody') });
-    const { clientId } = await partnerClient();
-    const early = await cli('documents', ['enforce', '--client', clientId]);
-    expect(early).toMatchObject({ code: 1, stderr: expect.stringContaining('upload a manifest first') });
-    expect((await cli('documents', ['upload', '--client', clientId]))).toMatchObject({ code: 2, stderr: expect.stringContaining('usage') });
-   }, CLI_TEST_MS);
+  it(
+    'refuses a client that is not registered, and enforcing before any upload',
+    async () => {
+      const unknown = await cli('documents', ['upload', '--client', 'nobody', '--manifest', manifestOf(TOURS)]);
+      expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('no API client or app client nobody') });
+      const { clientId } = await partnerClient();
+      const early = await cli('documents', ['enforce', '--client', clientId]);
+      expect(early).toMatchObject({ code: 1, stderr: expect.stringContaining('upload a manifest first') });
+      expect(await cli('documents', ['upload', '--client', clientId])).toMatchObject({ code: 2, stderr: expect.stringContaining('usage') });
+    },
+    CLI_TEST_MS,
+  );
 });

@@ -25,9 +25,13 @@ let auditor: Record<string, string>;
 let admin: Record<string, string>;
 
 async function book(userId: string): Promise<void> {
-  await gw.services.sql.rows('t_explain_book', `with seat as (update tours set seats_booked = seats_booked + 1 where id = $2)
+  await gw.services.sql.rows(
+    't_explain_book',
+    `with seat as (update tours set seats_booked = seats_booked + 1 where id = $2)
     insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-    values (gen_random_uuid(), $1, $2, 1, 'PAID', 50000, $3, now() - interval '2 days')`, [userId, tourId, randomUUID()]);
+    values (gen_random_uuid(), $1, $2, 1, 'PAID', 50000, $3, now() - interval '2 days')`,
+    [userId, tourId, randomUUID()],
+  );
 }
 
 beforeAll(async () => {
@@ -43,7 +47,9 @@ beforeAll(async () => {
   auditor = bearer(await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
   admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 type Withheld = { path: (string | number)[]; kind: string; exposure: string; reason: string };
 type Explained = ExplainQuery['explain'];
@@ -65,7 +71,7 @@ async function disclosuresOf(requestId: string | null): Promise<{ subjectId: str
  */
 async function expectSameDecisions(real: GqlResponse<unknown>, explained: Explained, personFields: number): Promise<void> {
   expect(real.body.errors).toBeUndefined();
-  const withheld = ((real.body.extensions?.privacy as { withheld: Withheld[] } | undefined)?.withheld ?? []);
+  const withheld = (real.body.extensions?.privacy as { withheld: Withheld[] } | undefined)?.withheld ?? [];
   const decided = new Map(explained.decisions.map((d) => [key(d.path), d]));
   expect(decided.size).toBe(explained.decisions.length);
   expect(explained.decisions).toHaveLength(personFields * Object.keys(FIELDS).length);
@@ -114,7 +120,7 @@ async function disclosureCount(): Promise<number> {
 describe('explain mode', () => {
   const travellersQuery = print(TourTravellersDocument);
 
-  it('a partner\'s own travellers: the same decisions the partner gets, no value, nothing disclosed, the explain request logged', async () => {
+  it("a partner's own travellers: the same decisions the partner gets, no value, nothing disclosed, the explain request logged", async () => {
     const real = await gql(gw.url, TourTravellersDocument, { id: tourId }, bearer(await tokenFor(gw, 'PARTNER', { partnerId: P })));
     const before = await disclosureCount();
     const res = await explain(auditor, { as: { kind: 'PARTNER', clientId: CLIENT.clientId }, query: travellersQuery, variables: { id: tourId } });
@@ -134,11 +140,24 @@ describe('explain mode', () => {
     for (const id of people) expect(JSON.stringify(res.body)).not.toContain(id);
     expect(await disclosuresOf(res.headers.get('x-request-id'))).toEqual([]);
     expect(await disclosureCount()).toBe(before);
-    const [logged] = await gw.services.sql.rows<Record<string, unknown>>('t_explain_log', `select explainer_kind, explainer_id, as_kind, as_id, as_partner_id,
-      as_scopes, as_purpose, as_reference, document_sha256, decisions, errors from explain_requests where request_id = $1`, [res.headers.get('x-request-id')]);
+    const [logged] = await gw.services.sql.rows<Record<string, unknown>>(
+      't_explain_log',
+      `select explainer_kind, explainer_id, as_kind, as_id, as_partner_id,
+      as_scopes, as_purpose, as_reference, document_sha256, decisions, errors from explain_requests where request_id = $1`,
+      [res.headers.get('x-request-id')],
+    );
     expect(logged).toEqual({
-      explainer_kind: 'AUDITOR', explainer_id: DEMO_STAFF.auditor.id, as_kind: 'PARTNER', as_id: CLIENT.clientId, as_partner_id: P, as_scopes: [...CLIENT.scopes],
-      as_purpose: 'TOUR_BOOKING', as_reference: null, document_sha256: createHash('sha256').update(travellersQuery).digest('hex'), decisions: 21, errors: 0,
+      explainer_kind: 'AUDITOR',
+      explainer_id: DEMO_STAFF.auditor.id,
+      as_kind: 'PARTNER',
+      as_id: CLIENT.clientId,
+      as_partner_id: P,
+      as_scopes: [...CLIENT.scopes],
+      as_purpose: 'TOUR_BOOKING',
+      as_reference: null,
+      document_sha256: createHash('sha256').update(travellersQuery).digest('hex'),
+      decisions: 21,
+      errors: 0,
     });
   });
 
@@ -195,14 +214,16 @@ describe('explain mode', () => {
   });
 
   it('never acts for the principal: mutations, nested explains and budget-spending analytics are refused unrun', async () => {
-    const consentOf = async () => (await gw.services.sql.rows<{ granted: boolean }>('t_explain_consent',
-      "select granted from consents where user_id = $1 and purpose = 'TOUR_BOOKING'", [people[2]]))[0].granted;
+    const consentOf = async () =>
+      (await gw.services.sql.rows<{ granted: boolean }>('t_explain_consent', "select granted from consents where user_id = $1 and purpose = 'TOUR_BOOKING'", [people[2]]))[0]
+        .granted;
     const grant = await explain(admin, { as: { kind: 'USER', accountId: people[2] }, query: 'mutation { grantConsent(purpose: TOUR_BOOKING) { __typename } }' });
     expect(grant.body.data!.explain.errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'Explain runs queries only' })]);
     expect(await consentOf()).toBe(false);
     const nested = await explain(admin, {
       as: { kind: 'ADMIN', accountId: DEMO_STAFF.admin.id },
-      query: 'query($q: String!) { explain(as: { kind: ANONYMOUS }, query: $q) { decisions { path } } }', variables: { q: '{ __typename }' },
+      query: 'query($q: String!) { explain(as: { kind: ANONYMOUS }, query: $q) { decisions { path } } }',
+      variables: { q: '{ __typename }' },
     });
     expect(nested.body.data!.explain.errors.map((e) => [e.code, e.reason])).toEqual([['FORBIDDEN', 'NOT_EXPLAINABLE']]);
     const { id: analystId } = await freshAnalyst(gw);
@@ -224,12 +245,20 @@ describe('explain mode', () => {
     expect(await refused({ kind: 'USER', accountId: 'not-an-id' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accountId' });
     expect(await refused({ kind: 'USER', accountId: people[0], scopes: ['travelers:read'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scopes' });
     expect(await refused({ kind: 'PARTNER', clientId: CLIENT.clientId, purpose: 'SUPPORT' })).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' });
-    expect(await refused({ kind: 'SUPPORT', accountId: DEMO_STAFF.support.id, reference: 'not a reference' })).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_HEADER_MALFORMED' });
+    expect(await refused({ kind: 'SUPPORT', accountId: DEMO_STAFF.support.id, reference: 'not a reference' })).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PURPOSE_HEADER_MALFORMED',
+    });
   });
 
   it('answers the same over the inline form (an operation named among several)', async () => {
     const query = `query A { tour(id: "${tourId}") { id } } ${travellersQuery}`;
-    const res = await postQuery(gw.url, print(ExplainDocument), { as: { kind: 'PARTNER', clientId: CLIENT.clientId }, query, variables: { id: tourId }, operationName: 'TourTravellers' }, auditor);
+    const res = await postQuery(
+      gw.url,
+      print(ExplainDocument),
+      { as: { kind: 'PARTNER', clientId: CLIENT.clientId }, query, variables: { id: tourId }, operationName: 'TourTravellers' },
+      auditor,
+    );
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.explain.decisions).toHaveLength(21);
   });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   [subject, bystander] = [await freshTraveller(gw), await freshTraveller(gw)];
   reference = await openFraudCaseFor(gw, [subject.id]);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 async function read(adminId: string, id: string, ref?: string) {
   const headers = bearer(await tokenFor(gw, 'ADMIN', { sub: adminId }), { 'x-purpose': 'FRAUD_PREVENTION', ...(ref ? { 'x-purpose-ref': ref } : {}) });
@@ -30,21 +32,32 @@ async function read(adminId: string, id: string, ref?: string) {
 }
 
 async function loggedFor(subjectId: string) {
-  return gw.services.sql.rows<{ edge: string; referenceKind: string; referenceId: string; recipientId: string; reference: string }>('t_fc_logged',
+  return gw.services.sql.rows<{ edge: string; referenceKind: string; referenceId: string; recipientId: string; reference: string }>(
+    't_fc_logged',
     `select edge, reference_kind as "referenceKind", reference_id::text as "referenceId", recipient_id as "recipientId", reference from disclosures
-     where subject_id = $1 order by at`, [subjectId]);
+     where subject_id = $1 order by at`,
+    [subjectId],
+  );
 }
 
 describe('FRAUD_PREVENTION reads through a real, open case assigned to the caller', () => {
-  it('the assigned administrator sees the case\'s subject in full, and the disclosure names the case and the edge', async () => {
+  it("the assigned administrator sees the case's subject in full, and the disclosure names the case and the edge", async () => {
     const person = await read(DEMO_STAFF.admin.id, subject.id, reference);
-    expect(person).toEqual({ id: subject.id, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, phone: subject.phone, email: subject.email,
-      iin: subject.iin, passportNumber: subject.passport });
+    expect(person).toEqual({
+      id: subject.id,
+      fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`,
+      phone: subject.phone,
+      email: subject.email,
+      iin: subject.iin,
+      passportNumber: subject.passport,
+    });
     const [caseRow] = await gw.services.sql.rows<{ id: string }>('t_fc_id', 'select id::text from fraud_cases where reference = $1', [reference]);
-    expect(await loggedFor(subject.id)).toEqual([{ edge: 'FRAUD_CASE_SUBJECT', referenceKind: 'FRAUD_CASE', referenceId: caseRow.id, recipientId: DEMO_STAFF.admin.id, reference }]);
+    expect(await loggedFor(subject.id)).toEqual([
+      { edge: 'FRAUD_CASE_SUBJECT', referenceKind: 'FRAUD_CASE', referenceId: caseRow.id, recipientId: DEMO_STAFF.admin.id, reference },
+    ]);
   });
 
-  it('a made-up reference, another administrator\'s case and a person the case does not name give what no reference gives', async () => {
+  it("a made-up reference, another administrator's case and a person the case does not name give what no reference gives", async () => {
     const none = await read(DEMO_STAFF.admin.id, subject.id);
     expect(none.iin).not.toBe(subject.iin);
     expect(none.passportNumber).not.toBe(subject.passport);
@@ -64,8 +77,9 @@ describe('FRAUD_PREVENTION reads through a real, open case assigned to the calle
       return res.body.data!.fraudCases.nodes;
     };
     const underCase = await list(DEMO_STAFF.admin.id, reference);
-    expect(underCase.find((c) => c.reference === reference)!.subjects).toEqual([{ id: subject.id, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`,
-      iin: subject.iin, passportNumber: subject.passport, phone: subject.phone }]);
+    expect(underCase.find((c) => c.reference === reference)!.subjects).toEqual([
+      { id: subject.id, fullName: `${subject.firstName} ${subject.patronymic} ${subject.surname}`, iin: subject.iin, passportNumber: subject.passport, phone: subject.phone },
+    ]);
     // The demo case is open too, but not the declared one: its subject stays masked in the same response.
     const demo = underCase.find((c) => c.reference === DEMO_FRAUD_CASE.reference)!;
     expect(demo.subjects[0].iin).not.toBe(DEMO_TRAVELERS[1].iin);
@@ -73,7 +87,7 @@ describe('FRAUD_PREVENTION reads through a real, open case assigned to the calle
     expect(plain.find((c) => c.reference === reference)!.subjects[0].iin).not.toBe(subject.iin);
   });
 
-  it('the demo admin reads the demo case\'s subject with its reference', async () => {
+  it("the demo admin reads the demo case's subject with its reference", async () => {
     const erlan = DEMO_TRAVELERS[1];
     expect(await read(DEMO_STAFF.admin.id, erlan.id, DEMO_FRAUD_CASE.reference)).toMatchObject({ iin: erlan.iin, phone: erlan.phone });
   });

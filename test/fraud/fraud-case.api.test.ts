@@ -24,10 +24,19 @@ beforeAll(async () => {
   admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
   secondAdmin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.secondAdmin.id }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const fraudAdmin = (id: string, ref: string): Principal => ({
-  kind: 'ADMIN', id, partnerId: null, scopes: [], purpose: 'FRAUD_PREVENTION', purposeRef: ref, tokenId: null, clientId: null,
+  kind: 'ADMIN',
+  id,
+  partnerId: null,
+  scopes: [],
+  purpose: 'FRAUD_PREVENTION',
+  purposeRef: ref,
+  tokenId: null,
+  clientId: null,
 });
 
 async function open(subjectIds: string[], assignedToId?: string, headers = admin) {
@@ -65,7 +74,11 @@ describe('fraud cases: opened by an administrator with a reason, naming subjects
     expect(empty.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
     const none = await gql(gw.url, OpenFraudCaseDocument, { reason: REASON, subjectIds: [] }, admin);
     expect(none.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectIds' });
-    for (const [kind, sub] of [['SUPPORT', DEMO_STAFF.support.id], ['AUDITOR', DEMO_STAFF.auditor.id], ['USER', subject.id]] as const) {
+    for (const [kind, sub] of [
+      ['SUPPORT', DEMO_STAFF.support.id],
+      ['AUDITOR', DEMO_STAFF.auditor.id],
+      ['USER', subject.id],
+    ] as const) {
       const headers = bearer(await tokenFor(gw, kind, { sub }));
       const res = await gql(gw.url, OpenFraudCaseDocument, { reason: REASON, subjectIds: [subject.id] }, headers);
       expect(res.body.data?.openFraudCase ?? null).toBeNull();
@@ -89,7 +102,14 @@ describe('fraud cases: opened by an administrator with a reason, naming subjects
   it('its reference resolves only for the assigned administrator, only while open, and names only its subjects', async () => {
     const c = await opened([subject.id, other.id], DEMO_STAFF.secondAdmin.id);
     const resolved = await resolveReference(gw.services.sql, fraudAdmin(DEMO_STAFF.secondAdmin.id, c.reference));
-    expect(resolved).toEqual({ kind: 'FRAUD_CASE', id: c.id, subjects: new Map([[subject.id, null], [other.id, null]]) });
+    expect(resolved).toEqual({
+      kind: 'FRAUD_CASE',
+      id: c.id,
+      subjects: new Map([
+        [subject.id, null],
+        [other.id, null],
+      ]),
+    });
     // The opener is not the assignee; a made-up case number, another purpose or another kind give nothing.
     expect(await resolveReference(gw.services.sql, fraudAdmin(DEMO_STAFF.admin.id, c.reference))).toBeNull();
     expect(await resolveReference(gw.services.sql, fraudAdmin(DEMO_STAFF.secondAdmin.id, 'x'))).toBeNull();

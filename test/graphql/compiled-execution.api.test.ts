@@ -11,18 +11,27 @@ let partnerId: string;
 beforeAll(async () => {
   [jit, js] = await Promise.all([startTestGateway({ GRAPHQL_EXECUTOR: 'jit' }), startTestGateway({ GRAPHQL_EXECUTOR: 'graphql-js' })]);
   // The operator with the most bookings in their window, so that the list holds both full and withheld values.
-  const [row] = await jit.services.sql.rows<{ partnerId: string }>('t_busiest_partner', `select t.partner_id as "partnerId" from bookings b
+  const [row] = await jit.services.sql.rows<{ partnerId: string }>(
+    't_busiest_partner',
+    `select t.partner_id as "partnerId" from bookings b
     join tours t on t.id = b.tour_id where b.status <> 'CANCELLED' and now() < t.ends_on + interval '31 days' and t.partner_id = any($1::uuid[])
-    group by 1 order by count(*) desc, 1 limit 1`, [OPERATORS]);
+    group by 1 order by count(*) desc, 1 limit 1`,
+    [OPERATORS],
+  );
   partnerId = row.partnerId;
 });
-afterAll(async () => { await Promise.all([jit?.close(), js?.close()]); });
+afterAll(async () => {
+  await Promise.all([jit?.close(), js?.close()]);
+});
 
-interface Sent { status: number; body: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[]; extensions?: { privacy?: { withheld: unknown[] } } } }
+interface Sent {
+  status: number;
+  body: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[]; extensions?: { privacy?: { withheld: unknown[] } } };
+}
 
 async function post(gw: RunningGateway, body: object, headers: Record<string, string> = {}): Promise<Sent> {
   const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() as Sent['body'] };
+  return { status: res.status, body: (await res.json()) as Sent['body'] };
 }
 
 // Request ids differ per request; everything else must be the same byte for byte.
@@ -47,12 +56,20 @@ const PARTNER_LIST = `query PartnerList($n: Int!) { partnerTours(first: $n) { no
 const CASES: { name: string; body: object; as?: 'partner' | 'masked'; graphqlJs?: true }[] = [
   { name: 'partner list with personal fields (full, masked and hidden values, extensions.privacy)', body: { query: PARTNER_LIST, variables: { n: 50 } }, as: 'partner' },
   { name: 'the same list for a partner without travelers:read', body: { query: PARTNER_LIST, variables: { n: 50 } }, as: 'masked' },
-  { name: 'fragments, aliases, @include/@skip and __typename',
-    body: { query: `query T($yes: Boolean!) { a: tours(first: 3) { nodes { ...F __typename r: reviews { rating author { fullName __typename } } } }
-      tours(first: 2) { nodes { id region @include(if: $yes) title @skip(if: $yes) } } } fragment F on Tour { id title priceKzt }`, variables: { yes: true } } },
+  {
+    name: 'fragments, aliases, @include/@skip and __typename',
+    body: {
+      query: `query T($yes: Boolean!) { a: tours(first: 3) { nodes { ...F __typename r: reviews { rating author { fullName __typename } } } }
+      tours(first: 2) { nodes { id region @include(if: $yes) title @skip(if: $yes) } } } fragment F on Tour { id title priceKzt }`,
+      variables: { yes: true },
+    },
+  },
   { name: 'a root field the caller may not use', body: { query: '{ me { id } }' } },
   { name: 'a resolver refusing its argument', body: { query: '{ tours(first: 100000) { nodes { id } } }' } },
-  { name: 'variables that do not coerce (refused before any executor)', body: { query: 'query V($n: Int!) { tours(first: $n) { nodes { id } } }', variables: { n: '061211600012' } } },
+  {
+    name: 'variables that do not coerce (refused before any executor)',
+    body: { query: 'query V($n: Int!) { tours(first: $n) { nodes { id } } }', variables: { n: '061211600012' } },
+  },
   { name: 'a missing non-null variable', body: { query: 'query V($n: Int!) { tours(first: $n) { nodes { id } } }' } },
   { name: 'two operations and no operation name', body: { query: 'query A { tours(first: 1) { nodes { id } } } query B { tours(first: 1) { nodes { id } } }' }, graphqlJs: true },
   { name: 'an unknown operation name', body: { query: 'query A { tours(first: 1) { nodes { id } } }', operationName: 'B' }, graphqlJs: true },
@@ -110,6 +127,8 @@ describe('the compiled operation cache', () => {
       expect(await metric(small, 'qaz_graphql_compiled_operations_total')).toBe(3);
       await post(small, op('B'));
       expect(await metric(small, 'qaz_graphql_compiled_operations_total')).toBe(4);
-    } finally { await small.close(); }
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -17,13 +17,31 @@ beforeAll(async () => {
   const subjectId = await bareTraveller(gw);
   for (let i = 0; i < 3; i++) {
     expect((await gql(gw.url, FileComplaintDocument, { subject: `Page ${i}`, body: 'Где хранятся мои данные?' }, author)).body.errors).toBeUndefined();
-    const recorded = await gql(gw.url, RecordAuthorityRequestDocument, { agency: 'Court', legalBasis: 'Art. 1', caseNumber: `PAGE-${i}`, subjectId, kinds: ['PHONE'], expiresAt: new Date(Date.now() + 86_400_000).toISOString(), addressedToId: DEMO_STAFF.authority.id }, admin);
+    const recorded = await gql(
+      gw.url,
+      RecordAuthorityRequestDocument,
+      {
+        agency: 'Court',
+        legalBasis: 'Art. 1',
+        caseNumber: `PAGE-${i}`,
+        subjectId,
+        kinds: ['PHONE'],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        addressedToId: DEMO_STAFF.authority.id,
+      },
+      admin,
+    );
     expect(recorded.body.errors).toBeUndefined();
   }
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
-interface Page { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+interface Page {
+  nodes: { id: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
 /** Walks a connection page by page; the pages together must be the whole list, in order, each row once. */
 async function walk(query: string, pick: (data: any) => Page, variables: Record<string, unknown>, headers: Record<string, string>, size: number): Promise<string[]> {
@@ -51,22 +69,40 @@ async function expectPages(query: string, pick: (data: any) => Page, variables: 
 
 describe('lists that can outgrow a page have cursors', () => {
   it("Tour.bookings, for the tour's partner", async () => {
-    const [t] = await gw.services.sql.rows<{ id: string; partnerId: string }>('t_pages_tour', `select t.id, t.partner_id as "partnerId" from tours t
-      join bookings b on b.tour_id = t.id group by t.id order by count(*) desc, t.id limit 1`);
+    const [t] = await gw.services.sql.rows<{ id: string; partnerId: string }>(
+      't_pages_tour',
+      `select t.id, t.partner_id as "partnerId" from tours t
+      join bookings b on b.tour_id = t.id group by t.id order by count(*) desc, t.id limit 1`,
+    );
     const partner = bearer(await tokenFor(gw, 'PARTNER', { partnerId: t.partnerId }));
-    await expectPages('query($id: ID!, $first: Int!, $after: String) { tour(id: $id) { bookings(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }',
-      (d) => d.tour.bookings, { id: t.id }, partner, 3);
+    await expectPages(
+      'query($id: ID!, $first: Int!, $after: String) { tour(id: $id) { bookings(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }',
+      (d) => d.tour.bookings,
+      { id: t.id },
+      partner,
+      3,
+    );
   });
 
   it('complaints, for support', async () => {
     const support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
-    await expectPages('query($first: Int!, $after: String) { complaints(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
-      (d) => d.complaints, {}, support, 3);
+    await expectPages(
+      'query($first: Int!, $after: String) { complaints(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+      (d) => d.complaints,
+      {},
+      support,
+      3,
+    );
   });
 
   it('authorityRequests, for administrators', async () => {
-    await expectPages('query($first: Int!, $after: String) { authorityRequests(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
-      (d) => d.authorityRequests, {}, admin, 3);
+    await expectPages(
+      'query($first: Int!, $after: String) { authorityRequests(first: $first, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+      (d) => d.authorityRequests,
+      {},
+      admin,
+      3,
+    );
   });
 
   it('a cursor the gateway did not issue is bad input', async () => {

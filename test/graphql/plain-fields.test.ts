@@ -48,8 +48,12 @@ describe('per-field work in the served schema', () => {
     // graphql-shield beyond the roots: only the one object field with a rule.
     const shielded = resolved(served).filter((f) => {
       const [type, name] = f.split('.');
-      return served.getType(type) && (served.getType(type) as { getFields(): Record<string, { resolve?: unknown }> }).getFields()[name].resolve
-        !== ((base.getType(type) as { getFields(): Record<string, { resolve?: unknown }> }).getFields()[name].resolve) && !pii.has(f);
+      return (
+        served.getType(type) &&
+        (served.getType(type) as { getFields(): Record<string, { resolve?: unknown }> }).getFields()[name].resolve !==
+          (base.getType(type) as { getFields(): Record<string, { resolve?: unknown }> }).getFields()[name].resolve &&
+        !pii.has(f)
+      );
     });
     expect(shielded).toEqual(['Tour.bookings']);
   });

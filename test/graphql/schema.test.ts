@@ -18,8 +18,10 @@ describe('the served schema', () => {
     expect(specifiedDirectives.map((d) => d.name)).toEqual(expect.arrayContaining(['deprecated', 'include', 'skip', 'specifiedBy']));
     for (const d of specifiedDirectives) {
       const served = schema.getDirective(d.name);
-      expect(served && { locations: served.locations, args: served.args.map((a) => `${a.name}: ${a.type.toString()}`) })
-        .toEqual({ locations: d.locations, args: d.args.map((a) => `${a.name}: ${a.type.toString()}`) });
+      expect(served && { locations: served.locations, args: served.args.map((a) => `${a.name}: ${a.type.toString()}`) }).toEqual({
+        locations: d.locations,
+        args: d.args.map((a) => `${a.name}: ${a.type.toString()}`),
+      });
     }
   });
 });

@@ -7,10 +7,20 @@ import { gatewayBackends, lockTable, post, waitFor, type Answer } from '../suppo
 const ROOT = new URL('../..', import.meta.url).pathname;
 const DB = process.env.DATABASE_URL!;
 const watcher = new pg.Client({ connectionString: DB });
-beforeAll(async () => { await watcher.connect(); });
-afterAll(async () => { await watcher.end(); });
+beforeAll(async () => {
+  await watcher.connect();
+});
+afterAll(async () => {
+  await watcher.end();
+});
 
-interface Child { proc: ChildProcess; url: string; port: number; stdout: () => string; exited: Promise<number | null> }
+interface Child {
+  proc: ChildProcess;
+  url: string;
+  port: number;
+  stdout: () => string;
+  exited: Promise<number | null>;
+}
 
 async function startChild(env: Record<string, string>): Promise<Child> {
   let out = '';
@@ -19,7 +29,9 @@ async function startChild(env: Record<string, string>): Promise<Child> {
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'info', QAZ_DATA_DIR: `${ROOT}.data/test`, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  proc.stdout.on('data', (d) => { out += String(d); });
+  proc.stdout.on('data', (d) => {
+    out += String(d);
+  });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await waitFor('the ready line', async () => /gateway ready: (http:[^ ]+)\/graphql/.exec(out)?.[1], 30_000);
   return { proc, url, port: Number(new URL(url).port), stdout: () => out, exited };
@@ -28,7 +40,10 @@ async function startChild(env: Record<string, string>): Promise<Child> {
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED'));
   });
 }
@@ -57,7 +72,9 @@ describe('SIGTERM', () => {
         expect(a.body.data.tours.nodes).toHaveLength(1);
       }
       expect(await child.exited).toBe(0);
-    } finally { await lock.release().catch(() => {}); }
+    } finally {
+      await lock.release().catch(() => {});
+    }
   }, 60_000);
 
   it('cuts requests still in flight when the grace period is over, and exits 0', async () => {
@@ -71,6 +88,8 @@ describe('SIGTERM', () => {
       expect(Date.now() - t0).toBeLessThan(5000);
       expect((await settled).every((s) => s.status === 'rejected')).toBe(true);
       expect(child.stdout()).toContain('grace period over');
-    } finally { await lock.release(); }
+    } finally {
+      await lock.release();
+    }
   }, 60_000);
 });

@@ -5,8 +5,12 @@ import type { RunningGateway } from '../../src/gateway.js';
 import { startTestGateway } from '../support/gateway.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 // The README's table of accepted warnings, one row per audit id with the reason it is accepted.
 const accepted = [...readFileSync(new URL('../../README.md', import.meta.url), 'utf8').matchAll(/^\| `([0-9A-Z]{4})` \| [^|]+ \| [^|]*\S[^|]* \|$/gm)].map((m) => m[1]);
@@ -16,6 +20,11 @@ describe('GraphQL over HTTP: the graphql-http server audit against the developme
     const results = await auditServer({ url: `${gw.url}/graphql` });
     expect(results.length).toBeGreaterThan(40);
     expect(results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}`)).toEqual([]);
-    expect(results.filter((r) => r.status === 'warn').map((r) => r.id).sort()).toEqual([...accepted].sort());
+    expect(
+      results
+        .filter((r) => r.status === 'warn')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...accepted].sort());
   });
 });

@@ -24,16 +24,23 @@ describe.each([
     gw = await start();
     user = bearer(await tokenFor(gw, 'USER', { sub: DEMO_TRAVELERS[0].id }));
     // A booking whose traveller the tour's partner sees in full: active, inside its window, TOUR_BOOKING consented.
-    const [b] = await gw.services.sql.rows<{ id: string; userId: string; partnerId: string }>('t_surface_booking', `select b.id, b.user_id as "userId", t.partner_id as "partnerId"
+    const [b] = await gw.services.sql.rows<{ id: string; userId: string; partnerId: string }>(
+      't_surface_booking',
+      `select b.id, b.user_id as "userId", t.partner_id as "partnerId"
       from bookings b join tours t on t.id = b.tour_id join consents k on k.user_id = b.user_id and k.purpose = 'TOUR_BOOKING' and k.granted
-      where b.status <> 'CANCELLED' and now() >= b.created_at and now() < t.ends_on + interval '31 days' order by b.id desc limit 1`);
+      where b.status <> 'CANCELLED' and now() >= b.created_at and now() < t.ends_on + interval '31 days' order by b.id desc limit 1`,
+    );
     booking = b;
     partner = bearer(await tokenFor(gw, 'PARTNER', { partnerId: b.partnerId }));
   });
-  afterAll(async () => { await gw.close(); });
+  afterAll(async () => {
+    await gw.close();
+  });
 
-  const disclosuresOf = (requestId: string | null) => gw.services.sql.rows<{ kinds: string[]; caller_request_id: string | null }>(
-    't_surface_disc', 'select kinds, caller_request_id from disclosures where request_id = $1', [requestId]);
+  const disclosuresOf = (requestId: string | null) =>
+    gw.services.sql.rows<{ kinds: string[]; caller_request_id: string | null }>('t_surface_disc', 'select kinds, caller_request_id from disclosures where request_id = $1', [
+      requestId,
+    ]);
 
   describe('directives', () => {
     it('@include and @skip work on ordinary fields', async () => {
@@ -166,7 +173,10 @@ describe.each([
         ['mutation($t: String!) { createReview(text: $t, rating: 5, tourId: "x") { __typename } }', { t: 'ab\u0000cd' }],
         ['mutation($t: String!) { createReview(text: $t, rating: 5, tourId: "x") { __typename } }', { t: 'ab\ud800cd' }],
         ['mutation($t: String!) { cancelBooking(bookingId: "x", reason: $t) { __typename } }', { t: '\udc00' }],
-        ['mutation($i: TourInput!) { createTour(input: $i) { id } }', { i: { title: 'T\u0000', region: 'ASTANA', startsOn: '2030-01-01', endsOn: '2030-01-02', priceKzt: 1, capacity: 1 } }],
+        [
+          'mutation($i: TourInput!) { createTour(input: $i) { id } }',
+          { i: { title: 'T\u0000', region: 'ASTANA', startsOn: '2030-01-01', endsOn: '2030-01-02', priceKzt: 1, capacity: 1 } },
+        ],
         ['mutation($s: [String!]!) { registerApiClient(name: "n", partnerId: "x", kind: PARTNER, scopes: $s, purpose: TOUR_BOOKING) { __typename } }', { s: ['ok', 'x\u0000'] }],
       ];
       for (const [query, variables] of cases) {

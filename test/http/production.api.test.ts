@@ -4,8 +4,12 @@ import { startProductionGateway } from '../support/gateway.js';
 import { postRaw } from '../support/http.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startProductionGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startProductionGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('production mode', () => {
   it('refuses introspection', async () => {

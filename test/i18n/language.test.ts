@@ -3,8 +3,18 @@ import { languageOf } from '../../src/i18n/language.js';
 
 describe('languageOf (Accept-Language)', () => {
   it.each([
-    [undefined, 'en'], ['', 'en'], ['ru', 'ru'], ['kk', 'kk'], ['en', 'en'], ['RU-ru', 'ru'], ['kk-KZ', 'kk'], ['kk-Cyrl-KZ', 'kk'],
-    ['de', 'en'], ['de-DE, fr;q=0.9', 'en'], ['kz', 'en'], ['*', 'en'],
+    [undefined, 'en'],
+    ['', 'en'],
+    ['ru', 'ru'],
+    ['kk', 'kk'],
+    ['en', 'en'],
+    ['RU-ru', 'ru'],
+    ['kk-KZ', 'kk'],
+    ['kk-Cyrl-KZ', 'kk'],
+    ['de', 'en'],
+    ['de-DE, fr;q=0.9', 'en'],
+    ['kz', 'en'],
+    ['*', 'en'],
   ] as const)('%j -> %s', (header, language) => {
     expect(languageOf(header)).toBe(language);
   });

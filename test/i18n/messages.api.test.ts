@@ -18,16 +18,24 @@ const MASKED = {
 };
 // The same request in each language, with the header as clients send it; no header and unknown languages get English.
 const ASKED = [
-  ['ru', { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' }], ['kk', { 'accept-language': 'kk-KZ' }], ['en', { 'accept-language': 'en' }],
-  ['en', {}], ['en', { 'accept-language': 'de-DE,fr;q=0.9' }], ['kk', { 'accept-language': 'en;q=0.3, ru;q=0.5, kk;q=0.9' }],
+  ['ru', { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.8' }],
+  ['kk', { 'accept-language': 'kk-KZ' }],
+  ['en', { 'accept-language': 'en' }],
+  ['en', {}],
+  ['en', { 'accept-language': 'de-DE,fr;q=0.9' }],
+  ['kk', { 'accept-language': 'en;q=0.3, ru;q=0.5, kk;q=0.9' }],
 ] as const;
 const lang = (language: string) => ({ 'accept-language': language });
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
-describe('error messages in the caller\'s language, over HTTP', () => {
+describe("error messages in the caller's language, over HTTP", () => {
   const NOT_FOUND = { en: 'Tour not found', ru: 'Тур не найден', kk: 'Тур табылмады' };
 
   it.each(ASKED)('a missing tour answers in %s to %j, with the code unchanged', async (language, headers) => {
@@ -39,7 +47,7 @@ describe('error messages in the caller\'s language, over HTTP', () => {
     expect(res.headers.get('vary')).toMatch(/Accept-Language/);
   });
 
-  it('carries the parts of a message over (field names, limits) and keeps graphql-js\'s own words after a translated lead', async () => {
+  it("carries the parts of a message over (field names, limits) and keeps graphql-js's own words after a translated lead", async () => {
     const tooMany = (l: string) => postQuery(gw.url, '{ tours(first: 1000) { nodes { id } } }', undefined, lang(l));
     expect((await tooMany('en')).body.errors[0]).toMatchObject({ message: 'first must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT' } });
     expect((await tooMany('ru')).body.errors[0]).toMatchObject({ message: 'Поле first должно быть от 1 до 100', extensions: { code: 'BAD_USER_INPUT' } });
@@ -48,11 +56,12 @@ describe('error messages in the caller\'s language, over HTTP', () => {
     expect(invalid.status).toBe(400);
     // The unknown name is the caller's and is withheld, in the language of the message.
     expect(invalid.body.errors[0]).toMatchObject({
-      message: 'Сұрау схемаға сәйкес келмейді: Cannot query field "[мән жасырылған]" on type "Tour".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      message: 'Сұрау схемаға сәйкес келмейді: Cannot query field "[мән жасырылған]" on type "Tour".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   });
 
-  it('answers an unauthenticated call and Apollo\'s refusal of a malformed request in the language asked for', async () => {
+  it("answers an unauthenticated call and Apollo's refusal of a malformed request in the language asked for", async () => {
     const anonymous = await postQuery(gw.url, '{ me { id } }', undefined, lang('ru'));
     expect(anonymous.body.errors[0]).toMatchObject({ message: 'Нужно войти в систему', extensions: { code: 'UNAUTHENTICATED' } });
     const empty = await postRaw(gw.url, '{}', lang('kk'));
@@ -69,27 +78,33 @@ describe('error messages in the caller\'s language, over HTTP', () => {
     expect(res.headers.get('www-authenticate')).toContain('error_description="The Authorization header or the access token is malformed"');
   });
 
-  it('words a refusal returned as a union result in the caller\'s language', async () => {
+  it("words a refusal returned as a union result in the caller's language", async () => {
     const u = await freshTraveller(gw);
     await grantConsents(gw, u.id, ['TOUR_BOOKING']);
     await paidUpcomingBooking(gw, u.id);
     const user = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
     const refused = await gql(gw.url, WithdrawConsentDocument, { purpose: 'TOUR_BOOKING' }, { ...user, ...lang('ru') });
-    expect(refused.body.data!.withdrawConsent).toEqual({ __typename: 'ConsentWithdrawalRefused', reason: 'OBLIGATION_PENDING',
-      message: 'Согласие на бронирование туров нельзя отозвать, пока не закончился оплаченный тур; это можно сделать после окончания тура или отмены бронирования' });
+    expect(refused.body.data!.withdrawConsent).toEqual({
+      __typename: 'ConsentWithdrawalRefused',
+      reason: 'OBLIGATION_PENDING',
+      message: 'Согласие на бронирование туров нельзя отозвать, пока не закончился оплаченный тур; это можно сделать после окончания тура или отмены бронирования',
+    });
   });
 
-  it('keeps OAuth error codes and the ASCII error_description, and adds the description in the caller\'s language beside it', async () => {
+  it("keeps OAuth error codes and the ASCII error_description, and adds the description in the caller's language beside it", async () => {
     const token = (headers: Record<string, string>) => fetch(`${gw.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
     const kk = await token(lang('kk'));
     expect(kk.status).toBe(400);
-    expect(await kk.json()).toEqual({ error: 'invalid_request', error_description: 'The request body must be application/x-www-form-urlencoded',
-      'error_description#kk': 'Сұрау денесі application/x-www-form-urlencoded пішімінде болуы керек' });
+    expect(await kk.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'The request body must be application/x-www-form-urlencoded',
+      'error_description#kk': 'Сұрау денесі application/x-www-form-urlencoded пішімінде болуы керек',
+    });
     expect(await (await token({})).json()).toEqual({ error: 'invalid_request', error_description: 'The request body must be application/x-www-form-urlencoded' });
   });
 });
 
-describe('429 and 503 bodies in the caller\'s language', () => {
+describe("429 and 503 bodies in the caller's language", () => {
   it('a caller over its rate limit', async () => {
     const limited = await startTestGateway({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1' });
     try {
@@ -98,7 +113,9 @@ describe('429 and 503 bodies in the caller\'s language', () => {
       expect(refused.status).toBe(429);
       expect(refused.body.errors[0]).toMatchObject({ message: 'Сұрау тым көп; кейінірек қайталаңыз', extensions: { code: 'RATE_LIMITED' } });
       expect(refused.headers.get('content-language')).toBe('kk');
-    } finally { await limited.close(); }
+    } finally {
+      await limited.close();
+    }
   });
 
   it('a request the database cannot serve in time', async () => {
@@ -115,7 +132,7 @@ describe('429 and 503 bodies in the caller\'s language', () => {
   });
 });
 
-describe('placeholders for hidden values in the caller\'s language', () => {
+describe("placeholders for hidden values in the caller's language", () => {
   it('a review masked when it was published', async () => {
     const stored = maskFreeText(WRITTEN, STORED_TEXT_LANGUAGE).text;
     const { reviewId, tourId } = await publishedReview(gw, (await freshTraveller(gw)).id, stored);

@@ -17,7 +17,13 @@ const matcher = (p: MessagePattern) => new RegExp(`^${p.map((s) => (s === null ?
 
 /** A specific entry of the code gives the site's text, or the site's text can be one of the code's specific entries. */
 function covered(code: string, message: MessagePattern): boolean {
-  if (samples(message).some((s) => { const found = findMessage(code, s); return found !== null && found.texts.en !== CATCH_ALL; })) return true;
+  if (
+    samples(message).some((s) => {
+      const found = findMessage(code, s);
+      return found !== null && found.texts.en !== CATCH_ALL;
+    })
+  )
+    return true;
   const site = matcher(message);
   return Object.values(MESSAGES[code] ?? {}).some((t) => t.en !== CATCH_ALL && site.test(render(t.en)));
 }
@@ -52,10 +58,12 @@ describe('the message catalogue against src/', () => {
 
 describe('the message catalogue itself', () => {
   it('gives every message in Russian and Kazakh, in Cyrillic, distinct, with the same parts as the English', () => {
-    const wrong = entries.filter(({ code, key, texts }) => {
-      if (KEPT_AS_IS.has(`${code}.${key}`)) return texts.ru !== texts.en || texts.kk !== texts.en;
-      return !inCyrillic(texts) || texts.ru === texts.kk || [texts.ru, texts.kk].some((t) => parts(t).join() !== parts(texts.en).join());
-    }).map(({ code, key }) => `${code}.${key}`);
+    const wrong = entries
+      .filter(({ code, key, texts }) => {
+        if (KEPT_AS_IS.has(`${code}.${key}`)) return texts.ru !== texts.en || texts.kk !== texts.en;
+        return !inCyrillic(texts) || texts.ru === texts.kk || [texts.ru, texts.kk].some((t) => parts(t).join() !== parts(texts.en).join());
+      })
+      .map(({ code, key }) => `${code}.${key}`);
     expect(wrong).toEqual([]);
   });
 
@@ -88,13 +96,13 @@ describe('localizeMessage', () => {
 
   it('puts a withheld value in the language of the message', () => {
     const en = 'Variable "$input" got an invalid value at input.kinds.0; Value "[value withheld]" does not exist in "PiiKind" enum.';
-    expect(localizeMessage('BAD_USER_INPUT', en, 'kk'))
-      .toBe('"$input" айнымалысының мәні жарамсыз (input.kinds.0); Value "[мән жасырылған]" does not exist in "PiiKind" enum.');
+    expect(localizeMessage('BAD_USER_INPUT', en, 'kk')).toBe('"$input" айнымалысының мәні жарамсыз (input.kinds.0); Value "[мән жасырылған]" does not exist in "PiiKind" enum.');
   });
 
-  it('keeps graphql-js\'s own words after a translated lead, and leaves a text it does not know in English', () => {
-    expect(localizeMessage('GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Query".', 'ru'))
-      .toBe('Запрос не соответствует схеме: Cannot query field "x" on type "Query".');
+  it("keeps graphql-js's own words after a translated lead, and leaves a text it does not know in English", () => {
+    expect(localizeMessage('GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Query".', 'ru')).toBe(
+      'Запрос не соответствует схеме: Cannot query field "x" on type "Query".',
+    );
     expect(localizeMessage('NO_SUCH_CODE', 'Something', 'ru')).toBe('Something');
   });
 });

@@ -4,7 +4,11 @@ import ts from 'typescript';
 
 /** A message as written at a raise site: literal text and holes (`${...}` or a value the scan cannot see through). */
 export type MessagePattern = readonly (string | null)[];
-export interface RaiseSite { file: string; code: string; message: MessagePattern | null }
+export interface RaiseSite {
+  file: string;
+  code: string;
+  message: MessagePattern | null;
+}
 
 // Where each raiser takes its code and its English message: a fixed code, or the index of the argument that holds it.
 // A GraphQLError takes its code from `extensions.code` of its second argument.
@@ -52,7 +56,11 @@ export function raiseSites(root: string): RaiseSite[] {
         const base = n.heritageClauses?.[0]?.types[0]?.expression;
         if (base && ts.isIdentifier(base)) bases.set(n.name.text, base.text);
         const ctor = n.members.find(ts.isConstructorDeclaration);
-        if (ctor) defaults.set(n.name.text, ctor.parameters.map((p) => (p.initializer && ts.isStringLiteral(p.initializer) ? p.initializer.text : undefined)));
+        if (ctor)
+          defaults.set(
+            n.name.text,
+            ctor.parameters.map((p) => (p.initializer && ts.isStringLiteral(p.initializer) ? p.initializer.text : undefined)),
+          );
       }
       if (ts.isVariableStatement(n)) for (const d of n.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) consts.set(d.name.text, d.initializer);
     });
@@ -89,15 +97,13 @@ export function raiseSites(root: string): RaiseSite[] {
     };
     const visit = (n: ts.Node): void => {
       if (ts.isNewExpression(n) || ts.isCallExpression(n)) {
-        const callee = n.expression.kind === ts.SyntaxKind.SuperKeyword
-          ? bases.get((ts.findAncestor(n, ts.isClassDeclaration)?.name?.text) ?? '') ?? null : nameOf(n.expression);
+        const callee = n.expression.kind === ts.SyntaxKind.SuperKeyword ? (bases.get(ts.findAncestor(n, ts.isClassDeclaration)?.name?.text ?? '') ?? null) : nameOf(n.expression);
         const found = raiserOf(callee);
         if (found) {
           const [name, spec] = found;
           const args = n.arguments ?? [];
           const arg = (i: number) => args[i] ?? (defaults.get(name)?.[i] !== undefined ? ts.factory.createStringLiteral(defaults.get(name)![i]!) : undefined);
-          const code = typeof spec.code === 'number' ? codeOf(arg(spec.code))
-            : spec.code === 'extensions' ? codeOf(property(property(args[1], 'extensions'), 'code')) : spec.code;
+          const code = typeof spec.code === 'number' ? codeOf(arg(spec.code)) : spec.code === 'extensions' ? codeOf(property(property(args[1], 'extensions'), 'code')) : spec.code;
           const messages = spec.message === undefined ? null : patterns(arg(spec.message));
           add(code, messages && spec.template ? messages.map(spec.template) : messages);
         }

@@ -6,8 +6,14 @@ import type { AppServices } from '../../src/graphql/context.js';
 import { STAFF_KINDS } from '../../src/config/config.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import {
-  CreateStaffAccountDocument, DisableStaffAccountDocument, RegisterApiClientDocument, RequestLoginCodeDocument, RevokeTokenDocument,
-  RotateApiClientSecretDocument, VerifyLoginCodeDocument, type StaffRole,
+  CreateStaffAccountDocument,
+  DisableStaffAccountDocument,
+  RegisterApiClientDocument,
+  RequestLoginCodeDocument,
+  RevokeTokenDocument,
+  RotateApiClientSecretDocument,
+  VerifyLoginCodeDocument,
+  type StaffRole,
 } from '../generated/operations.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
 import { gql, postRaw } from '../support/http.js';
@@ -16,7 +22,12 @@ import { insertPerson } from '../support/persons.js';
 import { bearer } from '../support/tokens.js';
 
 const GROUP: Record<StaffRole, string> = {
-  SUPPORT: 'qaz-support', MODERATOR: 'qaz-moderation', ADMIN: 'qaz-admin', ANALYST: 'qaz-analytics', AUDITOR: 'qaz-audit', AUTHORITY: 'qaz-authority',
+  SUPPORT: 'qaz-support',
+  MODERATOR: 'qaz-moderation',
+  ADMIN: 'qaz-admin',
+  ANALYST: 'qaz-analytics',
+  AUDITOR: 'qaz-audit',
+  AUTHORITY: 'qaz-authority',
 };
 const OPERATOR = 'b0000000-0000-4000-8000-000000000003';
 const PROVIDER = 'b0000000-0000-4000-8000-000000000009';
@@ -39,9 +50,15 @@ beforeAll(async () => {
   idp = await startTestIssuer('qaztracker-gateway');
   gw = await startTestGateway(idp.env);
   // The gateway's own log lines, collected in memory instead of stdout, to check what they name.
-  (gw.services as { logger: AppServices['logger'] }).logger = pino({ level: 'info', base: undefined }, new Writable({
-    write(chunk, _enc, done) { logged += String(chunk); done(); },
-  }));
+  (gw.services as { logger: AppServices['logger'] }).logger = pino(
+    { level: 'info', base: undefined },
+    new Writable({
+      write(chunk, _enc, done) {
+        logged += String(chunk);
+        done();
+      },
+    }),
+  );
   const sub = subject();
   adminId = await insertPerson(gw, { role: 'ADMIN' });
   await gw.services.sql.rows('t_tool_admin', 'update users set oidc_subject = $2 where id = $1', [adminId, sub]);
@@ -53,8 +70,13 @@ afterAll(async () => {
 });
 
 describe('API client scopes come from the known list', () => {
-  const register = (kind: 'PARTNER' | 'PAYMENT_PROVIDER', scopes: string[], name = `t ${randomUUID()}`) => gql(gw.url, RegisterApiClientDocument,
-    { name, partnerId: kind === 'PARTNER' ? OPERATOR : PROVIDER, kind, scopes, purpose: kind === 'PARTNER' ? 'TOUR_BOOKING' : 'PAYMENT' }, admin);
+  const register = (kind: 'PARTNER' | 'PAYMENT_PROVIDER', scopes: string[], name = `t ${randomUUID()}`) =>
+    gql(
+      gw.url,
+      RegisterApiClientDocument,
+      { name, partnerId: kind === 'PARTNER' ? OPERATOR : PROVIDER, kind, scopes, purpose: kind === 'PARTNER' ? 'TOUR_BOOKING' : 'PAYMENT' },
+      admin,
+    );
 
   it('refuses an unknown scope such as traveler:read, naming it and the known ones, and stores nothing', async () => {
     const name = `typo ${randomUUID()}`;
@@ -91,8 +113,12 @@ describe('API client scopes come from the known list', () => {
 
   it('makes a client stored with an unknown scope take known ones at its next rotation', async () => {
     const clientId = `qzc_${randomUUID()}`;
-    await gw.services.sql.rows('t_tool_legacy', `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
-      values (gen_random_uuid(), $1, 'unusable', 'legacy', $2, 'PARTNER', '{traveler:read,bookings:read}', 'TOUR_BOOKING')`, [clientId, OPERATOR]);
+    await gw.services.sql.rows(
+      't_tool_legacy',
+      `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
+      values (gen_random_uuid(), $1, 'unusable', 'legacy', $2, 'PARTNER', '{traveler:read,bookings:read}', 'TOUR_BOOKING')`,
+      [clientId, OPERATOR],
+    );
     const refused = await gql(gw.url, RotateApiClientSecretDocument, { clientId }, admin);
     expect(refused.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('traveler:read'), extensions: { code: 'BAD_USER_INPUT', field: 'scopes' } });
     const fixed = await gql(gw.url, RotateApiClientSecretDocument, { clientId, scopes: ['travelers:read', 'bookings:read'] }, admin);
@@ -120,7 +146,10 @@ describe('staff accounts of every role, by an ADMIN mutation', () => {
     const { body } = await gql(gw.url, CreateStaffAccountDocument, { role: 'SUPPORT', oidcSubject: sub, phone }, admin);
     const id = body.data!.createStaffAccount.id;
     await gql(gw.url, DisableStaffAccountDocument, { id }, admin);
-    const lines = logged.split('\n').filter((l) => l.includes(id)).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = logged
+      .split('\n')
+      .filter((l) => l.includes(id))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.msg)).toEqual(['staff account created', 'staff account disabled']);
     for (const l of lines) expect(l).toMatchObject({ adminId, accountId: id, role: 'SUPPORT' });
     expect(logged).not.toContain(sub);

@@ -13,9 +13,15 @@ const sent = new Map<string, string>();
 beforeAll(async () => {
   gw = await startTestGateway();
   // Records the codes instead of printing them, so the tests can type the real code.
-  gw.services.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
+  gw.services.sms = {
+    async sendLoginCode(phone, code) {
+      sent.set(phone, code);
+    },
+  };
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 async function freshPhone(g: RunningGateway = gw): Promise<string> {
   for (;;) {
@@ -64,7 +70,9 @@ describe('mobile login with SMS codes', () => {
     const claims = decodeJwt(r.tokens.accessToken);
     expect(claims).toMatchObject({ kind: 'USER', client_id: 'qaztracker-mobile' });
     expect(claims.exp! - claims.iat!).toBe(900);
-    const [user] = await gw.services.sql.rows<{ id: string; role: string }>('t_login_user', 'select id, role from users where phone_bidx = $1', [gw.services.vault.blindIndex('PHONE', phone)]);
+    const [user] = await gw.services.sql.rows<{ id: string; role: string }>('t_login_user', 'select id, role from users where phone_bidx = $1', [
+      gw.services.vault.blindIndex('PHONE', phone),
+    ]);
     expect(user).toEqual({ id: claims.sub, role: 'TRAVELER' });
     const [session] = await gw.services.sql.rows<{ refresh_hash: string }>('t_login_session', 'select refresh_hash from sessions where id = $1', [claims.sid]);
     expect(session.refresh_hash).not.toBe(r.tokens.refreshToken);
@@ -184,7 +192,9 @@ describe('per-address throttling', () => {
     own = await startTestGateway();
     own.services.sms = { async sendLoginCode() {} };
   });
-  afterAll(async () => { await own.close(); });
+  afterAll(async () => {
+    await own.close();
+  });
 
   it('limits code requests from one address to 20 in 15 minutes, whatever the phones', async () => {
     for (let i = 0; i < 20; i++) expect((await gql(own.url, RequestLoginCodeDocument, { phone: await freshPhone(own) })).body.errors).toBeUndefined();

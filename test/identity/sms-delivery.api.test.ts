@@ -18,10 +18,16 @@ function startGatewayProcess(env: Record<string, string>) {
   const { AUTH_DEV_LOGIN_CODE: _none, ...inherited } = process.env;
   let output = '';
   const proc = spawn(`${ROOT}node_modules/.bin/node`, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
-    cwd: ROOT, env: { ...inherited, NODE_OPTIONS: '', PORT: '0', QAZ_DATA_DIR: `${ROOT}.data/test`, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...inherited, NODE_OPTIONS: '', PORT: '0', QAZ_DATA_DIR: `${ROOT}.data/test`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  proc.stdout.on('data', (d) => { output += String(d); });
-  proc.stderr.on('data', (d) => { output += String(d); });
+  proc.stdout.on('data', (d) => {
+    output += String(d);
+  });
+  proc.stderr.on('data', (d) => {
+    output += String(d);
+  });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   return { proc, exited, output: () => output };
 }
@@ -34,9 +40,17 @@ const phones: string[] = [];
 beforeAll(async () => {
   stub = await startSmsGatewayStub();
   gateway = startGatewayProcess({
-    NODE_ENV: 'test', LOG_LEVEL: 'trace', SMS_API_URL: stub.url, SMS_API_KEY: API_KEY, SMS_SENDER_NAME: SENDER,
-    SMS_TIMEOUT_MS: '500', SMS_MAX_ATTEMPTS: '3', SMS_RETRY_DELAY_MS: '50',
-    RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_PARTNER_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'trace',
+    SMS_API_URL: stub.url,
+    SMS_API_KEY: API_KEY,
+    SMS_SENDER_NAME: SENDER,
+    SMS_TIMEOUT_MS: '500',
+    SMS_MAX_ATTEMPTS: '3',
+    SMS_RETRY_DELAY_MS: '50',
+    RATE_LIMIT_USER_PER_MINUTE: '0',
+    RATE_LIMIT_PARTNER_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
   });
   // A readiness wait, not a timing: on a loaded machine compiling the sources at start takes a while.
   url = await waitFor('the ready line', async () => /gateway ready: (http:[^ ]+)\/graphql/.exec(gateway.output())?.[1], 90_000);
@@ -93,8 +107,14 @@ describe('login codes by SMS through an HTTP gateway', () => {
     stub.answerNext('hang', 'hang', 'hang');
     const { body } = await requestCode(phone);
     expect(body.data).toBeNull();
-    expect(body.errors).toEqual([{ message: 'The login code could not be sent; try again later', path: ['requestLoginCode'], locations: expect.any(Array),
-      extensions: { code: 'SMS_NOT_DELIVERED', retryAfterSeconds: expect.any(Number) } }]);
+    expect(body.errors).toEqual([
+      {
+        message: 'The login code could not be sent; try again later',
+        path: ['requestLoginCode'],
+        locations: expect.any(Array),
+        extensions: { code: 'SMS_NOT_DELIVERED', retryAfterSeconds: expect.any(Number) },
+      },
+    ]);
     const hung = stub.to(recipient(phone));
     expect(hung.map((a) => a.answer)).toEqual(['hang', 'hang', 'hang']);
     const lost = codeIn(hung[0].form.get('text'))!;
@@ -133,8 +153,14 @@ describe('production', () => {
   it('refuses to start without an SMS gateway, with a clear configuration error', async () => {
     const key = () => randomBytes(32).toString('base64');
     const g = startGatewayProcess({
-      NODE_ENV: 'production', LOG_LEVEL: 'info', JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
-      PII_KEYS: `k1:${key()}`, BLIND_INDEX_KEY: key(), PSEUDONYM_KEY: key(), ANALYTICS_PSEUDONYM_KEY: key(), AUTH_HMAC_KEY: key(),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
+      PII_KEYS: `k1:${key()}`,
+      BLIND_INDEX_KEY: key(),
+      PSEUDONYM_KEY: key(),
+      ANALYTICS_PSEUDONYM_KEY: key(),
+      AUTH_HMAC_KEY: key(),
     });
     expect(await g.exited).toBe(1);
     expect(g.output()).toContain('SMS_API_URL and SMS_API_KEY are required in production');

@@ -14,9 +14,15 @@ const sent = new Map<string, string>();
 beforeAll(async () => {
   gw = await startProductionGateway();
   // Production has no development code: the tests read the code the gateway hands its SMS sender.
-  gw.services.sms = { async sendLoginCode(phone, code) { sent.set(phone, code); } };
+  gw.services.sms = {
+    async sendLoginCode(phone, code) {
+      sent.set(phone, code);
+    },
+  };
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const freshPhone = () => `+7778${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 
@@ -52,15 +58,19 @@ describe('in production staff never sign in by SMS code', () => {
   it('a staff SMS session from before ends at its next refresh', async () => {
     const id = await insertPerson(gw, { role: 'MODERATOR', phone: freshPhone() });
     const refreshToken = randomBytes(32).toString('base64url');
-    const [s] = await gw.services.sql.rows<{ id: string }>('t_staff_old_session', `insert into sessions (id, user_id, refresh_hash, expires_at, created_at)
-      values ($1, $2, $3, now() + interval '1 day', now()) returning id`, [randomUUID(), id, refreshTokenHash(gw.services.cfg, refreshToken)]);
+    const [s] = await gw.services.sql.rows<{ id: string }>(
+      't_staff_old_session',
+      `insert into sessions (id, user_id, refresh_hash, expires_at, created_at)
+      values ($1, $2, $3, now() + interval '1 day', now()) returning id`,
+      [randomUUID(), id, refreshTokenHash(gw.services.cfg, refreshToken)],
+    );
     const { body } = await gql(gw.url, RefreshSessionDocument, { refreshToken });
     expect(body.data!.refreshSession).toEqual({ __typename: 'RefreshFailed', reason: 'STAFF_SIGN_IN_BY_OPENID' });
     const [row] = await gw.services.sql.rows<{ revoked: boolean }>('t_staff_session_revoked', 'select revoked_at is not null as revoked from sessions where id = $1', [s.id]);
     expect(row.revoked).toBe(true);
   });
 
-  it('refuses staff access tokens signed by the gateway itself (TOKEN_ISSUER), not travellers\'', async () => {
+  it("refuses staff access tokens signed by the gateway itself (TOKEN_ISSUER), not travellers'", async () => {
     const admin = await insertPerson(gw, { role: 'ADMIN' });
     expect(await probe(await tokenFor(gw, 'ADMIN', { sub: admin }))).toEqual({ status: 401, code: 'TOKEN_ISSUER' });
     const traveller = await insertPerson(gw, {});

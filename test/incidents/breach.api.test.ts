@@ -8,8 +8,14 @@ import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { insertTour, OPERATORS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
 import {
-  ClearIncidentHoldDocument, CloseIncidentDocument, ExplainDocument, PrivacyIncidentsDocument, RecordIncidentNotificationDocument, TourTravellersDocument,
-  type IncidentFieldsFragment, type TourTravellersQuery,
+  ClearIncidentHoldDocument,
+  CloseIncidentDocument,
+  ExplainDocument,
+  PrivacyIncidentsDocument,
+  RecordIncidentNotificationDocument,
+  TourTravellersDocument,
+  type IncidentFieldsFragment,
+  type TourTravellersQuery,
 } from '../generated/operations.js';
 import { rawPerson } from '../privacy/exposure.fixtures.js';
 import { startTestGateway } from '../support/gateway.js';
@@ -31,32 +37,45 @@ let auditor: Record<string, string>;
 beforeAll(async () => {
   // Gateway a counts and checks (the timer never fires in the test: rounds are run by hand, on a clock fixed to the Friday); b only
   // re-reads the held recipients every second, as every instance does.
-  a = await startTestGateway({ BREACH_CHECK_SECONDS: '3600', BREACH_CEILING_PER_HOUR: '1000', BREACH_BASELINE_MULTIPLE: '10', BREACH_MIN_PER_HOUR: '20' },
-    { clock: () => FRIDAY });
+  a = await startTestGateway({ BREACH_CHECK_SECONDS: '3600', BREACH_CEILING_PER_HOUR: '1000', BREACH_BASELINE_MULTIPLE: '10', BREACH_MIN_PER_HOUR: '20' }, { clock: () => FRIDAY });
   b = await startTestGateway({ BREACH_HOLDS_REFRESH_SECONDS: '1' });
   const sql = a.services.sql;
   clientId = `breach-${randomUUID()}`;
   const scopes = ['tours:read', 'bookings:read', 'travelers:read'];
   // A client of its own, so that holding it holds nobody else in the run.
-  await sql.rows('t_breach_client', `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
-    values (gen_random_uuid(), $1, 'unusable', 'breach replay', $2, 'PARTNER', $3, 'TOUR_BOOKING')`, [clientId, P, scopes]);
+  await sql.rows(
+    't_breach_client',
+    `insert into api_clients (id, client_id, secret_hash, name, partner_id, kind, scopes, purpose)
+    values (gen_random_uuid(), $1, 'unusable', 'breach replay', $2, 'PARTNER', $3, 'TOUR_BOOKING')`,
+    [clientId, P, scopes],
+  );
   const { cfg } = a.services;
   partner = bearer(await issueAccessToken(await loadOrCreateKeyRing(cfg.jwt.keysDir), cfg, { sub: clientId, kind: 'PARTNER', clientId, partnerId: P, scope: scopes }, 600));
   people = await travellers(sql, 10, 80);
   await setBookingConsent(sql, people, true);
   tourId = await insertTour(sql, { partnerId: P, capacity: 20 });
   for (const u of people) {
-    await sql.rows('t_breach_book', `with seat as (update tours set seats_booked = seats_booked + 1 where id = $2)
+    await sql.rows(
+      't_breach_book',
+      `with seat as (update tours set seats_booked = seats_booked + 1 where id = $2)
       insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-      values (gen_random_uuid(), $1, $2, 1, 'PAID', 50000, $3, now() - interval '1 day')`, [u, tourId, randomUUID()]);
+      values (gen_random_uuid(), $1, $2, 1, 'PAID', 50000, $3, now() - interval '1 day')`,
+      [u, tourId, randomUUID()],
+    );
   }
   // Its history: one traveller's data an hour, for the day before the replay.
-  await sql.rows('t_breach_baseline', `insert into recipient_release_slots (recipient_kind, recipient_id, slot, releases)
-    select 'PARTNER', $1, $2::timestamptz - h * interval '1 hour', 1 from generate_series(2, 25) h`, [clientId, FRIDAY]);
+  await sql.rows(
+    't_breach_baseline',
+    `insert into recipient_release_slots (recipient_kind, recipient_id, slot, releases)
+    select 'PARTNER', $1, $2::timestamptz - h * interval '1 hour', 1 from generate_series(2, 25) h`,
+    [clientId, FRIDAY],
+  );
   admin = bearer(await tokenFor(a, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
   auditor = bearer(await tokenFor(a, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
 });
-afterAll(async () => { await Promise.all([a.close(), b.close()]); });
+afterAll(async () => {
+  await Promise.all([a.close(), b.close()]);
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Withheld = { path: (string | number)[]; kind: string; exposure: string; reason: string };
@@ -91,7 +110,7 @@ async function metric(gw: RunningGateway, line: RegExp): Promise<number> {
   return m ? Number(m[1]) : 0;
 }
 
-describe('breach detection: a partner pulling its travellers\' IINs at 50 times its baseline', () => {
+describe("breach detection: a partner pulling its travellers' IINs at 50 times its baseline", () => {
   it('opens an incident, holds the FULL releases on every instance, and an administrator clears it', async () => {
     for (let i = 0; i < 5; i++) expect(await iinsShown(await pull(a))).toBe(10);
     const opened = await a.breach.round();
@@ -104,7 +123,9 @@ describe('breach detection: a partner pulling its travellers\' IINs at 50 times 
     // Held at once where it was opened: no IIN, the display name masked, both for INCIDENT_HOLD, and nothing disclosed.
     const held = await pull(a);
     expect(await iinsShown(held)).toBe(0);
-    const reasons = withheldOf(held).filter((w) => w.path.at(-1) === 'iin' || w.path.at(-1) === 'fullName').map((w) => [w.kind, w.exposure, w.reason]);
+    const reasons = withheldOf(held)
+      .filter((w) => w.path.at(-1) === 'iin' || w.path.at(-1) === 'fullName')
+      .map((w) => [w.kind, w.exposure, w.reason]);
     expect(reasons).toHaveLength(20);
     expect(new Set(reasons.map((r) => r.join(' ')))).toEqual(new Set(['IIN NONE INCIDENT_HOLD', 'FULL_NAME PARTIAL INCIDENT_HOLD']));
     expect(await a.services.sql.rows('t_breach_none', 'select 1 from disclosures where request_id = $1', [held.headers.get('x-request-id')])).toEqual([]);
@@ -118,9 +139,18 @@ describe('breach detection: a partner pulling its travellers\' IINs at 50 times 
     for (const headers of [admin, auditor]) {
       expect(await incident(headers, 'OPEN')).toMatchObject({
         recipient: { kind: 'PARTNER', id: clientId, partner: { id: P, name: DEMO_PARTNERS.find((p) => p.id === P)!.name } },
-        trigger: 'BASELINE', releasesLastHour: 50, ceilingPerHour: 1000, baselinePerHour: 1, baselineMultiple: 10,
-        openedAt: FRIDAY.toISOString(), notifyBy: '2026-10-27T19:00:00.000Z', calendarCovered: true, holdActive: true,
-        notifiedAt: null, closedAt: null, resolution: null,
+        trigger: 'BASELINE',
+        releasesLastHour: 50,
+        ceilingPerHour: 1000,
+        baselinePerHour: 1,
+        baselineMultiple: 10,
+        openedAt: FRIDAY.toISOString(),
+        notifyBy: '2026-10-27T19:00:00.000Z',
+        calendarCovered: true,
+        holdActive: true,
+        notifiedAt: null,
+        closedAt: null,
+        resolution: null,
       });
     }
     const open = (await incident(admin, 'OPEN'))!;

@@ -3,7 +3,7 @@ import { breachTrigger } from '../../src/incidents/breach.policy.js';
 
 const T = { ceilingPerHour: 1000, baselineMultiple: 10, minPerHour: 50 };
 
-describe('when a recipient\'s FULL releases in an hour open an incident', () => {
+describe("when a recipient's FULL releases in an hour open an incident", () => {
   it('above the ceiling, whatever its history', () => {
     expect(breachTrigger(1001, null, T)).toBe('CEILING');
     expect(breachTrigger(1001, 900, T)).toBe('CEILING');

@@ -23,7 +23,9 @@ beforeAll(async () => {
   reporter = bearer(await tokenFor(gw, 'USER', { sub: reporterId }));
   moderator = bearer(await tokenFor(gw, 'MODERATOR', { sub: DEMO_STAFF.moderator.id }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 async function queueAll() {
   const items: { reportId: string; review: { id: string } }[] = [];
@@ -50,8 +52,12 @@ describe('content reports and the moderation queue', () => {
     const again = await gql(gw.url, ReportContentDocument, { reviewId: reviews[0].reviewId, reason: 'Снова' }, reporter);
     expect(again.body.data!.reportContent.id).toBe(reportIds[0]);
     // Each reason is stored sealed under the reporter's data key and bound to its report.
-    const stored = await gw.services.sql.rows<StoredReportReason>('t_mod_sealed', `select c.id, c.reporter_id as "reporterId", k.wrapped_key as "wrappedKey",
-      c.reason_enc as "reasonEnc" from content_reports c join keyring.user_keys k on k.user_id = c.reporter_id where c.id = any($1::uuid[]) order by c.id`, [reportIds]);
+    const stored = await gw.services.sql.rows<StoredReportReason>(
+      't_mod_sealed',
+      `select c.id, c.reporter_id as "reporterId", k.wrapped_key as "wrappedKey",
+      c.reason_enc as "reasonEnc" from content_reports c join keyring.user_keys k on k.user_id = c.reporter_id where c.id = any($1::uuid[]) order by c.id`,
+      [reportIds],
+    );
     expect(stored.map((r) => r.reporterId)).toEqual([reporterId, reporterId]);
     for (const r of stored) expect(r.reasonEnc).toMatch(/^v1\.dk\./);
     expect(stored.map((r) => openReportReason(gw.services.vault, r))).toEqual(['Оскорбления', 'Оскорбления']);
@@ -66,7 +72,7 @@ describe('content reports and the moderation queue', () => {
     expect(staff.body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
-  it('moderators see open reports with the text and the author\'s full name, other fields masked, and the name is logged as disclosed', async () => {
+  it("moderators see open reports with the text and the author's full name, other fields masked, and the name is logged as disclosed", async () => {
     const res = await gql(gw.url, ModerationQueueDocument, { first: 100 }, moderator);
     expect(res.body.errors).toBeUndefined();
     const item = res.body.data!.moderationQueue.nodes.find((n) => n.reportId === reportIds[0])!;
@@ -76,8 +82,11 @@ describe('content reports and the moderation queue', () => {
     expect(item.review.author!.phone).not.toBe(author.phone);
     expect(item.review.author!.phone).toMatch(/\*/);
     expect(item.review.author!.iin).toMatch(/^\*+\d{4}$/);
-    const logged = await gw.services.sql.rows<{ kinds: string[]; recipient_kind: string }>('t_mod_disc', 'select kinds, recipient_kind from disclosures where request_id = $1 and subject_id = $2',
-      [res.headers.get('x-request-id'), author.id]);
+    const logged = await gw.services.sql.rows<{ kinds: string[]; recipient_kind: string }>(
+      't_mod_disc',
+      'select kinds, recipient_kind from disclosures where request_id = $1 and subject_id = $2',
+      [res.headers.get('x-request-id'), author.id],
+    );
     expect(logged).toEqual([{ kinds: ['FULL_NAME'], recipient_kind: 'MODERATOR' }]);
   });
 
@@ -102,7 +111,9 @@ describe('content reports and the moderation queue', () => {
     const [r] = reviews;
     const hidden = await gql(gw.url, ModerateReviewDocument, { reviewId: r.reviewId, action: 'HIDE', reason: 'Проверяем' }, moderator);
     expect(hidden.body.data!.moderateReview).toEqual({ reviewId: r.reviewId, moderationStatus: 'HIDDEN', closedReports: 1 });
-    const [report] = await gw.services.sql.rows<{ status: string; resolved_by_id: string }>('t_mod_report', 'select status, resolved_by_id from content_reports where id = $1', [reportIds[0]]);
+    const [report] = await gw.services.sql.rows<{ status: string; resolved_by_id: string }>('t_mod_report', 'select status, resolved_by_id from content_reports where id = $1', [
+      reportIds[0],
+    ]);
     expect(report).toEqual({ status: 'RESOLVED', resolved_by_id: DEMO_STAFF.moderator.id });
     const page = await gql(gw.url, TourReviewAuthorsDocument, { id: r.tourId });
     expect(page.body.data!.tour!.reviews.map((x) => x.id)).not.toContain(r.reviewId);
@@ -117,7 +128,11 @@ describe('content reports and the moderation queue', () => {
   it('removing a review resolves its open report and keeps the reason', async () => {
     const res = await gql(gw.url, ModerateReviewDocument, { reviewId: reviews[1].reviewId, action: 'REMOVE', reason: 'Оскорбления' }, moderator);
     expect(res.body.data!.moderateReview).toEqual({ reviewId: reviews[1].reviewId, moderationStatus: 'REMOVED', closedReports: 1 });
-    const [row] = await gw.services.sql.rows<{ moderation_status: string; moderation_reason: string }>('t_mod_review', 'select moderation_status, moderation_reason from reviews where id = $1', [reviews[1].reviewId]);
+    const [row] = await gw.services.sql.rows<{ moderation_status: string; moderation_reason: string }>(
+      't_mod_review',
+      'select moderation_status, moderation_reason from reviews where id = $1',
+      [reviews[1].reviewId],
+    );
     expect(row).toEqual({ moderation_status: 'REMOVED', moderation_reason: 'Оскорбления' });
   });
 });

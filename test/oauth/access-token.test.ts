@@ -227,7 +227,11 @@ describe('key rotation', () => {
 describe('external OpenID issuer', () => {
   const idp = 'https://idp.example';
   const idpCfg = loadConfig({ NODE_ENV: 'test', JWT_ISSUER: idp });
-  const roleMap = new Map([['qaz-support', 'SUPPORT'], ['qaz-admin', 'ADMIN'], ['helpdesk', 'SUPPORT']] as const);
+  const roleMap = new Map([
+    ['qaz-support', 'SUPPORT'],
+    ['qaz-admin', 'ADMIN'],
+    ['helpdesk', 'SUPPORT'],
+  ] as const);
   let server: Server;
   let oidc: OidcConfig;
   const staff = (overrides: JWTPayload) => signWith(otherRing, standardPayload({ iss: idp, sub: 'idp-subject-1', client_id: 'staff-portal', ...overrides }));
@@ -288,7 +292,12 @@ describe('external OpenID issuer', () => {
   });
 
   it('routes each token to the verifier of the issuer it names', async () => {
-    const verify = verifierByIssuer(new Map([[cfg.jwt.issuer, createLocalVerifier(ring, cfg)], [idp, createRemoteVerifier(cfg, oidc)]]));
+    const verify = verifierByIssuer(
+      new Map([
+        [cfg.jwt.issuer, createLocalVerifier(ring, cfg)],
+        [idp, createRemoteVerifier(cfg, oidc)],
+      ]),
+    );
     await expect(verify(await issueAccessToken(ring, cfg, claims, 60))).resolves.toMatchObject({ issuer: cfg.jwt.issuer, external: false });
     await expect(verify(await staff({ groups: 'qaz-admin' }))).resolves.toMatchObject({ issuer: idp, external: true });
     await expect(verify(await issueAccessToken(otherRing, idpCfg, claims, 60))).rejects.toMatchObject({ code: 'TOKEN_ROLE' });

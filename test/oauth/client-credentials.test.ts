@@ -3,8 +3,7 @@ import { grantScopes, parseTokenRequest } from '../../src/oauth/client-credentia
 import { oauthError } from '../../src/oauth/oauth-errors.js';
 
 const FORM = 'application/x-www-form-urlencoded';
-const basic = (id: string, secret: string) =>
-  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 function refusal(...args: Parameters<typeof parseTokenRequest>) {
   const result = parseTokenRequest(...args);

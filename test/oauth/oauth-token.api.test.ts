@@ -3,8 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import type { RunningGateway } from '../../src/gateway.js';
 import {
-  DisableApiClientDocument, RegisterApiClientDocument, RequestLoginCodeDocument, RevokeTokenDocument, RotateApiClientSecretDocument,
-  VerifyLoginCodeDocument, type RegisterApiClientMutationVariables,
+  DisableApiClientDocument,
+  RegisterApiClientDocument,
+  RequestLoginCodeDocument,
+  RevokeTokenDocument,
+  RotateApiClientSecretDocument,
+  VerifyLoginCodeDocument,
+  type RegisterApiClientMutationVariables,
 } from '../generated/operations.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
 import { gql, postRaw } from '../support/http.js';
@@ -20,7 +25,7 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIC
 
 async function tokenRequest(body: Record<string, string>, headers: Record<string, string> = {}) {
   const res = await fetch(`${gw.url}/oauth/token`, { method: 'POST', headers: { ...FORM, ...headers }, body: new URLSearchParams(body).toString() });
-  return { status: res.status, headers: res.headers, body: await res.json() as Record<string, unknown> };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
 
 async function probe(token: string): Promise<{ status: number; code: unknown }> {
@@ -39,14 +44,22 @@ async function signedIn(role: string): Promise<Record<string, string>> {
 }
 
 async function partner(kind: 'TOUR_OPERATOR' | 'PAYMENT_PROVIDER'): Promise<string> {
-  const [row] = await gw.services.sql.rows<{ id: string }>('t_oauth_partner',
-    `insert into partners (id, name, kind, country, city) values (gen_random_uuid(), $1, $2, 'KZ', 'Almaty') returning id`, [`test ${randomUUID()}`, kind]);
+  const [row] = await gw.services.sql.rows<{ id: string }>(
+    't_oauth_partner',
+    `insert into partners (id, name, kind, country, city) values (gen_random_uuid(), $1, $2, 'KZ', 'Almaty') returning id`,
+    [`test ${randomUUID()}`, kind],
+  );
   return row.id;
 }
 
 async function register(over: Partial<RegisterApiClientMutationVariables> = {}) {
   const vars: RegisterApiClientMutationVariables = {
-    name: 'Test operator', partnerId: operatorId, kind: 'PARTNER', scopes: ['travelers:read', 'bookings:read'], purpose: 'TOUR_BOOKING', ...over,
+    name: 'Test operator',
+    partnerId: operatorId,
+    kind: 'PARTNER',
+    scopes: ['travelers:read', 'bookings:read'],
+    purpose: 'TOUR_BOOKING',
+    ...over,
   };
   const { body } = await gql(gw.url, RegisterApiClientDocument, vars, admin);
   if (!body.data) throw new Error(JSON.stringify(body.errors));
@@ -59,7 +72,9 @@ beforeAll(async () => {
   operatorId = await partner('TOUR_OPERATOR');
   payerId = await partner('PAYMENT_PROVIDER');
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('POST /oauth/token (client credentials)', () => {
   it('issues a partner token with HTTP Basic client authentication', async () => {
@@ -111,7 +126,9 @@ describe('POST /oauth/token (client credentials)', () => {
   it('requires a form-encoded POST', async () => {
     const { clientId, secret } = await register();
     const json = await fetch(`${gw.url}/oauth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
     });
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
@@ -121,7 +138,8 @@ describe('POST /oauth/token (client credentials)', () => {
 
   it('stops checking secrets for a client id after 10 failures in 15 minutes', async () => {
     const { clientId, secret } = await register();
-    for (let i = 0; i < 10; i++) expect((await tokenRequest({ grant_type: 'client_credentials', client_id: clientId, client_secret: `wrong${i}` })).body.error).toBe('invalid_client');
+    for (let i = 0; i < 10; i++)
+      expect((await tokenRequest({ grant_type: 'client_credentials', client_id: clientId, client_secret: `wrong${i}` })).body.error).toBe('invalid_client');
     const res = await tokenRequest({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -162,14 +180,16 @@ describe('client administration', () => {
   });
 
   it('validates registrations', async () => {
-    const mismatch = await gql(gw.url, RegisterApiClientDocument,
-      { name: 'x', partnerId: operatorId, kind: 'PARTNER', scopes: ['travelers:read'], purpose: 'PAYMENT' }, admin);
+    const mismatch = await gql(gw.url, RegisterApiClientDocument, { name: 'x', partnerId: operatorId, kind: 'PARTNER', scopes: ['travelers:read'], purpose: 'PAYMENT' }, admin);
     expect(mismatch.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'purpose' });
-    const wrongPartner = await gql(gw.url, RegisterApiClientDocument,
-      { name: 'x', partnerId: operatorId, kind: 'PAYMENT_PROVIDER', scopes: ['payments:write'], purpose: 'PAYMENT' }, admin);
+    const wrongPartner = await gql(
+      gw.url,
+      RegisterApiClientDocument,
+      { name: 'x', partnerId: operatorId, kind: 'PAYMENT_PROVIDER', scopes: ['payments:write'], purpose: 'PAYMENT' },
+      admin,
+    );
     expect(wrongPartner.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
-    const badScope = await gql(gw.url, RegisterApiClientDocument,
-      { name: 'x', partnerId: operatorId, kind: 'PARTNER', scopes: ['has space'], purpose: 'TOUR_BOOKING' }, admin);
+    const badScope = await gql(gw.url, RegisterApiClientDocument, { name: 'x', partnerId: operatorId, kind: 'PARTNER', scopes: ['has space'], purpose: 'TOUR_BOOKING' }, admin);
     expect(badScope.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scopes' });
   });
 

@@ -19,8 +19,14 @@ describe('secret hashing', () => {
   it('refuses malformed or abusive stored values instead of throwing', async () => {
     const stored = await hashSecret('s');
     const [, , r, p, salt, hash] = stored.split('$');
-    for (const bad of ['', 'plain', `bcrypt$16384$${r}$${p}$${salt}$${hash}`, `scrypt$1000$${r}$${p}$${salt}$${hash}`,
-      `scrypt$${1 << 24}$${r}$${p}$${salt}$${hash}`, `scrypt$16384$${r}$${p}$${salt}$${hash.slice(0, 10)}`]) {
+    for (const bad of [
+      '',
+      'plain',
+      `bcrypt$16384$${r}$${p}$${salt}$${hash}`,
+      `scrypt$1000$${r}$${p}$${salt}$${hash}`,
+      `scrypt$${1 << 24}$${r}$${p}$${salt}$${hash}`,
+      `scrypt$16384$${r}$${p}$${salt}$${hash.slice(0, 10)}`,
+    ]) {
       await expect(verifySecret('s', bad)).resolves.toBe(false);
     }
   });

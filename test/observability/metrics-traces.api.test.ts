@@ -23,7 +23,9 @@ beforeAll(async () => {
   await fetch(`${gw.url}/no/such/${traveller.iin}`);
   metrics = await (await fetch(`${gw.url}/metrics`)).text();
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const spans = () => exporter.getFinishedSpans();
 const byName = (prefix: string) => spans().filter((s) => s.name.startsWith(prefix));

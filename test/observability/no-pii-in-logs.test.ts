@@ -25,20 +25,31 @@ beforeAll(async () => {
     env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'trace', AUTH_DEV_LOGIN_CODE: DEV_LOGIN_CODE, QAZ_DATA_DIR: `${ROOT}.data/test` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d) => { output += String(d); });
-  child.stderr!.on('data', (d) => { output += String(d); });
+  child.stdout!.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr!.on('data', (d) => {
+    output += String(d);
+  });
   // A readiness wait, not a timing: on a loaded machine compiling the sources at start takes a while.
   for (let i = 0; i < 600 && !output.includes('ready'); i++) await new Promise((r) => setTimeout(r, 100));
   expect(output).toContain('ready');
 }, 90_000);
 
-afterAll(() => { child.kill('SIGTERM'); });
+afterAll(() => {
+  child.kill('SIGTERM');
+});
 
 describe('personal data stays out of logs and error messages', () => {
   it('across sign-in and bad input that quotes personal values', async () => {
     expect(await post({ query: 'mutation($p: String!) { requestLoginCode(phone: $p) { __typename } }', variables: { p: traveller.phone } })).toContain('LoginCodeSent');
-    expect(await post({ query: 'mutation($p: String!, $c: String!) { verifyLoginCode(phone: $p, code: $c) { __typename } }', variables: { p: traveller.phone, c: '000000' } })).toContain('LoginFailed');
-    const login = await post({ query: 'mutation($p: String!, $c: String!) { verifyLoginCode(phone: $p, code: $c) { ... on LoginSucceeded { tokens { accessToken } } } }', variables: { p: traveller.phone, c: DEV_LOGIN_CODE } });
+    expect(
+      await post({ query: 'mutation($p: String!, $c: String!) { verifyLoginCode(phone: $p, code: $c) { __typename } }', variables: { p: traveller.phone, c: '000000' } }),
+    ).toContain('LoginFailed');
+    const login = await post({
+      query: 'mutation($p: String!, $c: String!) { verifyLoginCode(phone: $p, code: $c) { ... on LoginSucceeded { tokens { accessToken } } } }',
+      variables: { p: traveller.phone, c: DEV_LOGIN_CODE },
+    });
     expect(login).toContain('accessToken');
     const errors = [
       await post({ query: 'query($n: Int!) { tours(first: $n) { nodes { id } } }', variables: { n: traveller.iin } }),

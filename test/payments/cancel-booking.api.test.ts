@@ -13,7 +13,9 @@ beforeAll(async () => {
   users = await travellers(gw.services.sql, 3, 10);
   await setBookingConsent(gw.services.sql, users, true);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 async function bookOn(tourId: string, userId = users[0], seats = 2): Promise<string> {
   const { body } = await gql(gw.url, CreateBookingDocument, { tourId, seats, key: randomUUID() }, await userHeaders(gw, userId));
@@ -37,7 +39,10 @@ describe('cancelBooking', () => {
     expect(again.body.data!.cancelBooking).toEqual({ __typename: 'CancellationRefused', reason: 'ALREADY_CANCELLED' });
     expect((await tourSeats(sql, tourId)).seatsBooked).toBe(0);
     const history = (await gql(gw.url, BookingHistoryDocument, { id }, me)).body.data!.booking!.history;
-    expect(history.map((h) => [h.status, h.actorKind])).toEqual([['PENDING_PAYMENT', 'USER'], ['CANCELLED', 'USER']]);
+    expect(history.map((h) => [h.status, h.actorKind])).toEqual([
+      ['PENDING_PAYMENT', 'USER'],
+      ['CANCELLED', 'USER'],
+    ]);
     expect(history[1].reason).toBe('заболел, звоните [phone hidden]');
   });
 

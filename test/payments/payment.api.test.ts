@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import {
-  BookingHistoryDocument, CancelBookingDocument, CreateBookingDocument, PaidBookingTravellerDocument, PaymentProvidersDocument, ProviderPaymentPayersDocument, RecordPaymentDocument, StartPaymentDocument,
+  BookingHistoryDocument,
+  CancelBookingDocument,
+  CreateBookingDocument,
+  PaidBookingTravellerDocument,
+  PaymentProvidersDocument,
+  ProviderPaymentPayersDocument,
+  RecordPaymentDocument,
+  StartPaymentDocument,
 } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
@@ -16,7 +23,9 @@ beforeAll(async () => {
   users = await travellers(gw.services.sql, 2, 20);
   await setBookingConsent(gw.services.sql, users, true);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 async function newBooking(userId = users[0]): Promise<string> {
   const tourId = await insertTour(gw.services.sql, { partnerId: OPERATORS[6], capacity: 10, priceKzt: 30_000 });
@@ -49,7 +58,10 @@ describe('payments', () => {
   it('the chosen provider alone confirms the exact amount, and only then the booking is PAID', async () => {
     const id = await newBooking();
     const started = await start(id, PROVIDERS[0]);
-    expect(started.data!.startPayment).toMatchObject({ __typename: 'PaymentStarted', payment: { status: 'PENDING', amountKzt: 60_000, provider: { id: PROVIDERS[0] }, booking: { id } } });
+    expect(started.data!.startPayment).toMatchObject({
+      __typename: 'PaymentStarted',
+      payment: { status: 'PENDING', amountKzt: 60_000, provider: { id: PROVIDERS[0] }, booking: { id } },
+    });
     const paymentId = started.data!.startPayment.__typename === 'PaymentStarted' ? started.data!.startPayment.payment.id : '';
     const again = await start(id, PROVIDERS[0]);
     expect(again.data!.startPayment).toMatchObject({ payment: { id: paymentId } });
@@ -61,17 +73,23 @@ describe('payments', () => {
     expect(await bookingStatus(id)).toBe('PENDING_PAYMENT');
 
     const ok = await report(PROVIDERS[0], id, 'CONFIRMED', 60_000);
-    expect(ok.data!.recordPayment).toMatchObject({ __typename: 'PaymentRecorded', payment: { id: paymentId, status: 'CONFIRMED', externalRef: 'DP-000123', booking: { status: 'PAID' } } });
+    expect(ok.data!.recordPayment).toMatchObject({
+      __typename: 'PaymentRecorded',
+      payment: { id: paymentId, status: 'CONFIRMED', externalRef: 'DP-000123', booking: { status: 'PAID' } },
+    });
     expect(await bookingStatus(id)).toBe('PAID');
     expect((await report(PROVIDERS[0], id, 'CONFIRMED', 60_000)).data!.recordPayment).toMatchObject({ __typename: 'PaymentRecorded', payment: { id: paymentId } });
     expect((await report(PROVIDERS[0], id, 'FAILED', 60_000, 'DP-999')).data!.recordPayment).toEqual({ __typename: 'PaymentRejected', reason: 'NOT_PENDING' });
     expect((await start(id, PROVIDERS[1])).data!.startPayment).toEqual({ __typename: 'PaymentRefused', reason: 'NOT_PAYABLE' });
 
     const history = (await gql(gw.url, BookingHistoryDocument, { id }, await userHeaders(gw, users[0]))).body.data!.booking!.history;
-    expect(history.map((h) => [h.status, h.actorKind])).toEqual([['PENDING_PAYMENT', 'USER'], ['PAID', 'PAYMENT_PROVIDER']]);
+    expect(history.map((h) => [h.status, h.actorKind])).toEqual([
+      ['PENDING_PAYMENT', 'USER'],
+      ['PAID', 'PAYMENT_PROVIDER'],
+    ]);
   });
 
-  it('the processing provider sees the payer\'s name, e-mail and phone, logged; another provider sees nothing', async () => {
+  it("the processing provider sees the payer's name, e-mail and phone, logged; another provider sees nothing", async () => {
     const id = await newBooking(users[1]);
     await start(id, PROVIDERS[0], users[1]);
     const res = await gql(gw.url, ProviderPaymentPayersDocument, undefined, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]));
@@ -81,9 +99,11 @@ describe('payments', () => {
     // Reached as the booking's traveller instead of as the payer, the same person is public to the provider.
     const asTraveller = await gql(gw.url, PaidBookingTravellerDocument, { id }, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[0]));
     expect(checkPerson(asTraveller.body.data!.booking!.traveller as Record<string, unknown>, await rawPerson(gw, users[1]), expectation([], ['fullName']))).toEqual([]);
-    const logged = await gw.services.sql.rows<{ kinds: string[] }>('t_provider_disclosures',
+    const logged = await gw.services.sql.rows<{ kinds: string[] }>(
+      't_provider_disclosures',
       "select kinds from disclosures where request_id = $1 and recipient_kind = 'PAYMENT_PROVIDER' and subject_id = $2 and edge = 'PAYMENT_PAYER' and reference_id = $3",
-      [res.headers.get('x-request-id'), users[1], payment.id]);
+      [res.headers.get('x-request-id'), users[1], payment.id],
+    );
     expect(logged).toHaveLength(1);
     expect([...logged[0].kinds].sort()).toEqual(['EMAIL', 'FULL_NAME', 'PHONE']);
     const other = await gql(gw.url, PaidBookingTravellerDocument, { id }, await clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[1]));
@@ -109,7 +129,7 @@ describe('payments', () => {
     expect((await start(id, PROVIDERS[0])).data!.startPayment).toEqual({ __typename: 'PaymentRefused', reason: 'NOT_PAYABLE' });
   });
 
-  it("travellers pay only their own bookings through real providers", async () => {
+  it('travellers pay only their own bookings through real providers', async () => {
     const id = await newBooking();
     expect((await start(id, PROVIDERS[0], users[1])).errors![0].extensions!.code).toBe('NOT_FOUND');
     expect((await start(id, OPERATORS[0])).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'providerId' });

@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { REFUND_POLICY } from '../../src/payments/refund.policy.js';
-import { BookingHistoryDocument, CancelBookingDocument, CreateBookingDocument, MyBookingsDocument, PendingRefundsDocument, RecordPaymentDocument,
-  RecordRefundDocument, StartPaymentDocument } from '../generated/operations.js';
+import {
+  BookingHistoryDocument,
+  CancelBookingDocument,
+  CreateBookingDocument,
+  MyBookingsDocument,
+  PendingRefundsDocument,
+  RecordPaymentDocument,
+  RecordRefundDocument,
+  StartPaymentDocument,
+} from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
 import { asUser, bareTraveller } from '../support/users.js';
@@ -16,7 +24,9 @@ beforeAll(async () => {
   userId = await bareTraveller(gw);
   await setBookingConsent(gw.services.sql, [userId], true);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const provider = (i = 0) => clientHeaders(gw, 'PAYMENT_PROVIDER', PROVIDERS[i], ['payments:write', 'bookings:read']);
 
@@ -25,7 +35,9 @@ async function paidBooking(startsInDays: number, priceKzt = 30_001): Promise<str
   const { body } = await gql(gw.url, CreateBookingDocument, { tourId, seats: 1, key: randomUUID() }, await asUser(gw, userId));
   const r = body.data!.createBooking;
   if (r.__typename !== 'BookingCreated') throw new Error(r.__typename);
-  expect((await gql(gw.url, StartPaymentDocument, { bookingId: r.booking.id, providerId: PROVIDERS[0] }, await asUser(gw, userId))).body.data!.startPayment.__typename).toBe('PaymentStarted');
+  expect((await gql(gw.url, StartPaymentDocument, { bookingId: r.booking.id, providerId: PROVIDERS[0] }, await asUser(gw, userId))).body.data!.startPayment.__typename).toBe(
+    'PaymentStarted',
+  );
   const paid = await gql(gw.url, RecordPaymentDocument, { bookingId: r.booking.id, status: 'CONFIRMED', ref: `pay-${randomUUID()}`, amount: priceKzt }, await provider());
   expect(paid.body.data!.recordPayment.__typename).toBe('PaymentRecorded');
   return r.booking.id;
@@ -37,7 +49,8 @@ async function refundOf(bookingId: string) {
   return body.data!.pendingRefunds.find((r) => r.payment.booking.id === bookingId);
 }
 
-const cancel = async (id: string, headers: Record<string, string>) => (await gql(gw.url, CancelBookingDocument, { id, reason: 'не смогу поехать' }, headers)).body.data!.cancelBooking;
+const cancel = async (id: string, headers: Record<string, string>) =>
+  (await gql(gw.url, CancelBookingDocument, { id, reason: 'не смогу поехать' }, headers)).body.data!.cancelBooking;
 
 describe('refunds', () => {
   it('cancelling a paid booking early opens a full refund; the provider records it once; payment and booking end REFUNDED', async () => {
@@ -49,8 +62,10 @@ describe('refunds', () => {
     const other = await gql(gw.url, RecordRefundDocument, { refundId: refund!.id, status: 'REFUNDED', ref: 'rf-1' }, await provider(1));
     expect(other.body.errors![0].extensions!.code).toBe('NOT_FOUND');
     const done = await gql(gw.url, RecordRefundDocument, { refundId: refund!.id, status: 'REFUNDED', ref: 'rf-1' }, await provider());
-    expect(done.body.data!.recordRefund).toMatchObject({ __typename: 'RefundRecorded',
-      refund: { status: 'REFUNDED', externalRef: 'rf-1', payment: { status: 'REFUNDED', booking: { id, status: 'REFUNDED' } } } });
+    expect(done.body.data!.recordRefund).toMatchObject({
+      __typename: 'RefundRecorded',
+      refund: { status: 'REFUNDED', externalRef: 'rf-1', payment: { status: 'REFUNDED', booking: { id, status: 'REFUNDED' } } },
+    });
     const again = await gql(gw.url, RecordRefundDocument, { refundId: refund!.id, status: 'REFUNDED', ref: 'rf-1' }, await provider());
     expect(again.body.data!.recordRefund).toMatchObject({ __typename: 'RefundRecorded', refund: { id: refund!.id, status: 'REFUNDED' } });
     const changed = await gql(gw.url, RecordRefundDocument, { refundId: refund!.id, status: 'FAILED', ref: 'rf-2' }, await provider());
@@ -58,7 +73,12 @@ describe('refunds', () => {
     expect(await refundOf(id)).toBeUndefined();
 
     const history = (await gql(gw.url, BookingHistoryDocument, { id }, await asUser(gw, userId))).body.data!.booking!.history;
-    expect(history.map((h) => [h.status, h.actorKind])).toEqual([['PENDING_PAYMENT', 'USER'], ['PAID', 'PAYMENT_PROVIDER'], ['CANCELLED', 'USER'], ['REFUNDED', 'PAYMENT_PROVIDER']]);
+    expect(history.map((h) => [h.status, h.actorKind])).toEqual([
+      ['PENDING_PAYMENT', 'USER'],
+      ['PAID', 'PAYMENT_PROVIDER'],
+      ['CANCELLED', 'USER'],
+      ['REFUNDED', 'PAYMENT_PROVIDER'],
+    ]);
     const mine = (await gql(gw.url, MyBookingsDocument, { first: 20 }, await asUser(gw, userId))).body.data!.me!.bookings.nodes.find((n) => n.booking.id === id);
     expect(mine).toMatchObject({ booking: { status: 'REFUNDED' }, payment: { status: 'REFUNDED' }, nextActions: [] });
   });
@@ -78,7 +98,11 @@ describe('refunds', () => {
     const unpaid = body.data!.createBooking.booking.id;
     await cancel(unpaid, await asUser(gw, userId));
     expect(await refundOf(unpaid)).toBeUndefined();
-    const [owed] = await gw.services.sql.rows<{ n: number }>('t_refund_count', 'select count(*)::int as n from refunds r join payments p on p.id = r.payment_id where p.booking_id = $1', [unpaid]);
+    const [owed] = await gw.services.sql.rows<{ n: number }>(
+      't_refund_count',
+      'select count(*)::int as n from refunds r join payments p on p.id = r.payment_id where p.booking_id = $1',
+      [unpaid],
+    );
     expect(owed.n).toBe(0);
   });
 

@@ -15,10 +15,15 @@ let prodWithPage: RunningGateway;
 let devOff: RunningGateway;
 beforeAll(async () => {
   [dev, prod, prodWithPage, devOff] = await Promise.all([
-    startTestGateway(), startProductionGateway(), startProductionGateway({ PLAYGROUND: 'on' }), startTestGateway({ PLAYGROUND: 'off' }),
+    startTestGateway(),
+    startProductionGateway(),
+    startProductionGateway({ PLAYGROUND: 'on' }),
+    startTestGateway({ PLAYGROUND: 'off' }),
   ]);
 });
-afterAll(async () => { await Promise.all([dev, prod, prodWithPage, devOff].map((g) => g?.close())); });
+afterAll(async () => {
+  await Promise.all([dev, prod, prodWithPage, devOff].map((g) => g?.close()));
+});
 
 async function get(gw: RunningGateway, path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${gw.url}${path}`, { headers });
@@ -61,13 +66,13 @@ describe('the playground in development', () => {
     expect(landing.text).not.toMatch(/sandbox|apollographql/i);
   });
 
-  it('serves no file but the bundle\'s own assets', async () => {
+  it("serves no file but the bundle's own assets", async () => {
     for (const path of ['/playground/assets/..%2F..%2F..%2Fpackage.json', '/playground/assets/.hidden.js', '/playground/assets/nothing-here.js', '/playground/assets/index.html']) {
       expect((await get(dev, path)).status).toBe(404);
     }
   });
 
-  it('gives the page the schema with its @pii fields, which GraphiQL\'s own introspection query is too deep to read', async () => {
+  it("gives the page the schema with its @pii fields, which GraphiQL's own introspection query is too deep to read", async () => {
     const schema = await get(dev, '/playground/schema.graphql');
     expect(schema.status).toBe(200);
     expect(schema.text).toContain('iin: String @pii(kind: IIN)');
@@ -77,12 +82,14 @@ describe('the playground in development', () => {
     const res = await get(dev, '/playground/dev/principals');
     expect(res.status).toBe(200);
     const principals = JSON.parse(res.text);
-    expect(principals.clients).toContainEqual(expect.objectContaining({ clientId: 'demo-operator-08', kind: 'PARTNER', partnerId: PARTNER_8, scopes: expect.arrayContaining(['travelers:read']) }));
+    expect(principals.clients).toContainEqual(
+      expect.objectContaining({ clientId: 'demo-operator-08', kind: 'PARTNER', partnerId: PARTNER_8, scopes: expect.arrayContaining(['travelers:read']) }),
+    );
     expect(principals.staffKinds).toEqual(expect.arrayContaining(['SUPPORT', 'ADMIN', 'AUDITOR', 'AUTHORITY']));
     expect(principals.references).toContainEqual({ kind: 'SUPPORT', purpose: 'SUPPORT', reference: 'SUP-1001' });
   });
 
-  it('mints real tokens: partner 8 sees its travellers\' IINs only with travelers:read, and the auditor reads the rows that very request wrote', async () => {
+  it("mints real tokens: partner 8 sees its travellers' IINs only with travelers:read, and the auditor reads the rows that very request wrote", async () => {
     const partner = await tokenOf(dev, { kind: 'PARTNER', partnerId: PARTNER_8, scope: ['bookings:read', 'travelers:read'] });
     const res = await gql(dev.url, PartnerBookingsDocument, { first: 50 }, bearer(partner));
     expect(res.body.errors).toBeUndefined();
@@ -104,7 +111,9 @@ describe('the playground in development', () => {
     const withoutScope = await tokenOf(dev, { kind: 'PARTNER', partnerId: PARTNER_8, scope: ['bookings:read'] });
     const masked = await gql(dev.url, PartnerBookingsDocument, { first: 50 }, bearer(withoutScope));
     expect(masked.body.data!.partnerBookings.nodes.every((n) => n.traveller.iin === null)).toBe(true);
-    expect(masked.body.extensions?.privacy).toMatchObject({ withheld: expect.arrayContaining([expect.objectContaining({ kind: 'IIN', exposure: 'NONE', reason: 'SCOPE_MISSING' })]) });
+    expect(masked.body.extensions?.privacy).toMatchObject({
+      withheld: expect.arrayContaining([expect.objectContaining({ kind: 'IIN', exposure: 'NONE', reason: 'SCOPE_MISSING' })]),
+    });
   });
 
   it('refuses tokens the seeds cannot back, and anything but a JSON POST', async () => {
@@ -119,8 +128,8 @@ describe('the playground in development', () => {
   });
 });
 
-describe('the development endpoints\' callers', () => {
-  it('are this machine only, by the socket\'s peer address', () => {
+describe("the development endpoints' callers", () => {
+  it("are this machine only, by the socket's peer address", () => {
     for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopback(a)).toBe(true);
     for (const a of ['10.0.0.5', '::ffff:10.0.0.5', '192.168.1.127', '1127.0.0.1', 'fe80::1', '', undefined]) expect(isLoopback(a)).toBe(false);
   });

@@ -31,7 +31,13 @@ function freshIin(): string {
   }
 }
 
-const consenting = { surname: 'Сейітова', firstName: 'Ақерке', iin: freshIin(), phone: `+7799${randomInt(1_000_000, 9_999_999)}`, passport: `N${randomInt(10_000_000, 99_999_999)}` };
+const consenting = {
+  surname: 'Сейітова',
+  firstName: 'Ақерке',
+  iin: freshIin(),
+  phone: `+7799${randomInt(1_000_000, 9_999_999)}`,
+  passport: `N${randomInt(10_000_000, 99_999_999)}`,
+};
 const withdrawn = { surname: 'Жұмабаев', firstName: 'Ерлан', iin: freshIin(), phone: `+7799${randomInt(1_000_000, 9_999_999)}`, passport: `N${randomInt(10_000_000, 99_999_999)}` };
 const bookings = [randomUUID(), randomUUID()];
 
@@ -55,15 +61,19 @@ beforeAll(async () => {
   withdrawnId = await insertPerson(gw, withdrawn);
   await setBookingConsent(sql, [consentingId], true);
   await setBookingConsent(sql, [withdrawnId], false);
-  await sql.rows('t_playground_bookings', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+  await sql.rows(
+    't_playground_bookings',
+    `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
     values ($1, $3, $5, 1, 'PAID', 50000, gen_random_uuid()::text, now() - interval '1 second'),
       ($2, $4, $5, 1, 'PAID', 50000, gen_random_uuid()::text, now())`,
-  [...bookings, consentingId, withdrawnId, tourId]);
+    [...bookings, consentingId, withdrawnId, tourId],
+  );
   userDataDir = mkdtempSync(join(tmpdir(), 'qaz-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1600, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1600, height: 1000 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   // Offline but for the gateways: whatever the page asks of anyone else is refused and remembered.
   const origins = new Set([gw.url, prod.url].map((u) => new URL(u).origin));
@@ -95,18 +105,23 @@ async function runPartnerBookings(page: Page): Promise<void> {
   const before = await page.evaluate(() => (globalThis as unknown as InPage).document.querySelector('.request-id')?.textContent ?? null);
   await page.locator('.graphiql-execute-button').click();
   // Polled from here: page.waitForFunction evaluates text, which the page's Content-Security-Policy forbids.
-  await waitFor('the marked response and its disclosure rows', () => page.evaluate((prev) => {
-    const { document } = globalThis as unknown as InPage;
-    const id = document.querySelector('.request-id')?.textContent;
-    return id !== undefined && id !== prev && document.querySelector('.disclosure-view[data-state="done"]') !== null;
-  }, before), 20_000);
+  await waitFor(
+    'the marked response and its disclosure rows',
+    () =>
+      page.evaluate((prev) => {
+        const { document } = globalThis as unknown as InPage;
+        const id = document.querySelector('.request-id')?.textContent;
+        return id !== undefined && id !== prev && document.querySelector('.disclosure-view[data-state="done"]') !== null;
+      }, before),
+    20_000,
+  );
 }
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? '';
 
 (haveChromium ? describe : describe.skip)('the playground in a real browser, offline but for the gateway', () => {
   it('as partner 8 with travelers:read, shows a masked IIN with its reason next to a full one, and the disclosure rows the request wrote', async () => {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${gw.url}/playground`);
     await page.locator('.graphiql-container').waitFor();
     await page.selectOption('select[name=kind]', 'PARTNER');
@@ -145,7 +160,7 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
     expect(elsewhere).toEqual([]);
   }, 90_000);
 
-  it('explains as partner 8 with a pasted auditor token (the default in production): each IIN\'s decision and reason, no value, no disclosure row', async () => {
+  it("explains as partner 8 with a pasted auditor token (the default in production): each IIN's decision and reason, no value, no disclosure row", async () => {
     // In production the page has no token endpoint, so explaining is what it starts with.
     const page = await context.newPage();
     await page.goto(`${prod.url}/playground`);
@@ -169,7 +184,8 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.explained table.decisions').waitFor();
 
-    const decision = (path: string) => page.locator('table.decisions tr', { has: page.locator('td.path', { hasText: new RegExp(`^${path.replace(/\./g, '\\.')}$`) }) }).locator('td.cell');
+    const decision = (path: string) =>
+      page.locator('table.decisions tr', { has: page.locator('td.path', { hasText: new RegExp(`^${path.replace(/\./g, '\\.')}$`) }) }).locator('td.cell');
     const withheld = decision('partnerBookings.nodes.0.traveller.iin');
     expect(await withheld.getAttribute('data-exposure')).toBe('NONE');
     expect(await withheld.getAttribute('data-reason')).toBe('NO_CONSENT');
@@ -188,8 +204,11 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
     const requestId = (await text(page, '.request-id')).replace('request ', '');
     const { sql } = gw.services;
     expect(await sql.rows('t_playground_explain_disclosures', 'select 1 from disclosures where request_id = $1', [requestId])).toEqual([]);
-    expect(await sql.rows('t_playground_explain_logged', 'select explainer_kind as "by", explainer_id as explainer, as_id as "as" from explain_requests where request_id = $1', [requestId]))
-      .toEqual([{ by: 'AUDITOR', explainer: DEMO_STAFF.auditor.id, as: 'demo-operator-08' }]);
+    expect(
+      await sql.rows('t_playground_explain_logged', 'select explainer_kind as "by", explainer_id as explainer, as_id as "as" from explain_requests where request_id = $1', [
+        requestId,
+      ]),
+    ).toEqual([{ by: 'AUDITOR', explainer: DEMO_STAFF.auditor.id, as: 'demo-operator-08' }]);
     expect(elsewhere).toEqual([]);
   }, 90_000);
 });

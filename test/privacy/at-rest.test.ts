@@ -14,18 +14,33 @@ import { gql } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
-interface Sealed { id: string; pii_enc: string; wrapped_key: string }
-const sealedUsers = () => gw.services.sql.rows<Sealed>('t_rest_users', `select u.id, u.pii_enc, k.wrapped_key from users u
-  join keyring.user_keys k on k.user_id = u.id where u.pii_enc is not null order by u.id`);
+interface Sealed {
+  id: string;
+  pii_enc: string;
+  wrapped_key: string;
+}
+const sealedUsers = () =>
+  gw.services.sql.rows<Sealed>(
+    't_rest_users',
+    `select u.id, u.pii_enc, k.wrapped_key from users u
+  join keyring.user_keys k on k.user_id = u.id where u.pii_enc is not null order by u.id`,
+  );
 
 /** Every text/jsonb/array column of the public and keyring schemas that holds one of the values, as "schema.table.column". */
 async function columnsHolding(values: readonly string[]): Promise<string[]> {
   const sql = gw.services.sql;
-  const columns = await sql.rows<{ table_schema: string; table_name: string; column_name: string }>('t_rest_cols', `select table_schema, table_name, column_name
-    from information_schema.columns where table_schema in ('public', 'keyring') and data_type in ('text', 'character varying', 'jsonb', 'ARRAY')`);
+  const columns = await sql.rows<{ table_schema: string; table_name: string; column_name: string }>(
+    't_rest_cols',
+    `select table_schema, table_name, column_name
+    from information_schema.columns where table_schema in ('public', 'keyring') and data_type in ('text', 'character varying', 'jsonb', 'ARRAY')`,
+  );
   expect(columns.map((c) => `${c.table_schema}.${c.table_name}.${c.column_name}`)).toEqual(expect.arrayContaining(['public.users.pii_enc', 'keyring.user_keys.wrapped_key']));
   const found: string[] = [];
   for (const { table_schema: s, table_name: t, column_name: c } of columns) {
@@ -42,8 +57,9 @@ describe('personal values at rest', () => {
     expect(users.length).toBeGreaterThan(100);
     const secrets = users.flatMap((u) => {
       const d = openPersonalData(gw.services.vault, u.id, u.wrapped_key, u.pii_enc);
-      return [d.phone, d.email, d.iin, d.passport, d.messengers?.telegram, d.messengers?.whatsapp, d.firstName && d.surname && `${d.firstName} ${d.surname}`]
-        .filter((v): v is string => typeof v === 'string');
+      return [d.phone, d.email, d.iin, d.passport, d.messengers?.telegram, d.messengers?.whatsapp, d.firstName && d.surname && `${d.firstName} ${d.surname}`].filter(
+        (v): v is string => typeof v === 'string',
+      );
     });
     expect(secrets.length).toBeGreaterThan(users.length * 3);
     expect(await columnsHolding(secrets)).toEqual([]);
@@ -58,24 +74,44 @@ describe('personal values at rest', () => {
   });
 
   it('each user has a key of their own', async () => {
-    const [{ users, keys }] = await gw.services.sql.rows<{ users: number; keys: number }>('t_rest_keys', `select
+    const [{ users, keys }] = await gw.services.sql.rows<{ users: number; keys: number }>(
+      't_rest_keys',
+      `select
       (select count(*)::int from users where pii_enc is not null) as users, count(distinct k.wrapped_key)::int as keys
-      from keyring.user_keys k join users u on u.id = k.user_id where u.pii_enc is not null`);
+      from keyring.user_keys k join users u on u.id = k.user_id where u.pii_enc is not null`,
+    );
     expect(keys).toBe(users);
   });
 });
 
 type Complaint = StoredComplaintTexts;
 type Report = StoredReportReason;
-interface Ticket { id: string; userId: string; wrappedKey: string; subjectEnc: string }
+interface Ticket {
+  id: string;
+  userId: string;
+  wrappedKey: string;
+  subjectEnc: string;
+}
 
 // Every complaint, report and ticket whose author still has a key, in one statement each, with that key.
-const storedComplaints = () => gw.services.sql.rows<Complaint>('t_rest_complaints', `select c.id, c.user_id as "userId", k.wrapped_key as "wrappedKey",
-  c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc" from complaints c join keyring.user_keys k on k.user_id = c.user_id`);
-const storedReports = () => gw.services.sql.rows<Report>('t_rest_reports', `select c.id, c.reporter_id as "reporterId", k.wrapped_key as "wrappedKey",
-  c.reason_enc as "reasonEnc" from content_reports c join keyring.user_keys k on k.user_id = c.reporter_id`);
-const storedTickets = () => gw.services.sql.rows<Ticket>('t_rest_tickets', `select t.id, t.user_id as "userId", k.wrapped_key as "wrappedKey",
-  t.subject_enc as "subjectEnc" from support_tickets t join keyring.user_keys k on k.user_id = t.user_id`);
+const storedComplaints = () =>
+  gw.services.sql.rows<Complaint>(
+    't_rest_complaints',
+    `select c.id, c.user_id as "userId", k.wrapped_key as "wrappedKey",
+  c.subject_enc as "subjectEnc", c.body_enc as "bodyEnc", c.attachments_enc as "attachmentsEnc" from complaints c join keyring.user_keys k on k.user_id = c.user_id`,
+  );
+const storedReports = () =>
+  gw.services.sql.rows<Report>(
+    't_rest_reports',
+    `select c.id, c.reporter_id as "reporterId", k.wrapped_key as "wrappedKey",
+  c.reason_enc as "reasonEnc" from content_reports c join keyring.user_keys k on k.user_id = c.reporter_id`,
+  );
+const storedTickets = () =>
+  gw.services.sql.rows<Ticket>(
+    't_rest_tickets',
+    `select t.id, t.user_id as "userId", k.wrapped_key as "wrappedKey",
+  t.subject_enc as "subjectEnc" from support_tickets t join keyring.user_keys k on k.user_id = t.user_id`,
+  );
 
 describe('texts users write (complaints, reports, tickets) at rest', () => {
   // The seeded texts, and a complaint and a report filed here through the API with texts found nowhere else.
@@ -86,8 +122,12 @@ describe('texts users write (complaints, reports, tickets) at rest', () => {
     const u = await freshTraveller(gw);
     const token = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
     const mine = { subject: `Rest subject ${u.surname}`, body: `Rest body ${u.surname}`, file: `rest-${u.surname}.pdf`, reason: `Rest reason ${u.surname}` };
-    const complaint = await gql(gw.url, FileComplaintDocument, { subject: mine.subject, body: mine.body,
-      attachments: [{ name: mine.file, mimeType: 'application/pdf', sizeBytes: 2048, sha256: 'b'.repeat(64) }] }, token);
+    const complaint = await gql(
+      gw.url,
+      FileComplaintDocument,
+      { subject: mine.subject, body: mine.body, attachments: [{ name: mine.file, mimeType: 'application/pdf', sizeBytes: 2048, sha256: 'b'.repeat(64) }] },
+      token,
+    );
     expect(complaint.body.errors).toBeUndefined();
     const [review] = await gw.services.sql.rows<{ id: string }>('t_rest_review', "select id from reviews where moderation_status = 'PUBLISHED' order by id desc limit 1");
     const report = await gql(gw.url, ReportContentDocument, { reviewId: review.id, reason: mine.reason }, token);
@@ -96,10 +136,13 @@ describe('texts users write (complaints, reports, tickets) at rest', () => {
     written = [...COMPLAINTS.flatMap((c) => [c.subject, c.body]), 'zayavlenie.pdf', ...REPORT_REASONS, ...DEMO_TICKETS.map((t) => t.subject), ...Object.values(mine)];
   });
 
-  it('are sealed: each opens from its row with its author\'s key', async () => {
+  it("are sealed: each opens from its row with its author's key", async () => {
     const { vault } = gw.services;
     const opened = [
-      ...(await storedComplaints()).flatMap((c) => { const t = openComplaintTexts(vault, c); return [t.subject, t.body, ...t.attachments.map((a) => a.name)]; }),
+      ...(await storedComplaints()).flatMap((c) => {
+        const t = openComplaintTexts(vault, c);
+        return [t.subject, t.body, ...t.attachments.map((a) => a.name)];
+      }),
       ...(await storedReports()).map((r) => openReportReason(vault, r)),
       ...(await storedTickets()).map((t) => openAuthored(vault, t.userId, t.wrappedKey, ticketSubjectSlot(t.id), t.subjectEnc)),
     ];

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { BookingTravellerDocument, PersonAliasedDocument, PersonByIdDocument, ProviderPayersDocument, ReviewAuthorsDocument, TourTravellersDocument } from '../generated/operations.js';
+import {
+  BookingTravellerDocument,
+  PersonAliasedDocument,
+  PersonByIdDocument,
+  ProviderPayersDocument,
+  ReviewAuthorsDocument,
+  TourTravellersDocument,
+} from '../generated/operations.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
 import { openApp, type InProcessApp } from '../support/in-process.js';
@@ -7,13 +14,17 @@ import { anonymous, client, staff, traveller, type Declared } from '../support/p
 import { checkPerson, expectation, rawPerson, type Field } from './exposure.fixtures.js';
 
 let app: InProcessApp;
-beforeAll(async () => { app = await openApp(); });
+beforeAll(async () => {
+  app = await openApp();
+});
 
 async function authorOf(reviewId: string): Promise<string> {
   const [r] = await app.services.sql.rows<{ author: string }>('t_review_author', 'select author_id as author from reviews where id = $1', [reviewId]);
   return r.author;
 }
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 const MASKABLE: Field[] = ['fullName', 'phone', 'email', 'iin', 'passportNumber'];
 const NAME_ONLY = expectation([], ['fullName']);
@@ -31,7 +42,11 @@ describe('who sees what: every principal kind of the DESIGN.md table', () => {
   const ticket = DEMO_TICKETS.find((t) => t.status === 'OPEN')!;
   let stranger: string;
   beforeAll(async () => {
-    [{ id: stranger }] = await app.services.sql.rows<{ id: string }>('t_stranger', "select id from users where role = 'TRAVELER' and iin_bidx is not null and passport_bidx is not null and id <> $1 order by id limit 1", [ticket.userId]);
+    [{ id: stranger }] = await app.services.sql.rows<{ id: string }>(
+      't_stranger',
+      "select id from users where role = 'TRAVELER' and iin_bidx is not null and passport_bidx is not null and id <> $1 order by id limit 1",
+      [ticket.userId],
+    );
   });
 
   it('anonymous and other users see only the display name of review authors', async () => {
@@ -58,7 +73,11 @@ describe('who sees what: every principal kind of the DESIGN.md table', () => {
   });
 
   it('support with the ticket reference sees the ticket user in full, identity documents masked', async () => {
-    await expectPerson(await staffPerson('support', ticket.userId, { reference: ticket.reference }), ticket.userId, expectation(['fullName', 'phone', 'email'], ['iin', 'passportNumber']));
+    await expectPerson(
+      await staffPerson('support', ticket.userId, { reference: ticket.reference }),
+      ticket.userId,
+      expectation(['fullName', 'phone', 'email'], ['iin', 'passportNumber']),
+    );
   });
 
   it('support with a reference for someone else, or without one, sees everything masked', async () => {
@@ -94,15 +113,20 @@ describe('who sees what: every principal kind of the DESIGN.md table', () => {
   });
 
   it('a staff role declaring a purpose it may not use is refused', async () => {
-    await expect(staffPerson('moderator', stranger, { purpose: 'FRAUD_PREVENTION', reference: 'CASE-1' })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' } });
+    await expect(staffPerson('moderator', stranger, { purpose: 'FRAUD_PREVENTION', reference: 'CASE-1' })).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' },
+    });
   });
 
   it('authorities read exactly the requested fields of an approved, unexpired request', async () => {
     const sql = app.services.sql;
-    await sql.rows('t_auth_req', `insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, approved_by_id, status, addressed_to_id)
+    await sql.rows(
+      't_auth_req',
+      `insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, approved_by_id, status, addressed_to_id)
       values (gen_random_uuid(), 'Финмониторинг', 'Law 94-V art. 9', 'AR-500', $1, '{IIN,FULL_NAME}', now() + interval '1 day', $2, $3, 'APPROVED', $4),
              (gen_random_uuid(), 'Финмониторинг', 'Law 94-V art. 9', 'AR-501', $1, '{IIN,FULL_NAME,PHONE}', now() - interval '1 minute', $2, $3, 'APPROVED', $4)`,
-    [stranger, DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id, DEMO_STAFF.authority.id]);
+      [stranger, DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id, DEMO_STAFF.authority.id],
+    );
     await expectPerson(await staffPerson('authority', stranger, { reference: 'AR-500' }), stranger, expectation(['iin', 'fullName']));
     await expectPerson(await staffPerson('authority', stranger, { reference: 'AR-501' }), stranger, NAME_ONLY);
     await expectPerson(await staffPerson('authority', ticket.userId, { reference: 'AR-500' }), ticket.userId, NAME_ONLY);
@@ -119,22 +143,34 @@ describe('who sees what: every principal kind of the DESIGN.md table', () => {
 });
 
 describe('partners and payment providers: row by row', () => {
-  interface Candidate { tourId: string; partnerId: string; bookingId: string; userId: string }
+  interface Candidate {
+    tourId: string;
+    partnerId: string;
+    bookingId: string;
+    userId: string;
+  }
   let c: Candidate;
   beforeAll(async () => {
-    [c] = await app.services.sql.rows<Candidate>('t_partner_tour', `select t.id as "tourId", t.partner_id as "partnerId", b.id as "bookingId", b.user_id as "userId"
+    [c] = await app.services.sql.rows<Candidate>(
+      't_partner_tour',
+      `select t.id as "tourId", t.partner_id as "partnerId", b.id as "bookingId", b.user_id as "userId"
       from bookings b join tours t on t.id = b.tour_id join consents k on k.user_id = b.user_id and k.purpose = 'TOUR_BOOKING' and k.granted
       join payments p on p.booking_id = b.id
-      where b.status in ('PAID', 'COMPLETED') and now() >= b.created_at and now() < b.access_until order by b.id limit 1`);
+      where b.status in ('PAID', 'COMPLETED') and now() >= b.created_at and now() < b.access_until order by b.id limit 1`,
+    );
     expect(c).toBeDefined();
   });
 
   // The test's own reading of the table: related (booked, inside the window) and consenting travellers in full.
   async function partnerExpectation(bookingId: string, userId: string, partnerId: string) {
-    const [f] = await app.services.sql.rows<{ related: boolean; consent: boolean }>('t_partner_expect', `select
+    const [f] = await app.services.sql.rows<{ related: boolean; consent: boolean }>(
+      't_partner_expect',
+      `select
       exists(select 1 from bookings b join tours t on t.id = b.tour_id where b.id = $3 and b.user_id = $1 and t.partner_id = $2
         and b.status in ('PENDING_PAYMENT', 'PAID', 'COMPLETED') and now() >= b.created_at and now() < b.access_until) as related,
-      exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted) as consent`, [userId, partnerId, bookingId]);
+      exists(select 1 from consents where user_id = $1 and purpose = 'TOUR_BOOKING' and granted) as consent`,
+      [userId, partnerId, bookingId],
+    );
     return f.related && f.consent ? expectation(['fullName', 'phone', 'passportNumber', 'iin', 'gender']) : NAME_ONLY;
   }
 
@@ -150,7 +186,11 @@ describe('partners and payment providers: row by row', () => {
       expect(checkPerson(t as Record<string, unknown>, await rawPerson(app, t.id), want)).toEqual([]);
     }
     expect(full).toBeGreaterThan(0);
-    const logged = await app.services.sql.rows<{ subject_id: string }>('t_disc_partner', "select subject_id from disclosures where request_id = $1 and recipient_kind = 'PARTNER'", [res.requestId]);
+    const logged = await app.services.sql.rows<{ subject_id: string }>(
+      't_disc_partner',
+      "select subject_id from disclosures where request_id = $1 and recipient_kind = 'PARTNER'",
+      [res.requestId],
+    );
     expect(logged).toHaveLength(full);
   });
 
@@ -174,7 +214,9 @@ describe('partners and payment providers: row by row', () => {
   });
 
   it("another partner can neither open the booking nor list the tour's bookings", async () => {
-    const [{ other }] = await app.services.sql.rows<{ other: string }>('t_other_partner', "select id as other from partners where kind = 'TOUR_OPERATOR' and id <> $1 limit 1", [c.partnerId]);
+    const [{ other }] = await app.services.sql.rows<{ other: string }>('t_other_partner', "select id as other from partners where kind = 'TOUR_OPERATOR' and id <> $1 limit 1", [
+      c.partnerId,
+    ]);
     const partner = await client(app, 'PARTNER', other);
     const one = await app.run(partner, BookingTravellerDocument, { id: c.bookingId });
     expect(one.body.errors![0].extensions!.code).toBe('NOT_FOUND');
@@ -190,8 +232,12 @@ describe('partners and payment providers: row by row', () => {
     const sql = app.services.sql;
     let inWindow = 0;
     for (const p of res.body.data!.providerPayments.nodes) {
-      const [f] = await sql.rows<{ open: boolean; payer: string }>('t_payer_window', `select (p.status = 'PENDING' or now() < p.settled_at + interval '30 days') as open, b.user_id as payer
-        from payments p join bookings b on b.id = p.booking_id where p.id = $1 and p.provider_id = $2`, [p.id, provider]);
+      const [f] = await sql.rows<{ open: boolean; payer: string }>(
+        't_payer_window',
+        `select (p.status = 'PENDING' or now() < p.settled_at + interval '30 days') as open, b.user_id as payer
+        from payments p join bookings b on b.id = p.booking_id where p.id = $1 and p.provider_id = $2`,
+        [p.id, provider],
+      );
       expect(f).toBeDefined();
       const raw = await rawPerson(app, f.payer);
       if (f.open) inWindow++;
@@ -201,9 +247,12 @@ describe('partners and payment providers: row by row', () => {
     expect(inWindow).toBeGreaterThan(0);
     expect(res.body.data!.providerPayments.nodes.length - inWindow).toBeGreaterThan(0);
     const reasons = (res.body.extensions!.privacy as { withheld: { path: unknown[]; kind: string; reason: string }[] }).withheld
-      .filter((w) => w.path.includes('traveller') && (w.kind === 'PHONE' || w.kind === 'EMAIL')).map((w) => w.reason);
+      .filter((w) => w.path.includes('traveller') && (w.kind === 'PHONE' || w.kind === 'EMAIL'))
+      .map((w) => w.reason);
     expect(new Set(reasons)).toEqual(new Set(['NOT_VIA_PAYMENT']));
-    const rows = await sql.rows<{ edge: string; reference_kind: string }>('t_disc_payer', 'select distinct edge, reference_kind from disclosures where request_id = $1', [res.requestId]);
+    const rows = await sql.rows<{ edge: string; reference_kind: string }>('t_disc_payer', 'select distinct edge, reference_kind from disclosures where request_id = $1', [
+      res.requestId,
+    ]);
     expect(rows).toEqual([{ edge: 'PAYMENT_PAYER', reference_kind: 'PAYMENT' }]);
   });
 });

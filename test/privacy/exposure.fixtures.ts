@@ -4,7 +4,15 @@ import { maskValue, type FullNameParts } from '../../src/privacy/privacy.masks.j
 import type { PiiKind } from '../../src/privacy/privacy.vocabulary.js';
 
 export type Shown = 'FULL' | 'PARTIAL' | 'PSEUDONYM' | 'NONE';
-export const FIELDS = { fullName: 'FULL_NAME', phone: 'PHONE', email: 'EMAIL', iin: 'IIN', passportNumber: 'PASSPORT', gender: 'GENDER', messengers: 'MESSENGER' } as const satisfies Record<string, PiiKind>;
+export const FIELDS = {
+  fullName: 'FULL_NAME',
+  phone: 'PHONE',
+  email: 'EMAIL',
+  iin: 'IIN',
+  passportNumber: 'PASSPORT',
+  gender: 'GENDER',
+  messengers: 'MESSENGER',
+} as const satisfies Record<string, PiiKind>;
 export type Field = keyof typeof FIELDS;
 // The name parts too: a name is masked from its parts, as the gateway does.
 export type RawPerson = Record<Field, string | null> & { name: FullNameParts };
@@ -14,7 +22,11 @@ export async function rawPerson(gw: WithServices, id: string): Promise<RawPerson
   const u = await storedPerson(gw, id);
   return {
     fullName: [u.firstName, u.patronymic, u.surname].filter(Boolean).join(' ') || null,
-    phone: u.phone, email: u.email, iin: u.iin, passportNumber: u.passport, gender: u.gender,
+    phone: u.phone,
+    email: u.email,
+    iin: u.iin,
+    passportNumber: u.passport,
+    gender: u.gender,
     messengers: u.messengers ? JSON.stringify(u.messengers) : null,
     name: { firstName: u.firstName, patronymic: u.patronymic, surname: u.surname },
   };
@@ -33,11 +45,16 @@ export function checkPerson(got: Record<string, unknown>, raw: RawPerson, want: 
   for (const f of Object.keys(FIELDS) as Field[]) {
     const v = got[f] ?? null;
     const r = raw[f];
-    const ok = r === null ? v === null
-      : want[f] === 'FULL' ? v === r
-        : want[f] === 'PARTIAL' ? v === maskValue(FIELDS[f], f === 'fullName' ? raw.name : r) && v !== r
-          : want[f] === 'PSEUDONYM' ? typeof v === 'string' && /^ps_[A-Za-z0-9_-]{43}$/.test(v)
-            : v === null;
+    const ok =
+      r === null
+        ? v === null
+        : want[f] === 'FULL'
+          ? v === r
+          : want[f] === 'PARTIAL'
+            ? v === maskValue(FIELDS[f], f === 'fullName' ? raw.name : r) && v !== r
+            : want[f] === 'PSEUDONYM'
+              ? typeof v === 'string' && /^ps_[A-Za-z0-9_-]{43}$/.test(v)
+              : v === null;
     if (!ok) problems.push(`${f}: expected ${want[f]}, got ${v === null ? 'null' : v === r ? 'the raw value' : 'another value'}`);
   }
   return problems;

@@ -28,18 +28,26 @@ beforeAll(async () => {
   travellers = [...new Set([...named, ...rest])].slice(0, 40);
   tours = (await sql.rows<{ id: string }>('t_p_tours', 'select distinct tour_id as id from bookings order by 1 limit 20')).map((r) => r.id);
   bookings = (await sql.rows<{ id: string }>('t_p_bookings', 'select id from bookings order by id limit 40')).map((r) => r.id);
-  for (const r of await sql.rows<{ partner: string; tours: string[]; bookings: string[] }>('t_p_own', `select t.partner_id as partner,
+  for (const r of await sql.rows<{ partner: string; tours: string[]; bookings: string[] }>(
+    't_p_own',
+    `select t.partner_id as partner,
       (array_agg(distinct t.id::text))[1:20] as tours, (array_agg(b.id::text order by b.created_at desc))[1:20] as bookings
-    from tours t join bookings b on b.tour_id = t.id group by t.partner_id`)) {
+    from tours t join bookings b on b.tour_id = t.id group by t.partner_id`,
+  )) {
     ownTours.set(r.partner, r.tours);
     ownBookings.set(r.partner, r.bookings);
   }
-  await sql.rows('t_p_authreq', `insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, approved_by_id, status)
+  await sql.rows(
+    't_p_authreq',
+    `insert into authority_requests (id, agency, legal_basis, case_number, subject_id, kinds, expires_at, recorded_by_id, approved_by_id, status)
     values (gen_random_uuid(), 'Прокуратура', 'Law 94-V art. 9', 'AR-PROP', $1, '{PHONE,PASSPORT}', now() + interval '1 day', $2, $3, 'APPROVED')`,
-  [travellers[3], DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id]);
+    [travellers[3], DEMO_STAFF.admin.id, DEMO_STAFF.secondAdmin.id],
+  );
   await sql.rows('t_p_authreq_to', "update authority_requests set addressed_to_id = $1 where case_number = 'AR-PROP'", [DEMO_STAFF.authority.id]);
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 const operators = DEMO_CLIENTS.filter((c) => c.kind === 'PARTNER');
 const providers = DEMO_CLIENTS.filter((c) => c.kind === 'PAYMENT_PROVIDER');
@@ -48,10 +56,12 @@ const refs = [undefined, DEMO_TICKETS[0].reference, DEMO_TICKETS[1].reference, '
 const callerArb: fc.Arbitrary<Caller> = fc.oneof(
   fc.constant<Caller>({ kind: 'ANONYMOUS' }),
   fc.nat(39).map((i): Caller => ({ kind: 'USER', sub: `#${i}` })),
-  fc.record({ c: fc.constantFrom(...operators), scope: fc.subarray(['travelers:read', 'tours:read']), reader: fc.boolean() })
+  fc
+    .record({ c: fc.constantFrom(...operators), scope: fc.subarray(['travelers:read', 'tours:read']), reader: fc.boolean() })
     .map(({ c, scope, reader }): Caller => ({ kind: 'PARTNER', partnerId: c.partnerId, scope: ['bookings:read', ...(reader ? ['travelers:read'] : []), ...scope] })),
   fc.constantFrom(...providers).map((c): Caller => ({ kind: 'PAYMENT_PROVIDER', partnerId: c.partnerId })),
-  fc.record({ role: fc.constantFrom('support', 'moderator', 'admin', 'analyst', 'auditor', 'authority'), fraud: fc.boolean(), ref: fc.constantFrom(...refs) })
+  fc
+    .record({ role: fc.constantFrom('support', 'moderator', 'admin', 'analyst', 'auditor', 'authority'), fraud: fc.boolean(), ref: fc.constantFrom(...refs) })
     .map(({ role, fraud, ref }): Caller => {
       const s = DEMO_STAFF[role];
       return { kind: s.role, sub: s.id, ref, purpose: role === 'admin' && fraud ? 'FRAUD_PREVENTION' : undefined };
@@ -62,29 +72,34 @@ const fieldsArb = fc.subarray(Object.keys(FIELDS) as Field[], { minLength: 1 });
 type Entry = 'reviews' | 'tourBookings' | 'partnerTours' | 'booking' | 'partnerBookings' | 'providerPayments' | 'person';
 
 // Paths through tours, reviews, bookings and payments to the same people; each person is found again by the record that reached it.
-const queryArb = fc.record({
-  entry: fc.constantFrom<Entry>('reviews', 'tourBookings', 'partnerTours', 'booking', 'partnerBookings', 'providerPayments', 'person'),
-  index: fc.nat(19),
-  fields: fieldsArb,
-  alias: fc.boolean(),
-  fragment: fc.boolean(),
-}).map(({ entry, index, fields, alias, fragment }) => {
-  const sel = fields.map((f, i) => (alias && i % 2 === 0 ? `x${i}: ${f}` : f)).join(' ');
-  const person = fragment ? '{ id ...P }' : `{ id ${sel} }`;
-  const frag = fragment ? ` fragment P on Person { ${sel} }` : '';
-  const body = {
-    reviews: `tours(first: 30) { nodes { reviews(first: 5) { id author ${person} } } }`,
-    tourBookings: `tour(id: "$T") { bookings(first: 50) { nodes { id traveller ${person} } } }`,
-    partnerTours: `partnerTours(first: 20) { nodes { bookings(first: 10) { nodes { id traveller ${person} } } } }`,
-    booking: `booking(id: "$B") { id traveller ${person} }`,
-    partnerBookings: `partnerBookings(first: 40) { nodes { id traveller ${person} } }`,
-    providerPayments: `providerPayments(first: 30) { nodes { id payer ${person} booking { id traveller ${person} } } }`,
-    person: `person(id: "$U") ${person}`,
-  }[entry];
-  return { entry, index, text: `{ ${body} }${frag}` };
-});
+const queryArb = fc
+  .record({
+    entry: fc.constantFrom<Entry>('reviews', 'tourBookings', 'partnerTours', 'booking', 'partnerBookings', 'providerPayments', 'person'),
+    index: fc.nat(19),
+    fields: fieldsArb,
+    alias: fc.boolean(),
+    fragment: fc.boolean(),
+  })
+  .map(({ entry, index, fields, alias, fragment }) => {
+    const sel = fields.map((f, i) => (alias && i % 2 === 0 ? `x${i}: ${f}` : f)).join(' ');
+    const person = fragment ? '{ id ...P }' : `{ id ${sel} }`;
+    const frag = fragment ? ` fragment P on Person { ${sel} }` : '';
+    const body = {
+      reviews: `tours(first: 30) { nodes { reviews(first: 5) { id author ${person} } } }`,
+      tourBookings: `tour(id: "$T") { bookings(first: 50) { nodes { id traveller ${person} } } }`,
+      partnerTours: `partnerTours(first: 20) { nodes { bookings(first: 10) { nodes { id traveller ${person} } } } }`,
+      booking: `booking(id: "$B") { id traveller ${person} }`,
+      partnerBookings: `partnerBookings(first: 40) { nodes { id traveller ${person} } }`,
+      providerPayments: `providerPayments(first: 30) { nodes { id payer ${person} booking { id traveller ${person} } } }`,
+      person: `person(id: "$U") ${person}`,
+    }[entry];
+    return { entry, index, text: `{ ${body} }${frag}` };
+  });
 
-interface Found { reach: Reach; obj: Record<string, unknown> }
+interface Found {
+  reach: Reach;
+  obj: Record<string, unknown>;
+}
 
 // What the caller's token and X-Purpose headers would make.
 function principalFor(c: Caller): Promise<Principal> {
@@ -99,9 +114,12 @@ async function found(entry: Entry, data: unknown, subject: string, caller: Calle
   const out: { edge: Reach['edge']; anchor: string; obj: Record<string, unknown>; table: 'reviews' | 'bookings' | 'payments' }[] = [];
   const d = data as Record<string, any> | null;
   if (!d) return [];
-  const bookingsOf = (list: any[]) => { for (const b of list ?? []) if (b?.traveller) out.push({ edge: 'BOOKING_TRAVELLER', anchor: b.id, obj: b.traveller, table: 'bookings' }); };
+  const bookingsOf = (list: any[]) => {
+    for (const b of list ?? []) if (b?.traveller) out.push({ edge: 'BOOKING_TRAVELLER', anchor: b.id, obj: b.traveller, table: 'bookings' });
+  };
   // A review of an erased account has no author at all (its link is cut on erasure).
-  if (entry === 'reviews') for (const t of d.tours?.nodes ?? []) for (const r of t.reviews) if (r.author) out.push({ edge: 'REVIEW_AUTHOR', anchor: r.id, obj: r.author, table: 'reviews' });
+  if (entry === 'reviews')
+    for (const t of d.tours?.nodes ?? []) for (const r of t.reviews) if (r.author) out.push({ edge: 'REVIEW_AUTHOR', anchor: r.id, obj: r.author, table: 'reviews' });
   if (entry === 'tourBookings') bookingsOf(d.tour?.bookings?.nodes);
   if (entry === 'partnerTours') for (const t of d.partnerTours?.nodes ?? []) bookingsOf(t.bookings?.nodes);
   if (entry === 'booking') bookingsOf(d.booking ? [d.booking] : []);
@@ -129,55 +147,84 @@ describe('property: no response carries a raw value the policy does not allow th
     const principals = new Map<string, Principal | null>();
     const rawCache = new Map<string, RawPerson>();
     let fullSeen = 0;
-    await fc.assert(fc.asyncProperty(callerArb, queryArb, fc.boolean(), async (callerIn, q, flipConsent) => {
-      const caller = callerIn.sub?.startsWith('#') ? { ...callerIn, sub: travellers[Number(callerIn.sub.slice(1))] } : callerIn;
-      const subject = travellers[q.index];
-      if (flipConsent) await app.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
-      try {
-        const key = JSON.stringify(caller);
-        if (!principals.has(key)) principals.set(key, await principalFor(caller).catch((e: unknown) => { if (e instanceof BadInputError) return null; throw e; }));
-        const principal = principals.get(key);
-        // An account that is not active has no principal (its token is refused before any operation): nothing reaches it.
-        if (!principal) return;
-        const own = (m: Map<string, string[]>, all: string[]) => { const list = caller.partnerId ? m.get(caller.partnerId) ?? all : all; return list[q.index % list.length]; };
-        const text = q.text.replace('$T', own(ownTours, tours)).replace('$B', own(ownBookings, bookings)).replace('$U', subject);
-        const res = await app.run(principal, text);
-        const json = res.body;
-        const purpose = caller.kind === 'ANONYMOUS' ? null : caller.purpose ?? defaultPurpose(caller.kind);
-        const scopes = caller.scope ?? (caller.kind === 'PAYMENT_PROVIDER' ? ['payments:write', 'bookings:read'] : []);
-        const fullPairs = new Set<string>();
-        const allowed = new Set<string>();
-        const forbidden: string[] = [];
-        const shownRaw: [string, string][] = [];
-        for (const { reach, obj } of await found(q.entry, json.data, subject, caller)) {
-          let raw = rawCache.get(reach.subject);
-          if (!raw) { raw = await rawPerson(app, reach.subject); rawCache.set(reach.subject, raw); }
-          const facts = await oracleFacts(app, caller, reach);
-          for (const [field, kind] of Object.entries(FIELDS) as [Field, typeof FIELDS[Field]][]) {
-            const d = decide({ principal: caller.kind, purpose, scopes, hasReference: !!caller.ref, edge: reach.edge, relation: facts.relation, kind,
-              consents: facts.consents, requestedKinds: facts.requested, recipientCountry: facts.recipientCountry });
-            const value = raw[field];
-            if (!value) continue;
-            const shown = Object.values(obj).includes(value);
-            if (shown && d.exposure !== 'FULL') forbidden.push(`${caller.kind}:${reach.edge}:${field}`);
-            if (d.exposure === 'FULL') allowed.add(value);
-            if (value.length >= 6) shownRaw.push([value, `${caller.kind}:${reach.edge}:${field}`]);
-            if (shown && d.exposure === 'FULL' && facts.relation !== 'SELF') fullPairs.add(`${reach.subject}:${kind}:${reach.edge}:${facts.referenceId}`);
-          }
-        }
-        // Nothing leaves anywhere else in the body (errors, extensions, other paths) unless some edge in this response allows it.
-        const body = JSON.stringify(json);
-        for (const [value, where] of shownRaw) if (!allowed.has(value) && body.includes(JSON.stringify(value).slice(1, -1))) forbidden.push(`elsewhere:${where}`);
-        expect(forbidden).toEqual([]);
-        const rows = await app.services.sql.rows<{ subject_id: string; kinds: string[]; edge: string; reference_id: string | null }>('t_p_disc',
-          'select subject_id, kinds, edge, reference_id from disclosures where request_id = $1', [res.requestId]);
-        const logged = new Set(rows.flatMap((r) => r.kinds.map((k) => `${r.subject_id}:${k}:${r.edge}:${r.reference_id}`)));
-        for (const pair of fullPairs) expect(logged).toContain(pair);
-        fullSeen += fullPairs.size;
-      } finally {
+    await fc.assert(
+      fc.asyncProperty(callerArb, queryArb, fc.boolean(), async (callerIn, q, flipConsent) => {
+        const caller = callerIn.sub?.startsWith('#') ? { ...callerIn, sub: travellers[Number(callerIn.sub.slice(1))] } : callerIn;
+        const subject = travellers[q.index];
         if (flipConsent) await app.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
-      }
-    }), { numRuns: 300, seed: 424242 });
+        try {
+          const key = JSON.stringify(caller);
+          if (!principals.has(key))
+            principals.set(
+              key,
+              await principalFor(caller).catch((e: unknown) => {
+                if (e instanceof BadInputError) return null;
+                throw e;
+              }),
+            );
+          const principal = principals.get(key);
+          // An account that is not active has no principal (its token is refused before any operation): nothing reaches it.
+          if (!principal) return;
+          const own = (m: Map<string, string[]>, all: string[]) => {
+            const list = caller.partnerId ? (m.get(caller.partnerId) ?? all) : all;
+            return list[q.index % list.length];
+          };
+          const text = q.text.replace('$T', own(ownTours, tours)).replace('$B', own(ownBookings, bookings)).replace('$U', subject);
+          const res = await app.run(principal, text);
+          const json = res.body;
+          const purpose = caller.kind === 'ANONYMOUS' ? null : (caller.purpose ?? defaultPurpose(caller.kind));
+          const scopes = caller.scope ?? (caller.kind === 'PAYMENT_PROVIDER' ? ['payments:write', 'bookings:read'] : []);
+          const fullPairs = new Set<string>();
+          const allowed = new Set<string>();
+          const forbidden: string[] = [];
+          const shownRaw: [string, string][] = [];
+          for (const { reach, obj } of await found(q.entry, json.data, subject, caller)) {
+            let raw = rawCache.get(reach.subject);
+            if (!raw) {
+              raw = await rawPerson(app, reach.subject);
+              rawCache.set(reach.subject, raw);
+            }
+            const facts = await oracleFacts(app, caller, reach);
+            for (const [field, kind] of Object.entries(FIELDS) as [Field, (typeof FIELDS)[Field]][]) {
+              const d = decide({
+                principal: caller.kind,
+                purpose,
+                scopes,
+                hasReference: !!caller.ref,
+                edge: reach.edge,
+                relation: facts.relation,
+                kind,
+                consents: facts.consents,
+                requestedKinds: facts.requested,
+                recipientCountry: facts.recipientCountry,
+              });
+              const value = raw[field];
+              if (!value) continue;
+              const shown = Object.values(obj).includes(value);
+              if (shown && d.exposure !== 'FULL') forbidden.push(`${caller.kind}:${reach.edge}:${field}`);
+              if (d.exposure === 'FULL') allowed.add(value);
+              if (value.length >= 6) shownRaw.push([value, `${caller.kind}:${reach.edge}:${field}`]);
+              if (shown && d.exposure === 'FULL' && facts.relation !== 'SELF') fullPairs.add(`${reach.subject}:${kind}:${reach.edge}:${facts.referenceId}`);
+            }
+          }
+          // Nothing leaves anywhere else in the body (errors, extensions, other paths) unless some edge in this response allows it.
+          const body = JSON.stringify(json);
+          for (const [value, where] of shownRaw) if (!allowed.has(value) && body.includes(JSON.stringify(value).slice(1, -1))) forbidden.push(`elsewhere:${where}`);
+          expect(forbidden).toEqual([]);
+          const rows = await app.services.sql.rows<{ subject_id: string; kinds: string[]; edge: string; reference_id: string | null }>(
+            't_p_disc',
+            'select subject_id, kinds, edge, reference_id from disclosures where request_id = $1',
+            [res.requestId],
+          );
+          const logged = new Set(rows.flatMap((r) => r.kinds.map((k) => `${r.subject_id}:${k}:${r.edge}:${r.reference_id}`)));
+          for (const pair of fullPairs) expect(logged).toContain(pair);
+          fullSeen += fullPairs.size;
+        } finally {
+          if (flipConsent) await app.services.sql.rows('t_p_flip', "update consents set granted = not granted where user_id = $1 and purpose = 'TOUR_BOOKING'", [subject]);
+        }
+      }),
+      { numRuns: 300, seed: 424242 },
+    );
     expect(fullSeen).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -5,7 +5,13 @@ import type { FieldKeys } from '../../src/privacy/field-crypto.js';
 const k1 = Buffer.alloc(32, 7);
 const k2 = Buffer.alloc(32, 9);
 const old: FieldKeys = { activeKeyId: 'k1', keys: new Map([['k1', k1]]) };
-const rotated: FieldKeys = { activeKeyId: 'k2', keys: new Map([['k2', k2], ['k1', k1]]) };
+const rotated: FieldKeys = {
+  activeKeyId: 'k2',
+  keys: new Map([
+    ['k2', k2],
+    ['k1', k1],
+  ]),
+};
 const IIN = '900101300811';
 
 function flip(stored: string, part: number): string {

@@ -24,25 +24,29 @@ beforeAll(async () => {
   const taken = await app.run(await staff(app, 'support'), TakeSupportTicketDocument, { id: ticket.body.data!.openSupportTicket.id });
   expect(taken.body.data!.takeSupportTicket.__typename).toBe('TicketTaken');
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 async function readAs(caller: Principal): Promise<{ body: string; logged: string[] }> {
   const res = await app.run(caller, StaffComplaintsDocument, {});
   expect(res.body.errors).toBeUndefined();
   const c = res.body.data!.complaints.nodes.find((x) => x.id === complaintId)!;
-  const rows = await app.services.sql.rows<{ kinds: string[] }>('t_ft_exposure_log', 'select kinds from disclosures where request_id = $1 and subject_id = $2',
-    [res.requestId, u.id]);
+  const rows = await app.services.sql.rows<{ kinds: string[] }>('t_ft_exposure_log', 'select kinds from disclosures where request_id = $1 and subject_id = $2', [
+    res.requestId,
+    u.id,
+  ]);
   return { body: c.body, logged: rows.flatMap((r) => r.kinds).sort() };
 }
 
 describe('free text about its author follows the exposure decision for that author', () => {
-  it('support without the author\'s ticket reads it masked, and nothing is logged', async () => {
+  it("support without the author's ticket reads it masked, and nothing is logged", async () => {
     const { body, logged } = await readAs(await staff(app, 'support'));
     expect(body).toBe('Звоните [phone hidden], пишите [e-mail hidden], ИИН [IIN hidden], паспорт [document hidden]');
     expect(logged).toEqual([]);
   });
 
-  it('support holding the author\'s open ticket reads phone and e-mail as written (FULL, logged); IIN and passport stay masked', async () => {
+  it("support holding the author's open ticket reads phone and e-mail as written (FULL, logged); IIN and passport stay masked", async () => {
     const { body, logged } = await readAs(await staff(app, 'support', { purpose: 'SUPPORT', reference: ticketRef }));
     expect(body).toBe(`Звоните ${u.phone}, пишите ${u.email}, ИИН [IIN hidden], паспорт [document hidden]`);
     expect(logged).toEqual(['EMAIL', 'PHONE']);

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '../../src/access/principal.js';
 import {
-  BookingHistoryDocument, CancelBookingDocument, FileComplaintDocument, ModerationQueueDocument, MyComplaintsDocument, ReportContentDocument, StaffComplaintsDocument,
+  BookingHistoryDocument,
+  CancelBookingDocument,
+  FileComplaintDocument,
+  ModerationQueueDocument,
+  MyComplaintsDocument,
+  ReportContentDocument,
+  StaffComplaintsDocument,
   type ModerationQueueQuery,
 } from '../generated/operations.js';
 import { freshTraveller, grantConsents, paidUpcomingBooking, publishedReview, type FreshUser } from '../rights/fresh-user.fixtures.js';
@@ -20,7 +26,9 @@ beforeAll(async () => {
   u = await freshTraveller(app);
   user = await traveller(app, u.id);
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 describe('free text others read is masked', () => {
   it('a cancellation reason is stored and shown to the traveller and the partner with personal data masked', async () => {
@@ -28,7 +36,9 @@ describe('free text others read is masked', () => {
     const b = await paidUpcomingBooking(app, u.id);
     const cancelled = await app.run(user, CancelBookingDocument, { id: b.bookingId, reason: WRITTEN });
     expect(cancelled.body.data!.cancelBooking.__typename).toBe('BookingCancelled');
-    const [stored] = await app.services.sql.rows<{ reason: string }>('t_ft_reason', "select reason from booking_events where booking_id = $1 and status = 'CANCELLED'", [b.bookingId]);
+    const [stored] = await app.services.sql.rows<{ reason: string }>('t_ft_reason', "select reason from booking_events where booking_id = $1 and status = 'CANCELLED'", [
+      b.bookingId,
+    ]);
     expect(stored.reason).toBe(MASKED);
     const partner = await app.run(await client(app, 'PARTNER', b.partnerId), BookingHistoryDocument, { id: b.bookingId });
     expect(partner.body.errors).toBeUndefined();
@@ -36,8 +46,11 @@ describe('free text others read is masked', () => {
   });
 
   it('complaint subjects and bodies reach support and administrators masked; the author reads what they wrote', async () => {
-    const filed = await app.run(user, FileComplaintDocument, { subject: `Данные: ${WRITTEN}`, body: WRITTEN,
-      attachments: [{ name: `паспорт N12345678.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'ab'.repeat(32) }] });
+    const filed = await app.run(user, FileComplaintDocument, {
+      subject: `Данные: ${WRITTEN}`,
+      body: WRITTEN,
+      attachments: [{ name: `паспорт N12345678.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'ab'.repeat(32) }],
+    });
     expect(filed.body.errors).toBeUndefined();
     const id = filed.body.data!.fileComplaint.id;
     const mine = await app.run(user, MyComplaintsDocument);
@@ -45,7 +58,11 @@ describe('free text others read is masked', () => {
     for (const member of ['support', 'admin'] as const) {
       const read = await app.run(await staff(app, member), StaffComplaintsDocument, { status: 'RECEIVED' });
       expect(read.body.errors).toBeUndefined();
-      expect(read.body.data!.complaints.nodes.find((c) => c.id === id)).toMatchObject({ subject: `Данные: ${MASKED}`, body: MASKED, attachments: [{ name: 'паспорт [document hidden].pdf' }] });
+      expect(read.body.data!.complaints.nodes.find((c) => c.id === id)).toMatchObject({
+        subject: `Данные: ${MASKED}`,
+        body: MASKED,
+        attachments: [{ name: 'паспорт [document hidden].pdf' }],
+      });
     }
   });
 

@@ -34,10 +34,12 @@ describe('IIN checksum', () => {
 
   it('accepts exactly one check digit for every usable prefix (property)', () => {
     const prefix = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 11, maxLength: 11 });
-    fc.assert(fc.property(prefix, (p) => {
-      const valid = [...'0123456789'].filter((d) => isValidIin(p + d));
-      const c = iinCheckDigit(p);
-      expect(valid).toEqual(c === null ? [] : [String(c)]);
-    }));
+    fc.assert(
+      fc.property(prefix, (p) => {
+        const valid = [...'0123456789'].filter((d) => isValidIin(p + d));
+        const c = iinCheckDigit(p);
+        expect(valid).toEqual(c === null ? [] : [String(c)]);
+      }),
+    );
   });
 });

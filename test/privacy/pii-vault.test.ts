@@ -6,7 +6,7 @@ import { createPiiVault } from '../../src/privacy/pii-vault.js';
 const vault = createPiiVault(loadConfig({ NODE_ENV: 'test' }));
 
 describe('PiiVault subject keys', () => {
-  it('unwraps a subject\'s key once and reuses it', () => {
+  it("unwraps a subject's key once and reuses it", () => {
     const id = randomUUID();
     const { wrapped } = vault.newSubjectKey(id);
     const key = vault.subjectKey(id, wrapped);

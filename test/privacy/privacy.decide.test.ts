@@ -5,8 +5,30 @@ import type { Edge, PiiKind, PrincipalKind, Purpose, ReasonCode, Relation } from
 
 // Written by hand from DESIGN.md "Who sees what", independently of src/privacy/privacy.policy.ts.
 const PRINCIPALS: PrincipalKind[] = ['ANONYMOUS', 'USER', 'PARTNER', 'PAYMENT_PROVIDER', 'SUPPORT', 'MODERATOR', 'ADMIN', 'ANALYST', 'AUDITOR', 'AUTHORITY'];
-const PURPOSES: (Purpose | null)[] = [null, 'ACCOUNT', 'TOUR_BOOKING', 'PAYMENT', 'SUPPORT', 'COMMUNICATION', 'MODERATION', 'FRAUD_PREVENTION', 'ANALYTICS', 'LEGAL_OBLIGATION', 'AUDIT'];
-const EDGES: Edge[] = ['PROFILE_SELF', 'BOOKING_TRAVELLER', 'PAYMENT_PAYER', 'TICKET_SUBJECT', 'FRAUD_CASE_SUBJECT', 'AUTHORITY_SUBJECT', 'STAFF_LOOKUP', 'REVIEW_AUTHOR', 'PUBLIC'];
+const PURPOSES: (Purpose | null)[] = [
+  null,
+  'ACCOUNT',
+  'TOUR_BOOKING',
+  'PAYMENT',
+  'SUPPORT',
+  'COMMUNICATION',
+  'MODERATION',
+  'FRAUD_PREVENTION',
+  'ANALYTICS',
+  'LEGAL_OBLIGATION',
+  'AUDIT',
+];
+const EDGES: Edge[] = [
+  'PROFILE_SELF',
+  'BOOKING_TRAVELLER',
+  'PAYMENT_PAYER',
+  'TICKET_SUBJECT',
+  'FRAUD_CASE_SUBJECT',
+  'AUTHORITY_SUBJECT',
+  'STAFF_LOOKUP',
+  'REVIEW_AUTHOR',
+  'PUBLIC',
+];
 const RELATIONS: Relation[] = ['SELF', 'PARTNER_TRAVELLER', 'PAYMENT_PAYER', 'TICKET_SUBJECT', 'FRAUD_CASE_SUBJECT', 'AUTHORITY_SUBJECT', 'NONE'];
 const KINDS: PiiKind[] = ['IIN', 'PASSPORT', 'PHONE', 'EMAIL', 'FULL_NAME', 'GENDER', 'MESSENGER', 'DOCUMENT_SCAN'];
 const CONSENT_STATES: ReadonlySet<string>[] = [
@@ -24,8 +46,15 @@ const MASKABLE: PiiKind[] = ['IIN', 'PASSPORT', 'PHONE', 'EMAIL', 'FULL_NAME'];
 // A hand transcription of the table: the order of checks is the documented one (purpose, scope, reference, edge, relation,
 // consent, cross-border consent, request); the reason is the first unmet check of the rule that would show more and got furthest.
 interface Row {
-  purposes: Purpose[] | 'ANY'; edge?: Edge; notVia?: ReasonCode; relation?: Relation; scope?: string; reference?: boolean; consent?: string;
-  requested?: boolean; grants: Partial<Record<PiiKind, number>>;
+  purposes: Purpose[] | 'ANY';
+  edge?: Edge;
+  notVia?: ReasonCode;
+  relation?: Relation;
+  scope?: string;
+  reference?: boolean;
+  consent?: string;
+  requested?: boolean;
+  grants: Partial<Record<PiiKind, number>>;
 }
 const FULL = 3;
 const PARTIAL = 2;
@@ -35,21 +64,54 @@ const PUBLIC: Row = { purposes: 'ANY', grants: { FULL_NAME: PARTIAL } };
 const TABLE: Record<PrincipalKind, Row[]> = {
   ANONYMOUS: [PUBLIC],
   USER: [{ purposes: ['ACCOUNT'], relation: 'SELF', grants: rank(KINDS, FULL) }, PUBLIC],
-  PARTNER: [{ purposes: ['TOUR_BOOKING'], scope: 'travelers:read', edge: 'BOOKING_TRAVELLER', notVia: 'NOT_VIA_BOOKING', relation: 'PARTNER_TRAVELLER', consent: 'TOUR_BOOKING',
-    grants: rank(['FULL_NAME', 'PHONE', 'PASSPORT', 'IIN', 'GENDER'], FULL) }, PUBLIC],
-  PAYMENT_PROVIDER: [{ purposes: ['PAYMENT'], edge: 'PAYMENT_PAYER', notVia: 'NOT_VIA_PAYMENT', relation: 'PAYMENT_PAYER', grants: rank(['FULL_NAME', 'EMAIL', 'PHONE'], FULL) }, PUBLIC],
+  PARTNER: [
+    {
+      purposes: ['TOUR_BOOKING'],
+      scope: 'travelers:read',
+      edge: 'BOOKING_TRAVELLER',
+      notVia: 'NOT_VIA_BOOKING',
+      relation: 'PARTNER_TRAVELLER',
+      consent: 'TOUR_BOOKING',
+      grants: rank(['FULL_NAME', 'PHONE', 'PASSPORT', 'IIN', 'GENDER'], FULL),
+    },
+    PUBLIC,
+  ],
+  PAYMENT_PROVIDER: [
+    { purposes: ['PAYMENT'], edge: 'PAYMENT_PAYER', notVia: 'NOT_VIA_PAYMENT', relation: 'PAYMENT_PAYER', grants: rank(['FULL_NAME', 'EMAIL', 'PHONE'], FULL) },
+    PUBLIC,
+  ],
   SUPPORT: [
-    { purposes: ['SUPPORT'], reference: true, edge: 'TICKET_SUBJECT', notVia: 'NOT_VIA_TICKET', relation: 'TICKET_SUBJECT',
-      grants: { ...rank(['FULL_NAME', 'PHONE', 'EMAIL'], FULL), ...rank(['IIN', 'PASSPORT'], PARTIAL) } },
-    { purposes: ['SUPPORT'], edge: 'STAFF_LOOKUP', notVia: 'NOT_VIA_STAFF_LOOKUP', grants: rank(MASKABLE, PARTIAL) }, PUBLIC],
+    {
+      purposes: ['SUPPORT'],
+      reference: true,
+      edge: 'TICKET_SUBJECT',
+      notVia: 'NOT_VIA_TICKET',
+      relation: 'TICKET_SUBJECT',
+      grants: { ...rank(['FULL_NAME', 'PHONE', 'EMAIL'], FULL), ...rank(['IIN', 'PASSPORT'], PARTIAL) },
+    },
+    { purposes: ['SUPPORT'], edge: 'STAFF_LOOKUP', notVia: 'NOT_VIA_STAFF_LOOKUP', grants: rank(MASKABLE, PARTIAL) },
+    PUBLIC,
+  ],
   MODERATOR: [{ purposes: ['MODERATION'], edge: 'STAFF_LOOKUP', notVia: 'NOT_VIA_STAFF_LOOKUP', grants: { ...rank(MASKABLE, PARTIAL), FULL_NAME: FULL } }, PUBLIC],
   AUDITOR: [{ purposes: ['AUDIT'], edge: 'STAFF_LOOKUP', notVia: 'NOT_VIA_STAFF_LOOKUP', grants: rank(MASKABLE, PARTIAL) }, PUBLIC],
   ADMIN: [
     { purposes: ['ACCOUNT', 'FRAUD_PREVENTION'], edge: 'STAFF_LOOKUP', notVia: 'NOT_VIA_STAFF_LOOKUP', grants: rank(MASKABLE, PARTIAL) },
-    { purposes: ['FRAUD_PREVENTION'], reference: true, edge: 'FRAUD_CASE_SUBJECT', notVia: 'NOT_VIA_FRAUD_CASE', relation: 'FRAUD_CASE_SUBJECT', grants: rank(KINDS, FULL) }, PUBLIC],
+    { purposes: ['FRAUD_PREVENTION'], reference: true, edge: 'FRAUD_CASE_SUBJECT', notVia: 'NOT_VIA_FRAUD_CASE', relation: 'FRAUD_CASE_SUBJECT', grants: rank(KINDS, FULL) },
+    PUBLIC,
+  ],
   ANALYST: [{ purposes: ['ANALYTICS'], grants: rank(MASKABLE, PSEUDO) }],
-  AUTHORITY: [{ purposes: ['LEGAL_OBLIGATION'], reference: true, edge: 'AUTHORITY_SUBJECT', notVia: 'NOT_VIA_AUTHORITY_REQUEST', relation: 'AUTHORITY_SUBJECT', requested: true,
-    grants: rank(KINDS, FULL) }, PUBLIC],
+  AUTHORITY: [
+    {
+      purposes: ['LEGAL_OBLIGATION'],
+      reference: true,
+      edge: 'AUTHORITY_SUBJECT',
+      notVia: 'NOT_VIA_AUTHORITY_REQUEST',
+      relation: 'AUTHORITY_SUBJECT',
+      requested: true,
+      grants: rank(KINDS, FULL),
+    },
+    PUBLIC,
+  ],
 };
 
 function unmet(row: Row, c: DecisionInput, grant: number): [number, ReasonCode] | null {
@@ -72,7 +134,7 @@ const EXPOSURE = ['NONE', 'PSEUDONYM', 'PARTIAL', 'FULL'] as const;
 
 function expected(c: DecisionInput): Decision {
   const rows = TABLE[c.principal];
-  const best = Math.max(0, ...rows.map((r) => (unmet(r, c, r.grants[c.kind] ?? 0) ? 0 : r.grants[c.kind] ?? 0)));
+  const best = Math.max(0, ...rows.map((r) => (unmet(r, c, r.grants[c.kind] ?? 0) ? 0 : (r.grants[c.kind] ?? 0))));
   if (best === FULL) return { exposure: 'FULL' };
   let reason: ReasonCode = 'POLICY';
   let furthest = -1;
@@ -86,9 +148,14 @@ function expected(c: DecisionInput): Decision {
 }
 
 function* cells(principal: PrincipalKind, purpose: Purpose | null): Generator<DecisionInput> {
-  for (const edge of EDGES) for (const relation of RELATIONS) for (const kind of KINDS) for (const consents of CONSENT_STATES)
-    for (const hasReference of [false, true]) for (const scopes of SCOPE_STATES) for (const requestedKinds of REQUEST_STATES) for (const recipientCountry of COUNTRIES)
-      yield { principal, purpose, scopes, hasReference, edge, relation, kind, consents, requestedKinds, recipientCountry };
+  for (const edge of EDGES)
+    for (const relation of RELATIONS)
+      for (const kind of KINDS)
+        for (const consents of CONSENT_STATES)
+          for (const hasReference of [false, true])
+            for (const scopes of SCOPE_STATES)
+              for (const requestedKinds of REQUEST_STATES)
+                for (const recipientCountry of COUNTRIES) yield { principal, purpose, scopes, hasReference, edge, relation, kind, consents, requestedKinds, recipientCountry };
 }
 
 describe('decide over every cell', () => {
@@ -113,10 +180,13 @@ describe('decide over every cell', () => {
 // An open incident holds the recipient's FULL releases: what would be FULL is the best the other matching rules show, for INCIDENT_HOLD;
 // anything else is what it is without the hold (checked against the table above).
 function heldInstead(c: DecisionInput): Decision {
-  const best = Math.max(0, ...TABLE[c.principal].map((r) => {
-    const g = r.grants[c.kind] ?? 0;
-    return g < FULL && !unmet(r, c, g) ? g : 0;
-  }));
+  const best = Math.max(
+    0,
+    ...TABLE[c.principal].map((r) => {
+      const g = r.grants[c.kind] ?? 0;
+      return g < FULL && !unmet(r, c, g) ? g : 0;
+    }),
+  );
   return { exposure: EXPOSURE[best], reason: 'INCIDENT_HOLD' };
 }
 
@@ -137,8 +207,14 @@ describe('decide for a held recipient, over every cell', () => {
 
 describe('decide, spot checks', () => {
   const base: DecisionInput = {
-    principal: 'PARTNER', purpose: 'TOUR_BOOKING', scopes: ['travelers:read'], hasReference: false, edge: 'BOOKING_TRAVELLER',
-    relation: 'PARTNER_TRAVELLER', kind: 'PASSPORT', consents: new Set(['TOUR_BOOKING']),
+    principal: 'PARTNER',
+    purpose: 'TOUR_BOOKING',
+    scopes: ['travelers:read'],
+    hasReference: false,
+    edge: 'BOOKING_TRAVELLER',
+    relation: 'PARTNER_TRAVELLER',
+    kind: 'PASSPORT',
+    consents: new Set(['TOUR_BOOKING']),
   };
 
   it('shows a consenting traveller to the partner in full through the booking', () => {
@@ -183,7 +259,15 @@ describe('decide, spot checks', () => {
   });
 
   it('gives an administrator FULL only for a subject of the fraud case it declared', () => {
-    const admin: DecisionInput = { ...base, principal: 'ADMIN', purpose: 'FRAUD_PREVENTION', hasReference: true, edge: 'FRAUD_CASE_SUBJECT', relation: 'FRAUD_CASE_SUBJECT', kind: 'IIN' };
+    const admin: DecisionInput = {
+      ...base,
+      principal: 'ADMIN',
+      purpose: 'FRAUD_PREVENTION',
+      hasReference: true,
+      edge: 'FRAUD_CASE_SUBJECT',
+      relation: 'FRAUD_CASE_SUBJECT',
+      kind: 'IIN',
+    };
     expect(decide(admin)).toEqual({ exposure: 'FULL' });
     expect(decide({ ...admin, edge: 'STAFF_LOOKUP', relation: 'NONE' })).toEqual({ exposure: 'PARTIAL', reason: 'NOT_VIA_FRAUD_CASE' });
     expect(decide({ ...admin, relation: 'NONE' })).toEqual({ exposure: 'NONE', reason: 'NOT_RELATED' });
@@ -191,13 +275,19 @@ describe('decide, spot checks', () => {
 
   it('gives an authority only the kinds its request names', () => {
     const authority: DecisionInput = {
-      ...base, principal: 'AUTHORITY', purpose: 'LEGAL_OBLIGATION', hasReference: true, edge: 'AUTHORITY_SUBJECT', relation: 'AUTHORITY_SUBJECT', requestedKinds: ['IIN'],
+      ...base,
+      principal: 'AUTHORITY',
+      purpose: 'LEGAL_OBLIGATION',
+      hasReference: true,
+      edge: 'AUTHORITY_SUBJECT',
+      relation: 'AUTHORITY_SUBJECT',
+      requestedKinds: ['IIN'],
     };
     expect(decide({ ...authority, kind: 'IIN' })).toEqual({ exposure: 'FULL' });
     expect(decide({ ...authority, kind: 'PHONE' })).toEqual({ exposure: 'NONE', reason: 'NOT_IN_REQUEST' });
   });
 
-  it('holds a partner\'s FULL releases during an incident: the IIN goes, the name is masked, both for INCIDENT_HOLD', () => {
+  it("holds a partner's FULL releases during an incident: the IIN goes, the name is masked, both for INCIDENT_HOLD", () => {
     expect(decide({ ...base, held: true })).toEqual({ exposure: 'NONE', reason: 'INCIDENT_HOLD' });
     expect(decide({ ...base, held: true, kind: 'FULL_NAME' })).toEqual({ exposure: 'PARTIAL', reason: 'INCIDENT_HOLD' });
     expect(decide({ ...base, held: true, kind: 'EMAIL' })).toEqual({ exposure: 'NONE', reason: 'POLICY' });

@@ -73,76 +73,102 @@ describe('masks never reveal more than allowed (property)', () => {
   const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), digits(0, 14));
 
   it('IIN: the last 4 of exactly 12 digits, else nothing', () => {
-    fc.assert(fc.property(text, (s) => {
-      const out = maskIin(s);
-      expect(out === '************' || (/^\d{12}$/.test(s) && out === `********${s.slice(8)}`)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(text, (s) => {
+        const out = maskIin(s);
+        expect(out === '************' || (/^\d{12}$/.test(s) && out === `********${s.slice(8)}`)).toBe(true);
+      }),
+    );
   });
 
   it('passport: at most the first letter and last 2 characters, in place', () => {
-    const passports = fc.oneof(text, digits(9, 9), digits(8, 8).map((d) => `N${d}`));
-    fc.assert(fc.property(passports, (s) => {
-      const chars = Array.from(s.replace(/\s+/g, ''));
-      const out = Array.from(maskPassport(s));
-      expect(out.length).toBe(chars.length);
-      out.forEach((c, i) => {
-        if (c === '*') return;
-        const allowed = (i === 0 && /^[A-Z]$/.test(c) && chars[0].toUpperCase() === c) || (i >= chars.length - 2 && chars.length >= 8 && chars[i] === c);
-        expect(allowed).toBe(true);
-      });
-    }));
+    const passports = fc.oneof(
+      text,
+      digits(9, 9),
+      digits(8, 8).map((d) => `N${d}`),
+    );
+    fc.assert(
+      fc.property(passports, (s) => {
+        const chars = Array.from(s.replace(/\s+/g, ''));
+        const out = Array.from(maskPassport(s));
+        expect(out.length).toBe(chars.length);
+        out.forEach((c, i) => {
+          if (c === '*') return;
+          const allowed = (i === 0 && /^[A-Z]$/.test(c) && chars[0].toUpperCase() === c) || (i >= chars.length - 2 && chars.length >= 8 && chars[i] === c);
+          expect(allowed).toBe(true);
+        });
+      }),
+    );
   });
 
   it('phone: a fixed template plus the last 2 digits of a valid number', () => {
-    const phones = fc.oneof(text, digits(9, 9).map((d) => `+77${d}`), digits(9, 9).map((d) => `8 7${d}`));
-    fc.assert(fc.property(phones, (s) => {
-      const out = maskPhone(s);
-      if (out === '+* *** *** ** **') return;
-      expect(out).toMatch(/^\+7 7\*\* \*\*\* \*\*\d\d$/);
-      expect(out.slice(-2)).toBe(s.replace(/\D/g, '').slice(-2));
-    }));
+    const phones = fc.oneof(
+      text,
+      digits(9, 9).map((d) => `+77${d}`),
+      digits(9, 9).map((d) => `8 7${d}`),
+    );
+    fc.assert(
+      fc.property(phones, (s) => {
+        const out = maskPhone(s);
+        if (out === '+* *** *** ** **') return;
+        expect(out).toMatch(/^\+7 7\*\* \*\*\* \*\*\d\d$/);
+        expect(out.slice(-2)).toBe(s.replace(/\D/g, '').slice(-2));
+      }),
+    );
   });
 
   it('e-mail: the domain and at most the first character of the local part', () => {
     const emails = fc.oneof(text, fc.emailAddress());
-    fc.assert(fc.property(emails, (s) => {
-      const out = maskEmail(s);
-      if (out === '***') return;
-      const at = s.lastIndexOf('@');
-      const local = Array.from(s.slice(0, at));
-      expect([`***@${s.slice(at + 1).toLowerCase()}`, `${local[0]}***@${s.slice(at + 1).toLowerCase()}`]).toContain(out);
-    }));
+    fc.assert(
+      fc.property(emails, (s) => {
+        const out = maskEmail(s);
+        if (out === '***') return;
+        const at = s.lastIndexOf('@');
+        const local = Array.from(s.slice(0, at));
+        expect([`***@${s.slice(at + 1).toLowerCase()}`, `${local[0]}***@${s.slice(at + 1).toLowerCase()}`]).toContain(out);
+      }),
+    );
   });
 
   it('display name: the first word and one letter of the last word; a single word only as its initial', () => {
-    fc.assert(fc.property(text, (s) => {
-      const words = s.trim().split(/\s+/).filter((w) => w !== '');
-      const out = maskValue('FULL_NAME', s);
-      if (words.length === 0) return expect(out).toBeNull();
-      const letter = Array.from(words[words.length - 1])[0];
-      // One character either way: a letter whose capital is longer (ﬃ -> FFI, ᾀ -> ἈΙ) stays as written.
-      const lastInitial = `${Array.from(letter.toUpperCase()).length === 1 ? letter.toUpperCase() : letter}.`;
-      expect(out).toBe(words.length > 1 ? `${words[0]} ${lastInitial}` : lastInitial);
-    }));
+    fc.assert(
+      fc.property(text, (s) => {
+        const words = s
+          .trim()
+          .split(/\s+/)
+          .filter((w) => w !== '');
+        const out = maskValue('FULL_NAME', s);
+        if (words.length === 0) return expect(out).toBeNull();
+        const letter = Array.from(words[words.length - 1])[0];
+        // One character either way: a letter whose capital is longer (ﬃ -> FFI, ᾀ -> ἈΙ) stays as written.
+        const lastInitial = `${Array.from(letter.toUpperCase()).length === 1 ? letter.toUpperCase() : letter}.`;
+        expect(out).toBe(words.length > 1 ? `${words[0]} ${lastInitial}` : lastInitial);
+      }),
+    );
   });
 
   it('full name: the first word of the first name and one initial; initials only without a first name', () => {
     const part = fc.option(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' })), { nil: null });
-    fc.assert(fc.property(part, part, part, (firstName, patronymic, surname) => {
-      const out = maskFullName({ firstName, patronymic, surname });
-      const firstWord = firstName?.trim().split(/\s+/)[0] ?? '';
-      const init = (p: string | null) => {
-        const c = Array.from(p?.trim() ?? '')[0];
-        return c ? `${Array.from(c.toUpperCase()).length === 1 ? c.toUpperCase() : c}.` : '';
-      };
-      const allowed = (firstWord ? [firstWord, init(surname)] : [init(patronymic), init(surname)]).filter((p) => p !== '').join(' ');
-      expect(out).toBe(allowed === '' ? null : allowed);
-      // Beyond the first name, only initials of one character.
-      const rest = out === null ? '' : firstWord ? out.slice(firstWord.length) : out;
-      for (const token of rest.trim().split(' ').filter((t) => t !== '')) {
-        expect(token.endsWith('.') && Array.from(token).length === 2).toBe(true);
-      }
-    }));
+    fc.assert(
+      fc.property(part, part, part, (firstName, patronymic, surname) => {
+        const out = maskFullName({ firstName, patronymic, surname });
+        const firstWord = firstName?.trim().split(/\s+/)[0] ?? '';
+        const init = (p: string | null) => {
+          const c = Array.from(p?.trim() ?? '')[0];
+          return c ? `${Array.from(c.toUpperCase()).length === 1 ? c.toUpperCase() : c}.` : '';
+        };
+        const allowed = (firstWord ? [firstWord, init(surname)] : [init(patronymic), init(surname)]).filter((p) => p !== '').join(' ');
+        expect(out).toBe(allowed === '' ? null : allowed);
+        // Beyond the first name, only initials of one character.
+        const rest = out === null ? '' : firstWord ? out.slice(firstWord.length) : out;
+        for (const token of rest
+          .trim()
+          .split(' ')
+          .filter((t) => t !== '')) {
+          expect(token.endsWith('.') && Array.from(token).length === 2).toBe(true);
+        }
+      }),
+    );
   });
 
   it('keeps an initial one character where its capital would be longer', () => {

@@ -17,9 +17,18 @@ describe('privacy policy', () => {
 
   it('drives the decider: an empty policy shows nothing', () => {
     const nothing = createDecider([]);
-    expect(nothing({
-      principal: 'USER', purpose: 'ACCOUNT', scopes: [], hasReference: false, edge: 'PROFILE_SELF', relation: 'SELF', kind: 'PHONE', consents: new Set(),
-    })).toEqual({ exposure: 'NONE', reason: 'POLICY' });
+    expect(
+      nothing({
+        principal: 'USER',
+        purpose: 'ACCOUNT',
+        scopes: [],
+        hasReference: false,
+        edge: 'PROFILE_SELF',
+        relation: 'SELF',
+        kind: 'PHONE',
+        consents: new Set(),
+      }),
+    ).toEqual({ exposure: 'NONE', reason: 'POLICY' });
   });
 });
 

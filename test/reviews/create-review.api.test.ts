@@ -12,14 +12,20 @@ beforeAll(async () => {
   gw = await startTestGateway();
   users = await travellers(gw.services.sql, 3, 25);
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 /** A tour that ended last month with one booking of the given status. */
 async function pastTourBookedBy(userId: string, status: 'COMPLETED' | 'PAID' | 'CANCELLED'): Promise<string> {
   const sql = gw.services.sql;
   const tourId = await insertTour(sql, { partnerId: OPERATORS[7], capacity: 10, startsInDays: -40 });
-  await sql.rows('t_past_booking', `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-    values (gen_random_uuid(), $1, $2, 1, $3, 50000, $4, now() - interval '60 days')`, [userId, tourId, status, randomUUID()]);
+  await sql.rows(
+    't_past_booking',
+    `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+    values (gen_random_uuid(), $1, $2, 1, $3, 50000, $4, now() - interval '60 days')`,
+    [userId, tourId, status, randomUUID()],
+  );
   return tourId;
 }
 
@@ -34,7 +40,10 @@ describe('createReview', () => {
     expect(body.errors).toBeUndefined();
     const want = 'Отличный гид! ИИН для договора [IIN hidden], телефон [phone hidden], почта [e-mail hidden], паспорт [document hidden]. Выезд 12.07.2026, 210 000 тг.';
     expect(body.data!.createReview).toMatchObject({
-      __typename: 'ReviewCreated', review: { rating: 5, text: want, author: { id: users[0] } }, maskedCount: 4, masked: { iin: 1, phone: 1, email: 1, passport: 1 },
+      __typename: 'ReviewCreated',
+      review: { rating: 5, text: want, author: { id: users[0] } },
+      maskedCount: 4,
+      masked: { iin: 1, phone: 1, email: 1, passport: 1 },
     });
     const [stored] = await gw.services.sql.rows<{ text: string }>('t_review_text', 'select text from reviews where author_id = $1 and tour_id = $2', [users[0], tourId]);
     expect(stored.text).toBe(want);
@@ -60,7 +69,12 @@ describe('createReview', () => {
 
   it('checks rating and text length', async () => {
     const tourId = await pastTourBookedBy(users[2], 'COMPLETED');
-    for (const [rating, text, field] of [[0, 'ok', 'rating'], [6, 'ok', 'rating'], [5, 'я'.repeat(2001), 'text'], [5, '   ', 'text']] as const) {
+    for (const [rating, text, field] of [
+      [0, 'ok', 'rating'],
+      [6, 'ok', 'rating'],
+      [5, 'я'.repeat(2001), 'text'],
+      [5, '   ', 'text'],
+    ] as const) {
       expect((await review(users[2], tourId, rating, text)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     expect((await review(users[2], tourId, 3, 'я'.repeat(2000))).data!.createReview.__typename).toBe('ReviewCreated');

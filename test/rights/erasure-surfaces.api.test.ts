@@ -3,9 +3,20 @@ import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { clientHeaders, PROVIDERS } from '../bookings/booking.fixtures.js';
 import {
-  BookingHistoryDocument, CancelBookingDocument, DeleteMyAccountDocument, FileComplaintDocument, ModerationQueueDocument, PaidBookingTravellerDocument,
-  PartnerBookingsDocument, PersonByIdDocument, ReportContentDocument, StaffComplaintsDocument, TourReviewAuthorsDocument, ToursWithReviewsDocument,
-  type ModerationQueueQuery, type PartnerBookingsQuery,
+  BookingHistoryDocument,
+  CancelBookingDocument,
+  DeleteMyAccountDocument,
+  FileComplaintDocument,
+  ModerationQueueDocument,
+  PaidBookingTravellerDocument,
+  PartnerBookingsDocument,
+  PersonByIdDocument,
+  ReportContentDocument,
+  StaffComplaintsDocument,
+  TourReviewAuthorsDocument,
+  ToursWithReviewsDocument,
+  type ModerationQueueQuery,
+  type PartnerBookingsQuery,
 } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql, type GqlResponse } from '../support/http.js';
@@ -24,7 +35,9 @@ const formerValues = (p: FreshUser) => [p.phone, p.phone.slice(1), p.surname, p.
 /** Every public, partner, payment-provider and staff surface that can show this person or what they wrote, as raw response bodies. */
 async function everySurface(): Promise<unknown[]> {
   const bodies: unknown[] = [];
-  const read = async (res: Promise<{ body: unknown }>) => { bodies.push((await res).body); };
+  const read = async (res: Promise<{ body: unknown }>) => {
+    bodies.push((await res).body);
+  };
   // Public: the tour's reviews and the catalogue with reviews.
   await read(gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId }));
   await read(gql(gw.url, ToursWithReviewsDocument, { first: 50, reviews: 10 }));
@@ -41,7 +54,10 @@ async function everySurface(): Promise<unknown[]> {
   // The payment provider of the booking's payment.
   await read(gql(gw.url, PaidBookingTravellerDocument, { id: booking.bookingId }, await clientHeaders(gw, 'PAYMENT_PROVIDER', booking.providerId)));
   // Staff: support and administrators' complaints, the moderation queue (every page), a fraud lookup of the person.
-  for (const [kind, sub] of [['SUPPORT', DEMO_STAFF.support.id], ['ADMIN', DEMO_STAFF.admin.id]] as const) {
+  for (const [kind, sub] of [
+    ['SUPPORT', DEMO_STAFF.support.id],
+    ['ADMIN', DEMO_STAFF.admin.id],
+  ] as const) {
     await read(gql(gw.url, StaffComplaintsDocument, {}, bearer(await tokenFor(gw, kind, { sub }))));
   }
   const moderator = bearer(await tokenFor(gw, 'MODERATOR', { sub: DEMO_STAFF.moderator.id }));
@@ -77,16 +93,27 @@ beforeAll(async () => {
   expect(cancelled.body.errors).toBeUndefined();
   const complaint = await gql(gw.url, FileComplaintDocument, { subject: `О ${u.surname}`, body: typed(u) }, user);
   expect(complaint.body.errors).toBeUndefined();
-  const [other] = await gw.services.sql.rows<{ id: string }>('t_surf_other_review', "select id from reviews where author_id <> $1 and moderation_status = 'PUBLISHED' order by id limit 1", [u.id]);
+  const [other] = await gw.services.sql.rows<{ id: string }>(
+    't_surf_other_review',
+    "select id from reviews where author_id <> $1 and moderation_status = 'PUBLISHED' order by id limit 1",
+    [u.id],
+  );
   const report = await gql(gw.url, ReportContentDocument, { reviewId: other.id, reason: `Это про меня, ${typed(u)}` }, user);
   expect(report.body.errors).toBeUndefined();
   // Reported too, so the queue shows this review while it is still linked.
-  const reportOwn = await gql(gw.url, ReportContentDocument, { reviewId: review.reviewId, reason: 'Спам' }, bearer(await tokenFor(gw, 'USER', { sub: (await freshTraveller(gw)).id })));
+  const reportOwn = await gql(
+    gw.url,
+    ReportContentDocument,
+    { reviewId: review.reviewId, reason: 'Спам' },
+    bearer(await tokenFor(gw, 'USER', { sub: (await freshTraveller(gw)).id })),
+  );
   expect(reportOwn.body.errors).toBeUndefined();
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
-describe('after deleteMyAccount, no surface shows the person\'s former values, typed or tagged', () => {
+describe("after deleteMyAccount, no surface shows the person's former values, typed or tagged", () => {
   it('before erasure the same reads do show them (the search can fail)', async () => {
     const hits = found(await everySurface(), formerValues(u));
     expect(hits).toEqual(expect.arrayContaining([u.surname, u.firstName, u.telegram]));
@@ -104,7 +131,9 @@ describe('after deleteMyAccount, no surface shows the person\'s former values, t
   it('the review keeps its rating for the tour, shown as by a deleted user', async () => {
     const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId });
     expect(body.data!.tour!.reviews.find((r) => r.id === review.reviewId)).toMatchObject({ author: null });
-    const [row] = await gw.services.sql.rows<{ rating: number; author_id: string | null }>('t_surf_review', 'select rating, author_id from reviews where id = $1', [review.reviewId]);
+    const [row] = await gw.services.sql.rows<{ rating: number; author_id: string | null }>('t_surf_review', 'select rating, author_id from reviews where id = $1', [
+      review.reviewId,
+    ]);
     expect(row).toEqual({ rating: 4, author_id: null });
   });
 });

@@ -9,8 +9,16 @@ import { sealTicketSubject, ticketSubjectSlot } from '../../src/support/support-
 import { openPersonalData } from '../../src/users/personal-data.codec.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import {
-  BookingTravellerDocument, DeleteMyAccountDocument, ExportMyDataDocument, FileComplaintDocument, ModerationQueueDocument, RemoveAccountDocument, ReportContentDocument,
-  StaffComplaintsDocument, TourReviewAuthorsDocument, type ModerationQueueQuery,
+  BookingTravellerDocument,
+  DeleteMyAccountDocument,
+  ExportMyDataDocument,
+  FileComplaintDocument,
+  ModerationQueueDocument,
+  RemoveAccountDocument,
+  ReportContentDocument,
+  StaffComplaintsDocument,
+  TourReviewAuthorsDocument,
+  type ModerationQueueQuery,
 } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql, type GqlResponse } from '../support/http.js';
@@ -18,45 +26,76 @@ import { bearer, tokenFor } from '../support/tokens.js';
 import { freshTraveller, grantConsents, paidUpcomingBooking, publishedReview, type FreshUser, type PaidBooking } from './fresh-user.fixtures.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 const one = async <T>(name: string, text: string, params: unknown[]) => (await gw.services.sql.rows<T>(name, text, params))[0];
 
-interface SealedRow { id: string; pii_enc: string; wrapped_key: string }
+interface SealedRow {
+  id: string;
+  pii_enc: string;
+  wrapped_key: string;
+}
 
 /** Every column of every table, searched for each value, and every sealed record whose key still exists, opened; "table.column: value" per hit. */
 async function findAnywhere(values: string[]): Promise<string[]> {
-  const cols = await gw.services.sql.rows<{ s: string; t: string; c: string }>('t_all_columns', `select c.table_schema as s, c.table_name as t, c.column_name as c
+  const cols = await gw.services.sql.rows<{ s: string; t: string; c: string }>(
+    't_all_columns',
+    `select c.table_schema as s, c.table_name as t, c.column_name as c
     from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-    where c.table_schema in ('public', 'keyring') and t.table_type = 'BASE TABLE' order by 1, 2, 3`);
+    where c.table_schema in ('public', 'keyring') and t.table_type = 'BASE TABLE' order by 1, 2, 3`,
+  );
   expect(cols.length).toBeGreaterThan(100);
   const hits: string[] = [];
   for (const { s, t, c } of cols) {
-    const found = await gw.services.sql.rows<{ v: string }>(`t_scan_${s}_${t}_${c}`, `select v from unnest($1::text[]) v
-      where exists(select 1 from "${s}"."${t}" x where strpos(lower(x."${c}"::text), lower(v)) > 0)`, [values]);
+    const found = await gw.services.sql.rows<{ v: string }>(
+      `t_scan_${s}_${t}_${c}`,
+      `select v from unnest($1::text[]) v
+      where exists(select 1 from "${s}"."${t}" x where strpos(lower(x."${c}"::text), lower(v)) > 0)`,
+      [values],
+    );
     hits.push(...found.map((f) => `${t}.${c}: ${f.v}`));
   }
-  const sealed = await gw.services.sql.rows<SealedRow>('t_scan_sealed', `select u.id, u.pii_enc, k.wrapped_key from users u
-    join keyring.user_keys k on k.user_id = u.id where u.pii_enc is not null`);
+  const sealed = await gw.services.sql.rows<SealedRow>(
+    't_scan_sealed',
+    `select u.id, u.pii_enc, k.wrapped_key from users u
+    join keyring.user_keys k on k.user_id = u.id where u.pii_enc is not null`,
+  );
   const opened = sealed.map((r) => JSON.stringify(openPersonalData(gw.services.vault, r.id, r.wrapped_key, r.pii_enc)).toLowerCase()).join('\n');
   hits.push(...values.filter((v) => opened.includes(v.toLowerCase())).map((v) => `users.pii_enc (opened): ${v}`));
   return hits;
 }
 
 /** A complaint, report and ticket as a backup holds them: sealed texts, each with the slot it was sealed for. */
-interface TextsBackup { complaintId: string; reportId: string; ticketId: string; sealed: { slot: string; value: string }[] }
+interface TextsBackup {
+  complaintId: string;
+  reportId: string;
+  ticketId: string;
+  sealed: { slot: string; value: string }[];
+}
 
 async function backupOfTexts(ids: Omit<TextsBackup, 'sealed'>): Promise<TextsBackup> {
-  const c = await one<{ subject_enc: string; body_enc: string; attachments_enc: string }>('t_backup_complaint',
-    'select subject_enc, body_enc, attachments_enc from complaints where id = $1', [ids.complaintId]);
+  const c = await one<{ subject_enc: string; body_enc: string; attachments_enc: string }>(
+    't_backup_complaint',
+    'select subject_enc, body_enc, attachments_enc from complaints where id = $1',
+    [ids.complaintId],
+  );
   const r = await one<{ reason_enc: string }>('t_backup_report', 'select reason_enc from content_reports where id = $1', [ids.reportId]);
   const t = await one<{ subject_enc: string }>('t_backup_ticket', 'select subject_enc from support_tickets where id = $1', [ids.ticketId]);
-  return { ...ids, sealed: [
-    { slot: complaintSlot(ids.complaintId, 'subject'), value: c.subject_enc }, { slot: complaintSlot(ids.complaintId, 'body'), value: c.body_enc },
-    { slot: complaintSlot(ids.complaintId, 'attachments'), value: c.attachments_enc }, { slot: reportReasonSlot(ids.reportId), value: r.reason_enc },
-    { slot: ticketSubjectSlot(ids.ticketId), value: t.subject_enc },
-  ] };
+  return {
+    ...ids,
+    sealed: [
+      { slot: complaintSlot(ids.complaintId, 'subject'), value: c.subject_enc },
+      { slot: complaintSlot(ids.complaintId, 'body'), value: c.body_enc },
+      { slot: complaintSlot(ids.complaintId, 'attachments'), value: c.attachments_enc },
+      { slot: reportReasonSlot(ids.reportId), value: r.reason_enc },
+      { slot: ticketSubjectSlot(ids.ticketId), value: t.subject_enc },
+    ],
+  };
 }
 
 /** The open reports of the moderation queue, every page. */
@@ -89,16 +128,36 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     booking = await paidUpcomingBooking(gw, u.id);
     review = await publishedReview(gw, u.id, 'Прекрасный маршрут, гид внимательный');
     token = await tokenFor(gw, 'USER', { sub: u.id });
-    await gw.services.sql.rows('t_fresh_session', "insert into sessions (id, user_id, refresh_hash, expires_at) values (gen_random_uuid(), $1, 'h-' || gen_random_uuid(), now() + interval '1 day')", [u.id]);
+    await gw.services.sql.rows(
+      't_fresh_session',
+      "insert into sessions (id, user_id, refresh_hash, expires_at) values (gen_random_uuid(), $1, 'h-' || gen_random_uuid(), now() + interval '1 day')",
+      [u.id],
+    );
     // No API writes tickets: this one is sealed under the user's key the way the seed writes them.
     const ticketId = randomUUID();
     const { wrapped_key: wrapped } = await one<{ wrapped_key: string }>('t_fresh_key', 'select wrapped_key from keyring.user_keys where user_id = $1', [u.id]);
     const ticketSubject = sealTicketSubject(gw.services.vault, gw.services.vault.subjectKey(u.id, wrapped), u.id, ticketId, `Call me at ${u.phone}`);
-    await gw.services.sql.rows('t_fresh_ticket', "insert into support_tickets (id, reference, user_id, subject_enc) values ($1, 'ERASE-' || substr(md5(random()::text), 1, 8), $2, $3)",
-      [ticketId, u.id, ticketSubject]);
-    const complaint = await gql(gw.url, FileComplaintDocument, { subject: `About ${u.surname}`, body: `My e-mail ${u.email} was shared`, attachments: [{ name: `${u.surname}-passport.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64) }] }, bearer(token));
+    await gw.services.sql.rows(
+      't_fresh_ticket',
+      "insert into support_tickets (id, reference, user_id, subject_enc) values ($1, 'ERASE-' || substr(md5(random()::text), 1, 8), $2, $3)",
+      [ticketId, u.id, ticketSubject],
+    );
+    const complaint = await gql(
+      gw.url,
+      FileComplaintDocument,
+      {
+        subject: `About ${u.surname}`,
+        body: `My e-mail ${u.email} was shared`,
+        attachments: [{ name: `${u.surname}-passport.pdf`, mimeType: 'application/pdf', sizeBytes: 1000, sha256: 'a'.repeat(64) }],
+      },
+      bearer(token),
+    );
     expect(complaint.body.errors).toBeUndefined();
-    const [other] = await gw.services.sql.rows<{ id: string }>('t_other_review', "select id from reviews where author_id <> $1 and moderation_status = 'PUBLISHED' order by id limit 1", [u.id]);
+    const [other] = await gw.services.sql.rows<{ id: string }>(
+      't_other_review',
+      "select id from reviews where author_id <> $1 and moderation_status = 'PUBLISHED' order by id limit 1",
+      [u.id],
+    );
     const report = await gql(gw.url, ReportContentDocument, { reviewId: other.id, reason: `Insults me, ${u.firstName}` }, bearer(token));
     expect(report.body.errors).toBeUndefined();
     // A disclosure to the tour's partner through the booking, so the log holds a row about this person.
@@ -121,7 +180,14 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     const keys = await gw.services.sql.rows<{ user_id: string; wrapped_key: string }>('t_all_keys', 'select user_id, wrapped_key from keyring.user_keys');
     expect(keys.length).toBeGreaterThan(100);
     expect(keys.filter((k) => k.user_id === u.id)).toEqual([]);
-    const opened = keys.filter((k) => { try { openPersonalData(vault, u.id, k.wrapped_key, backup.pii_enc); return true; } catch { return false; } });
+    const opened = keys.filter((k) => {
+      try {
+        openPersonalData(vault, u.id, k.wrapped_key, backup.pii_enc);
+        return true;
+      } catch {
+        return false;
+      }
+    });
     expect(opened).toEqual([]);
   });
 
@@ -129,15 +195,27 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     const { vault } = gw.services;
     const openAll = (key: KeyObject) => texts.sealed.map((s) => vault.open(key, u.id, s.slot, s.value));
     // The control: with the key it had then, the backup opens to the surname, e-mail, first name and phone written into it.
-    expect(openAll(vault.subjectKey(u.id, backup.wrapped_key))).toEqual([`About ${u.surname}`, `My e-mail ${u.email} was shared`,
-      expect.stringContaining(`"${u.surname}-passport.pdf"`), `Insults me, ${u.firstName}`, `Call me at ${u.phone}`]);
+    expect(openAll(vault.subjectKey(u.id, backup.wrapped_key))).toEqual([
+      `About ${u.surname}`,
+      `My e-mail ${u.email} was shared`,
+      expect.stringContaining(`"${u.surname}-passport.pdf"`),
+      `Insults me, ${u.firstName}`,
+      `Call me at ${u.phone}`,
+    ]);
     const keys = await gw.services.sql.rows<{ user_id: string; wrapped_key: string }>('t_all_keys', 'select user_id, wrapped_key from keyring.user_keys');
     expect(keys.length).toBeGreaterThan(100);
     expect(keys.filter((k) => k.user_id === u.id)).toEqual([]);
     // Each key unwrapped as its owner's, then tried on every sealed text: none opens any.
-    const opened = keys.filter((k) => texts.sealed.some((s) => {
-      try { vault.open(vault.subjectKey(k.user_id, k.wrapped_key), u.id, s.slot, s.value); return true; } catch { return false; }
-    }));
+    const opened = keys.filter((k) =>
+      texts.sealed.some((s) => {
+        try {
+          vault.open(vault.subjectKey(k.user_id, k.wrapped_key), u.id, s.slot, s.value);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    );
     expect(opened).toEqual([]);
   });
 
@@ -167,21 +245,29 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
   });
 
   it('withdraws every consent with proof, revokes sessions, depersonalises complaints, reports and tickets', async () => {
-    const s = await one<Record<string, number>>('t_erased_state', `select
+    const s = await one<Record<string, number>>(
+      't_erased_state',
+      `select
       (select count(*)::int from consents where user_id = $1 and granted) as granted,
       (select count(*)::int from consent_events where user_id = $1 and action = 'WITHDRAWN') as withdrawn,
       (select count(*)::int from sessions where user_id = $1 and revoked_at is null) as live_sessions,
       (select count(*)::int from complaints where user_id = $1 and coalesce(subject_enc, body_enc, attachments_enc) is null) as complaints_emptied,
       (select count(*)::int from content_reports where reporter_id = $1) as reports_linked,
       (select count(*)::int from content_reports where id = $2 and reporter_id is null and reason_enc is null) as reports_emptied,
-      (select count(*)::int from support_tickets where user_id = $1 and status = 'CLOSED' and subject_enc is null) as tickets_closed`, [u.id, texts.reportId]);
+      (select count(*)::int from support_tickets where user_id = $1 and status = 'CLOSED' and subject_enc is null) as tickets_closed`,
+      [u.id, texts.reportId],
+    );
     expect(s).toEqual({ granted: 0, withdrawn: 2, live_sessions: 0, complaints_emptied: 1, reports_linked: 0, reports_emptied: 1, tickets_closed: 1 });
   });
 
   it('keeps the booking and payment tied only to the empty row, under a legal_holds row', async () => {
-    const held = await one<{ user_id: string; status: string; payment: string; reason: string; years: number }>('t_held', `select b.user_id, b.status, p.id as payment, h.reason,
+    const held = await one<{ user_id: string; status: string; payment: string; reason: string; years: number }>(
+      't_held',
+      `select b.user_id, b.status, p.id as payment, h.reason,
         extract(year from age(h.until, current_date))::int as years
-      from bookings b join payments p on p.booking_id = b.id join legal_holds h on h.user_id = b.user_id where b.id = $1`, [booking.bookingId]);
+      from bookings b join payments p on p.booking_id = b.id join legal_holds h on h.user_id = b.user_id where b.id = $1`,
+      [booking.bookingId],
+    );
     expect(held).toEqual({ user_id: u.id, status: 'PAID', payment: booking.paymentId, reason: expect.stringContaining('Tax Code'), years: 5 });
     const proof = await one<{ actor_kind: string; actor_id: string }>('t_erasure_proof', 'select actor_kind, actor_id from account_erasures where user_id = $1', [u.id]);
     expect(proof).toEqual({ actor_kind: 'USER', actor_id: u.id });
@@ -195,7 +281,7 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     expect(stored).toEqual({ author_id: null, rating: 4 });
   });
 
-  it('refuses the deleted account\'s token: a second deletion and an export get 401 TOKEN_REVOKED', async () => {
+  it("refuses the deleted account's token: a second deletion and an export get 401 TOKEN_REVOKED", async () => {
     for (const res of [await gql(gw.url, DeleteMyAccountDocument, undefined, bearer(token)), await gql(gw.url, ExportMyDataDocument, undefined, bearer(token))]) {
       expect(res.status).toBe(401);
       expect(res.body.data).toBeUndefined();
@@ -219,22 +305,33 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
   it('the search does find the values of a live account (the check can fail)', async () => {
     const live = await freshTraveller(gw);
     const hits = await findAnywhere(personalValues(live));
-    expect(hits).toEqual(expect.arrayContaining([`users.pii_enc (opened): ${live.phone}`, `users.pii_enc (opened): ${live.surname}`,
-      `users.pii_enc (opened): ${live.email}`, `users.pii_enc (opened): ${live.telegram}`, `users.pii_enc (opened): ${live.iin}`]));
+    expect(hits).toEqual(
+      expect.arrayContaining([
+        `users.pii_enc (opened): ${live.phone}`,
+        `users.pii_enc (opened): ${live.surname}`,
+        `users.pii_enc (opened): ${live.email}`,
+        `users.pii_enc (opened): ${live.telegram}`,
+        `users.pii_enc (opened): ${live.iin}`,
+      ]),
+    );
   });
 
   it('the purge job deletes held transactions once the hold ends, and keeps the empty account row', async () => {
-    await gw.services.sql.rows('t_end_hold', "update legal_holds set until = current_date - 1 where user_id = $1", [u.id]);
+    await gw.services.sql.rows('t_end_hold', 'update legal_holds set until = current_date - 1 where user_id = $1', [u.id]);
     const r = await runPurge(gw.services.orm.em.fork());
     expect(r).toMatchObject({ holds: 1, bookings: 1, payments: 1 });
-    const left = await one<Record<string, number>>('t_after_purge', `select (select count(*)::int from bookings where user_id = $1) as bookings,
+    const left = await one<Record<string, number>>(
+      't_after_purge',
+      `select (select count(*)::int from bookings where user_id = $1) as bookings,
       (select count(*)::int from payments where id = $2) as payments, (select count(*)::int from legal_holds where user_id = $1) as holds,
-      (select count(*)::int from users where id = $1) as users, (select count(*)::int from reviews where id = $3) as reviews`, [u.id, booking.paymentId, review.reviewId]);
+      (select count(*)::int from users where id = $1) as users, (select count(*)::int from reviews where id = $3) as reviews`,
+      [u.id, booking.paymentId, review.reviewId],
+    );
     expect(left).toEqual({ bookings: 0, payments: 0, holds: 0, users: 1, reviews: 1 });
     expect(await runPurge(gw.services.orm.em.fork())).toMatchObject({ holds: 0, bookings: 0, payments: 0 });
   });
 
-  it('staff read the erased author\'s complaint and report as the placeholder, also once a backup of the rows is restored over them', async () => {
+  it("staff read the erased author's complaint and report as the placeholder, also once a backup of the rows is restored over them", async () => {
     const support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
     const moderator = bearer(await tokenFor(gw, 'MODERATOR', { sub: DEMO_STAFF.moderator.id }));
     const read = async () => {
@@ -248,14 +345,18 @@ describe('deleteMyAccount: erasure with a paid upcoming booking under a legal ho
     expect(await read()).toEqual(placeholders);
     // A restore of the two tables from the backup brings the ciphertext (and the reporter) back, not the key.
     const [subject, body, attachments, reason] = texts.sealed.map((s) => s.value);
-    await gw.services.sql.rows('t_restore_complaint', 'update complaints set subject_enc = $2, body_enc = $3, attachments_enc = $4 where id = $1',
-      [texts.complaintId, subject, body, attachments]);
+    await gw.services.sql.rows('t_restore_complaint', 'update complaints set subject_enc = $2, body_enc = $3, attachments_enc = $4 where id = $1', [
+      texts.complaintId,
+      subject,
+      body,
+      attachments,
+    ]);
     await gw.services.sql.rows('t_restore_report', 'update content_reports set reporter_id = $2, reason_enc = $3 where id = $1', [texts.reportId, u.id, reason]);
     expect(await read()).toEqual(placeholders);
   });
 });
 
-describe('removeAccount: administrators erase a violator\'s account', () => {
+describe("removeAccount: administrators erase a violator's account", () => {
   it('erases with the reason recorded; travellers and non-travellers are refused', async () => {
     const v = await freshTraveller(gw);
     const admin = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
@@ -265,8 +366,12 @@ describe('removeAccount: administrators erase a violator\'s account', () => {
     expect(staff.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const res = await gql(gw.url, RemoveAccountDocument, { userId: v.id, reason: 'Repeated insults in reviews (terms §5)' }, bearer(admin));
     expect(res.body.data!.removeAccount).toMatchObject({ heldBookings: 0, heldPayments: 0, heldUntil: null });
-    const proof = await one<{ actor_kind: string; actor_id: string; reason: string; status: string }>('t_removal', `select e.actor_kind, e.actor_id, e.reason, u.status
-      from account_erasures e join users u on u.id = e.user_id where e.user_id = $1`, [v.id]);
+    const proof = await one<{ actor_kind: string; actor_id: string; reason: string; status: string }>(
+      't_removal',
+      `select e.actor_kind, e.actor_id, e.reason, u.status
+      from account_erasures e join users u on u.id = e.user_id where e.user_id = $1`,
+      [v.id],
+    );
     expect(proof).toEqual({ actor_kind: 'ADMIN', actor_id: DEMO_STAFF.admin.id, reason: 'Repeated insults in reviews (terms §5)', status: 'DELETED' });
     expect(await findAnywhere(personalValues(v))).toEqual([]);
   });

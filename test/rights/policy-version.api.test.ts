@@ -8,8 +8,12 @@ import { bearer, tokenFor } from '../support/tokens.js';
 import { freshTraveller } from './fresh-user.fixtures.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 const SHA = 'ab'.repeat(32);
 // Other suites expect 2024-06 to stay in force, so these versions are published in the past (older) or the future.
@@ -48,8 +52,12 @@ describe('policy versions', () => {
     const twice = await gql(gw.url, AcceptPolicyVersionDocument, { version: '2024-06' }, headers);
     expect(twice.body.data!.acceptPolicyVersion).toEqual(accepted.body.data!.acceptPolicyVersion);
 
-    const rows = await gw.services.sql.rows<{ purpose: string | null; version: string }>('t_policy_events', `select e.purpose, v.version from consent_events e
-      join policy_versions v on v.id = e.policy_version_id where e.user_id = $1 and e.action = 'POLICY_ACCEPTED'`, [u.id]);
+    const rows = await gw.services.sql.rows<{ purpose: string | null; version: string }>(
+      't_policy_events',
+      `select e.purpose, v.version from consent_events e
+      join policy_versions v on v.id = e.policy_version_id where e.user_id = $1 and e.action = 'POLICY_ACCEPTED'`,
+      [u.id],
+    );
     expect(rows).toEqual([{ purpose: null, version: '2024-06' }]);
     const after = await gql(gw.url, PendingPolicyAcceptanceDocument, undefined, headers);
     expect(after.body.data!.pendingPolicyAcceptance).toBeNull();

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import {
-  AcceptPolicyVersionDocument, ExportMyDataDocument, FileComplaintDocument, MePrivacyReportDocument, MyPrivacyReportDocument, BookingTravellerDocument, ReportContentDocument,
+  AcceptPolicyVersionDocument,
+  ExportMyDataDocument,
+  FileComplaintDocument,
+  MePrivacyReportDocument,
+  MyPrivacyReportDocument,
+  BookingTravellerDocument,
+  ReportContentDocument,
 } from '../generated/operations.js';
 import { startTestGateway } from '../support/gateway.js';
 import { gql } from '../support/http.js';
@@ -24,18 +30,28 @@ beforeAll(async () => {
   await publishedReview(gw, u.id, 'Хороший тур');
   headers = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
   await gql(gw.url, AcceptPolicyVersionDocument, { version: '2024-06' }, headers);
-  await gql(gw.url, FileComplaintDocument, { subject: 'Data shared', body: 'Why was my phone given out?',
-    attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] }, headers);
-  [{ id: reportedReview }] = await gw.services.sql.rows<{ id: string }>('t_report_review', "select id from reviews where moderation_status = 'PUBLISHED' and author_id <> $1 order by id limit 1", [u.id]);
+  await gql(
+    gw.url,
+    FileComplaintDocument,
+    { subject: 'Data shared', body: 'Why was my phone given out?', attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] },
+    headers,
+  );
+  [{ id: reportedReview }] = await gw.services.sql.rows<{ id: string }>(
+    't_report_review',
+    "select id from reviews where moderation_status = 'PUBLISHED' and author_id <> $1 order by id limit 1",
+    [u.id],
+  );
   await gql(gw.url, ReportContentDocument, { reviewId: reportedReview, reason: 'Spam in the review' }, headers);
   const partner = await tokenFor(gw, 'PARTNER', { partnerId: booking.partnerId });
   const read = await gql(gw.url, BookingTravellerDocument, { id: booking.bookingId }, bearer(partner));
   disclosureRequest = read.headers.get('x-request-id');
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('myPrivacyReport', () => {
-  it('lists purposes with their basis and the person\'s consent, and consents with policy versions', async () => {
+  it("lists purposes with their basis and the person's consent, and consents with policy versions", async () => {
     const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
     expect(body.errors).toBeUndefined();
     const r = body.data!.myPrivacyReport;
@@ -64,17 +80,25 @@ describe('myPrivacyReport', () => {
   it('names the recipients and where they are, reports no transfer abroad, and shows the disclosure log', async () => {
     const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
     const r = body.data!.myPrivacyReport;
-    const [names] = await gw.services.sql.rows<{ operator: string; provider: string }>('t_report_names', `select (select name from partners where id = $1) as operator,
-      (select name from partners where id = $2) as provider`, [booking.partnerId, booking.providerId]);
-    expect(r.recipients).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: names.operator, kind: 'TOUR_OPERATOR', country: 'KZ', reasons: ['BOOKED_TOUR', 'DISCLOSED'] }),
-      expect.objectContaining({ name: names.provider, kind: 'PAYMENT_PROVIDER', country: 'KZ', reasons: ['PAYMENT'] }),
-      expect.objectContaining({ kind: 'PROCESSOR', reasons: ['PROCESSOR'] }),
-    ]));
+    const [names] = await gw.services.sql.rows<{ operator: string; provider: string }>(
+      't_report_names',
+      `select (select name from partners where id = $1) as operator,
+      (select name from partners where id = $2) as provider`,
+      [booking.partnerId, booking.providerId],
+    );
+    expect(r.recipients).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: names.operator, kind: 'TOUR_OPERATOR', country: 'KZ', reasons: ['BOOKED_TOUR', 'DISCLOSED'] }),
+        expect.objectContaining({ name: names.provider, kind: 'PAYMENT_PROVIDER', country: 'KZ', reasons: ['PAYMENT'] }),
+        expect.objectContaining({ kind: 'PROCESSOR', reasons: ['PROCESSOR'] }),
+      ]),
+    );
     for (const rec of r.recipients) expect(rec.city).not.toBe('');
     expect(r.crossBorder).toEqual({ storedIn: 'KZ', transfers: [], consent: { purpose: 'CROSS_BORDER_TRANSFER', granted: false, policyVersion: null } });
     expect(r.disclosureCount).toBe(1);
-    expect(r.disclosures).toEqual([expect.objectContaining({ purpose: 'TOUR_BOOKING', reference: null, recipient: { kind: 'PARTNER', partner: { id: booking.partnerId, name: names.operator } } })]);
+    expect(r.disclosures).toEqual([
+      expect.objectContaining({ purpose: 'TOUR_BOOKING', reference: null, recipient: { kind: 'PARTNER', partner: { id: booking.partnerId, name: names.operator } } }),
+    ]);
     expect(r.disclosures[0].kinds).toEqual(expect.arrayContaining(['IIN', 'PASSPORT', 'PHONE']));
     const [logged] = await gw.services.sql.rows<{ id: string }>('t_report_disc', 'select id from disclosures where request_id = $1', [disclosureRequest]);
     expect(r.disclosures[0].id).toBe(logged.id);
@@ -95,16 +119,32 @@ describe('exportMyData', () => {
     const res = await gql(gw.url, ExportMyDataDocument, undefined, headers);
     expect(res.body.errors).toBeUndefined();
     const doc = res.body.data!.exportMyData as Record<string, any>;
-    expect(doc.profile).toMatchObject({ id: u.id, phone: u.phone, surname: u.surname, firstName: u.firstName, email: u.email, iin: u.iin, passportNumber: u.passport,
-      messengers: { telegram: u.telegram, whatsapp: u.whatsapp } });
+    expect(doc.profile).toMatchObject({
+      id: u.id,
+      phone: u.phone,
+      surname: u.surname,
+      firstName: u.firstName,
+      email: u.email,
+      iin: u.iin,
+      passportNumber: u.passport,
+      messengers: { telegram: u.telegram, whatsapp: u.whatsapp },
+    });
     expect(doc.consents).toEqual([expect.objectContaining({ purpose: 'TOUR_BOOKING', granted: true, policyVersion: '2024-06' })]);
     expect(doc.consentEvents.map((e: any) => e.action).sort()).toEqual(['GRANTED', 'POLICY_ACCEPTED']);
     expect(doc.bookings).toEqual([expect.objectContaining({ id: booking.bookingId, status: 'PAID' })]);
     expect(doc.payments).toEqual([expect.objectContaining({ id: booking.paymentId, bookingId: booking.bookingId, status: 'CONFIRMED' })]);
     expect(doc.reviews).toHaveLength(1);
     // The texts the traveller wrote are stored sealed under their key; the export opens them and carries nothing sealed.
-    expect(doc.complaints).toEqual([{ id: expect.any(String), subject: 'Data shared', body: 'Why was my phone given out?', status: 'RECEIVED', createdAt: expect.any(String),
-      attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] }]);
+    expect(doc.complaints).toEqual([
+      {
+        id: expect.any(String),
+        subject: 'Data shared',
+        body: 'Why was my phone given out?',
+        status: 'RECEIVED',
+        createdAt: expect.any(String),
+        attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }],
+      },
+    ]);
     expect(doc.contentReports).toEqual([{ id: expect.any(String), reviewId: reportedReview, reason: 'Spam in the review', status: 'OPEN', createdAt: expect.any(String) }]);
     expect(doc.disclosures).toEqual([expect.objectContaining({ recipientKind: 'PARTNER', purpose: 'TOUR_BOOKING' })]);
     const own = await gw.services.sql.rows('t_export_disc', 'select 1 from disclosures where request_id = $1', [res.headers.get('x-request-id')]);

@@ -16,7 +16,11 @@ const expected = generateDemo(OPTIONS);
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: cfg.databaseUrl });
   await client.connect();
-  try { await client.query(sql); } finally { await client.end(); }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 let db: Database;
@@ -55,8 +59,11 @@ describe('seedDemo against Postgres', () => {
   it('stores personal values only sealed under a per-user key, with blind indexes', async () => {
     const vault = createPiiVault(cfg);
     const [first] = DEMO_TRAVELERS;
-    const [found] = await rows<{ id: string; pii_enc: string; wrapped_key: string }>(`select u.id, u.pii_enc, k.wrapped_key from users u
-      join keyring.user_keys k on k.user_id = u.id where u.iin_bidx = $1`, [vault.blindIndex('IIN', first.iin)]);
+    const [found] = await rows<{ id: string; pii_enc: string; wrapped_key: string }>(
+      `select u.id, u.pii_enc, k.wrapped_key from users u
+      join keyring.user_keys k on k.user_id = u.id where u.iin_bidx = $1`,
+      [vault.blindIndex('IIN', first.iin)],
+    );
     expect(found.id).toBe(first.id);
     expect(openPersonalData(vault, first.id, found.wrapped_key, found.pii_enc)).toMatchObject({ iin: first.iin, passport: first.passport, phone: first.phone });
     const dump = (await rows<{ t: string }>('select u::text as t from users u')).map((r) => r.t).join('\n');

@@ -111,7 +111,10 @@ describe('demo data generation', () => {
     const steps = new Map<string, string[]>();
     for (const e of data.bookingEvents) steps.set(e.booking_id, [...(steps.get(e.booking_id) ?? []), e.status]);
     const expected: Record<string, string[]> = {
-      PENDING_PAYMENT: ['PENDING_PAYMENT'], PAID: ['PENDING_PAYMENT', 'PAID'], COMPLETED: ['PENDING_PAYMENT', 'PAID', 'COMPLETED'], CANCELLED: ['PENDING_PAYMENT', 'CANCELLED'],
+      PENDING_PAYMENT: ['PENDING_PAYMENT'],
+      PAID: ['PENDING_PAYMENT', 'PAID'],
+      COMPLETED: ['PENDING_PAYMENT', 'PAID', 'COMPLETED'],
+      CANCELLED: ['PENDING_PAYMENT', 'CANCELLED'],
     };
     for (const b of data.bookings) expect(steps.get(b.id)).toEqual(expected[b.status]);
   });
@@ -126,8 +129,12 @@ describe('demo data generation', () => {
   it('dates nothing after AS_OF', () => {
     const last = AS_OF.toISOString();
     const stamps = [
-      ...data.bookings.map((b) => b.created_at), ...data.bookingEvents.map((e) => e.at), ...data.payments.map((p) => p.created_at),
-      ...data.consentEvents.map((e) => e.at), ...data.reviews.map((r) => r.created_at), ...data.users.map((u) => u.created_at),
+      ...data.bookings.map((b) => b.created_at),
+      ...data.bookingEvents.map((e) => e.at),
+      ...data.payments.map((p) => p.created_at),
+      ...data.consentEvents.map((e) => e.at),
+      ...data.reviews.map((r) => r.created_at),
+      ...data.users.map((u) => u.created_at),
     ];
     for (const s of stamps) expect(s <= last).toBe(true);
   });
@@ -161,7 +168,10 @@ describe('demo data generation', () => {
     for (const t of DEMO_TRAVELERS) {
       expect(users.get(t.id)).toMatchObject({ phone: t.phone, iin: t.iin, role: 'TRAVELER', status: 'ACTIVE' });
       expect(isValidIin(t.iin)).toBe(true);
-      const mine = data.bookings.filter((b) => b.user_id === t.id).map((b) => b.status).sort();
+      const mine = data.bookings
+        .filter((b) => b.user_id === t.id)
+        .map((b) => b.status)
+        .sort();
       expect(mine).toEqual(['COMPLETED', 'PAID']);
     }
     for (const ticket of DEMO_TICKETS) expect(data.supportTickets).toContainEqual(expect.objectContaining({ id: ticket.id, reference: ticket.reference, user_id: ticket.userId }));

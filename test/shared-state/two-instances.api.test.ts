@@ -12,7 +12,9 @@ const shared = { REDIS_URL, REDIS_KEY_PREFIX: PREFIX, TRUST_PROXY: '127.0.0.1', 
 let a: RunningGateway;
 let b: RunningGateway;
 
-beforeAll(async () => { [a, b] = await Promise.all([startTestGateway(shared), startTestGateway(shared)]); });
+beforeAll(async () => {
+  [a, b] = await Promise.all([startTestGateway(shared), startTestGateway(shared)]);
+});
 afterAll(async () => {
   await Promise.all([a.close(), b.close()]);
   const redis = new Redis(REDIS_URL);
@@ -23,16 +25,21 @@ afterAll(async () => {
 
 async function post(gw: RunningGateway, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, headers: res.headers, body: await res.json() as any };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
-const requestCode = (gw: RunningGateway, forwardedFor: string) => post(gw, {
-  query: 'mutation($p: String!) { requestLoginCode(phone: $p) { __typename } }',
-  variables: { p: `+7747${String(randomInt(0, 10_000_000)).padStart(7, '0')}` },
-}, { 'x-forwarded-for': forwardedFor });
+const requestCode = (gw: RunningGateway, forwardedFor: string) =>
+  post(
+    gw,
+    {
+      query: 'mutation($p: String!) { requestLoginCode(phone: $p) { __typename } }',
+      variables: { p: `+7747${String(randomInt(0, 10_000_000)).padStart(7, '0')}` },
+    },
+    { 'x-forwarded-for': forwardedFor },
+  );
 
 describe('two instances sharing Redis', () => {
-  it('holds a user\'s rate limit spent through one instance on the other', async () => {
+  it("holds a user's rate limit spent through one instance on the other", async () => {
     const user = await asUser(a, await bareTraveller(a));
     const remaining: string[] = [];
     for (const gw of [a, a, a, b, b]) {
@@ -72,7 +79,9 @@ describe('two instances sharing Redis', () => {
       // Counted under the peer's own address (127.0.0.1), which has spent nothing in this run.
       const r = await requestCode(untrusting, client);
       expect(r.body.data?.requestLoginCode.__typename).toBe('LoginCodeSent');
-    } finally { await untrusting.close(); }
+    } finally {
+      await untrusting.close();
+    }
   });
 
   it('finds a persisted query registered through the other instance', async () => {
@@ -97,6 +106,8 @@ describe('Redis away', () => {
       const metrics = await (await fetch(`${gw.url}/metrics`)).text();
       expect(metrics).toMatch(/^qaz_rate_limit_local_decisions_total\{limiter="caller_user"\} 3$/m);
       expect(metrics).toMatch(/^qaz_rate_limit_refusals_total\{limiter="caller_user"\} 1$/m);
-    } finally { await gw.close(); }
+    } finally {
+      await gw.close();
+    }
   });
 });

@@ -2,7 +2,12 @@ import pg from 'pg';
 
 export const TOURS = JSON.stringify({ query: '{ tours(first: 1) { nodes { id } } }' });
 
-export interface Answer { status: number; ms: number; retryAfter: string | null; body: any }
+export interface Answer {
+  status: number;
+  ms: number;
+  retryAfter: string | null;
+  body: any;
+}
 
 /** POSTs a GraphQL body and times the answer. */
 export async function post(baseUrl: string, body = TOURS): Promise<Answer> {
@@ -28,7 +33,13 @@ export async function lockTable(url: string, table: string): Promise<{ client: p
   await client.connect();
   await client.query('begin');
   await client.query(`lock table ${table} in access exclusive mode`);
-  return { client, async release() { await client.query('commit'); await client.end(); } };
+  return {
+    client,
+    async release() {
+      await client.query('commit');
+      await client.end();
+    },
+  };
 }
 
 /** Backend pids of the gateway's connections to this database, optionally only those waiting on a lock; `client` must be
@@ -36,6 +47,8 @@ export async function lockTable(url: string, table: string): Promise<{ client: p
 export async function gatewayBackends(client: pg.Client, waitingOnLock = false): Promise<number[]> {
   const { rows } = await client.query<{ pid: number }>(
     `select pid from pg_stat_activity where datname = current_database() and application_name = 'qaztracker-gateway'
-       and ($1::boolean is false or wait_event_type = 'Lock') order by pid`, [waitingOnLock]);
+       and ($1::boolean is false or wait_event_type = 'Lock') order by pid`,
+    [waitingOnLock],
+  );
   return rows.map((r) => r.pid);
 }

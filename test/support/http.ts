@@ -1,7 +1,11 @@
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
-export interface GqlResponse<T> { status: number; headers: Headers; body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> } }
+export interface GqlResponse<T> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+}
 
 /** One GraphQL operation over real HTTP. */
 export async function gql<T, V>(baseUrl: string, doc: TypedDocumentNode<T, V>, variables?: V, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
@@ -10,7 +14,7 @@ export async function gql<T, V>(baseUrl: string, doc: TypedDocumentNode<T, V>, v
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: print(doc), variables }),
   });
-  return { status: res.status, headers: res.headers, body: await res.json() as GqlResponse<T>['body'] };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse<T>['body'] };
 }
 
 /** A raw request body, for malformed input. */

@@ -12,10 +12,17 @@ import type { GqlResponse } from './http.js';
 export type WithServices = Pick<RunningGateway, 'services'>;
 
 /** What a request carries besides its principal: what authentication learned of it, the caller's language and x-request-id. */
-export interface RequestOptions { facts?: Partial<RequestFacts>; language?: Language; callerRequestId?: string }
+export interface RequestOptions {
+  facts?: Partial<RequestFacts>;
+  language?: Language;
+  callerRequestId?: string;
+}
 
 /** The answer as a client reads it, and the gateway's id for the request (the x-request-id header over HTTP). */
-export interface RunResult<T> { requestId: string; body: GqlResponse<T>['body'] }
+export interface RunResult<T> {
+  requestId: string;
+  body: GqlResponse<T>['body'];
+}
 
 export interface InProcessApp extends WithServices {
   /** One operation as `principal`, through the gateway's own Apollo server: parsing, limits, access rules, executor, plugins. */
@@ -35,13 +42,18 @@ const LOCAL: RequestFacts = { clientAddress: '127.0.0.1', sessionId: null, token
  */
 export async function openApp(env: Record<string, string> = {}): Promise<InProcessApp> {
   const app = await composeGateway(testConfig(env));
-  await app.prepare().catch(async (e: unknown) => { await app.release(); throw e; });
+  await app.prepare().catch(async (e: unknown) => {
+    await app.release();
+    throw e;
+  });
   const { services, apollo } = app;
   async function run(principal: Principal, doc: TypedDocumentNode<unknown, unknown> | string, variables?: unknown, options: RequestOptions = {}) {
     const ids = { id: randomUUID(), callerId: options.callerRequestId ?? null };
     const caller = { principal, facts: Object.freeze({ ...LOCAL, ...options.facts }) };
-    const response = await apollo.executeOperation({ query: doc, variables: variables as Record<string, unknown> | undefined },
-      { contextValue: createContext(services, caller, ids, options.language ?? 'en') });
+    const response = await apollo.executeOperation(
+      { query: doc, variables: variables as Record<string, unknown> | undefined },
+      { contextValue: createContext(services, caller, ids, options.language ?? 'en') },
+    );
     if (response.body.kind !== 'single') throw new Error('no operation here is delivered incrementally');
     // Through JSON, as a client reads it: plain objects, scalars serialized.
     return { requestId: ids.id, body: JSON.parse(JSON.stringify(response.body.singleResult)) as GqlResponse<unknown>['body'] };

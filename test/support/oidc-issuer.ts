@@ -27,14 +27,20 @@ export async function startTestIssuer(audience: string): Promise<TestIssuer> {
   return {
     issuer,
     env: {
-      OIDC_ISSUER: issuer, OIDC_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`,
-      OIDC_ROLE_CLAIM: 'groups', OIDC_ROLE_MAP: ISSUER_ROLE_MAP,
+      OIDC_ISSUER: issuer,
+      OIDC_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`,
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLE_MAP: ISSUER_ROLE_MAP,
     },
     sign(claims) {
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT({ iss: issuer, aud: audience, iat: now, nbf: now, exp: now + 300, jti: randomUUID(), client_id: 'staff-portal', ...claims })
-        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid }).sign(key);
+        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })
+        .sign(key);
     },
-    close: () => new Promise((resolve) => { server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }

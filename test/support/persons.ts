@@ -3,15 +3,23 @@ import type { WithServices } from './in-process.js';
 import { newPersonalRecord, NO_PERSONAL_DATA, type PersonalData } from '../../src/users/personal-data.codec.js';
 import { personsByIds, type PersonRow } from '../../src/users/user.service.js';
 
-export interface PersonInit extends Partial<PersonalData> { id?: string; role?: string; status?: string; gender?: 'MALE' | 'FEMALE' | null }
+export interface PersonInit extends Partial<PersonalData> {
+  id?: string;
+  role?: string;
+  status?: string;
+  gender?: 'MALE' | 'FEMALE' | null;
+}
 
 /** Inserts a user as the gateway stores one: a fresh data key and the values sealed under it. */
 export async function insertPerson(gw: WithServices, init: PersonInit): Promise<string> {
   const { id = randomUUID(), role = 'TRAVELER', status = 'ACTIVE', gender = null, ...values } = init;
   const { wrappedKey, sealed } = newPersonalRecord(gw.services.vault, id, { ...NO_PERSONAL_DATA, ...values });
-  await gw.services.sql.rows('t_insert_person', `with k as (insert into keyring.user_keys (user_id, wrapped_key) values ($1, $2))
+  await gw.services.sql.rows(
+    't_insert_person',
+    `with k as (insert into keyring.user_keys (user_id, wrapped_key) values ($1, $2))
     insert into users (id, pii_enc, phone_bidx, iin_bidx, passport_bidx, gender, role, status) values ($1, $3, $4, $5, $6, $7, $8, $9)`,
-  [id, wrappedKey, sealed.piiEnc, sealed.phoneBidx, sealed.iinBidx, sealed.passportBidx, gender, role, status]);
+    [id, wrappedKey, sealed.piiEnc, sealed.phoneBidx, sealed.iinBidx, sealed.passportBidx, gender, role, status],
+  );
   return id;
 }
 

@@ -6,7 +6,10 @@ import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import type { WithServices } from './in-process.js';
 
 /** What X-Purpose and X-Purpose-Ref would declare. */
-export interface Declared { purpose?: Purpose; reference?: string }
+export interface Declared {
+  purpose?: Purpose;
+  reference?: string;
+}
 
 export { ANONYMOUS_PRINCIPAL as anonymous };
 

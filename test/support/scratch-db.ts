@@ -3,12 +3,19 @@ import pg from 'pg';
 import { ormConfig } from '../../mikro-orm.config.js';
 import { MIGRATIONS } from '../../src/migrations/index.js';
 
-export interface ScratchDatabase { orm: MikroORM; drop(): Promise<void> }
+export interface ScratchDatabase {
+  orm: MikroORM;
+  drop(): Promise<void>;
+}
 
 async function onServer(serverUrl: string, query: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
-  try { await client.query(query); } finally { await client.end(); }
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
 }
 
 /** A database of its own beside the test database, migrated up to the migration just before `migration`, for testing that one on old data. */

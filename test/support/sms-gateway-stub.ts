@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 export type StubAnswer = 'accept' | 'hang' | number;
 
 /** One request as the stub received it: path, query (the API key), form (recipient, text, sender name) and how it was answered. */
-export interface SmsRequest { path: string; query: URLSearchParams; form: URLSearchParams; answer: StubAnswer }
+export interface SmsRequest {
+  path: string;
+  query: URLSearchParams;
+  form: URLSearchParams;
+  answer: StubAnswer;
+}
 
 async function bodyOf(req: IncomingMessage): Promise<string> {
   let text = '';
@@ -23,19 +28,30 @@ export async function startSmsGatewayStub() {
     requests.push({ path: url.pathname, query: url.searchParams, form: new URLSearchParams(await bodyOf(req)), answer });
     if (answer === 'hang') return;
     res.writeHead(answer === 'accept' ? 200 : answer, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(answer === 'accept' ? { code: 0, data: { campaignId: String(requests.length), messageId: String(requests.length), status: 1 }, message: '' }
-      : { code: 999, data: [], message: 'stub failure' }));
+    res.end(
+      JSON.stringify(
+        answer === 'accept'
+          ? { code: 0, data: { campaignId: String(requests.length), messageId: String(requests.length), status: 1 }, message: '' }
+          : { code: 999, data: [], message: 'stub failure' },
+      ),
+    );
   }
   // A request cut off mid-body is dropped, not left as an unhandled rejection in the test process.
-  const server = createServer((req, res) => { respond(req, res).catch(() => res.destroy()); });
+  const server = createServer((req, res) => {
+    respond(req, res).catch(() => res.destroy());
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     /** Answers for the next requests, in order. */
-    answerNext(...answers: StubAnswer[]) { queue.push(...answers); },
+    answerNext(...answers: StubAnswer[]) {
+      queue.push(...answers);
+    },
     /** The requests for one recipient (international digits, no plus). */
-    to(recipient: string) { return requests.filter((r) => r.form.get('recipient') === recipient); },
+    to(recipient: string) {
+      return requests.filter((r) => r.form.get('recipient') === recipient);
+    },
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -23,7 +23,9 @@ beforeAll(async () => {
   const opened = await gql(gw.url, OpenSupportTicketDocument, { subject: 'Не приходит чек' }, await asUser(gw, traveller.id));
   ticket = opened.body.data!.openSupportTicket;
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 async function headersOf(agentId: string, ref?: string) {
   return bearer(await tokenFor(gw, 'SUPPORT', { sub: agentId }), ref ? { 'x-purpose-ref': ref } : {});
@@ -43,25 +45,28 @@ describe('SUPPORT reads through an open ticket assigned to the caller', () => {
     expect(await read(DEMO_STAFF.support.id, traveller.id, 'SUP-999999999')).toEqual(none);
   });
 
-  it('the agent who took it sees the ticket\'s user as the policy allows support (name, phone, e-mail full; IIN masked), logged against the ticket', async () => {
+  it("the agent who took it sees the ticket's user as the policy allows support (name, phone, e-mail full; IIN masked), logged against the ticket", async () => {
     const taken = await gql(gw.url, TakeSupportTicketDocument, { id: ticket.id }, await headersOf(DEMO_STAFF.support.id));
     expect(taken.body.data!.takeSupportTicket.__typename).toBe('TicketTaken');
     const person = await read(DEMO_STAFF.support.id, traveller.id, ticket.reference);
     expect(person).toMatchObject({ fullName: `${traveller.firstName} ${traveller.patronymic} ${traveller.surname}`, phone: traveller.phone, email: traveller.email });
     expect(person.iin).toBe(`********${traveller.iin.slice(-4)}`);
-    const logged = await gw.services.sql.rows<{ edge: string; referenceKind: string; referenceId: string }>('t_sup_logged',
-      `select edge, reference_kind as "referenceKind", reference_id::text as "referenceId" from disclosures where subject_id = $1`, [traveller.id]);
+    const logged = await gw.services.sql.rows<{ edge: string; referenceKind: string; referenceId: string }>(
+      't_sup_logged',
+      `select edge, reference_kind as "referenceKind", reference_id::text as "referenceId" from disclosures where subject_id = $1`,
+      [traveller.id],
+    );
     expect(logged).toEqual([{ edge: 'TICKET_SUBJECT', referenceKind: 'SUPPORT_TICKET', referenceId: ticket.id }]);
   });
 
-  it('another agent\'s ticket gives nothing more, in person(id) and in the queue', async () => {
+  it("another agent's ticket gives nothing more, in person(id) and in the queue", async () => {
     const none = await read(otherAgentId, traveller.id);
     expect(await read(otherAgentId, traveller.id, ticket.reference)).toEqual(none);
     const queue = await gql(gw.url, SupportQueueUsersDocument, { first: 100 }, await headersOf(otherAgentId, ticket.reference));
     expect(queue.body.data!.supportQueue.nodes.find((n) => n.id === ticket.id)!.user.phone).not.toBe(traveller.phone);
   });
 
-  it('in the queue only the declared ticket\'s user is shown in full', async () => {
+  it("in the queue only the declared ticket's user is shown in full", async () => {
     const queue = await gql(gw.url, SupportQueueUsersDocument, { first: 100 }, await headersOf(DEMO_STAFF.support.id, ticket.reference));
     expect(queue.body.errors).toBeUndefined();
     const nodes = queue.body.data!.supportQueue.nodes;
@@ -70,7 +75,7 @@ describe('SUPPORT reads through an open ticket assigned to the caller', () => {
     for (const n of nodes.filter((x) => x.id !== ticket.id)) expect([aigerim.phone, erlan.phone]).not.toContain(n.user.phone);
   });
 
-  it('the demo support account reads SUP-1001\'s user; the queued SUP-1002 gives nothing more', async () => {
+  it("the demo support account reads SUP-1001's user; the queued SUP-1002 gives nothing more", async () => {
     const [assigned, queued] = DEMO_TICKETS;
     const aigerim = DEMO_TRAVELERS.find((t) => t.id === assigned.userId)!;
     expect(await read(DEMO_STAFF.support.id, aigerim.id, assigned.reference)).toMatchObject({ phone: aigerim.phone });

@@ -26,10 +26,19 @@ beforeAll(async () => {
   otherAgentId = await insertPerson(gw, { role: 'SUPPORT', firstName: 'Екінші', surname: 'Көмекші' });
   otherAgent = bearer(await tokenFor(gw, 'SUPPORT', { sub: otherAgentId }));
 });
-afterAll(async () => { await gw.close(); });
+afterAll(async () => {
+  await gw.close();
+});
 
 const supportCaller = (id: string, ref: string): Principal => ({
-  kind: 'SUPPORT', id, partnerId: null, scopes: [], purpose: 'SUPPORT', purposeRef: ref, tokenId: null, clientId: null,
+  kind: 'SUPPORT',
+  id,
+  partnerId: null,
+  scopes: [],
+  purpose: 'SUPPORT',
+  purposeRef: ref,
+  tokenId: null,
+  clientId: null,
 });
 
 async function openTicket(userId = traveller, subject = SUBJECT) {
@@ -43,8 +52,11 @@ describe('support tickets: travellers open them, support takes and closes them',
     const t = await openTicket();
     expect(t).toMatchObject({ subject: SUBJECT, status: 'OPEN', closedAt: null });
     expect(t.reference).toMatch(/^SUP-\d{6,}$/);
-    const [row] = await gw.services.sql.rows<{ subjectEnc: string; assignedToId: string | null }>('t_sup_row',
-      'select subject_enc as "subjectEnc", assigned_to_id as "assignedToId" from support_tickets where id = $1', [t.id]);
+    const [row] = await gw.services.sql.rows<{ subjectEnc: string; assignedToId: string | null }>(
+      't_sup_row',
+      'select subject_enc as "subjectEnc", assigned_to_id as "assignedToId" from support_tickets where id = $1',
+      [t.id],
+    );
     expect(row.assignedToId).toBeNull();
     expect(row.subjectEnc).not.toContain('7654321');
     const mine = await gql(gw.url, MySupportTicketsDocument, undefined, await asUser(gw, traveller));
@@ -77,14 +89,26 @@ describe('support tickets: travellers open them, support takes and closes them',
     expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toBeNull();
 
     const taken = await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent);
-    expect(taken.body.data!.takeSupportTicket).toEqual({ __typename: 'TicketTaken', ticket: { id: t.id, reference: t.reference, status: 'OPEN', assignedToId: DEMO_STAFF.support.id } });
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference)))
-      .toEqual({ kind: 'SUPPORT_TICKET', id: t.id, subjects: new Map([[traveller, null]]) });
+    expect(taken.body.data!.takeSupportTicket).toEqual({
+      __typename: 'TicketTaken',
+      ticket: { id: t.id, reference: t.reference, status: 'OPEN', assignedToId: DEMO_STAFF.support.id },
+    });
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toEqual({
+      kind: 'SUPPORT_TICKET',
+      id: t.id,
+      subjects: new Map([[traveller, null]]),
+    });
     // Another agent can neither use, take nor close it; a made-up reference resolves to nothing.
     expect(await resolveReference(gw.services.sql, supportCaller(otherAgentId, t.reference))).toBeNull();
     expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, 'SUP-0'))).toBeNull();
-    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'TAKEN_BY_ANOTHER' });
-    expect((await gql(gw.url, CloseSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.closeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'NOT_ASSIGNED_TO_YOU' });
+    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.takeSupportTicket).toEqual({
+      __typename: 'TicketRefused',
+      reason: 'TAKEN_BY_ANOTHER',
+    });
+    expect((await gql(gw.url, CloseSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.closeSupportTicket).toEqual({
+      __typename: 'TicketRefused',
+      reason: 'NOT_ASSIGNED_TO_YOU',
+    });
     const mine = await gql(gw.url, SupportQueueDocument, { mine: true, first: 50 }, agent);
     expect(mine.body.data!.supportQueue.nodes.every((n) => n.assignedToId === DEMO_STAFF.support.id)).toBe(true);
     expect(mine.body.data!.supportQueue.nodes.map((n) => n.id)).toContain(t.id);
@@ -110,8 +134,11 @@ describe('support tickets: travellers open them, support takes and closes them',
 
   it('the demo support account holds SUP-1001; an unassigned demo ticket resolves for nobody', async () => {
     const [assigned, queued] = DEMO_TICKETS;
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, assigned.reference)))
-      .toEqual({ kind: 'SUPPORT_TICKET', id: assigned.id, subjects: new Map([[assigned.userId, null]]) });
+    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, assigned.reference))).toEqual({
+      kind: 'SUPPORT_TICKET',
+      id: assigned.id,
+      subjects: new Map([[assigned.userId, null]]),
+    });
     expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, queued.reference))).toBeNull();
   });
 

@@ -9,8 +9,12 @@ import { clientHeaders, insertTour, OPERATORS, PROVIDERS, setBookingConsent, tra
 const A = OPERATORS[3];
 const B = OPERATORS[0];
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 function inDays(n: number): string {
   return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -31,8 +35,13 @@ describe('partner tour management', () => {
 
   it('rejects invalid values naming the field', async () => {
     const cases: [Partial<TourInput>, string][] = [
-      [{ title: 'ab' }, 'title'], [{ startsOn: inDays(0) }, 'startsOn'], [{ startsOn: '2027-02-30' }, 'startsOn'],
-      [{ endsOn: inDays(10) }, 'endsOn'], [{ priceKzt: 0 }, 'priceKzt'], [{ capacity: 0 }, 'capacity'], [{ capacity: 10_001 }, 'capacity'],
+      [{ title: 'ab' }, 'title'],
+      [{ startsOn: inDays(0) }, 'startsOn'],
+      [{ startsOn: '2027-02-30' }, 'startsOn'],
+      [{ endsOn: inDays(10) }, 'endsOn'],
+      [{ priceKzt: 0 }, 'priceKzt'],
+      [{ capacity: 0 }, 'capacity'],
+      [{ capacity: 10_001 }, 'capacity'],
     ];
     for (const [change, field] of cases) {
       const body = await create({ ...INPUT, ...change });

@@ -5,8 +5,12 @@ import { startTestGateway } from '../support/gateway.js';
 import { gql, sqlStatementsTotal } from '../support/http.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 describe('public tours API over HTTP', () => {
   it('pages through every active tour exactly once, in start-date order', async () => {
@@ -53,8 +57,11 @@ describe('public tours API over HTTP', () => {
     const reviews = body.data!.tours.nodes.flatMap((t) => t.reviews);
     expect(reviews.length).toBeGreaterThan(0);
     // Authors are found by review: the public author id is a handle per review, never the account id.
-    const byErasedAuthors = new Set((await gw.services.sql.rows<{ id: string }>('t_deleted_reviews',
-      "select r.id from reviews r join users u on u.id = r.author_id where u.status = 'DELETED'")).map((r) => r.id));
+    const byErasedAuthors = new Set(
+      (await gw.services.sql.rows<{ id: string }>('t_deleted_reviews', "select r.id from reviews r join users u on u.id = r.author_id where u.status = 'DELETED'")).map(
+        (r) => r.id,
+      ),
+    );
     for (const r of reviews) {
       // An account erased through the gateway leaves its reviews without an author.
       if (r.author === null) continue;

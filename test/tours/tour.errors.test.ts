@@ -5,8 +5,12 @@ import { startTestGateway } from '../support/gateway.js';
 import { gql, postRaw } from '../support/http.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 function noStack(body: unknown): void {
   expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+|node_modules/);

@@ -11,19 +11,29 @@ import { insertPerson } from '../support/persons.js';
 import { asUser, bareTraveller } from '../support/users.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
-
-
-describe('me: the traveller\'s own account', () => {
-  it('shows the caller\'s own data in full, the IIN and passport decrypted, and logs no disclosure', async () => {
+describe("me: the traveller's own account", () => {
+  it("shows the caller's own data in full, the IIN and passport decrypted, and logs no disclosure", async () => {
     const id = `ff${randomUUID().slice(2)}`;
     const { sql } = gw.services;
     const iin = '061211600012';
     const user = { phone: `+7799${String(randomInt(1e7)).padStart(7, '0')}` };
     await insertPerson(gw, {
-      id, phone: user.phone, firstName: 'Тест', patronymic: 'Тестович', surname: 'Тестов', gender: 'MALE', email: 'test@mail.kz', iin, passport: 'N00000001',
+      id,
+      phone: user.phone,
+      firstName: 'Тест',
+      patronymic: 'Тестович',
+      surname: 'Тестов',
+      gender: 'MALE',
+      email: 'test@mail.kz',
+      iin,
+      passport: 'N00000001',
       messengers: { telegram: '@tester' },
     });
     const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, id));
@@ -31,7 +41,13 @@ describe('me: the traveller\'s own account', () => {
     expect(body.extensions?.privacy).toBeUndefined();
     expect(body.data!.me!.id).toBe(id);
     expect(body.data!.me!.profile).toEqual({
-      id, fullName: 'Тест Тестович Тестов', phone: user.phone, email: 'test@mail.kz', iin, passportNumber: 'N00000001', gender: 'MALE',
+      id,
+      fullName: 'Тест Тестович Тестов',
+      phone: user.phone,
+      email: 'test@mail.kz',
+      iin,
+      passportNumber: 'N00000001',
+      gender: 'MALE',
       messengers: '{"telegram":"@tester"}',
     });
     const [logged] = await sql.rows<{ n: number }>('t_me_disclosures', 'select count(*)::int as n from disclosures where subject_id = $1', [id]);
@@ -57,19 +73,22 @@ describe('me: the traveller\'s own account', () => {
   });
 });
 
-describe('me.disclosures: the subject\'s own disclosure log', () => {
+describe("me.disclosures: the subject's own disclosure log", () => {
   let subject: string;
   let partner: { id: string; name: string };
   const ids = [randomUUID(), randomUUID(), randomUUID()];
   beforeAll(async () => {
     subject = await bareTraveller(gw);
-    [partner] = await gw.services.sql.rows('t_me_partner', "select id, name from partners order by id limit 1");
+    [partner] = await gw.services.sql.rows('t_me_partner', 'select id, name from partners order by id limit 1');
     // Two rows share one timestamp, so the page boundary must fall back on the id.
-    await gw.services.sql.rows('t_me_insert_disclosures', `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
+    await gw.services.sql.rows(
+      't_me_insert_disclosures',
+      `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
       ($1, 'PARTNER', 'client-x', $4, $5, '{FULL_NAME,PHONE}', 'TOUR_BOOKING', null, 'req-1', '2026-01-10T10:00:00.123456Z'),
       ($2, 'SUPPORT', $6, null, $5, '{EMAIL}', 'SUPPORT', 'T-1001', 'req-2', '2026-01-11T10:00:00.123456Z'),
       ($3, 'ADMIN', $7, null, $5, '{IIN}', 'FRAUD_PREVENTION', 'CASE-7', 'req-3', '2026-01-11T10:00:00.123456Z')`,
-    [...ids, partner.id, subject, DEMO_STAFF.support.id, DEMO_STAFF.admin.id]);
+      [...ids, partner.id, subject, DEMO_STAFF.support.id, DEMO_STAFF.admin.id],
+    );
   });
 
   it('pages newest first with an exact keyset, naming the partner but no staff member', async () => {
@@ -83,14 +102,22 @@ describe('me.disclosures: the subject\'s own disclosure log', () => {
     expect(page2.pageInfo.hasNextPage).toBe(false);
     const all = [...page1.nodes, ...page2.nodes];
     expect(all.map((n) => n.id)).toEqual([...[ids[1], ids[2]].sort().reverse(), ids[0]]);
-    expect(all[2]).toEqual({ id: ids[0], recipient: { kind: 'PARTNER', partner }, kinds: ['FULL_NAME', 'PHONE'], purpose: 'TOUR_BOOKING', reference: null, at: '2026-01-10T10:00:00.123Z', withheld: false });
+    expect(all[2]).toEqual({
+      id: ids[0],
+      recipient: { kind: 'PARTNER', partner },
+      kinds: ['FULL_NAME', 'PHONE'],
+      purpose: 'TOUR_BOOKING',
+      reference: null,
+      at: '2026-01-10T10:00:00.123Z',
+      withheld: false,
+    });
     expect(all.find((n) => n.id === ids[2])).toMatchObject({ recipient: { kind: 'ADMIN', partner: null }, purpose: 'FRAUD_PREVENTION', reference: 'CASE-7' });
     const text = JSON.stringify([first.body, second.body]);
     expect(text).not.toContain(DEMO_STAFF.support.id);
     expect(text).not.toContain('client-x');
   });
 
-  it('shows nobody else\'s disclosures', async () => {
+  it("shows nobody else's disclosures", async () => {
     const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 50 }, await asUser(gw, await bareTraveller(gw)));
     expect(body.data!.me!.disclosures!.nodes).toEqual([]);
   });

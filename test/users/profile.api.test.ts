@@ -12,9 +12,12 @@ import { bearer, tokenFor } from '../support/tokens.js';
 import { asUser, bareTraveller } from '../support/users.js';
 
 let gw: RunningGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
-afterAll(async () => { await gw.close(); });
-
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
+afterAll(async () => {
+  await gw.close();
+});
 
 /** A checksum-valid IIN behind the given prefix, random enough not to collide with seeded ones. */
 function iinWith(prefix: string): string {
@@ -36,7 +39,9 @@ async function storedRow(id: string): Promise<Record<string, unknown>> {
 
 describe('updateProfile: validation', () => {
   let user: string;
-  beforeAll(async () => { user = await bareTraveller(gw); });
+  beforeAll(async () => {
+    user = await bareTraveller(gw);
+  });
 
   const bad: [string, ProfileInput, string][] = [
     ['an IIN with a wrong check digit', { iin: '900101300812' }, 'iin'],
@@ -69,12 +74,23 @@ describe('updateProfile: saving', () => {
     const user = await bareTraveller(gw);
     const iin = iinWith('95');
     const { body } = await update(user, {
-      surname: ' Сейтқали ', firstName: 'Әлия', patronymic: 'Бекқызы', gender: 'FEMALE', iin, passportNumber: 'n 1234 5678',
-      email: 'Aliya.Seitkali@Mail.KZ', messengers: { telegram: 'aliya_s1', whatsapp: '8 (701) 555-12-34' },
+      surname: ' Сейтқали ',
+      firstName: 'Әлия',
+      patronymic: 'Бекқызы',
+      gender: 'FEMALE',
+      iin,
+      passportNumber: 'n 1234 5678',
+      email: 'Aliya.Seitkali@Mail.KZ',
+      messengers: { telegram: 'aliya_s1', whatsapp: '8 (701) 555-12-34' },
     });
     expect(body.errors).toBeUndefined();
     const expected = {
-      id: user, fullName: 'Әлия Бекқызы Сейтқали', email: 'aliya.seitkali@mail.kz', iin, passportNumber: 'N12345678', gender: 'FEMALE',
+      id: user,
+      fullName: 'Әлия Бекқызы Сейтқали',
+      email: 'aliya.seitkali@mail.kz',
+      iin,
+      passportNumber: 'N12345678',
+      gender: 'FEMALE',
       messengers: JSON.stringify({ telegram: '@aliya_s1', whatsapp: '+77015551234' }),
     };
     expect(body.data!.updateProfile).toMatchObject({ __typename: 'ProfileUpdated', profile: expected });
@@ -98,7 +114,7 @@ describe('updateProfile: saving', () => {
     expect(await storedPerson(gw, user)).toMatchObject({ iin: null, email: null, messengers: { telegram: '@handle_one' } });
   });
 
-  it('refuses an IIN another account holds, changing nothing, but accepts the caller\'s own again', async () => {
+  it("refuses an IIN another account holds, changing nothing, but accepts the caller's own again", async () => {
     const user = await bareTraveller(gw);
     const before = await storedRow(user);
     const { body } = await update(user, { surname: 'Другой', iin: DEMO_TRAVELERS[1].iin });

@@ -25,8 +25,13 @@ const WELCOME = `# The policy playground: choose who asks on the left, pick an e
 function describe(who: Who, principals: DevPrincipals | null, devTokens: boolean): string {
   if (!devTokens) return who.pastedToken.trim() ? 'your token' : 'anonymous';
   const client = principals?.clients.find((c) => c.kind === who.kind && c.partnerId === who.partnerId);
-  const parts = [KIND_LABELS[who.kind] ?? who.kind, client?.partnerName, who.scopes.length ? who.scopes.join(' ') : undefined,
-    who.purpose || undefined, who.reference || undefined];
+  const parts = [
+    KIND_LABELS[who.kind] ?? who.kind,
+    client?.partnerName,
+    who.scopes.length ? who.scopes.join(' ') : undefined,
+    who.purpose || undefined,
+    who.reference || undefined,
+  ];
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -58,50 +63,72 @@ export function App() {
   current.current = { who, principals, explain };
 
   useEffect(() => {
-    if (settings.schemaPath) loadSchemaText(settings.schemaPath).then((sdl) => setSchema(buildSchema(sdl)), () => setSchema(null));
+    if (settings.schemaPath)
+      loadSchemaText(settings.schemaPath).then(
+        (sdl) => setSchema(buildSchema(sdl)),
+        () => setSchema(null),
+      );
   }, [settings]);
 
   useEffect(() => {
     if (!settings.devTokens) return;
-    loadPrincipals().then((p) => { setPrincipals(p); setConsentTraveller((t) => t || p.traveller || ''); },
-      (e: unknown) => setPrincipalsError(`Could not load the demo principals: ${e instanceof Error ? e.message : String(e)}`));
+    loadPrincipals().then(
+      (p) => {
+        setPrincipals(p);
+        setConsentTraveller((t) => t || p.traveller || '');
+      },
+      (e: unknown) => setPrincipalsError(`Could not load the demo principals: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }, [settings]);
 
-  const fetcher = useCallback<Fetcher>(async (params, opts) => {
-    const { who: asking, principals: known, explain: explained } = current.current;
-    const sentAt = new Date();
-    const reply = explained ? await postExplain(params, asking, settings)
-      : await postGraphql(params, { ...opts?.headers, ...await headersOf(asking, settings) });
-    // The wire form: GraphiQL reads its plain error objects as it reads GraphQLErrors.
-    const result = reply.body as unknown as ExecutionResult;
-    setRun({ reply, query: params.query, operationName: params.operationName ?? null, asked: describe(asking, known, settings.devTokens), explained });
-    if (settings.devTokens && reply.requestId) {
-      setDisclosures({ state: 'loading' });
-      disclosuresOf(reply.requestId, sentAt).then((rows) => setDisclosures({ state: 'done', rows }),
-        (e: unknown) => setDisclosures({ state: 'failed', error: e instanceof Error ? e.message : String(e) }));
-    } else setDisclosures({ state: 'unavailable' });
-    return result;
-  }, [settings]);
+  const fetcher = useCallback<Fetcher>(
+    async (params, opts) => {
+      const { who: asking, principals: known, explain: explained } = current.current;
+      const sentAt = new Date();
+      const reply = explained ? await postExplain(params, asking, settings) : await postGraphql(params, { ...opts?.headers, ...(await headersOf(asking, settings)) });
+      // The wire form: GraphiQL reads its plain error objects as it reads GraphQLErrors.
+      const result = reply.body as unknown as ExecutionResult;
+      setRun({ reply, query: params.query, operationName: params.operationName ?? null, asked: describe(asking, known, settings.devTokens), explained });
+      if (settings.devTokens && reply.requestId) {
+        setDisclosures({ state: 'loading' });
+        disclosuresOf(reply.requestId, sentAt).then(
+          (rows) => setDisclosures({ state: 'done', rows }),
+          (e: unknown) => setDisclosures({ state: 'failed', error: e instanceof Error ? e.message : String(e) }),
+        );
+      } else setDisclosures({ state: 'unavailable' });
+      return result;
+    },
+    [settings],
+  );
 
   const seen: SeenPerson[] = useMemo(() => [...peopleIn(run?.reply.body.data)].map(([id, label]) => ({ id, label })), [run]);
 
   return (
-    <GraphiQLProvider fetcher={fetcher} plugins={[DOC_EXPLORER_PLUGIN, HISTORY_PLUGIN]} referencePlugin={DOC_EXPLORER_PLUGIN} defaultQuery={WELCOME}
-      shouldPersistHeaders={false} schema={schema}>
+    <GraphiQLProvider
+      fetcher={fetcher}
+      plugins={[DOC_EXPLORER_PLUGIN, HISTORY_PLUGIN]}
+      referencePlugin={DOC_EXPLORER_PLUGIN}
+      defaultQuery={WELCOME}
+      shouldPersistHeaders={false}
+      schema={schema}
+    >
       <HistoryStore>
         <DocExplorerStore>
           <div className="app">
             <header className="topbar">
-              <h1>QAZTRACKER <span>policy playground</span></h1>
+              <h1>
+                QAZTRACKER <span>policy playground</span>
+              </h1>
               <span className="mode">{settings.devTokens ? 'development: tokens are minted by this gateway for the demo accounts' : 'tokens are your own'}</span>
             </header>
             <aside className="side">
-              <PrincipalPanel who={who} setWho={setWho} settings={settings} principals={principals} principalsError={principalsError}
-                explain={explain} setExplain={setExplain} />
+              <PrincipalPanel who={who} setWho={setWho} settings={settings} principals={principals} principalsError={principalsError} explain={explain} setExplain={setExplain} />
               {settings.devTokens && <ConsentPanel traveller={consentTraveller} setTraveller={setConsentTraveller} seen={seen} />}
             </aside>
             <main className="work">
-              <div className="editor"><GraphiQLInterface defaultEditorToolsVisibility={false} /></div>
+              <div className="editor">
+                <GraphiQLInterface defaultEditorToolsVisibility={false} />
+              </div>
               <ResultsPanel run={run} disclosures={disclosures} schema={schema} piiFields={piiFields} />
             </main>
           </div>

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
 import { consentsOf, setConsent, type ConsentState } from './gateway-api';
 
-export interface SeenPerson { id: string; label: string }
+export interface SeenPerson {
+  id: string;
+  label: string;
+}
 
-interface Props { traveller: string; setTraveller: (id: string) => void; seen: readonly SeenPerson[] }
+interface Props {
+  traveller: string;
+  setTraveller: (id: string) => void;
+  seen: readonly SeenPerson[];
+}
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -17,9 +24,15 @@ export function ConsentPanel({ traveller, setTraveller, seen }: Props) {
     setNote(null);
     setConsents(null);
     if (!id) return;
-    try { setConsents(await consentsOf(id)); } catch (e) { setNote(message(e)); }
+    try {
+      setConsents(await consentsOf(id));
+    } catch (e) {
+      setNote(message(e));
+    }
   };
-  useEffect(() => { void load(traveller); }, [traveller]);
+  useEffect(() => {
+    void load(traveller);
+  }, [traveller]);
 
   const toggle = async (c: ConsentState) => {
     setBusy(true);
@@ -27,16 +40,28 @@ export function ConsentPanel({ traveller, setTraveller, seen }: Props) {
       const refused = await setConsent(traveller, c.purpose, !c.granted);
       await load(traveller);
       setNote(refused ?? `${c.purpose} ${c.granted ? 'withdrawn' : 'granted'}: run the query again to see the effect.`);
-    } catch (e) { setNote(message(e)); } finally { setBusy(false); }
+    } catch (e) {
+      setNote(message(e));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <section className="panel consents" aria-label="Traveller's consents">
-      <h2>Traveller’s consents <span className="tag">demo data</span></h2>
+      <h2>
+        Traveller’s consents <span className="tag">demo data</span>
+      </h2>
       <label>
         Traveller
         <input name="consent-traveller" list="seen-travellers" value={traveller} placeholder="a traveller's id" onChange={(e) => setTraveller(e.target.value.trim())} />
-        <datalist id="seen-travellers">{seen.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}</datalist>
+        <datalist id="seen-travellers">
+          {seen.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </datalist>
       </label>
       {seen.length > 0 && <p className="hint">Pick someone from the last response ({seen.length} there), or paste an id.</p>}
       {consents && (

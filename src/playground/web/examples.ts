@@ -1,5 +1,8 @@
 /** Example operations per principal kind: each reaches people through the edges that kind meets. */
-export interface Example { label: string; query: string }
+export interface Example {
+  label: string;
+  query: string;
+}
 
 const PARTNER_BOOKINGS = `# The partner's bookings: travellers of its own active bookings in full (with travelers:read and the traveller's consent),
 # the rest withheld with the reason.
@@ -86,8 +89,14 @@ query DisclosureLog {
 
 export const EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   ANONYMOUS: [{ label: 'Tours and review authors', query: TOURS }],
-  USER: [{ label: 'My account', query: ME }, { label: 'Tours and review authors', query: TOURS }],
-  PARTNER: [{ label: 'Bookings of my tours', query: PARTNER_BOOKINGS }, { label: 'Tours and review authors', query: TOURS }],
+  USER: [
+    { label: 'My account', query: ME },
+    { label: 'Tours and review authors', query: TOURS },
+  ],
+  PARTNER: [
+    { label: 'Bookings of my tours', query: PARTNER_BOOKINGS },
+    { label: 'Tours and review authors', query: TOURS },
+  ],
   PAYMENT_PROVIDER: [{ label: 'Payments I process', query: PROVIDER_PAYMENTS }],
   SUPPORT: [{ label: 'Support queue', query: SUPPORT_QUEUE }],
   MODERATOR: [{ label: 'Moderation queue', query: MODERATION }],

@@ -1,10 +1,31 @@
 /** Explain mode from the page: the editor's operation sent inside `explain(...)` with the explainer's own token. */
 import { devToken, isClient, postGraphql, type GraphqlBody, type GraphqlReply, type Settings, type Who } from './gateway-api';
 
-export interface Decision { path: string[]; kind: string; exposure: string; reason: string | null }
-export interface ExplainedError { message: string; code: string | null; reason: string | null; path: string[] | null }
-export interface ExplainedAs { kind: string; id: string | null; partnerId: string | null; scopes: string[]; purpose: string | null; reference: string | null }
-export interface Explanation { as: ExplainedAs; decisions: Decision[]; errors: ExplainedError[] }
+export interface Decision {
+  path: string[];
+  kind: string;
+  exposure: string;
+  reason: string | null;
+}
+export interface ExplainedError {
+  message: string;
+  code: string | null;
+  reason: string | null;
+  path: string[] | null;
+}
+export interface ExplainedAs {
+  kind: string;
+  id: string | null;
+  partnerId: string | null;
+  scopes: string[];
+  purpose: string | null;
+  reference: string | null;
+}
+export interface Explanation {
+  as: ExplainedAs;
+  decisions: Decision[];
+  errors: ExplainedError[];
+}
 
 const EXPLAIN = `query PlaygroundExplain($as: ExplainAsInput!, $query: String!, $variables: JSONObject, $operationName: String) {
   explain(as: $as, query: $query, variables: $variables, operationName: $operationName) {

@@ -7,9 +7,26 @@ export interface Settings {
   schemaPath: string | null;
 }
 
-export interface DevClient { clientId: string; kind: string; partnerId: string; partnerName: string; country: string; scopes: string[] }
-export interface DevReference { kind: string; purpose: string; reference: string }
-export interface DevPrincipals { clients: DevClient[]; staffKinds: string[]; staffAccounts: Record<string, string>; references: DevReference[]; traveller: string | null }
+export interface DevClient {
+  clientId: string;
+  kind: string;
+  partnerId: string;
+  partnerName: string;
+  country: string;
+  scopes: string[];
+}
+export interface DevReference {
+  kind: string;
+  purpose: string;
+  reference: string;
+}
+export interface DevPrincipals {
+  clients: DevClient[];
+  staffKinds: string[];
+  staffAccounts: Record<string, string>;
+  references: DevReference[];
+  traveller: string | null;
+}
 
 /** Who asks: chosen in the panel (development, or explained as) or a pasted token. */
 export interface Who {
@@ -26,18 +43,39 @@ export interface Who {
   pastedToken: string;
 }
 
-export interface Finding { path: (string | number)[]; kind: string; exposure: string; reason: string }
-export interface GraphqlBody { data?: unknown; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[]; extensions?: { privacy?: { withheld?: Finding[] } } }
-export interface GraphqlReply { status: number; requestId: string | null; body: GraphqlBody }
+export interface Finding {
+  path: (string | number)[];
+  kind: string;
+  exposure: string;
+  reason: string;
+}
+export interface GraphqlBody {
+  data?: unknown;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: { privacy?: { withheld?: Finding[] } };
+}
+export interface GraphqlReply {
+  status: number;
+  requestId: string | null;
+  body: GraphqlBody;
+}
 
 export interface DisclosureRow {
-  at: string; subject: string; kinds: string[]; purpose: string; reference: string | null; edge: string | null;
-  referenceKind: string | null; referenceId: string | null; recipientId: string | null; recipientCountry: string | null;
+  at: string;
+  subject: string;
+  kinds: string[];
+  purpose: string;
+  reference: string | null;
+  edge: string | null;
+  referenceKind: string | null;
+  referenceId: string | null;
+  recipientId: string | null;
+  recipientCountry: string | null;
 }
 
 export function readSettings(): Settings {
   const text = document.getElementById('playground-settings')?.textContent;
-  return text ? JSON.parse(text) as Settings : { devTokens: false, purposes: {}, referencePurposes: [], schemaPath: null };
+  return text ? (JSON.parse(text) as Settings) : { devTokens: false, purposes: {}, referencePurposes: [], schemaPath: null };
 }
 
 /** The schema as SDL, where the gateway serves it (its depth limit refuses GraphiQL's own introspection query). */
@@ -48,7 +86,7 @@ export async function loadSchemaText(path: string): Promise<string> {
 }
 
 async function json<T>(res: Response): Promise<T> {
-  const body = await res.json() as T & { errors?: { message: string }[] };
+  const body = (await res.json()) as T & { errors?: { message: string }[] };
   if (!res.ok && body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body;
 }
@@ -57,7 +95,12 @@ export async function loadPrincipals(): Promise<DevPrincipals> {
   return json<DevPrincipals>(await fetch('/playground/dev/principals'));
 }
 
-interface TokenRequest { kind: string; partnerId?: string; scope?: readonly string[]; sub?: string }
+interface TokenRequest {
+  kind: string;
+  partnerId?: string;
+  scope?: readonly string[];
+  sub?: string;
+}
 
 // Tokens live a few minutes: one per distinct request, renewed a minute before it expires.
 const tokens = new Map<string, { token: string; until: number }>();
@@ -99,7 +142,7 @@ export async function postGraphql(body: { query: string; variables?: unknown; op
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: res.status, requestId: res.headers.get('x-request-id'), body: await res.json() as GraphqlBody };
+  return { status: res.status, requestId: res.headers.get('x-request-id'), body: (await res.json()) as GraphqlBody };
 }
 
 const DISCLOSURES = `query PlaygroundDisclosures($filter: DisclosureLogFilter) {
@@ -118,7 +161,11 @@ export async function disclosuresOf(requestId: string, sentAt: Date): Promise<Di
   return (reply.body.data as { disclosureLog: { nodes: DisclosureRow[] } }).disclosureLog.nodes;
 }
 
-export interface ConsentState { purpose: string; granted: boolean; policyVersion: string | null }
+export interface ConsentState {
+  purpose: string;
+  granted: boolean;
+  policyVersion: string | null;
+}
 
 async function asTraveller(traveller: string, query: string, variables?: Record<string, unknown>): Promise<unknown> {
   const token = await devToken({ kind: 'USER', sub: traveller });
@@ -128,14 +175,18 @@ async function asTraveller(traveller: string, query: string, variables?: Record<
 }
 
 export async function consentsOf(traveller: string): Promise<ConsentState[]> {
-  const data = await asTraveller(traveller, '{ me { consents { purpose granted policyVersion } } }') as { me: { consents: ConsentState[] } };
+  const data = (await asTraveller(traveller, '{ me { consents { purpose granted policyVersion } } }')) as { me: { consents: ConsentState[] } };
   return data.me.consents;
 }
 
 /** Grants or withdraws as the traveller would; a refused withdrawal comes back as its message. */
 export async function setConsent(traveller: string, purpose: string, grant: boolean): Promise<string | null> {
   const field = grant ? 'grantConsent' : 'withdrawConsent';
-  const data = await asTraveller(traveller, `mutation ($purpose: ConsentPurpose!) { result: ${field}(purpose: $purpose) {
-      __typename ... on ConsentWithdrawalRefused { message } } }`, { purpose }) as { result: { __typename: string; message?: string } };
+  const data = (await asTraveller(
+    traveller,
+    `mutation ($purpose: ConsentPurpose!) { result: ${field}(purpose: $purpose) {
+      __typename ... on ConsentWithdrawalRefused { message } } }`,
+    { purpose },
+  )) as { result: { __typename: string; message?: string } };
   return data.result.message ?? null;
 }

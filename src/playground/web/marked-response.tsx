@@ -23,10 +23,17 @@ function Cell({ value, path, marks }: { value: unknown; path: Path; marks: Marks
   if (finding) {
     const label = EXPOSURE_LABEL[finding.exposure] ?? finding.exposure;
     return (
-      <td className={`cell ${exposureClass(finding.exposure)}`} data-kind={finding.kind} data-exposure={finding.exposure} data-reason={finding.reason}
-        title={REASONS[finding.reason] ?? finding.reason}>
+      <td
+        className={`cell ${exposureClass(finding.exposure)}`}
+        data-kind={finding.kind}
+        data-exposure={finding.exposure}
+        data-reason={finding.reason}
+        title={REASONS[finding.reason] ?? finding.reason}
+      >
         <span className="value">{show(value)}</span>
-        <span className="mark">{finding.kind} · {label}</span>
+        <span className="mark">
+          {finding.kind} · {label}
+        </span>
         <span className="reason">{finding.reason}</span>
       </td>
     );
@@ -40,7 +47,11 @@ function Cell({ value, path, marks }: { value: unknown; path: Path; marks: Marks
       </td>
     );
   }
-  return <td className="cell" title={typeof value === 'string' && UUID.test(value) ? value : undefined}><span className="value">{show(value)}</span></td>;
+  return (
+    <td className="cell" title={typeof value === 'string' && UUID.test(value) ? value : undefined}>
+      <span className="value">{show(value)}</span>
+    </td>
+  );
 }
 
 /** An object's columns: its scalar leaves, nested objects flattened (traveller.iin), lists kept whole. */
@@ -62,7 +73,14 @@ function Table({ rows, path, marks }: { rows: Record<string, unknown>[]; path: P
   const cols = columnsOf(rows);
   return (
     <table className="rows">
-      <thead><tr><th>#</th>{cols.map((c) => <th key={c.join('.')}>{c.join('.')}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          <th>#</th>
+          {cols.map((c) => (
+            <th key={c.join('.')}>{c.join('.')}</th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
@@ -70,9 +88,13 @@ function Table({ rows, path, marks }: { rows: Record<string, unknown>[]; path: P
             {cols.map((c) => {
               const v = at(r, c);
               const p = [...path, i, ...c];
-              return isScalar(v) || v === undefined
-                ? <Cell key={c.join('.')} value={v ?? null} path={p} marks={marks} />
-                : <td key={c.join('.')} className="nested"><Node value={v} path={p} marks={marks} /></td>;
+              return isScalar(v) || v === undefined ? (
+                <Cell key={c.join('.')} value={v ?? null} path={p} marks={marks} />
+              ) : (
+                <td key={c.join('.')} className="nested">
+                  <Node value={v} path={p} marks={marks} />
+                </td>
+              );
             })}
           </tr>
         ))}
@@ -85,17 +107,43 @@ function Node({ value, path, marks }: { value: unknown; path: Path; marks: Marks
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="empty">(empty list)</span>;
     if (value.every(isObject)) return <Table rows={value} path={path} marks={marks} />;
-    return <table className="rows"><tbody><tr>{value.map((v: unknown, i) => <Cell key={i} value={v} path={[...path, i]} marks={marks} />)}</tr></tbody></table>;
+    return (
+      <table className="rows">
+        <tbody>
+          <tr>
+            {value.map((v: unknown, i) => (
+              <Cell key={i} value={v} path={[...path, i]} marks={marks} />
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    );
   }
-  if (!isObject(value)) return <table className="rows"><tbody><tr><Cell value={value} path={path} marks={marks} /></tr></tbody></table>;
+  if (!isObject(value))
+    return (
+      <table className="rows">
+        <tbody>
+          <tr>
+            <Cell value={value} path={path} marks={marks} />
+          </tr>
+        </tbody>
+      </table>
+    );
   const scalars = Object.entries(value).filter(([, v]) => isScalar(v));
   const nested = Object.entries(value).filter(([, v]) => !isScalar(v));
   return (
     <div className="object">
       {scalars.length > 0 && (
-        <table className="fields"><tbody>
-          {scalars.map(([k, v]) => <tr key={k}><th>{k}</th><Cell value={v} path={[...path, k]} marks={marks} /></tr>)}
-        </tbody></table>
+        <table className="fields">
+          <tbody>
+            {scalars.map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <Cell value={v} path={[...path, k]} marks={marks} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {nested.map(([k, v]) => (
         <div key={k} className="section">
@@ -110,5 +158,9 @@ function Node({ value, path, marks }: { value: unknown; path: Path; marks: Marks
 /** The response data as tables, each value the policy touched marked: in full, masked or withheld, with the reason. */
 export function MarkedResponse({ data, findings, pii }: { data: unknown; findings: readonly Finding[]; pii: ReadonlyMap<string, string> }) {
   const marks: Marks = { findings: new Map(findings.map((f) => [JSON.stringify(f.path), f])), pii };
-  return <div className="marked"><Node value={data} path={[]} marks={marks} /></div>;
+  return (
+    <div className="marked">
+      <Node value={data} path={[]} marks={marks} />
+    </div>
+  );
 }

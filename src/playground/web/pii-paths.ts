@@ -1,4 +1,16 @@
-import { getNamedType, isCompositeType, isInterfaceType, isObjectType, Kind, OperationTypeNode, parse, type GraphQLCompositeType, type GraphQLSchema, type SelectionSetNode, type FragmentDefinitionNode } from 'graphql';
+import {
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  OperationTypeNode,
+  parse,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type FragmentDefinitionNode,
+} from 'graphql';
 
 /** `Type.field` -> personal data kind, from the schema's @pii directives (kept in the SDL the gateway serves). */
 export function piiFieldsOf(schema: GraphQLSchema): Record<string, string> {
@@ -24,7 +36,11 @@ export function piiPaths(schema: GraphQLSchema | null, piiFields: Record<string,
   const found = new Map<string, string>();
   if (!schema) return found;
   let doc;
-  try { doc = parse(query); } catch { return found; }
+  try {
+    doc = parse(query);
+  } catch {
+    return found;
+  }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);

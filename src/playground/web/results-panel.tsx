@@ -18,29 +18,53 @@ export interface Run {
 
 export type Disclosures = { state: 'loading' } | { state: 'done'; rows: DisclosureRow[] } | { state: 'failed'; error: string } | { state: 'unavailable' };
 
-const short = (s: string | null, n = 8) => (s && s.length > n + 1 ? `${s.slice(0, n)}…` : s ?? '—');
+const short = (s: string | null, n = 8) => (s && s.length > n + 1 ? `${s.slice(0, n)}…` : (s ?? '—'));
 
 function DisclosureTable({ disclosures, requestId }: { disclosures: Disclosures; requestId: string | null }) {
   if (disclosures.state === 'unavailable') {
-    return <p className="hint">Auditors read these rows with <code>disclosureLog(filter: {'{'} requestId: "{requestId ?? '…'}" {'}'})</code>.</p>;
+    return (
+      <p className="hint">
+        Auditors read these rows with{' '}
+        <code>
+          disclosureLog(filter: {'{'} requestId: "{requestId ?? '…'}" {'}'})
+        </code>
+        .
+      </p>
+    );
   }
   if (disclosures.state === 'loading') return <p className="hint">Reading the disclosure log…</p>;
   if (disclosures.state === 'failed') return <p className="error">{disclosures.error}</p>;
   const { rows } = disclosures;
   if (!rows.length) return <p className="hint">No rows: nothing of anyone else was released in full.</p>;
-  const recipients = [...new Set(rows.map((d) => `${d.recipientId ?? '—'}${d.recipientCountry ? ` (${d.recipientCountry})` : ''} · ${d.purpose}${d.reference ? ` ${d.reference}` : ''}`))];
+  const recipients = [
+    ...new Set(rows.map((d) => `${d.recipientId ?? '—'}${d.recipientCountry ? ` (${d.recipientCountry})` : ''} · ${d.purpose}${d.reference ? ` ${d.reference}` : ''}`)),
+  ];
   const edges = [...new Set(rows.map((d) => d.edge ?? '—'))];
   return (
     <>
-      <p className="recipient">To {recipients.join('; ')}{edges.length === 1 ? ` · through ${edges[0]}` : ''}</p>
+      <p className="recipient">
+        To {recipients.join('; ')}
+        {edges.length === 1 ? ` · through ${edges[0]}` : ''}
+      </p>
       <table className="rows disclosures">
-        <thead><tr><th>subject (pseudonym)</th><th>kinds released in full</th><th>record</th></tr></thead>
+        <thead>
+          <tr>
+            <th>subject (pseudonym)</th>
+            <th>kinds released in full</th>
+            <th>record</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((d, i) => (
             <tr key={i}>
-              <td title={d.subject}><code>{short(d.subject, 10)}</code></td>
+              <td title={d.subject}>
+                <code>{short(d.subject, 10)}</code>
+              </td>
               <td className="kinds">{d.kinds.join(', ')}</td>
-              <td title={d.referenceId ?? ''}>{edges.length > 1 && <span className="record">{d.edge}</span>}{d.referenceKind ?? '—'} <code>{short(d.referenceId)}</code></td>
+              <td title={d.referenceId ?? ''}>
+                {edges.length > 1 && <span className="record">{d.edge}</span>}
+                {d.referenceKind ?? '—'} <code>{short(d.referenceId)}</code>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -50,15 +74,22 @@ function DisclosureTable({ disclosures, requestId }: { disclosures: Disclosures;
 }
 
 /** What the policy did to the last response, and what the gateway logged for it. */
-interface Props { run: Run | null; disclosures: Disclosures; schema: GraphQLSchema | null; piiFields: Record<string, string> }
+interface Props {
+  run: Run | null;
+  disclosures: Disclosures;
+  schema: GraphQLSchema | null;
+  piiFields: Record<string, string>;
+}
 
 export function ResultsPanel({ run, disclosures, schema, piiFields }: Props) {
   const pii = useMemo(() => (run ? piiPaths(schema, piiFields, run.query, run.operationName) : new Map<string, string>()), [schema, piiFields, run]);
   if (!run) {
     return (
       <section className="results empty-results">
-        <p>Choose who asks, pick an example (or write a query) and run it: every value the policy touched is marked here with its reason,
-          and the disclosure rows the request wrote are listed beside it.</p>
+        <p>
+          Choose who asks, pick an example (or write a query) and run it: every value the policy touched is marked here with its reason, and the disclosure rows the request wrote
+          are listed beside it.
+        </p>
       </section>
     );
   }
@@ -67,13 +98,21 @@ export function ResultsPanel({ run, disclosures, schema, piiFields }: Props) {
   return (
     <section className="results">
       <div className="response-view" aria-label="Marked response">
-        <h2>Response <span className="tag">HTTP {status}</span> <span className="request-id">request {requestId ?? '—'}</span></h2>
+        <h2>
+          Response <span className="tag">HTTP {status}</span> <span className="request-id">request {requestId ?? '—'}</span>
+        </h2>
         {!run.explained && <Summary asked={run.asked} findings={body.extensions?.privacy?.withheld ?? []} />}
         {body.errors?.map((e, i) => (
-          <p key={i} className="error">{typeof e.extensions?.code === 'string' ? e.extensions.code : 'ERROR'}: {e.message}{e.path ? ` (at ${e.path.join('.')})` : ''}</p>
+          <p key={i} className="error">
+            {typeof e.extensions?.code === 'string' ? e.extensions.code : 'ERROR'}: {e.message}
+            {e.path ? ` (at ${e.path.join('.')})` : ''}
+          </p>
         ))}
-        {run.explained ? <ExplainedDecisions body={body} />
-          : body.data != null && <MarkedResponse data={body.data} findings={body.extensions?.privacy?.withheld ?? []} pii={pii} />}
+        {run.explained ? (
+          <ExplainedDecisions body={body} />
+        ) : (
+          body.data != null && <MarkedResponse data={body.data} findings={body.extensions?.privacy?.withheld ?? []} pii={pii} />
+        )}
       </div>
       <div className="disclosure-view" aria-label="Disclosure rows" data-state={disclosures.state}>
         <h2>Disclosure log{count}</h2>

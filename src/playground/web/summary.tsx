@@ -11,7 +11,11 @@ export function Summary({ asked, findings }: { asked: string; findings: readonly
       {full > 0 && <span className="count full-count">{full} full</span>}
       <span className="count masked-count">{findings.length - full - withheld} masked</span>
       <span className="count withheld-count">{withheld} withheld</span>
-      {reasons.map((r) => <span key={r} className="reason-chip" title={REASONS[r]}>{r}: {REASONS[r] ?? 'see the policy'}</span>)}
+      {reasons.map((r) => (
+        <span key={r} className="reason-chip" title={REASONS[r]}>
+          {r}: {REASONS[r] ?? 'see the policy'}
+        </span>
+      ))}
     </div>
   );
 }

@@ -15,7 +15,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 6000,
     rolldownOptions: {
       // React libraries' "use client" lines mean nothing in a client-only bundle.
-      onwarn(warning, warn) { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning); },
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
     },
   },
   worker: { format: 'es' },
