@@ -39,13 +39,11 @@ async function s1(body: { partnerId: string; after: KeyCursor | null; first: num
   const read = await partnerToursWithBookings(sql, body.partnerId, body.after, body.first + 1, body.first, { after: null, limit: body.bookings }, true);
   const people = new Map(read.travellers.map((p) => [p.id, openPerson(vault, p)]));
   // The gateway pages a tour's bookings, so raw answers in the same shape.
-  const nodes = read.tours
-    .slice(0, body.first)
-    .map((t) => ({
-      id: t.id,
-      title: t.title,
-      bookings: { nodes: (read.bookings.get(t.id) ?? []).map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) },
-    }));
+  const nodes = read.tours.slice(0, body.first).map((t) => ({
+    id: t.id,
+    title: t.title,
+    bookings: { nodes: (read.bookings.get(t.id) ?? []).map((b) => ({ id: b.id, seats: b.seats, traveller: traveller(people.get(b.userId)!) })) },
+  }));
   return { partnerTours: { nodes } };
 }
 
