@@ -36,7 +36,8 @@ async function generateKey(dir: string): Promise<StoredKey> {
   const { privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
   const jwk = await exportJWK(privateKey);
   const kid = await thumbprint(jwk);
-  await writeFile(join(dir, kid + KEY_SUFFIX), JSON.stringify({ ...jwk, kid, alg: SIGNING_ALG, use: 'sig' }), { mode: 0o600, flag: 'wx' });
+  // Atomically: a concurrent loader listing the folder must never read a half-written key.
+  await writeAtomically(join(dir, kid + KEY_SUFFIX), JSON.stringify({ ...jwk, kid, alg: SIGNING_ALG, use: 'sig' }));
   return { kid, key: privateKey, publicJwk: publicPart(jwk, kid) };
 }
 
