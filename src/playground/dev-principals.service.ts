@@ -1,32 +1,7 @@
 import { ROLE_KIND, type UserRole } from '../access/role-kind.js';
 import type { Sql } from '../db/sql.js';
 import { statement } from '../db/statement.js';
-
-export interface DevClient {
-  clientId: string;
-  kind: string;
-  partnerId: string;
-  partnerName: string;
-  country: string;
-  scopes: string[];
-}
-
-/** An open reference held by the account a development staff token is minted for (the first active account of its role). */
-export interface DevReference {
-  kind: string;
-  purpose: string;
-  reference: string;
-}
-
-/** Who the playground can ask as: enabled API clients with their companies, and the staff kinds that have an active account. */
-export interface DevPrincipals {
-  clients: DevClient[];
-  staffKinds: string[];
-  /** Staff kind -> the account a development token of that kind is minted for, to explain as. */
-  staffAccounts: Record<string, string>;
-  references: DevReference[];
-  traveller: string | null;
-}
+import type { DevClient, DevPrincipals } from './playground-wire.type.js';
 
 // Development data only: the first active account per role is the one mintDevToken picks, so its references are the ones that work.
 const HOLDERS = `select distinct on (role) id, role from users where status = 'ACTIVE' order by role, created_at, id`;

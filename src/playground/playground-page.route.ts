@@ -6,20 +6,11 @@ import type { RouteHandler } from '../http/app.js';
 import { printGatewaySchema } from '../graphql/schema.js';
 import { HttpError } from '../http/body.js';
 import type { PlaygroundBundle } from './playground-bundle.service.js';
+import type { PlaygroundSettings } from './playground-wire.type.js';
 
 export const PAGE_PATH = '/playground';
 export const ASSETS_PREFIX = '/playground/assets/';
 export const SCHEMA_PATH = '/playground/schema.graphql';
-
-/** What the page is told when it is served: no data, only what the schema and the policy's vocabulary say. */
-export interface PlaygroundSettings {
-  /** Whether /playground/dev/* exists: tokens for any principal, development only. */
-  devTokens: boolean;
-  purposes: Record<string, readonly string[]>;
-  referencePurposes: string[];
-  /** The schema with its @pii fields, where introspection is on: the gateway's depth limit refuses GraphiQL's introspection query. */
-  schemaPath: string | null;
-}
 
 /** Where introspection is on (outside production) the page gets the schema; elsewhere it marks only what the gateway reports withheld. */
 export const servesSchema = (cfg: Config) => cfg.env !== 'production';

@@ -1,32 +1,8 @@
 /** The page's calls to the gateway that serves it: /graphql, and in development /playground/dev/*. */
 
-export interface Settings {
-  devTokens: boolean;
-  purposes: Record<string, readonly string[]>;
-  referencePurposes: readonly string[];
-  schemaPath: string | null;
-}
+import type { DevClient, DevPrincipals, PlaygroundSettings as Settings } from '../playground-wire.type';
 
-export interface DevClient {
-  clientId: string;
-  kind: string;
-  partnerId: string;
-  partnerName: string;
-  country: string;
-  scopes: string[];
-}
-export interface DevReference {
-  kind: string;
-  purpose: string;
-  reference: string;
-}
-export interface DevPrincipals {
-  clients: DevClient[];
-  staffKinds: string[];
-  staffAccounts: Record<string, string>;
-  references: DevReference[];
-  traveller: string | null;
-}
+export type { DevClient, DevPrincipals, Settings };
 
 /** Who asks: chosen in the panel (development, or explained as) or a pasted token. */
 export interface Who {
