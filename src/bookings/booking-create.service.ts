@@ -78,14 +78,15 @@ const BOOK = statement<Booking, [userId: string, tourId: string, seats: number, 
 );
 
 const KEY_CONSTRAINT = 'bookings_user_id_idempotency_key_unique';
-const keyTaken = (e: unknown) => (e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === KEY_CONSTRAINT;
 
-async function book(sql: Sql, r: BookingRequest): Promise<Booking | null | 'KEY_TAKEN'> {
+/** The new booking; null when nothing was booked, a key taken meanwhile included (the caller replays it). */
+async function book(sql: Sql, r: BookingRequest): Promise<Booking | null> {
   try {
     const [booking] = await sql.rows(BOOK, r.userId, r.tourId, r.seats, r.idempotencyKey);
     return booking ?? null;
   } catch (e) {
-    if (keyTaken(e)) return 'KEY_TAKEN';
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === '23505' && constraint === KEY_CONSTRAINT) return null;
     throw e;
   }
 }
@@ -93,7 +94,7 @@ async function book(sql: Sql, r: BookingRequest): Promise<Booking | null | 'KEY_
 /** Books seats once per idempotency key: a retry, even after a crash between commit and reply, gets the same booking. */
 export async function createBooking(sql: Sql, r: BookingRequest): Promise<CreateBookingOutcome> {
   const booked = isUuid(r.tourId) ? await book(sql, r) : null;
-  if (booked !== null && booked !== 'KEY_TAKEN') return { booking: booked };
+  if (booked) return { booking: booked };
   // Not booked: the key's earlier booking if there is one (made before, or by a concurrent request that won), else why not.
   const prior = await replay(sql, r);
   if (prior) return prior;
