@@ -1,6 +1,6 @@
 import { OperationTypeNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { BadInputError } from '../graphql/errors.js';
+import { BadInputError, RETRY_AFTER_SECONDS } from '../graphql/errors.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { localizeMessage } from '../i18n/message.localize.js';
 import type { Logger } from '../observability/logger.js';
@@ -30,9 +30,14 @@ export function privacyPlugin(logger: Logger, log: DisclosureLog): ApolloServerP
           } catch (e) {
             logger.error({ requestId: ctx.requestId, errorName: (e as Error).name }, 'disclosure log write failed; response withheld');
             response.http.status = 503;
+            // The log's store is what failed, as when the database is down: the client may ask again, after the same pause.
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
             response.http.headers.set('content-language', ctx.language);
             const message = localizeMessage('DISCLOSURE_LOG_FAILED', 'The response could not be released because its disclosure could not be recorded', ctx.language);
-            response.body.singleResult = { data: null, errors: [{ message, extensions: { code: 'DISCLOSURE_LOG_FAILED', requestId: ctx.requestId } }] };
+            response.body.singleResult = {
+              data: null,
+              errors: [{ message, extensions: { code: 'DISCLOSURE_LOG_FAILED', requestId: ctx.requestId, retryAfterSeconds: RETRY_AFTER_SECONDS } }],
+            };
             return;
           }
           if (ctx.privacy.findings.length) {

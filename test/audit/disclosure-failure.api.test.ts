@@ -38,6 +38,8 @@ describe('no record, no response', () => {
     const token = await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id });
     const failed = await gql(gw.url, PersonByIdDocument, { id: traveller.id }, bearer(token, { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': refused }));
     expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after')).toBe('2');
+    expect(failed.body.errors![0].extensions!.retryAfterSeconds).toBe(2);
     expect(failed.body.data).toBeNull();
     expect(failed.body.errors![0].extensions!.code).toBe('DISCLOSURE_LOG_FAILED');
     const text = JSON.stringify(failed.body);
