@@ -1,33 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Principal } from '../../src/access/principal.js';
-import type { RunningGateway } from '../../src/gateway.js';
 import { resolveReference } from '../../src/privacy/reference.service.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
 import { CloseSupportTicketDocument, MySupportTicketsDocument, OpenSupportTicketDocument, SupportQueueDocument, TakeSupportTicketDocument } from '../generated/operations.js';
-import { startTestGateway } from './gateway.js';
-import { gql } from './http.js';
+import { openApp, type InProcessApp } from './in-process.js';
 import { insertPerson } from './persons.js';
-import { bearer, tokenFor } from './tokens.js';
-import { asUser, bareTraveller } from './users.js';
+import { anonymous, principalOf, staff, traveller as travellerOf } from './principals.js';
+import { bareTraveller } from './users.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let traveller: string;
-let agent: Record<string, string>;
+let agent: Principal;
 let otherAgentId: string;
-let otherAgent: Record<string, string>;
+let otherAgent: Principal;
 const SUBJECT = 'Не могу войти, мой номер +77017654321';
 
 beforeAll(async () => {
-  gw = await startTestGateway();
-  traveller = await bareTraveller(gw);
-  agent = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
-  otherAgentId = await insertPerson(gw, { role: 'SUPPORT', firstName: 'Екінші', surname: 'Көмекші' });
-  otherAgent = bearer(await tokenFor(gw, 'SUPPORT', { sub: otherAgentId }));
+  app = await openApp();
+  traveller = await bareTraveller(app);
+  agent = await staff(app, 'support');
+  otherAgentId = await insertPerson(app, { role: 'SUPPORT', firstName: 'Екінші', surname: 'Көмекші' });
+  otherAgent = await principalOf(app, { kind: 'SUPPORT', accountId: otherAgentId });
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 const supportCaller = (id: string, ref: string): Principal => ({
@@ -42,7 +40,7 @@ const supportCaller = (id: string, ref: string): Principal => ({
 });
 
 async function openTicket(userId = traveller, subject = SUBJECT) {
-  const res = await gql(gw.url, OpenSupportTicketDocument, { subject }, await asUser(gw, userId));
+  const res = await app.run(await travellerOf(app, userId), OpenSupportTicketDocument, { subject });
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.openSupportTicket;
 }
@@ -52,18 +50,18 @@ describe('support tickets: travellers open them, support takes and closes them',
     const t = await openTicket();
     expect(t).toMatchObject({ subject: SUBJECT, status: 'OPEN', closedAt: null });
     expect(t.reference).toMatch(/^SUP-\d{6,}$/);
-    const [row] = await gw.services.sql.rows<{ subjectEnc: string; assignedToId: string | null }>(
+    const [row] = await app.services.sql.rows<{ subjectEnc: string; assignedToId: string | null }>(
       't_sup_row',
       'select subject_enc as "subjectEnc", assigned_to_id as "assignedToId" from support_tickets where id = $1',
       [t.id],
     );
     expect(row.assignedToId).toBeNull();
     expect(row.subjectEnc).not.toContain('7654321');
-    const mine = await gql(gw.url, MySupportTicketsDocument, undefined, await asUser(gw, traveller));
+    const mine = await app.run(await travellerOf(app, traveller), MySupportTicketsDocument);
     expect(mine.body.data!.mySupportTickets).toContainEqual({ id: t.id, reference: t.reference, subject: SUBJECT, status: 'OPEN' });
-    const stranger = await gql(gw.url, MySupportTicketsDocument, undefined, await asUser(gw, await bareTraveller(gw)));
+    const stranger = await app.run(await travellerOf(app, await bareTraveller(app)), MySupportTicketsDocument);
     expect(stranger.body.data!.mySupportTickets).toEqual([]);
-    const blank = await gql(gw.url, OpenSupportTicketDocument, { subject: ' ' }, await asUser(gw, traveller));
+    const blank = await app.run(await travellerOf(app, traveller), OpenSupportTicketDocument, { subject: ' ' });
     expect(blank.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subject' });
   });
 
@@ -72,7 +70,7 @@ describe('support tickets: travellers open them, support takes and closes them',
     const seen: { id: string; reference: string }[] = [];
     let after: string | null | undefined;
     do {
-      const res = await gql(gw.url, SupportQueueDocument, { first: 2, after }, agent);
+      const res = await app.run(agent, SupportQueueDocument, { first: 2, after });
       expect(res.body.errors).toBeUndefined();
       expect(JSON.stringify(res.body)).not.toContain('7654321');
       seen.push(...res.body.data!.supportQueue.nodes);
@@ -86,70 +84,70 @@ describe('support tickets: travellers open them, support takes and closes them',
 
   it('only an open ticket assigned to the calling agent resolves as its reference, naming only its user', async () => {
     const t = await openTicket();
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toBeNull();
+    expect(await resolveReference(app.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toBeNull();
 
-    const taken = await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent);
+    const taken = await app.run(agent, TakeSupportTicketDocument, { id: t.id });
     expect(taken.body.data!.takeSupportTicket).toEqual({
       __typename: 'TicketTaken',
       ticket: { id: t.id, reference: t.reference, status: 'OPEN', assignedToId: DEMO_STAFF.support.id },
     });
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toEqual({
+    expect(await resolveReference(app.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toEqual({
       kind: 'SUPPORT_TICKET',
       id: t.id,
       subjects: new Map([[traveller, null]]),
     });
     // Another agent can neither use, take nor close it; a made-up reference resolves to nothing.
-    expect(await resolveReference(gw.services.sql, supportCaller(otherAgentId, t.reference))).toBeNull();
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, 'SUP-0'))).toBeNull();
-    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.takeSupportTicket).toEqual({
+    expect(await resolveReference(app.services.sql, supportCaller(otherAgentId, t.reference))).toBeNull();
+    expect(await resolveReference(app.services.sql, supportCaller(DEMO_STAFF.support.id, 'SUP-0'))).toBeNull();
+    expect((await app.run(otherAgent, TakeSupportTicketDocument, { id: t.id })).body.data!.takeSupportTicket).toEqual({
       __typename: 'TicketRefused',
       reason: 'TAKEN_BY_ANOTHER',
     });
-    expect((await gql(gw.url, CloseSupportTicketDocument, { id: t.id }, otherAgent)).body.data!.closeSupportTicket).toEqual({
+    expect((await app.run(otherAgent, CloseSupportTicketDocument, { id: t.id })).body.data!.closeSupportTicket).toEqual({
       __typename: 'TicketRefused',
       reason: 'NOT_ASSIGNED_TO_YOU',
     });
-    const mine = await gql(gw.url, SupportQueueDocument, { mine: true, first: 50 }, agent);
+    const mine = await app.run(agent, SupportQueueDocument, { mine: true, first: 50 });
     expect(mine.body.data!.supportQueue.nodes.every((n) => n.assignedToId === DEMO_STAFF.support.id)).toBe(true);
     expect(mine.body.data!.supportQueue.nodes.map((n) => n.id)).toContain(t.id);
 
-    const closed = await gql(gw.url, CloseSupportTicketDocument, { id: t.id }, agent);
+    const closed = await app.run(agent, CloseSupportTicketDocument, { id: t.id });
     expect(closed.body.data!.closeSupportTicket).toMatchObject({ __typename: 'TicketClosed', ticket: { id: t.id, status: 'CLOSED' } });
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toBeNull();
-    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent)).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'NOT_OPEN' });
-    expect((await gql(gw.url, TakeSupportTicketDocument, { id: randomUUID() }, agent)).body.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(await resolveReference(app.services.sql, supportCaller(DEMO_STAFF.support.id, t.reference))).toBeNull();
+    expect((await app.run(agent, TakeSupportTicketDocument, { id: t.id })).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'NOT_OPEN' });
+    expect((await app.run(agent, TakeSupportTicketDocument, { id: randomUUID() })).body.errors![0].extensions!.code).toBe('NOT_FOUND');
   });
 
   it('a ticket whose agent is no longer active can be taken over', async () => {
     const t = await openTicket();
-    const leaverId = await insertPerson(gw, { role: 'SUPPORT', firstName: 'Кеткен', surname: 'Көмекші' });
-    const leaver = bearer(await tokenFor(gw, 'SUPPORT', { sub: leaverId }));
-    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, leaver)).body.data!.takeSupportTicket.__typename).toBe('TicketTaken');
-    expect((await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent)).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'TAKEN_BY_ANOTHER' });
-    await gw.services.sql.rows('t_sup_leave', "update users set status = 'BLOCKED' where id = $1", [leaverId]);
-    const taken = await gql(gw.url, TakeSupportTicketDocument, { id: t.id }, agent);
+    const leaverId = await insertPerson(app, { role: 'SUPPORT', firstName: 'Кеткен', surname: 'Көмекші' });
+    const leaver = await principalOf(app, { kind: 'SUPPORT', accountId: leaverId });
+    expect((await app.run(leaver, TakeSupportTicketDocument, { id: t.id })).body.data!.takeSupportTicket.__typename).toBe('TicketTaken');
+    expect((await app.run(agent, TakeSupportTicketDocument, { id: t.id })).body.data!.takeSupportTicket).toEqual({ __typename: 'TicketRefused', reason: 'TAKEN_BY_ANOTHER' });
+    await app.services.sql.rows('t_sup_leave', "update users set status = 'BLOCKED' where id = $1", [leaverId]);
+    const taken = await app.run(agent, TakeSupportTicketDocument, { id: t.id });
     expect(taken.body.data!.takeSupportTicket).toMatchObject({ __typename: 'TicketTaken', ticket: { id: t.id, assignedToId: DEMO_STAFF.support.id } });
-    expect(await resolveReference(gw.services.sql, supportCaller(leaverId, t.reference))).toBeNull();
+    expect(await resolveReference(app.services.sql, supportCaller(leaverId, t.reference))).toBeNull();
   });
 
   it('the demo support account holds SUP-1001; an unassigned demo ticket resolves for nobody', async () => {
     const [assigned, queued] = DEMO_TICKETS;
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, assigned.reference))).toEqual({
+    expect(await resolveReference(app.services.sql, supportCaller(DEMO_STAFF.support.id, assigned.reference))).toEqual({
       kind: 'SUPPORT_TICKET',
       id: assigned.id,
       subjects: new Map([[assigned.userId, null]]),
     });
-    expect(await resolveReference(gw.services.sql, supportCaller(DEMO_STAFF.support.id, queued.reference))).toBeNull();
+    expect(await resolveReference(app.services.sql, supportCaller(DEMO_STAFF.support.id, queued.reference))).toBeNull();
   });
 
   it('travellers cannot work the queue and staff cannot open tickets', async () => {
-    const user = await asUser(gw, traveller);
-    for (const res of [await gql(gw.url, SupportQueueDocument, {}, user), await gql(gw.url, TakeSupportTicketDocument, { id: DEMO_TICKETS[1].id }, user)]) {
+    const user = await travellerOf(app, traveller);
+    for (const res of [await app.run(user, SupportQueueDocument, {}), await app.run(user, TakeSupportTicketDocument, { id: DEMO_TICKETS[1].id })]) {
       expect(res.body.errors![0].extensions!.code).toBe('FORBIDDEN');
     }
-    const admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
-    expect((await gql(gw.url, SupportQueueDocument, {}, admin)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await gql(gw.url, OpenSupportTicketDocument, { subject: 'x' }, agent)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect((await gql(gw.url, SupportQueueDocument, {})).body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const admin = await staff(app, 'admin');
+    expect((await app.run(admin, SupportQueueDocument, {})).body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await app.run(agent, OpenSupportTicketDocument, { subject: 'x' })).body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await app.run(anonymous, SupportQueueDocument, {})).body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 });
