@@ -1,38 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_FRAUD_CASE } from '../../seeds/references.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
 import { CloseFraudCaseDocument, FraudCaseSubjectsDocument, FraudPersonDocument } from '../generated/operations.js';
 import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
-import { openFraudCaseFor } from './fraud-case.fixtures.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { principalOf } from '../support/principals.js';
+import { openFraudCaseIn } from './fraud-case.fixtures.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let subject: FreshUser;
 let bystander: FreshUser;
 let reference: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway();
-  [subject, bystander] = [await freshTraveller(gw), await freshTraveller(gw)];
-  reference = await openFraudCaseFor(gw, [subject.id]);
+  app = await openApp();
+  [subject, bystander] = [await freshTraveller(app), await freshTraveller(app)];
+  reference = await openFraudCaseIn(app, [subject.id]);
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 async function read(adminId: string, id: string, ref?: string) {
-  const headers = bearer(await tokenFor(gw, 'ADMIN', { sub: adminId }), { 'x-purpose': 'FRAUD_PREVENTION', ...(ref ? { 'x-purpose-ref': ref } : {}) });
-  const res = await gql(gw.url, FraudPersonDocument, { id }, headers);
+  const admin = await principalOf(app, { kind: 'ADMIN', accountId: adminId, purpose: 'FRAUD_PREVENTION', reference: ref });
+  const res = await app.run(admin, FraudPersonDocument, { id });
   expect(res.body.errors).toBeUndefined();
   return res.body.data!.person!;
 }
 
 async function loggedFor(subjectId: string) {
-  return gw.services.sql.rows<{ edge: string; referenceKind: string; referenceId: string; recipientId: string; reference: string }>(
+  return app.services.sql.rows<{ edge: string; referenceKind: string; referenceId: string; recipientId: string; reference: string }>(
     't_fc_logged',
     `select edge, reference_kind as "referenceKind", reference_id::text as "referenceId", recipient_id as "recipientId", reference from disclosures
      where subject_id = $1 order by at`,
@@ -51,7 +49,7 @@ describe('FRAUD_PREVENTION reads through a real, open case assigned to the calle
       iin: subject.iin,
       passportNumber: subject.passport,
     });
-    const [caseRow] = await gw.services.sql.rows<{ id: string }>('t_fc_id', 'select id::text from fraud_cases where reference = $1', [reference]);
+    const [caseRow] = await app.services.sql.rows<{ id: string }>('t_fc_id', 'select id::text from fraud_cases where reference = $1', [reference]);
     expect(await loggedFor(subject.id)).toEqual([
       { edge: 'FRAUD_CASE_SUBJECT', referenceKind: 'FRAUD_CASE', referenceId: caseRow.id, recipientId: DEMO_STAFF.admin.id, reference },
     ]);
@@ -71,8 +69,8 @@ describe('FRAUD_PREVENTION reads through a real, open case assigned to the calle
 
   it('the case lists its subjects in full for the assignee under its own reference only', async () => {
     const list = async (adminId: string, ref?: string) => {
-      const headers = bearer(await tokenFor(gw, 'ADMIN', { sub: adminId }), ref ? { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': ref } : {});
-      const res = await gql(gw.url, FraudCaseSubjectsDocument, { status: 'OPEN', first: 100 }, headers);
+      const admin = await principalOf(app, { kind: 'ADMIN', accountId: adminId, ...(ref ? { purpose: 'FRAUD_PREVENTION', reference: ref } : {}) });
+      const res = await app.run(admin, FraudCaseSubjectsDocument, { status: 'OPEN', first: 100 });
       expect(res.body.errors).toBeUndefined();
       return res.body.data!.fraudCases.nodes;
     };
@@ -94,8 +92,8 @@ describe('FRAUD_PREVENTION reads through a real, open case assigned to the calle
 
   it('a closed case gives nothing more', async () => {
     const none = await read(DEMO_STAFF.admin.id, subject.id);
-    const [c] = await gw.services.sql.rows<{ id: string }>('t_fc_id2', 'select id::text from fraud_cases where reference = $1', [reference]);
-    const closed = await gql(gw.url, CloseFraudCaseDocument, { id: c.id }, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id })));
+    const [c] = await app.services.sql.rows<{ id: string }>('t_fc_id2', 'select id::text from fraud_cases where reference = $1', [reference]);
+    const closed = await app.run(await principalOf(app, { kind: 'ADMIN', accountId: DEMO_STAFF.admin.id }), CloseFraudCaseDocument, { id: c.id });
     expect(closed.body.data!.closeFraudCase.__typename).toBe('FraudCaseClosed');
     expect(await read(DEMO_STAFF.admin.id, subject.id, reference)).toEqual(none);
   });
