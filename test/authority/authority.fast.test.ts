@@ -1,42 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
+import type { Principal } from '../../src/access/principal.js';
 import { maskValue } from '../../src/privacy/privacy.masks.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { ApproveAuthorityRequestDocument, AuthorityPersonDocument, MyPrivacyReportDocument, RecordAuthorityRequestDocument } from '../generated/operations.js';
 import { freshTraveller, type FreshUser } from '../rights/fresh-user.fixtures.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { staff, traveller } from '../support/principals.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let subject: FreshUser;
-let admin: Record<string, string>;
-let secondAdmin: Record<string, string>;
+let admin: Principal;
+let secondAdmin: Principal;
 const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
 beforeAll(async () => {
-  gw = await startTestGateway();
-  subject = await freshTraveller(gw);
-  admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
-  secondAdmin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.secondAdmin.id }));
+  app = await openApp();
+  subject = await freshTraveller(app);
+  admin = await staff(app, 'admin');
+  secondAdmin = await staff(app, 'secondAdmin');
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
-function record(caseNumber: string, kinds: ('IIN' | 'FULL_NAME' | 'PHONE')[], expiresAt = inDays(7), headers = admin, addressedToId: string = DEMO_STAFF.authority.id) {
-  return gql(
-    gw.url,
-    RecordAuthorityRequestDocument,
-    { agency: 'АФМ РК', legalBasis: 'Закон 94-V ст. 9 п. 3', caseNumber, subjectId: subject.id, kinds, expiresAt, addressedToId },
-    headers,
-  );
+function record(caseNumber: string, kinds: ('IIN' | 'FULL_NAME' | 'PHONE')[], expiresAt = inDays(7), caller = admin, addressedToId: string = DEMO_STAFF.authority.id) {
+  return app.run(caller, RecordAuthorityRequestDocument, {
+    agency: 'АФМ РК',
+    legalBasis: 'Закон 94-V ст. 9 п. 3',
+    caseNumber,
+    subjectId: subject.id,
+    kinds,
+    expiresAt,
+    addressedToId,
+  });
 }
 
 async function authorityRead(caseNumber: string) {
-  const token = await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id });
-  return gql(gw.url, AuthorityPersonDocument, { id: subject.id }, bearer(token, { 'x-purpose-ref': caseNumber }));
+  return app.run(await staff(app, 'authority', { reference: caseNumber }), AuthorityPersonDocument, { id: subject.id });
 }
 
 // Without a request that reaches the subject, an authority sees what anyone sees: the public display name.
@@ -65,22 +66,22 @@ describe('authority requests: record, four-eyes approval, reads within the term'
   });
 
   it('the same administrator cannot approve it, and the database refuses it too', async () => {
-    const res = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, admin);
+    const res = await app.run(admin, ApproveAuthorityRequestDocument, { id });
     expect(res.body.data!.approveAuthorityRequest).toEqual({ __typename: 'ApprovalRefused', reason: 'SAME_ADMIN' });
-    await expect(gw.services.sql.rows('t_same_admin', "update authority_requests set approved_by_id = recorded_by_id, status = 'APPROVED' where id = $1", [id])).rejects.toThrow(
+    await expect(app.services.sql.rows('t_same_admin', "update authority_requests set approved_by_id = recorded_by_id, status = 'APPROVED' where id = $1", [id])).rejects.toThrow(
       /authority_requests_two_admins/,
     );
-    const [row] = await gw.services.sql.rows<{ status: string }>('t_ar_status', 'select status from authority_requests where id = $1', [id]);
+    const [row] = await app.services.sql.rows<{ status: string }>('t_ar_status', 'select status from authority_requests where id = $1', [id]);
     expect(row.status).toBe('RECORDED');
   });
 
   it('a second administrator approves; approving again is refused as not pending', async () => {
-    const res = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, secondAdmin);
+    const res = await app.run(secondAdmin, ApproveAuthorityRequestDocument, { id });
     expect(res.body.data!.approveAuthorityRequest).toEqual({
       __typename: 'AuthorityRequestApproved',
       request: { id, status: 'APPROVED', approvedById: DEMO_STAFF.secondAdmin.id },
     });
-    const again = await gql(gw.url, ApproveAuthorityRequestDocument, { id }, secondAdmin);
+    const again = await app.run(secondAdmin, ApproveAuthorityRequestDocument, { id });
     expect(again.body.data!.approveAuthorityRequest).toEqual({ __typename: 'ApprovalRefused', reason: 'NOT_PENDING' });
   });
 
@@ -99,13 +100,13 @@ describe('authority requests: record, four-eyes approval, reads within the term'
     });
     const wrongCase = await authorityRead(`AR-${tag}-none`);
     expect(wrongCase.body.data!.person).toMatchObject({ fullName: publicName(), iin: null });
-    const report = await gql(gw.url, MyPrivacyReportDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: subject.id })));
+    const report = await app.run(await traveller(app, subject.id), MyPrivacyReportDocument);
     const logged = report.body.data!.myPrivacyReport.disclosures.filter((d) => d.reference === caseNumber);
     expect(logged).toEqual([expect.objectContaining({ purpose: 'LEGAL_OBLIGATION', kinds: ['FULL_NAME', 'IIN'], recipient: { kind: 'AUTHORITY', partner: null } })]);
   });
 
   it('after expiry the authority reads nothing', async () => {
-    await gw.services.sql.rows('t_ar_expire', "update authority_requests set expires_at = now() - interval '1 second' where id = $1", [id]);
+    await app.services.sql.rows('t_ar_expire', "update authority_requests set expires_at = now() - interval '1 second' where id = $1", [id]);
     const res = await authorityRead(caseNumber);
     expect(res.body.data!.person).toEqual({ id: subject.id, fullName: publicName(), iin: null, phone: null, email: null, passportNumber: null, gender: null, messengers: null });
   });
@@ -113,8 +114,8 @@ describe('authority requests: record, four-eyes approval, reads within the term'
   it('refuses approval of an expired request, bad input, and callers other than administrators', async () => {
     const short = await record(`AR-${tag}-2`, ['PHONE'], inDays(1));
     const shortId = short.body.data!.recordAuthorityRequest.id;
-    await gw.services.sql.rows('t_ar_expire2', "update authority_requests set expires_at = now() - interval '1 second' where id = $1", [shortId]);
-    const expired = await gql(gw.url, ApproveAuthorityRequestDocument, { id: shortId }, secondAdmin);
+    await app.services.sql.rows('t_ar_expire2', "update authority_requests set expires_at = now() - interval '1 second' where id = $1", [shortId]);
+    const expired = await app.run(secondAdmin, ApproveAuthorityRequestDocument, { id: shortId });
     expect(expired.body.data!.approveAuthorityRequest).toEqual({ __typename: 'ApprovalRefused', reason: 'EXPIRED' });
 
     expect((await record(caseNumber, ['PHONE'])).body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseNumber' });
@@ -126,9 +127,9 @@ describe('authority requests: record, four-eyes approval, reads within the term'
       code: 'BAD_USER_INPUT',
       field: 'addressedToId',
     });
-    const support = bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id }));
+    const support = await staff(app, 'support');
     expect((await record(`AR-${tag}-5`, ['PHONE'], inDays(7), support)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
-    const authority = bearer(await tokenFor(gw, 'AUTHORITY', { sub: DEMO_STAFF.authority.id }));
-    expect((await gql(gw.url, ApproveAuthorityRequestDocument, { id: shortId }, authority)).body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const authority = await staff(app, 'authority');
+    expect((await app.run(authority, ApproveAuthorityRequestDocument, { id: shortId })).body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
