@@ -1,22 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { print } from 'graphql';
 import type { RunningGateway } from '../../src/gateway.js';
-import { maskValue } from '../../src/privacy/privacy.masks.js';
-import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
-import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
-import { insertTour, OPERATORS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
 import { ExplainDocument, PersonByIdDocument, TourTravellersDocument, type ExplainQuery, type ExplainQueryVariables } from '../generated/operations.js';
 import { FIELDS, rawPerson, type RawPerson } from '../privacy/exposure.fixtures.js';
 import { startTestGateway } from '../support/gateway.js';
-import { gql, postQuery, type GqlResponse } from '../support/http.js';
+import { gql, type GqlResponse } from '../support/http.js';
 import { bearer, tokenFor } from '../support/tokens.js';
-import { freshAnalyst } from '../support/users.js';
+import { CLIENT, explainScene, expectNoValues as expectNoValuesOf, P, TICKET } from './explain.fixtures.js';
 
-const P = OPERATORS[7];
-const CLIENT = DEMO_CLIENTS.find((c) => c.partnerId === P && c.kind === 'PARTNER')!;
-const TICKET = DEMO_TICKETS.find((t) => t.status === 'OPEN' && t.assignedToId === DEMO_STAFF.support.id)!;
+// Explained against a real token's answer: in process both sides would be one explainedPrincipal (the rest: explain.fast.test.ts).
 let gw: RunningGateway;
 let tourId: string;
 let people: string[];
@@ -24,26 +18,9 @@ let raws: RawPerson[];
 let auditor: Record<string, string>;
 let admin: Record<string, string>;
 
-async function book(userId: string): Promise<void> {
-  await gw.services.sql.rows(
-    't_explain_book',
-    `with seat as (update tours set seats_booked = seats_booked + 1 where id = $2)
-    insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-    values (gen_random_uuid(), $1, $2, 1, 'PAID', 50000, $3, now() - interval '2 days')`,
-    [userId, tourId, randomUUID()],
-  );
-}
-
 beforeAll(async () => {
   gw = await startTestGateway();
-  const sql = gw.services.sql;
-  people = await travellers(sql, 3, 60);
-  // Two travellers consent to sharing with the tour's partner, the third withdrew.
-  await setBookingConsent(sql, people.slice(0, 2), true);
-  await setBookingConsent(sql, people.slice(2), false);
-  tourId = await insertTour(sql, { partnerId: P, capacity: 10 });
-  for (const u of people) await book(u);
-  raws = await Promise.all([...people, TICKET.userId].map((id) => rawPerson(gw, id)));
+  ({ tourId, people, raws } = await explainScene(gw));
   auditor = bearer(await tokenFor(gw, 'AUDITOR', { sub: DEMO_STAFF.auditor.id }));
   admin = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }));
 });
@@ -97,20 +74,7 @@ async function expectSameDecisions(real: GqlResponse<unknown>, explained: Explai
   expect(new Map(logged.map((l) => [l.subjectId, new Set(l.kinds)]))).toEqual(full);
 }
 
-// Not a value, masked or not, of anyone the explained query reached.
-function expectNoValues(res: GqlResponse<unknown>): void {
-  const text = JSON.stringify(res.body);
-  for (const raw of raws) {
-    for (const f of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
-      const v = raw[f];
-      if (v === null) continue;
-      expect(text).not.toContain(v);
-      const mask = maskValue(FIELDS[f], f === 'fullName' ? raw.name : v);
-      if (mask !== null && mask.length > 3) expect(text).not.toContain(mask);
-    }
-    for (const part of [raw.name.firstName, raw.name.surname]) if (part) expect(text).not.toContain(part);
-  }
-}
+const expectNoValues = (res: GqlResponse<unknown>) => expectNoValuesOf(res, raws);
 
 async function disclosureCount(): Promise<number> {
   const [{ n }] = await gw.services.sql.rows<{ n: number }>('t_explain_count', 'select count(*)::int as n from disclosures');
@@ -186,80 +150,5 @@ describe('explain mode', () => {
       expectNoValues(res);
       expect(await disclosuresOf(res.headers.get('x-request-id'))).toEqual([]);
     }
-  });
-
-  it('reports the errors the principal would get, by code, and still no value', async () => {
-    const res = await explain(auditor, { as: { kind: 'USER', accountId: people[0] }, query: travellersQuery, variables: { id: tourId } });
-    const explained = res.body.data!.explain;
-    expect(explained.decisions).toEqual([]);
-    expect(explained.errors.map((e) => [e.code, e.reason, e.path])).toEqual([['FORBIDDEN', 'INSUFFICIENT_SCOPE', ['tour', 'bookings']]]);
-    expectNoValues(res);
-  });
-
-  it('only auditors and administrators explain; others get a fixed code', async () => {
-    const vars = { as: { kind: 'PARTNER' as const, clientId: CLIENT.clientId }, query: travellersQuery, variables: { id: tourId } };
-    const callers = [
-      bearer(await tokenFor(gw, 'USER', { sub: people[0] })),
-      bearer(await tokenFor(gw, 'PARTNER', { partnerId: P })),
-      bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id })),
-      bearer(await tokenFor(gw, 'ANALYST', { sub: DEMO_STAFF.analyst.id })),
-    ];
-    for (const headers of callers) {
-      const res = await explain(headers, vars);
-      expect(res.body.data).toBeNull();
-      expect(res.body.errors!.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reason: 'NOT_ADMIN_OR_AUDITOR' })]);
-    }
-    const anonymous = await explain({}, vars);
-    expect(anonymous.body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
-  });
-
-  it('never acts for the principal: mutations, nested explains and budget-spending analytics are refused unrun', async () => {
-    const consentOf = async () =>
-      (await gw.services.sql.rows<{ granted: boolean }>('t_explain_consent', "select granted from consents where user_id = $1 and purpose = 'TOUR_BOOKING'", [people[2]]))[0]
-        .granted;
-    const grant = await explain(admin, { as: { kind: 'USER', accountId: people[2] }, query: 'mutation { grantConsent(purpose: TOUR_BOOKING) { __typename } }' });
-    expect(grant.body.data!.explain.errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'Explain runs queries only' })]);
-    expect(await consentOf()).toBe(false);
-    const nested = await explain(admin, {
-      as: { kind: 'ADMIN', accountId: DEMO_STAFF.admin.id },
-      query: 'query($q: String!) { explain(as: { kind: ANONYMOUS }, query: $q) { decisions { path } } }',
-      variables: { q: '{ __typename }' },
-    });
-    expect(nested.body.data!.explain.errors.map((e) => [e.code, e.reason])).toEqual([['FORBIDDEN', 'NOT_EXPLAINABLE']]);
-    const { id: analystId } = await freshAnalyst(gw);
-    const analyst = await explain(auditor, { as: { kind: 'ANALYST', accountId: analystId }, query: '{ analytics { bookings(groupBy: []) { suppressedCells } } }' });
-    expect(analyst.body.data!.explain.errors.map((e) => [e.code, e.reason, e.path])).toEqual([['FORBIDDEN', 'NOT_EXPLAINABLE', ['analytics']]]);
-    expect(await gw.services.sql.rows('t_explain_budget', 'select 1 from analytics_budget_spend where analyst_id = $1', [analystId])).toEqual([]);
-  });
-
-  it('explains only as a caller that could exist: a registered client with the scopes it holds, an active account of that kind', async () => {
-    const refused = async (as: ExplainQueryVariables['as']) => {
-      const res = await explain(auditor, { as, query: '{ __typename }' });
-      expect(res.body.data).toBeNull();
-      return res.body.errors![0].extensions;
-    };
-    expect(await refused({ kind: 'PARTNER', clientId: `no-such-${randomUUID()}` })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientId' });
-    expect(await refused({ kind: 'PAYMENT_PROVIDER', clientId: CLIENT.clientId })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientId' });
-    expect(await refused({ kind: 'PARTNER', clientId: CLIENT.clientId, scopes: ['travelers:read', 'payments:write'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scopes' });
-    expect(await refused({ kind: 'SUPPORT', accountId: people[0] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accountId' });
-    expect(await refused({ kind: 'USER', accountId: 'not-an-id' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accountId' });
-    expect(await refused({ kind: 'USER', accountId: people[0], scopes: ['travelers:read'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scopes' });
-    expect(await refused({ kind: 'PARTNER', clientId: CLIENT.clientId, purpose: 'SUPPORT' })).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' });
-    expect(await refused({ kind: 'SUPPORT', accountId: DEMO_STAFF.support.id, reference: 'not a reference' })).toMatchObject({
-      code: 'FORBIDDEN',
-      reason: 'PURPOSE_HEADER_MALFORMED',
-    });
-  });
-
-  it('answers the same over the inline form (an operation named among several)', async () => {
-    const query = `query A { tour(id: "${tourId}") { id } } ${travellersQuery}`;
-    const res = await postQuery(
-      gw.url,
-      print(ExplainDocument),
-      { as: { kind: 'PARTNER', clientId: CLIENT.clientId }, query, variables: { id: tourId }, operationName: 'TourTravellers' },
-      auditor,
-    );
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.explain.decisions).toHaveLength(21);
   });
 });
