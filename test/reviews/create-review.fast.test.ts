@@ -1,24 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
 import { CreateReviewDocument, TourReviewTextsDocument } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { clientHeaders, insertTour, OPERATORS, travellers, userHeaders } from '../bookings/booking.fixtures.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { anonymous, client, traveller } from '../support/principals.js';
+import { insertTour, OPERATORS, travellers } from '../bookings/booking.fixtures.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let users: string[];
 beforeAll(async () => {
-  gw = await startTestGateway();
-  users = await travellers(gw.services.sql, 3, 25);
+  app = await openApp();
+  users = await travellers(app.services.sql, 3, 25);
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 /** A tour that ended last month with one booking of the given status. */
 async function pastTourBookedBy(userId: string, status: 'COMPLETED' | 'PAID' | 'CANCELLED'): Promise<string> {
-  const sql = gw.services.sql;
+  const sql = app.services.sql;
   const tourId = await insertTour(sql, { partnerId: OPERATORS[7], capacity: 10, startsInDays: -40 });
   await sql.rows(
     't_past_booking',
@@ -30,7 +29,7 @@ async function pastTourBookedBy(userId: string, status: 'COMPLETED' | 'PAID' | '
 }
 
 const review = async (userId: string, tourId: string, rating: number, text: string) =>
-  (await gql(gw.url, CreateReviewDocument, { tourId, rating, text }, await userHeaders(gw, userId))).body;
+  (await app.run(await traveller(app, userId), CreateReviewDocument, { tourId, rating, text })).body;
 
 describe('createReview', () => {
   it('publishes the text with IINs, phones, e-mails and document numbers masked, says how many, and stores no raw value', async () => {
@@ -45,9 +44,9 @@ describe('createReview', () => {
       maskedCount: 4,
       masked: { iin: 1, phone: 1, email: 1, passport: 1 },
     });
-    const [stored] = await gw.services.sql.rows<{ text: string }>('t_review_text', 'select text from reviews where author_id = $1 and tour_id = $2', [users[0], tourId]);
+    const [stored] = await app.services.sql.rows<{ text: string }>('t_review_text', 'select text from reviews where author_id = $1 and tour_id = $2', [users[0], tourId]);
     expect(stored.text).toBe(want);
-    const published = await gql(gw.url, TourReviewTextsDocument, { id: tourId });
+    const published = await app.run(anonymous, TourReviewTextsDocument, { id: tourId });
     expect(published.body.data!.tour!.reviews.map((r) => r.text)).toEqual([want]);
   });
 
@@ -82,7 +81,7 @@ describe('createReview', () => {
 
   it('is for travellers only', async () => {
     const tourId = await pastTourBookedBy(users[2], 'COMPLETED');
-    const { body } = await gql(gw.url, CreateReviewDocument, { tourId, rating: 5, text: 'Реклама' }, await clientHeaders(gw, 'PARTNER', OPERATORS[7]));
+    const { body } = await app.run(await client(app, 'PARTNER', OPERATORS[7]), CreateReviewDocument, { tourId, rating: 5, text: 'Реклама' });
     expect(body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
