@@ -1,27 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
 import { CreateBookingDocument } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { insertTour, OPERATORS, setBookingConsent, tourSeats, travellers, userHeaders } from './booking.fixtures.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { traveller } from '../support/principals.js';
+import { insertTour, OPERATORS, setBookingConsent, tourSeats, travellers } from './booking.fixtures.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 beforeAll(async () => {
-  gw = await startTestGateway();
+  app = await openApp();
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 describe('capacity under concurrency', () => {
   it('50 travellers racing for the last seat: exactly one booking, 49 sold out, never overbooked', async () => {
-    const sql = gw.services.sql;
+    const sql = app.services.sql;
     const users = await travellers(sql, 50, 100, false);
     await setBookingConsent(sql, users, true);
     const tourId = await insertTour(sql, { partnerId: OPERATORS[1], capacity: 12, seatsBooked: 11 });
-    const headers = await Promise.all(users.map((u) => userHeaders(gw, u)));
-    const results = await Promise.all(headers.map((h) => gql(gw.url, CreateBookingDocument, { tourId, seats: 1, key: randomUUID() }, h)));
+    const principals = await Promise.all(users.map((u) => traveller(app, u)));
+    const results = await Promise.all(principals.map((p) => app.run(p, CreateBookingDocument, { tourId, seats: 1, key: randomUUID() })));
     for (const r of results) expect(r.body.errors).toBeUndefined();
     const kinds = results.map((r) => r.body.data!.createBooking.__typename);
     expect(kinds.filter((k) => k === 'BookingCreated')).toHaveLength(1);
@@ -33,10 +32,10 @@ describe('capacity under concurrency', () => {
   });
 
   it('many seats at once: the sum booked never exceeds capacity', async () => {
-    const sql = gw.services.sql;
+    const sql = app.services.sql;
     const users = await travellers(sql, 30, 100, false);
     const tourId = await insertTour(sql, { partnerId: OPERATORS[1], capacity: 20 });
-    const results = await Promise.all(users.map(async (u, i) => gql(gw.url, CreateBookingDocument, { tourId, seats: 1 + (i % 3), key: randomUUID() }, await userHeaders(gw, u))));
+    const results = await Promise.all(users.map(async (u, i) => app.run(await traveller(app, u), CreateBookingDocument, { tourId, seats: 1 + (i % 3), key: randomUUID() })));
     const booked = results.reduce((n, r) => {
       const x = r.body.data!.createBooking;
       return n + (x.__typename === 'BookingCreated' ? x.booking.seats : 0);
