@@ -1,30 +1,28 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
 import { MyAccountDocument, MyDisclosuresDocument } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
 import { insertPerson } from '../support/persons.js';
-import { asUser, bareTraveller } from '../support/users.js';
+import { anonymous, staff, traveller } from '../support/principals.js';
+import { bareTraveller } from '../support/users.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 beforeAll(async () => {
-  gw = await startTestGateway();
+  app = await openApp();
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 describe("me: the traveller's own account", () => {
   it("shows the caller's own data in full, the IIN and passport decrypted, and logs no disclosure", async () => {
     const id = `ff${randomUUID().slice(2)}`;
-    const { sql } = gw.services;
+    const { sql } = app.services;
     const iin = '061211600012';
     const user = { phone: `+7799${String(randomInt(1e7)).padStart(7, '0')}` };
-    await insertPerson(gw, {
+    await insertPerson(app, {
       id,
       phone: user.phone,
       firstName: 'Тест',
@@ -36,7 +34,7 @@ describe("me: the traveller's own account", () => {
       passport: 'N00000001',
       messengers: { telegram: '@tester' },
     });
-    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, id));
+    const { body } = await app.run(await traveller(app, id), MyAccountDocument);
     expect(body.errors).toBeUndefined();
     expect(body.extensions?.privacy).toBeUndefined();
     expect(body.data!.me!.id).toBe(id);
@@ -55,7 +53,7 @@ describe("me: the traveller's own account", () => {
   });
 
   it('lists every consentable purpose with its state and policy version', async () => {
-    const { body } = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, DEMO_TRAVELERS[1].id));
+    const { body } = await app.run(await traveller(app, DEMO_TRAVELERS[1].id), MyAccountDocument);
     const consents = body.data!.me!.consents;
     expect(consents.map((c) => c.purpose)).toEqual(['TOUR_BOOKING', 'COMMUNICATION', 'ANALYTICS', 'CROSS_BORDER_TRANSFER']);
     const booking = consents.find((c) => c.purpose === 'TOUR_BOOKING')!;
@@ -64,12 +62,12 @@ describe("me: the traveller's own account", () => {
   });
 
   it('is refused to anonymous callers and to staff', async () => {
-    const anon = await gql(gw.url, MyAccountDocument);
+    const anon = await app.run(anonymous, MyAccountDocument);
     expect(anon.body.data?.me ?? null).toBeNull();
     expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    const staff = await gql(gw.url, MyAccountDocument, undefined, bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id })));
-    expect(staff.body.data?.me ?? null).toBeNull();
-    expect(staff.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const support = await app.run(await staff(app, 'support'), MyAccountDocument);
+    expect(support.body.data?.me ?? null).toBeNull();
+    expect(support.body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
 
@@ -78,10 +76,10 @@ describe("me.disclosures: the subject's own disclosure log", () => {
   let partner: { id: string; name: string };
   const ids = [randomUUID(), randomUUID(), randomUUID()];
   beforeAll(async () => {
-    subject = await bareTraveller(gw);
-    [partner] = await gw.services.sql.rows('t_me_partner', 'select id, name from partners order by id limit 1');
+    subject = await bareTraveller(app);
+    [partner] = await app.services.sql.rows('t_me_partner', 'select id, name from partners order by id limit 1');
     // Two rows share one timestamp, so the page boundary must fall back on the id.
-    await gw.services.sql.rows(
+    await app.services.sql.rows(
       't_me_insert_disclosures',
       `insert into disclosures (id, recipient_kind, recipient_id, recipient_partner_id, subject_id, kinds, purpose, reference, request_id, at) values
       ($1, 'PARTNER', 'client-x', $4, $5, '{FULL_NAME,PHONE}', 'TOUR_BOOKING', null, 'req-1', '2026-01-10T10:00:00.123456Z'),
@@ -92,12 +90,12 @@ describe("me.disclosures: the subject's own disclosure log", () => {
   });
 
   it('pages newest first with an exact keyset, naming the partner but no staff member', async () => {
-    const headers = await asUser(gw, subject);
-    const first = await gql(gw.url, MyDisclosuresDocument, { first: 2 }, headers);
+    const me = await traveller(app, subject);
+    const first = await app.run(me, MyDisclosuresDocument, { first: 2 });
     expect(first.body.errors).toBeUndefined();
     const page1 = first.body.data!.me!.disclosures!;
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const second = await gql(gw.url, MyDisclosuresDocument, { first: 2, after: page1.pageInfo.endCursor }, headers);
+    const second = await app.run(me, MyDisclosuresDocument, { first: 2, after: page1.pageInfo.endCursor });
     const page2 = second.body.data!.me!.disclosures!;
     expect(page2.pageInfo.hasNextPage).toBe(false);
     const all = [...page1.nodes, ...page2.nodes];
@@ -118,12 +116,12 @@ describe("me.disclosures: the subject's own disclosure log", () => {
   });
 
   it("shows nobody else's disclosures", async () => {
-    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 50 }, await asUser(gw, await bareTraveller(gw)));
+    const { body } = await app.run(await traveller(app, await bareTraveller(app)), MyDisclosuresDocument, { first: 50 });
     expect(body.data!.me!.disclosures!.nodes).toEqual([]);
   });
 
   it('refuses a cursor it did not issue without losing the rest of the account', async () => {
-    const { body } = await gql(gw.url, MyDisclosuresDocument, { first: 2, after: 'bm90LWEtY3Vyc29y' }, await asUser(gw, subject));
+    const { body } = await app.run(await traveller(app, subject), MyDisclosuresDocument, { first: 2, after: 'bm90LWEtY3Vyc29y' });
     expect(body.data!.me!.id).toBe(subject);
     expect(body.data!.me!.disclosures).toBeNull();
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
