@@ -1,22 +1,19 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
 import { iinCheckDigit } from '../../src/privacy/iin-checksum.js';
-import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { storedPerson } from '../support/persons.js';
 import { DEMO_TRAVELERS } from '../../seeds/travelers.data.js';
 import { MyAccountDocument, UpdateProfileDocument, type ProfileInput } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
-import { asUser, bareTraveller } from '../support/users.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { anonymous, staff, traveller } from '../support/principals.js';
+import { bareTraveller } from '../support/users.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 beforeAll(async () => {
-  gw = await startTestGateway();
+  app = await openApp();
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 /** A checksum-valid IIN behind the given prefix, random enough not to collide with seeded ones. */
@@ -29,18 +26,18 @@ function iinWith(prefix: string): string {
 }
 
 async function update(userId: string, input: ProfileInput) {
-  return gql(gw.url, UpdateProfileDocument, { input }, await asUser(gw, userId));
+  return app.run(await traveller(app, userId), UpdateProfileDocument, { input });
 }
 
 async function storedRow(id: string): Promise<Record<string, unknown>> {
-  const [row] = await gw.services.sql.rows<Record<string, unknown>>('t_profile_row', 'select * from users where id = $1', [id]);
+  const [row] = await app.services.sql.rows<Record<string, unknown>>('t_profile_row', 'select * from users where id = $1', [id]);
   return row;
 }
 
 describe('updateProfile: validation', () => {
   let user: string;
   beforeAll(async () => {
-    user = await bareTraveller(gw);
+    user = await bareTraveller(app);
   });
 
   const bad: [string, ProfileInput, string][] = [
@@ -71,7 +68,7 @@ describe('updateProfile: validation', () => {
 
 describe('updateProfile: saving', () => {
   it('round-trips every field and stores IIN and passport only encrypted with a blind index', async () => {
-    const user = await bareTraveller(gw);
+    const user = await bareTraveller(app);
     const iin = iinWith('95');
     const { body } = await update(user, {
       surname: ' Сейтқали ',
@@ -94,28 +91,28 @@ describe('updateProfile: saving', () => {
       messengers: JSON.stringify({ telegram: '@aliya_s1', whatsapp: '+77015551234' }),
     };
     expect(body.data!.updateProfile).toMatchObject({ __typename: 'ProfileUpdated', profile: expected });
-    const me = await gql(gw.url, MyAccountDocument, undefined, await asUser(gw, user));
+    const me = await app.run(await traveller(app, user), MyAccountDocument);
     expect(me.body.data!.me!.profile).toMatchObject(expected);
 
     const row = await storedRow(user);
     for (const plain of [iin, '12345678', 'Сейтқали', 'aliya.seitkali', 'aliya_s1', '5551234']) expect(JSON.stringify(row)).not.toContain(plain);
-    expect(await storedPerson(gw, user)).toMatchObject({ iin, passport: 'N12345678', surname: 'Сейтқали', email: 'aliya.seitkali@mail.kz' });
-    expect(row.iin_bidx).toBe(gw.services.vault.blindIndex('IIN', iin));
-    expect(row.passport_bidx).toBe(gw.services.vault.blindIndex('PASSPORT', 'N12345678'));
+    expect(await storedPerson(app, user)).toMatchObject({ iin, passport: 'N12345678', surname: 'Сейтқали', email: 'aliya.seitkali@mail.kz' });
+    expect(row.iin_bidx).toBe(app.services.vault.blindIndex('IIN', iin));
+    expect(row.passport_bidx).toBe(app.services.vault.blindIndex('PASSPORT', 'N12345678'));
   });
 
   it('leaves omitted fields alone, clears empty ones, and merges messenger handles', async () => {
-    const user = await bareTraveller(gw);
+    const user = await bareTraveller(app);
     await update(user, { email: 'a@b.kz', iin: iinWith('88'), messengers: { telegram: 'handle_one', whatsapp: '+77015550000' } });
     const { body } = await update(user, { email: '', iin: '', messengers: { whatsapp: '' } });
     expect(body.data!.updateProfile).toMatchObject({ profile: { email: null, iin: null, fullName: 'Тест Тестов', messengers: '{"telegram":"@handle_one"}' } });
     const row = await storedRow(user);
     expect(row.iin_bidx).toBeNull();
-    expect(await storedPerson(gw, user)).toMatchObject({ iin: null, email: null, messengers: { telegram: '@handle_one' } });
+    expect(await storedPerson(app, user)).toMatchObject({ iin: null, email: null, messengers: { telegram: '@handle_one' } });
   });
 
   it("refuses an IIN another account holds, changing nothing, but accepts the caller's own again", async () => {
-    const user = await bareTraveller(gw);
+    const user = await bareTraveller(app);
     const before = await storedRow(user);
     const { body } = await update(user, { surname: 'Другой', iin: DEMO_TRAVELERS[1].iin });
     expect(body.errors).toBeUndefined();
@@ -129,7 +126,7 @@ describe('updateProfile: saving', () => {
   });
 
   it('limits how many IINs one account may try, so registered IINs cannot be probed', async () => {
-    const user = await bareTraveller(gw);
+    const user = await bareTraveller(app);
     for (let i = 0; i < 5; i++) expect((await update(user, { iin: iinWith('60') })).body.errors).toBeUndefined();
     const { body } = await update(user, { iin: iinWith('60') });
     expect(body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
@@ -137,7 +134,7 @@ describe('updateProfile: saving', () => {
   });
 
   it('does not count re-saving the IIN the account already holds against the limit', async () => {
-    const user = await bareTraveller(gw);
+    const user = await bareTraveller(app);
     const iin = iinWith('61');
     expect((await update(user, { iin })).body.data!.updateProfile.__typename).toBe('ProfileUpdated');
     for (let i = 0; i < 10; i++) {
@@ -149,9 +146,9 @@ describe('updateProfile: saving', () => {
   });
 
   it('is refused to anonymous callers and to staff', async () => {
-    const anon = await gql(gw.url, UpdateProfileDocument, { input: { email: 'x@y.kz' } });
+    const anon = await app.run(anonymous, UpdateProfileDocument, { input: { email: 'x@y.kz' } });
     expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    const staff = await gql(gw.url, UpdateProfileDocument, { input: { email: 'x@y.kz' } }, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id })));
-    expect(staff.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const admin = await app.run(await staff(app, 'admin'), UpdateProfileDocument, { input: { email: 'x@y.kz' } });
+    expect(admin.body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
