@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
-import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import type { Principal } from '../../src/access/principal.js';
 import {
   AcceptPolicyVersionDocument,
   ExportMyDataDocument,
@@ -10,49 +9,46 @@ import {
   BookingTravellerDocument,
   ReportContentDocument,
 } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { anonymous, client, staff, traveller } from '../support/principals.js';
 import { freshTraveller, grantConsents, paidUpcomingBooking, publishedReview, type FreshUser, type PaidBooking } from './fresh-user.fixtures.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let u: FreshUser;
 let booking: PaidBooking;
-let headers: Record<string, string>;
-let disclosureRequest: string | null;
+let me: Principal;
+let disclosureRequest: string;
 let reportedReview: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway();
-  u = await freshTraveller(gw);
-  await grantConsents(gw, u.id, ['TOUR_BOOKING']);
-  booking = await paidUpcomingBooking(gw, u.id);
-  await publishedReview(gw, u.id, 'Хороший тур');
-  headers = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
-  await gql(gw.url, AcceptPolicyVersionDocument, { version: '2024-06' }, headers);
-  await gql(
-    gw.url,
-    FileComplaintDocument,
-    { subject: 'Data shared', body: 'Why was my phone given out?', attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }] },
-    headers,
-  );
-  [{ id: reportedReview }] = await gw.services.sql.rows<{ id: string }>(
+  app = await openApp();
+  u = await freshTraveller(app);
+  await grantConsents(app, u.id, ['TOUR_BOOKING']);
+  booking = await paidUpcomingBooking(app, u.id);
+  await publishedReview(app, u.id, 'Хороший тур');
+  me = await traveller(app, u.id);
+  await app.run(me, AcceptPolicyVersionDocument, { version: '2024-06' });
+  await app.run(me, FileComplaintDocument, {
+    subject: 'Data shared',
+    body: 'Why was my phone given out?',
+    attachments: [{ name: 'letter.pdf', mimeType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) }],
+  });
+  [{ id: reportedReview }] = await app.services.sql.rows<{ id: string }>(
     't_report_review',
     "select id from reviews where moderation_status = 'PUBLISHED' and author_id <> $1 order by id limit 1",
     [u.id],
   );
-  await gql(gw.url, ReportContentDocument, { reviewId: reportedReview, reason: 'Spam in the review' }, headers);
-  const partner = await tokenFor(gw, 'PARTNER', { partnerId: booking.partnerId });
-  const read = await gql(gw.url, BookingTravellerDocument, { id: booking.bookingId }, bearer(partner));
-  disclosureRequest = read.headers.get('x-request-id');
+  await app.run(me, ReportContentDocument, { reviewId: reportedReview, reason: 'Spam in the review' });
+  const read = await app.run(await client(app, 'PARTNER', booking.partnerId), BookingTravellerDocument, { id: booking.bookingId });
+  disclosureRequest = read.requestId;
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 describe('myPrivacyReport', () => {
   it("lists purposes with their basis and the person's consent, and consents with policy versions", async () => {
-    const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
+    const { body } = await app.run(me, MyPrivacyReportDocument);
     expect(body.errors).toBeUndefined();
     const r = body.data!.myPrivacyReport;
     const purpose = (p: string) => r.purposes.find((x) => x.purpose === p);
@@ -65,7 +61,7 @@ describe('myPrivacyReport', () => {
   });
 
   it('names the filled fields and record counts with their retention, never the values', async () => {
-    const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
+    const { body } = await app.run(me, MyPrivacyReportDocument);
     const r = body.data!.myPrivacyReport;
     const cat = (c: string) => r.dataHeld.find((x) => x.category === c)!;
     expect(cat('ACCOUNT').filled.sort()).toEqual(['email', 'firstName', 'gender', 'messengers', 'patronymic', 'phone', 'surname']);
@@ -78,9 +74,9 @@ describe('myPrivacyReport', () => {
   });
 
   it('names the recipients and where they are, reports no transfer abroad, and shows the disclosure log', async () => {
-    const { body } = await gql(gw.url, MyPrivacyReportDocument, undefined, headers);
+    const { body } = await app.run(me, MyPrivacyReportDocument);
     const r = body.data!.myPrivacyReport;
-    const [names] = await gw.services.sql.rows<{ operator: string; provider: string }>(
+    const [names] = await app.services.sql.rows<{ operator: string; provider: string }>(
       't_report_names',
       `select (select name from partners where id = $1) as operator,
       (select name from partners where id = $2) as provider`,
@@ -100,23 +96,23 @@ describe('myPrivacyReport', () => {
       expect.objectContaining({ purpose: 'TOUR_BOOKING', reference: null, recipient: { kind: 'PARTNER', partner: { id: booking.partnerId, name: names.operator } } }),
     ]);
     expect(r.disclosures[0].kinds).toEqual(expect.arrayContaining(['IIN', 'PASSPORT', 'PHONE']));
-    const [logged] = await gw.services.sql.rows<{ id: string }>('t_report_disc', 'select id from disclosures where request_id = $1', [disclosureRequest]);
+    const [logged] = await app.services.sql.rows<{ id: string }>('t_report_disc', 'select id from disclosures where request_id = $1', [disclosureRequest]);
     expect(r.disclosures[0].id).toBe(logged.id);
   });
 
   it('is also a field of me, and is for the traveller alone', async () => {
-    const me = await gql(gw.url, MePrivacyReportDocument, undefined, headers);
-    expect(me.body.data!.me!.privacyReport.disclosureCount).toBe(1);
-    const anon = await gql(gw.url, MyPrivacyReportDocument, undefined);
+    const own = await app.run(me, MePrivacyReportDocument);
+    expect(own.body.data!.me!.privacyReport.disclosureCount).toBe(1);
+    const anon = await app.run(anonymous, MyPrivacyReportDocument);
     expect(anon.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    const support = await gql(gw.url, MyPrivacyReportDocument, undefined, bearer(await tokenFor(gw, 'SUPPORT', { sub: DEMO_STAFF.support.id })));
+    const support = await app.run(await staff(app, 'support'), MyPrivacyReportDocument);
     expect(support.body.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
 
 describe('exportMyData', () => {
   it('returns everything held as JSON, identity documents decrypted, without logging a disclosure', async () => {
-    const res = await gql(gw.url, ExportMyDataDocument, undefined, headers);
+    const res = await app.run(me, ExportMyDataDocument);
     expect(res.body.errors).toBeUndefined();
     const doc = res.body.data!.exportMyData as Record<string, any>;
     expect(doc.profile).toMatchObject({
@@ -147,12 +143,12 @@ describe('exportMyData', () => {
     ]);
     expect(doc.contentReports).toEqual([{ id: expect.any(String), reviewId: reportedReview, reason: 'Spam in the review', status: 'OPEN', createdAt: expect.any(String) }]);
     expect(doc.disclosures).toEqual([expect.objectContaining({ recipientKind: 'PARTNER', purpose: 'TOUR_BOOKING' })]);
-    const own = await gw.services.sql.rows('t_export_disc', 'select 1 from disclosures where request_id = $1', [res.headers.get('x-request-id')]);
+    const own = await app.services.sql.rows('t_export_disc', 'select 1 from disclosures where request_id = $1', [res.requestId]);
     expect(own).toHaveLength(0);
   });
 
   it('is refused to everyone but the traveller', async () => {
-    const admin = await gql(gw.url, ExportMyDataDocument, undefined, bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id })));
+    const admin = await app.run(await staff(app, 'admin'), ExportMyDataDocument);
     expect(admin.body.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(admin.body.data).toBeNull();
   });
