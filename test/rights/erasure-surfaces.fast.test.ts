@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
-import { DEMO_STAFF } from '../../seeds/staff.data.js';
-import { clientHeaders, PROVIDERS } from '../bookings/booking.fixtures.js';
+import { PROVIDERS } from '../bookings/booking.fixtures.js';
 import {
   BookingHistoryDocument,
   CancelBookingDocument,
@@ -18,12 +16,11 @@ import {
   type ModerationQueueQuery,
   type PartnerBookingsQuery,
 } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql, type GqlResponse } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
+import { openApp, type InProcessApp, type RunResult } from '../support/in-process.js';
+import { anonymous, client, staff, traveller } from '../support/principals.js';
 import { freshTraveller, grantConsents, paidUpcomingBooking, publishedReview, type FreshUser, type PaidBooking } from './fresh-user.fixtures.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let u: FreshUser;
 let booking: PaidBooking;
 let review: { reviewId: string; tourId: string };
@@ -39,37 +36,34 @@ async function everySurface(): Promise<unknown[]> {
     bodies.push((await res).body);
   };
   // Public: the tour's reviews and the catalogue with reviews.
-  await read(gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId }));
-  await read(gql(gw.url, ToursWithReviewsDocument, { first: 50, reviews: 10 }));
+  await read(app.run(anonymous, TourReviewAuthorsDocument, { id: review.tourId }));
+  await read(app.run(anonymous, ToursWithReviewsDocument, { first: 50, reviews: 10 }));
   // The tour partner: its bookings (every page) and the booking's history with the cancellation reason.
-  const partner = await clientHeaders(gw, 'PARTNER', booking.partnerId);
+  const partner = await client(app, 'PARTNER', booking.partnerId);
   let after: string | null = null;
   for (;;) {
-    const page: GqlResponse<PartnerBookingsQuery> = await gql(gw.url, PartnerBookingsDocument, { first: 100, after }, partner);
+    const page: RunResult<PartnerBookingsQuery> = await app.run(partner, PartnerBookingsDocument, { first: 100, after });
     bodies.push(page.body);
     if (!page.body.data?.partnerBookings.pageInfo.hasNextPage) break;
     after = page.body.data.partnerBookings.pageInfo.endCursor ?? null;
   }
-  await read(gql(gw.url, BookingHistoryDocument, { id: booking.bookingId }, partner));
+  await read(app.run(partner, BookingHistoryDocument, { id: booking.bookingId }));
   // The payment provider of the booking's payment.
-  await read(gql(gw.url, PaidBookingTravellerDocument, { id: booking.bookingId }, await clientHeaders(gw, 'PAYMENT_PROVIDER', booking.providerId)));
+  await read(app.run(await client(app, 'PAYMENT_PROVIDER', booking.providerId), PaidBookingTravellerDocument, { id: booking.bookingId }));
   // Staff: support and administrators' complaints, the moderation queue (every page), a fraud lookup of the person.
-  for (const [kind, sub] of [
-    ['SUPPORT', DEMO_STAFF.support.id],
-    ['ADMIN', DEMO_STAFF.admin.id],
-  ] as const) {
-    await read(gql(gw.url, StaffComplaintsDocument, {}, bearer(await tokenFor(gw, kind, { sub }))));
+  for (const member of ['support', 'admin'] as const) {
+    await read(app.run(await staff(app, member), StaffComplaintsDocument, {}));
   }
-  const moderator = bearer(await tokenFor(gw, 'MODERATOR', { sub: DEMO_STAFF.moderator.id }));
+  const moderator = await staff(app, 'moderator');
   after = null;
   for (;;) {
-    const page: GqlResponse<ModerationQueueQuery> = await gql(gw.url, ModerationQueueDocument, { first: 100, after }, moderator);
+    const page: RunResult<ModerationQueueQuery> = await app.run(moderator, ModerationQueueDocument, { first: 100, after });
     bodies.push(page.body);
     if (!page.body.data?.moderationQueue.pageInfo.hasNextPage) break;
     after = page.body.data.moderationQueue.pageInfo.endCursor ?? null;
   }
-  const fraud = bearer(await tokenFor(gw, 'ADMIN', { sub: DEMO_STAFF.admin.id }), { 'x-purpose': 'FRAUD_PREVENTION', 'x-purpose-ref': 'CASE-ERASE-SURFACES' });
-  await read(gql(gw.url, PersonByIdDocument, { id: u.id }, fraud));
+  const fraud = await staff(app, 'admin', { purpose: 'FRAUD_PREVENTION', reference: 'CASE-ERASE-SURFACES' });
+  await read(app.run(fraud, PersonByIdDocument, { id: u.id }));
   return bodies;
 }
 
@@ -79,38 +73,33 @@ function found(bodies: unknown[], values: string[]): string[] {
 }
 
 beforeAll(async () => {
-  gw = await startTestGateway();
-  u = await freshTraveller(gw);
-  await grantConsents(gw, u.id, ['TOUR_BOOKING']);
-  booking = await paidUpcomingBooking(gw, u.id);
+  app = await openApp();
+  u = await freshTraveller(app);
+  await grantConsents(app, u.id, ['TOUR_BOOKING']);
+  booking = await paidUpcomingBooking(app, u.id);
   // A seeded provider, whose client the test can sign in as (other suites add providers without one).
-  await gw.services.sql.rows('t_surf_provider', 'update payments set provider_id = $1 where id = $2', [PROVIDERS[0], booking.paymentId]);
+  await app.services.sql.rows('t_surf_provider', 'update payments set provider_id = $1 where id = $2', [PROVIDERS[0], booking.paymentId]);
   booking = { ...booking, providerId: PROVIDERS[0] };
-  const user = bearer(await tokenFor(gw, 'USER', { sub: u.id }));
+  const user = await traveller(app, u.id);
   // Written straight to the table, as reviews published before the detector were.
-  review = await publishedReview(gw, u.id, `Гид отличный! ${typed(u)}`);
-  const cancelled = await gql(gw.url, CancelBookingDocument, { id: booking.bookingId, reason: `Не смогу, ${typed(u)}` }, user);
+  review = await publishedReview(app, u.id, `Гид отличный! ${typed(u)}`);
+  const cancelled = await app.run(user, CancelBookingDocument, { id: booking.bookingId, reason: `Не смогу, ${typed(u)}` });
   expect(cancelled.body.errors).toBeUndefined();
-  const complaint = await gql(gw.url, FileComplaintDocument, { subject: `О ${u.surname}`, body: typed(u) }, user);
+  const complaint = await app.run(user, FileComplaintDocument, { subject: `О ${u.surname}`, body: typed(u) });
   expect(complaint.body.errors).toBeUndefined();
-  const [other] = await gw.services.sql.rows<{ id: string }>(
+  const [other] = await app.services.sql.rows<{ id: string }>(
     't_surf_other_review',
     "select id from reviews where author_id <> $1 and moderation_status = 'PUBLISHED' order by id limit 1",
     [u.id],
   );
-  const report = await gql(gw.url, ReportContentDocument, { reviewId: other.id, reason: `Это про меня, ${typed(u)}` }, user);
+  const report = await app.run(user, ReportContentDocument, { reviewId: other.id, reason: `Это про меня, ${typed(u)}` });
   expect(report.body.errors).toBeUndefined();
   // Reported too, so the queue shows this review while it is still linked.
-  const reportOwn = await gql(
-    gw.url,
-    ReportContentDocument,
-    { reviewId: review.reviewId, reason: 'Спам' },
-    bearer(await tokenFor(gw, 'USER', { sub: (await freshTraveller(gw)).id })),
-  );
+  const reportOwn = await app.run(await traveller(app, (await freshTraveller(app)).id), ReportContentDocument, { reviewId: review.reviewId, reason: 'Спам' });
   expect(reportOwn.body.errors).toBeUndefined();
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 describe("after deleteMyAccount, no surface shows the person's former values, typed or tagged", () => {
@@ -120,7 +109,7 @@ describe("after deleteMyAccount, no surface shows the person's former values, ty
   });
 
   it('after erasure none of them appears on any public, partner, provider or staff surface', async () => {
-    const res = await gql(gw.url, DeleteMyAccountDocument, undefined, bearer(await tokenFor(gw, 'USER', { sub: u.id })));
+    const res = await app.run(await traveller(app, u.id), DeleteMyAccountDocument);
     expect(res.body.errors).toBeUndefined();
     const bodies = await everySurface();
     for (const b of bodies) expect((b as { errors?: unknown }).errors).toBeUndefined();
@@ -129,9 +118,9 @@ describe("after deleteMyAccount, no surface shows the person's former values, ty
   });
 
   it('the review keeps its rating for the tour, shown as by a deleted user', async () => {
-    const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: review.tourId });
+    const { body } = await app.run(anonymous, TourReviewAuthorsDocument, { id: review.tourId });
     expect(body.data!.tour!.reviews.find((r) => r.id === review.reviewId)).toMatchObject({ author: null });
-    const [row] = await gw.services.sql.rows<{ rating: number; author_id: string | null }>('t_surf_review', 'select rating, author_id from reviews where id = $1', [
+    const [row] = await app.services.sql.rows<{ rating: number; author_id: string | null }>('t_surf_review', 'select rating, author_id from reviews where id = $1', [
       review.reviewId,
     ]);
     expect(row).toEqual({ rating: 4, author_id: null });
