@@ -1,36 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
 import { personsByIds } from '../../src/users/user.service.js';
 import { pseudonymize } from '../../src/privacy/privacy.pseudonym.js';
 import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
-import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { AnalyticsBookingsDocument, AnalyticsCohortsDocument, AnalyticsTravellersDocument, type AnalyticsTravellersQuery } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql, type GqlResponse } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
-import { freshAnalyst } from '../support/users.js';
+import { openApp, type InProcessApp, type RunResult } from '../support/in-process.js';
+import { principalOf, staff } from '../support/principals.js';
+import { analystAccount } from '../support/users.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 beforeAll(async () => {
-  gw = await startTestGateway();
+  app = await openApp();
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
-async function analystOf(g: RunningGateway) {
-  return bearer(await tokenFor(g, 'ANALYST', { sub: DEMO_STAFF.analyst.id }));
-}
-
 /** Every released row, page by page, with the raw bodies for leak checks. */
-async function allTravellers(g: RunningGateway): Promise<{ pseudonyms: string[]; bodies: unknown[] }> {
-  const headers = await analystOf(g);
+async function allTravellers(g: InProcessApp): Promise<{ pseudonyms: string[]; bodies: unknown[] }> {
+  const analyst = await staff(g, 'analyst');
   const pseudonyms: string[] = [];
   const bodies: unknown[] = [];
   let after: string | null = null;
   for (;;) {
-    const { body }: GqlResponse<AnalyticsTravellersQuery> = await gql(g.url, AnalyticsTravellersDocument, { first: 100, after }, headers);
+    const { body }: RunResult<AnalyticsTravellersQuery> = await g.run(analyst, AnalyticsTravellersDocument, { first: 100, after });
     expect(body.errors).toBeUndefined();
     bodies.push(body);
     const page: AnalyticsTravellersQuery['analytics']['travellers'] = body.data!.analytics.travellers;
@@ -41,21 +34,22 @@ async function allTravellers(g: RunningGateway): Promise<{ pseudonyms: string[];
 }
 
 // Under an epsilon this large the noise is almost surely zero, so a total shows who is counted; a fresh analyst asks it anew.
-async function totalBookings(g: RunningGateway): Promise<{ bookings: number; revenueKzt: number }> {
-  const { body } = await gql(g.url, AnalyticsBookingsDocument, { groupBy: [] }, (await freshAnalyst(g)).headers);
+async function totalBookings(g: InProcessApp): Promise<{ bookings: number; revenueKzt: number }> {
+  const fresh = await principalOf(g, { kind: 'ANALYST', accountId: await analystAccount(g) });
+  const { body } = await g.run(fresh, AnalyticsBookingsDocument, { groupBy: [] });
   return body.data!.analytics.bookings.cells[0];
 }
 
-const travellerIds = async () => (await gw.services.sql.rows<{ id: string }>('t_an_ids', "select id from users where role = 'TRAVELER'")).map((r) => r.id);
+const travellerIds = async () => (await app.services.sql.rows<{ id: string }>('t_an_ids', "select id from users where role = 'TRAVELER'")).map((r) => r.id);
 
 describe('pseudonyms', () => {
   it('are stable across requests, keyed with the analytics key, and unlike the blind-index or general pseudonym keys', async () => {
-    const first = await allTravellers(gw);
-    const second = await allTravellers(gw);
+    const first = await allTravellers(app);
+    const second = await allTravellers(app);
     expect(first.pseudonyms.length).toBeGreaterThan(100);
     expect(second.pseudonyms).toEqual(first.pseudonyms);
     expect(new Set(first.pseudonyms).size).toBe(first.pseudonyms.length);
-    const { cfg } = gw.services;
+    const { cfg } = app.services;
     const ids = await travellerIds();
     const underAnalyticsKey = new Set(ids.map((id) => pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', id)));
     for (const p of first.pseudonyms) expect(underAnalyticsKey.has(p)).toBe(true);
@@ -66,9 +60,9 @@ describe('pseudonyms', () => {
   });
 
   it('differ entirely under a gateway started with another ANALYTICS_PSEUDONYM_KEY', async () => {
-    const other = await startTestGateway({ ANALYTICS_PSEUDONYM_KEY: randomBytes(32).toString('base64') });
+    const other = await openApp({ ANALYTICS_PSEUDONYM_KEY: randomBytes(32).toString('base64') });
     try {
-      const mine = await allTravellers(gw);
+      const mine = await allTravellers(app);
       const theirs = await allTravellers(other);
       expect(theirs.pseudonyms).toHaveLength(mine.pseudonyms.length);
       const seen = new Set(mine.pseudonyms);
@@ -81,10 +75,10 @@ describe('pseudonyms', () => {
 
 describe('opting out of ANALYTICS', () => {
   it('seeded withdrawals are absent from the rows; travellers never asked are present (opt-out model)', async () => {
-    const { cfg } = gw.services;
-    const released = new Set((await allTravellers(gw)).pseudonyms);
-    const withdrawn = await gw.services.sql.rows<{ id: string }>('t_an_withdrawn', "select user_id as id from consents where purpose = 'ANALYTICS' and not granted");
-    const neverAsked = await gw.services.sql.rows<{ id: string }>(
+    const { cfg } = app.services;
+    const released = new Set((await allTravellers(app)).pseudonyms);
+    const withdrawn = await app.services.sql.rows<{ id: string }>('t_an_withdrawn', "select user_id as id from consents where purpose = 'ANALYTICS' and not granted");
+    const neverAsked = await app.services.sql.rows<{ id: string }>(
       't_an_never',
       `select u.id from users u where u.role = 'TRAVELER'
       and not exists (select 1 from consents c where c.user_id = u.id and c.purpose = 'ANALYTICS')`,
@@ -95,10 +89,10 @@ describe('opting out of ANALYTICS', () => {
   });
 
   it('a withdrawal takes the travellers out of the rows and the totals on the next request', async () => {
-    const { cfg } = gw.services;
-    const before = await allTravellers(gw);
+    const { cfg } = app.services;
+    const before = await allTravellers(app);
     const released = new Set(before.pseudonyms);
-    const candidates = await gw.services.sql.rows<{ id: string; n: number }>(
+    const candidates = await app.services.sql.rows<{ id: string; n: number }>(
       't_an_optout_candidates',
       `
       select u.id, count(b.id)::int as n from users u join bookings b on b.user_id = u.id
@@ -108,11 +102,11 @@ describe('opting out of ANALYTICS', () => {
     const chosen = candidates.filter((c) => released.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', c.id))).slice(0, 5);
     expect(chosen).toHaveLength(5);
     const ids = chosen.map((c) => c.id);
-    const exact = await startTestGateway({ ANALYTICS_EPSILON: '100000' });
+    const exact = await openApp({ ANALYTICS_EPSILON: '100000' });
     const totals = await totalBookings(exact);
-    await gw.services.sql.rows('t_an_withdraw', "update consents set granted = false where purpose = 'ANALYTICS' and user_id = any($1::uuid[])", [ids]);
+    await app.services.sql.rows('t_an_withdraw', "update consents set granted = false where purpose = 'ANALYTICS' and user_id = any($1::uuid[])", [ids]);
     try {
-      const after = await allTravellers(gw);
+      const after = await allTravellers(app);
       const now = new Set(after.pseudonyms);
       expect(ids.filter((id) => now.has(pseudonymize(cfg.analyticsPseudonymKey, 'PERSON', id)))).toEqual([]);
       expect(after.pseudonyms.length).toBeLessThan(before.pseudonyms.length);
@@ -120,7 +114,7 @@ describe('opting out of ANALYTICS', () => {
       expect((await totalBookings(exact)).bookings).toBeLessThanOrEqual(totals.bookings - 10);
     } finally {
       await exact.close();
-      await gw.services.sql.rows('t_an_restore', "update consents set granted = true where purpose = 'ANALYTICS' and user_id = any($1::uuid[])", [ids]);
+      await app.services.sql.rows('t_an_restore', "update consents set granted = true where purpose = 'ANALYTICS' and user_id = any($1::uuid[])", [ids]);
     }
   });
 });
@@ -134,16 +128,16 @@ describe('no personal value in any analytics response', () => {
   }
 
   it('no phone, e-mail, name, messenger, IIN, passport or user id of any user appears', async () => {
-    const headers = await analystOf(gw);
-    const bodies: unknown[] = [...(await allTravellers(gw)).bodies];
+    const analyst = await staff(app, 'analyst');
+    const bodies: unknown[] = [...(await allTravellers(app)).bodies];
     for (const groupBy of [[], ['REGION'], ['PARTNER'], ['TOUR'], ['MONTH'], ['GENDER'], ['REGION', 'PARTNER', 'TOUR', 'MONTH', 'GENDER']] as const) {
-      bodies.push((await gql(gw.url, AnalyticsBookingsDocument, { groupBy: [...groupBy] }, headers)).body);
+      bodies.push((await app.run(analyst, AnalyticsBookingsDocument, { groupBy: [...groupBy] })).body);
     }
-    bodies.push((await gql(gw.url, AnalyticsCohortsDocument, {}, headers)).body);
+    bodies.push((await app.run(analyst, AnalyticsCohortsDocument, {})).body);
     const leaves = bodies.flatMap((b) => strings(b));
     expect(leaves.length).toBeGreaterThan(500);
-    const ids = (await gw.services.sql.rows<{ id: string }>('t_an_personal', 'select id from users')).map((r) => r.id);
-    const users = await personsByIds(gw.services.sql, gw.services.vault, ids);
+    const ids = (await app.services.sql.rows<{ id: string }>('t_an_personal', 'select id from users')).map((r) => r.id);
+    const users = await personsByIds(app.services.sql, app.services.vault, ids);
     const wholeWord = (value: string) => new RegExp(`(?<![\\p{L}\\p{N}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
     // The detector itself must find what is there: a partner name released as a label.
     expect(leaves.some((s) => wholeWord(DEMO_PARTNERS[0].name).test(s))).toBe(true);
