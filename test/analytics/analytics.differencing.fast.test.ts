@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
+import type { Principal } from '../../src/access/principal.js';
 import { OPERATORS } from '../bookings/booking.fixtures.js';
 import { AnalyticsBookingsDocument, type AnalyticsBookingsQuery } from '../generated/operations.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
 import { insertPerson } from '../support/persons.js';
-import { freshAnalyst } from '../support/users.js';
+import { ownAnalyst } from './analyst.fixtures.js';
 
 // The attack from the issue: one booking (210,000 KZT, male, Kyzylorda, the Baikonur tour) made on 2026-05-24,
 // isolated by asking the same aggregates up to the 23rd and up to the 24th.
 const TARGET_DAY = '2026-05-24';
 const TARGET_KZT = 210_000;
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let tourId: string;
 beforeAll(async () => {
-  gw = await startTestGateway();
-  const sql = gw.services.sql;
+  app = await openApp();
+  const sql = app.services.sql;
   tourId = randomUUID();
   await sql.rows(
     't_diff_tour',
@@ -26,7 +25,7 @@ beforeAll(async () => {
     [tourId, OPERATORS[0], TARGET_KZT],
   );
   const book = async (gender: 'MALE' | 'FEMALE', at: string, amount: number) => {
-    const id = await insertPerson(gw, { id: `ff${randomUUID().slice(2)}`, gender });
+    const id = await insertPerson(app, { id: `ff${randomUUID().slice(2)}`, gender });
     await sql.rows(
       't_diff_booking',
       `insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
@@ -39,12 +38,12 @@ beforeAll(async () => {
   await book('MALE', `${TARGET_DAY}T10:00:00Z`, TARGET_KZT);
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 type Result = AnalyticsBookingsQuery['analytics']['bookings'];
-async function ask(headers: Record<string, string>, groupBy: string[], to: string): Promise<Result> {
-  const { body } = await gql(gw.url, AnalyticsBookingsDocument, { groupBy: groupBy as never, from: '2024-01-01', to }, headers);
+async function ask(analyst: Principal, groupBy: string[], to: string): Promise<Result> {
+  const { body } = await app.run(analyst, AnalyticsBookingsDocument, { groupBy: groupBy as never, from: '2024-01-01', to });
   expect(body.errors).toBeUndefined();
   return body.data!.analytics.bookings;
 }
@@ -53,24 +52,24 @@ const tourCell = (r: Result) => r.cells.find((c) => c.dimensions.some((d) => d.d
 
 describe('the differencing attack from the issue', () => {
   it("no longer isolates the booking: bounds a day apart are the same whole-month question, answered once from the day's release", async () => {
-    const { id, headers } = await freshAnalyst(gw);
+    const { id, analyst } = await ownAnalyst(app);
     for (const groupBy of [['TOUR'], ['GENDER'], ['REGION'], ['PARTNER']]) {
-      const before = await ask(headers, groupBy, '2026-05-23');
-      const after = await ask(headers, groupBy, TARGET_DAY);
+      const before = await ask(analyst, groupBy, '2026-05-23');
+      const after = await ask(analyst, groupBy, TARGET_DAY);
       expect(before.period).toEqual({ from: '2024-01-01', to: '2026-05-31' });
       // Identical answers: their difference is zero, not the booking.
       expect(after).toEqual(before);
     }
-    const [spent] = await gw.services.sql.rows<{ spent: number }>('t_diff_spent', 'select spent::float8 as spent from analytics_budget_spend where analyst_id = $1', [id]);
+    const [spent] = await app.services.sql.rows<{ spent: number }>('t_diff_spent', 'select spent::float8 as spent from analytics_budget_spend where analyst_id = $1', [id]);
     expect(spent.spent).toBe(4);
   });
 
   it("a month apart, the difference is drowned in noise: it does not read as the booking's amount", async () => {
     const diffs: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const { headers } = await freshAnalyst(gw);
-      const april = tourCell(await ask(headers, ['TOUR'], '2026-04-30'));
-      const may = tourCell(await ask(headers, ['TOUR'], '2026-05-31'));
+      const { analyst } = await ownAnalyst(app);
+      const april = tourCell(await ask(analyst, ['TOUR'], '2026-04-30'));
+      const may = tourCell(await ask(analyst, ['TOUR'], '2026-05-31'));
       expect(april && may).toBeTruthy();
       diffs.push(may!.revenueKzt - april!.revenueKzt);
     }
