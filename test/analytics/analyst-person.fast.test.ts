@@ -1,27 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { RunningGateway } from '../../src/gateway.js';
-import { DEMO_STAFF } from '../../seeds/staff.data.js';
+import type { Principal } from '../../src/access/principal.js';
 import { PersonByIdDocument, TourReviewAuthorsDocument } from '../generated/operations.js';
 import { freshTraveller, publishedReview, type FreshUser } from '../rights/fresh-user.fixtures.js';
-import { startTestGateway } from '../support/gateway.js';
-import { gql } from '../support/http.js';
-import { bearer, tokenFor } from '../support/tokens.js';
+import { openApp, type InProcessApp } from '../support/in-process.js';
+import { staff } from '../support/principals.js';
 
-let gw: RunningGateway;
+let app: InProcessApp;
 let u: FreshUser;
-let analyst: Record<string, string>;
+let analyst: Principal;
 beforeAll(async () => {
-  gw = await startTestGateway();
-  u = await freshTraveller(gw);
-  analyst = bearer(await tokenFor(gw, 'ANALYST', { sub: DEMO_STAFF.analyst.id }));
+  app = await openApp();
+  u = await freshTraveller(app);
+  analyst = await staff(app, 'analyst');
 });
 afterAll(async () => {
-  await gw.close();
+  await app.close();
 });
 
 describe('analysts never see user ids', () => {
   it('person(id) answers an analyst with a keyed pseudonym for the id and nothing that identifies', async () => {
-    const { body } = await gql(gw.url, PersonByIdDocument, { id: u.id }, analyst);
+    const { body } = await app.run(analyst, PersonByIdDocument, { id: u.id });
     expect(body.errors).toBeUndefined();
     const text = JSON.stringify(body.data);
     expect(body.data!.person!.id).toMatch(/^ps_[A-Za-z0-9_-]{43}$/);
@@ -29,8 +27,8 @@ describe('analysts never see user ids', () => {
   });
 
   it('review authors reach an analyst as pseudonyms too', async () => {
-    const { tourId } = await publishedReview(gw, u.id, 'Отлично');
-    const { body } = await gql(gw.url, TourReviewAuthorsDocument, { id: tourId }, analyst);
+    const { tourId } = await publishedReview(app, u.id, 'Отлично');
+    const { body } = await app.run(analyst, TourReviewAuthorsDocument, { id: tourId });
     expect(body.errors).toBeUndefined();
     const ids = body.data!.tour!.reviews.map((r) => r.author?.id).filter((id): id is string => !!id);
     expect(ids.length).toBeGreaterThan(0);
