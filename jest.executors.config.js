@@ -2,7 +2,7 @@
 // default, and graphql-js, the reference.
 import base from './jest.config.js';
 
-const { globalSetup, globalTeardown, maxWorkers, testTimeout, ...project } = base;
+const { globalSetup, globalTeardown, maxWorkers, workerIdleMemoryLimit, testTimeout, ...project } = base;
 const on = (executor) => ({ ...project, displayName: executor, testEnvironmentOptions: { env: { GRAPHQL_EXECUTOR: executor } } });
 
-export default { globalSetup, globalTeardown, maxWorkers, testTimeout, projects: [on('jit'), on('graphql-js')] };
+export default { globalSetup, globalTeardown, maxWorkers, workerIdleMemoryLimit, testTimeout, projects: [on('jit'), on('graphql-js')] };
