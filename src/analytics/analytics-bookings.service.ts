@@ -1,6 +1,6 @@
 import type { Sql } from '../db/sql.js';
 import { statement, type Statement } from '../db/statement.js';
-import { BUDGET_COLUMNS, budgetCtes, type BudgetOutcome } from './analytics.budget.js';
+import { BUDGET_COLUMNS, budgetCtes, type BudgetedQuery, type BudgetOutcome } from './analytics.budget.js';
 import { eligible } from './analytics.population.js';
 import { AnalyticsDimension, type BookingAggregates } from './analytics.type.js';
 
@@ -28,16 +28,6 @@ export interface RawBookingCell {
 export interface RawBookingAggregates extends BudgetOutcome<BookingAggregates> {
   suppressed: number;
   cells: RawBookingCell[];
-}
-
-export interface BookingQuery {
-  analystId: string;
-  epsilon: number;
-  budget: number;
-  k: number;
-  from: string | null;
-  to: string | null;
-  question: string;
 }
 
 /** The dimensions in canonical order, each once, so one statement text (and name) serves each set. */
@@ -93,7 +83,7 @@ function statementFor(dims: AnalyticsDimension[]): Statement<RawBookingAggregate
 }
 
 /** One statement: today's answer to the same question if there is one, else spends the budget, aggregates per person then per cell, suppresses cells under k. */
-export async function bookingAggregates(sql: Sql, dims: AnalyticsDimension[], q: BookingQuery): Promise<RawBookingAggregates> {
+export async function bookingAggregates(sql: Sql, dims: AnalyticsDimension[], q: BudgetedQuery): Promise<RawBookingAggregates> {
   const [row] = await sql.rows(statementFor(dims), q.analystId, q.epsilon, q.budget, q.k, q.from, q.to, CAPS.bookings, CAPS.revenueKzt, q.question);
   return row;
 }

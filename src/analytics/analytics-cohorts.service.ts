@@ -1,6 +1,6 @@
 import type { Sql } from '../db/sql.js';
 import { statement } from '../db/statement.js';
-import { BUDGET_COLUMNS, budgetCtes, type BudgetOutcome } from './analytics.budget.js';
+import { BUDGET_COLUMNS, budgetCtes, type BudgetedQuery, type BudgetOutcome } from './analytics.budget.js';
 import { eligible } from './analytics.population.js';
 import type { CohortRetention } from './analytics.type.js';
 
@@ -13,16 +13,6 @@ export interface RawCohortCell {
 export interface RawCohorts extends BudgetOutcome<CohortRetention> {
   suppressed: number;
   cells: RawCohortCell[];
-}
-
-export interface CohortQuery {
-  analystId: string;
-  epsilon: number;
-  budget: number;
-  k: number;
-  from: string | null;
-  to: string | null;
-  question: string;
 }
 
 // A cell is one sign-up month and one later month: how many of the cohort booked in that month.
@@ -49,7 +39,7 @@ const COHORTS = statement<RawCohorts, [analystId: string, epsilon: number, budge
 );
 
 /** One statement: today's answer to the same question if there is one, else spends the budget, builds sign-up cohorts and their later bookers, suppresses cells under k. */
-export async function cohortRetention(sql: Sql, q: CohortQuery): Promise<RawCohorts> {
+export async function cohortRetention(sql: Sql, q: BudgetedQuery): Promise<RawCohorts> {
   const [row] = await sql.rows(COHORTS, q.analystId, q.epsilon, q.budget, q.k, q.from, q.to, q.question);
   return row;
 }

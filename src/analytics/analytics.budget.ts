@@ -28,6 +28,17 @@ export function budgetParams(p: Principal, cfg: Config): [string, number, number
   return [p.id, cfg.analyticsEpsilon, cfg.analyticsDailyBudget];
 }
 
+/** An analyst's question as every aggregate statement takes it: who pays, at what price and daily budget, over which period. */
+export interface BudgetedQuery {
+  analystId: string;
+  epsilon: number;
+  budget: number;
+  k: number;
+  from: string | null;
+  to: string | null;
+  question: string;
+}
+
 export interface BudgetOutcome<T> {
   budgetOk: boolean;
   spentToday: number | null;

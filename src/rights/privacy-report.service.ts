@@ -3,7 +3,7 @@ import { statement } from '../db/statement.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
 import { openPersonalData, type PersonalData } from '../users/personal-data.codec.js';
 import type { Disclosure } from '../audit/disclosure.type.js';
-import { SUBJECT_VIEW } from '../audit/disclosure.service.js';
+import { SUBJECT_VIEW, type DisclosureRow } from '../audit/disclosure.service.js';
 import { consentsOf } from '../consent/consent.service.js';
 import { ConsentPurpose } from '../consent/consent.type.js';
 import { PROCESSING_PURPOSES, STORAGE_LOCATION } from '../consent/processing-purposes.policy.js';
@@ -81,19 +81,10 @@ function recipients(sql: Sql, userId: string): Promise<DataRecipient[]> {
   return sql.rows(RECIPIENTS, userId);
 }
 
-interface DisclosureRow {
-  id: string;
-  recipientKind: string;
-  partnerId: string | null;
-  partnerName: string | null;
-  kinds: string[];
-  purpose: string;
-  reference: string | null;
-  at: Date;
-  withheld: boolean;
-}
+// The subject's view of a log row: the audit's row without the recipient's own id, the cursor key and the subject.
+type SubjectDisclosureRow = Pick<DisclosureRow, 'id' | 'recipientKind' | 'partnerId' | 'partnerName' | 'kinds' | 'purpose' | 'reference' | 'at' | 'withheld'>;
 
-const LATEST_DISCLOSURES = statement<DisclosureRow, [userId: string, limit: number]>(
+const LATEST_DISCLOSURES = statement<SubjectDisclosureRow, [userId: string, limit: number]>(
   'rights_disclosures',
   `select d.id, d.recipient_kind as "recipientKind", p.id as "partnerId", p.name as "partnerName",
       ${SUBJECT_VIEW.kinds} as kinds, d.purpose, ${SUBJECT_VIEW.reference} as reference, ${SUBJECT_VIEW.at} as at, ${SUBJECT_VIEW.withheld} as withheld
