@@ -1,12 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { waitFor } from '../support/faults.js';
+import { freshProductionKeys } from '../support/production-keys.js';
 import { PRODUCTION_SMS } from '../support/production-sms.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -17,17 +15,11 @@ mkdirSync(`${ROOT}.data/test`, { recursive: true });
 const OUT = mkdtempSync(`${ROOT}.data/test/build-`);
 const run = promisify(execFile);
 const FRESH_DB = `qaz_fresh_${process.pid}`;
-const key = () => randomBytes(32).toString('base64');
 const PRODUCTION = {
   NODE_ENV: 'production',
   PORT: '0',
   LOG_LEVEL: 'info',
-  JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
-  PII_KEYS: `k1:${key()}`,
-  BLIND_INDEX_KEY: key(),
-  PSEUDONYM_KEY: key(),
-  ANALYTICS_PSEUDONYM_KEY: key(),
-  AUTH_HMAC_KEY: key(),
+  ...freshProductionKeys(),
   ...PRODUCTION_SMS,
 };
 

@@ -1,7 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { RunningGateway } from '../../src/gateway.js';
@@ -9,6 +6,7 @@ import { RequestLoginCodeDocument, VerifyLoginCodeDocument } from '../generated/
 import { cli } from '../support/cli.js';
 import { DEV_LOGIN_CODE, startTestGateway } from '../support/gateway.js';
 import { gql, postRaw } from '../support/http.js';
+import { freshProductionKeys } from '../support/production-keys.js';
 import { PRODUCTION_SMS } from '../support/production-sms.js';
 
 const OPERATOR = 'b0000000-0000-4000-8000-000000000003';
@@ -70,17 +68,7 @@ describe('staff-account CLI', () => {
   });
 
   it('in production demands the OpenID subject', async () => {
-    const key = () => randomBytes(32).toString('base64');
-    const prod = {
-      NODE_ENV: 'production',
-      PII_KEYS: `k1:${key()}`,
-      BLIND_INDEX_KEY: key(),
-      PSEUDONYM_KEY: key(),
-      ANALYTICS_PSEUDONYM_KEY: key(),
-      AUTH_HMAC_KEY: key(),
-      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
-      ...PRODUCTION_SMS,
-    };
+    const prod = { NODE_ENV: 'production', ...freshProductionKeys(), ...PRODUCTION_SMS };
     const phoneOnly = await cli('staff-account', ['create', '--role', 'SUPPORT', '--phone', '+77051234567'], prod);
     expect(phoneOnly).toMatchObject({ code: 1, stderr: expect.stringContaining('In production staff sign in only through the OpenID issuer') });
   });

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RequestLoginCodeDocument, VerifyLoginCodeDocument } from '../generated/operations.js';
 import { waitFor } from '../support/faults.js';
 import { gql } from '../support/http.js';
+import { freshProductionKeys } from '../support/production-keys.js';
 import { startSmsGatewayStub } from '../support/sms-gateway-stub.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -151,17 +149,7 @@ describe('login codes by SMS through an HTTP gateway', () => {
 
 describe('production', () => {
   it('refuses to start without an SMS gateway, with a clear configuration error', async () => {
-    const key = () => randomBytes(32).toString('base64');
-    const g = startGatewayProcess({
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      JWT_KEYS_DIR: join(mkdtempSync(join(tmpdir(), 'qaz-keys-')), 'keys'),
-      PII_KEYS: `k1:${key()}`,
-      BLIND_INDEX_KEY: key(),
-      PSEUDONYM_KEY: key(),
-      ANALYTICS_PSEUDONYM_KEY: key(),
-      AUTH_HMAC_KEY: key(),
-    });
+    const g = startGatewayProcess({ NODE_ENV: 'production', LOG_LEVEL: 'info', ...freshProductionKeys() });
     expect(await g.exited).toBe(1);
     expect(g.output()).toContain('SMS_API_URL and SMS_API_KEY are required in production');
     expect(g.output()).not.toContain('gateway listening');
