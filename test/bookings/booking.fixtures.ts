@@ -41,6 +41,19 @@ export async function travellers(sql: Sql, count: number, skip: number, complete
   return rows.map((r) => r.id);
 }
 
+// Written straight into the database; a booking that holds a seat takes it from the tour, as the booking path would.
+export async function insertBooking(sql: Sql, userId: string, tourId: string, status: string, daysAgo: number): Promise<string> {
+  const [b] = await sql.rows<{ id: string }>(
+    't_insert_booking',
+    `with seat as (update tours set seats_booked = seats_booked + 1
+      where id = $2 and $3 in ('PENDING_PAYMENT', 'PAID', 'COMPLETED'))
+    insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
+    values (gen_random_uuid(), $1, $2, 1, $3, 50000, $4, now() - $5::int * interval '1 day') returning id`,
+    [userId, tourId, status, randomUUID(), daysAgo],
+  );
+  return b.id;
+}
+
 export async function setBookingConsent(sql: Sql, userIds: readonly string[], granted: boolean): Promise<void> {
   await sql.rows(
     't_set_consent',

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { maskValue } from '../../src/privacy/privacy.masks.js';
 import { DEMO_CLIENTS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
 import { DEMO_TICKETS } from '../../seeds/tickets.data.js';
-import { insertTour, OPERATORS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
+import { insertBooking, insertTour, OPERATORS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
 import { FIELDS, rawPerson, type RawPerson } from '../privacy/exposure.fixtures.js';
 import type { WithServices } from '../support/in-process.js';
 
@@ -26,15 +25,7 @@ export async function explainScene(gw: WithServices): Promise<ExplainScene> {
   await setBookingConsent(sql, people.slice(0, 2), true);
   await setBookingConsent(sql, people.slice(2), false);
   const tourId = await insertTour(sql, { partnerId: P, capacity: 10 });
-  for (const u of people) {
-    await sql.rows(
-      't_explain_book',
-      `with seat as (update tours set seats_booked = seats_booked + 1 where id = $2)
-      insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-      values (gen_random_uuid(), $1, $2, 1, 'PAID', 50000, $3, now() - interval '2 days')`,
-      [u, tourId, randomUUID()],
-    );
-  }
+  for (const u of people) await insertBooking(sql, u, tourId, 'PAID', 2);
   const raws = await Promise.all([...people, TICKET.userId].map((id) => rawPerson(gw, id)));
   return { tourId, people, raws };
 }

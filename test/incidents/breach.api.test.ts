@@ -6,7 +6,7 @@ import { loadOrCreateKeyRing } from '../../src/oauth/signing-keys.js';
 import type { RunningGateway } from '../../src/gateway.js';
 import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
 import { DEMO_STAFF } from '../../seeds/staff.data.js';
-import { insertTour, OPERATORS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
+import { insertBooking, insertTour, OPERATORS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
 import {
   ClearIncidentHoldDocument,
   CloseIncidentDocument,
@@ -54,15 +54,7 @@ beforeAll(async () => {
   people = await travellers(sql, 10, 80);
   await setBookingConsent(sql, people, true);
   tourId = await insertTour(sql, { partnerId: P, capacity: 20 });
-  for (const u of people) {
-    await sql.rows(
-      't_breach_book',
-      `with seat as (update tours set seats_booked = seats_booked + 1 where id = $2)
-      insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-      values (gen_random_uuid(), $1, $2, 1, 'PAID', 50000, $3, now() - interval '1 day')`,
-      [u, tourId, randomUUID()],
-    );
-  }
+  for (const u of people) await insertBooking(sql, u, tourId, 'PAID', 1);
   // Its history: one traveller's data an hour, for the day before the replay.
   await sql.rows(
     't_breach_baseline',

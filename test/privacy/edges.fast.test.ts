@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PARTNERS } from '../../seeds/partners.data.js';
 import {
@@ -9,7 +8,7 @@ import {
   TourTravellersDocument,
   UpdateTourDocument,
 } from '../generated/operations.js';
-import { insertTour, OPERATORS, PROVIDERS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
+import { insertBooking, insertTour, OPERATORS, PROVIDERS, setBookingConsent, travellers } from '../bookings/booking.fixtures.js';
 import { openApp, type InProcessApp } from '../support/in-process.js';
 import { client, traveller } from '../support/principals.js';
 import { checkPerson, expectation, rawPerson } from './exposure.fixtures.js';
@@ -30,18 +29,7 @@ type Reasons = { withheld: { path: unknown[]; reason: string; kind: string }[] }
 const reasonsOf = (ext: Record<string, unknown> | undefined, kind: string) =>
   new Set((ext?.privacy as Reasons | undefined)?.withheld.filter((w) => w.kind === kind).map((w) => w.reason));
 
-// Written straight into the database; a booking that holds a seat takes it from the tour, as the booking path would.
-async function book(userId: string, tourId: string, status: string, daysAgo = 5): Promise<string> {
-  const [b] = await app.services.sql.rows<{ id: string }>(
-    't_edge_book',
-    `with seat as (update tours set seats_booked = seats_booked + 1
-      where id = $2 and $3 in ('PENDING_PAYMENT', 'PAID', 'COMPLETED'))
-    insert into bookings (id, user_id, tour_id, seats, status, amount_kzt, idempotency_key, created_at)
-    values (gen_random_uuid(), $1, $2, 1, $3, 50000, $4, now() - $5::int * interval '1 day') returning id`,
-    [userId, tourId, status, randomUUID(), daysAgo],
-  );
-  return b.id;
-}
+const book = (userId: string, tourId: string, status: string, daysAgo = 5) => insertBooking(app.services.sql, userId, tourId, status, daysAgo);
 
 async function review(userId: string, tourId: string): Promise<string> {
   const [r] = await app.services.sql.rows<{ id: string }>(
