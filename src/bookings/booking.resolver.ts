@@ -34,10 +34,13 @@ export class BookingResolver {
   }
 
   @FieldResolver(() => Person, { description: 'The traveller, as the privacy policy lets the caller see them' })
-  async traveller(@Root() b: Booking, @Ctx() ctx: GatewayContext): Promise<PersonRow> {
-    const p = await ctx.loaders.person.load(b.userId);
-    if (!p) throw new Error('booking without traveller');
-    return reachedVia(p, 'BOOKING_TRAVELLER', b.id, { holderId: b.partnerId, holderCountry: b.partnerCountry, open: b.accessOpen, consents: b.travellerConsents });
+  traveller(@Root() b: Booking, @Ctx() ctx: GatewayContext): PersonRow | Promise<PersonRow> {
+    const reached = (p: PersonRow | null) => {
+      if (!p) throw new Error('booking without traveller');
+      return reachedVia(p, 'BOOKING_TRAVELLER', b.id, { holderId: b.partnerId, holderCountry: b.partnerCountry, open: b.accessOpen, consents: b.travellerConsents });
+    };
+    const p = ctx.loaders.person.primedOrLoad(b.userId);
+    return p instanceof Promise ? p.then(reached) : reached(p);
   }
 
   @FieldResolver(() => Tour)

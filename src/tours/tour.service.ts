@@ -12,8 +12,13 @@ export interface TourRow extends Tour {
 export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
   t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status`;
 
-/** From a partner's tours ($1), a page after the keyset position ($2, $3), $4 of them, by start date. */
-export const OWN_TOURS_PAGE = `from tours t where t.partner_id = $1 and ($2::date is null or (t.starts_on, t.id) > ($2::date, $3::uuid))
+/**
+ * From a partner's tours ($1), a page after the keyset position ($2, $3), $4 of them, by start date. The position is one row
+ * comparison with no `is null or`, so a generic plan starts the index scan there instead of filtering every earlier tour; the
+ * first page starts before every tour (no tour's id is the nil uuid).
+ */
+export const OWN_TOURS_PAGE = `from tours t
+    where t.partner_id = $1 and (t.starts_on, t.id) > (coalesce($2::date, '-infinity'), coalesce($3::uuid, '00000000-0000-0000-0000-000000000000'))
     order by t.starts_on, t.id limit $4`;
 
 export interface TourFilter {
