@@ -13,12 +13,13 @@ export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "star
   t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status`;
 
 /**
- * From a partner's tours ($1), a page after the keyset position ($2, $3), $4 of them, by start date. The position is one row
- * comparison with no `is null or`, so a generic plan starts the index scan there instead of filtering every earlier tour; the
- * first page starts before every tour (no tour's id is the nil uuid).
+ * Tours after the keyset position (key, id) by start date, as one row comparison with no `is null or`: a generic plan then starts its
+ * index scan at the position instead of filtering every earlier tour. With no position it starts before every tour (no id is nil).
  */
-export const OWN_TOURS_PAGE = `from tours t
-    where t.partner_id = $1 and (t.starts_on, t.id) > (coalesce($2::date, '-infinity'), coalesce($3::uuid, '00000000-0000-0000-0000-000000000000'))
+const afterTour = (key: string, id: string) => `(t.starts_on, t.id) > (coalesce(${key}::date, '-infinity'), coalesce(${id}::uuid, '00000000-0000-0000-0000-000000000000'))`;
+
+/** From a partner's tours ($1), a page after the keyset position ($2, $3), $4 of them, by start date. */
+export const OWN_TOURS_PAGE = `from tours t where t.partner_id = $1 and ${afterTour('$2', '$3')}
     order by t.starts_on, t.id limit $4`;
 
 export interface TourFilter {
@@ -32,7 +33,7 @@ const TOURS_LIST = statement<TourRow, [region: Region | null, startsFrom: string
   `select ${TOUR_COLUMNS} from tours t
     where t.status = 'ACTIVE' and ($1::text is null or t.region = $1)
       and ($2::date is null or t.starts_on >= $2) and ($3::date is null or t.starts_on <= $3)
-      and ($4::date is null or (t.starts_on, t.id) > ($4::date, $5::uuid))
+      and ${afterTour('$4', '$5')}
     order by t.starts_on, t.id limit $6`,
 );
 
