@@ -28,5 +28,8 @@ export const PUBLIC_VIA: Via = Object.freeze({ edge: 'PUBLIC', anchor: null });
 
 /** The same person row, marked with the edge that reached it; each edge gets its own object, so relations never leak across edges. */
 export function reachedVia<T extends object>(row: T, edge: Edge, anchor: string | null, facts?: EdgeFacts): T & { via: Via } {
-  return { ...row, via: facts ? { edge, anchor, facts } : { edge, anchor } };
+  const via: Via = facts ? { edge, anchor, facts } : { edge, anchor };
+  // A row of a class (a person whose record opens on first read) keeps its class: a spread would drop its accessors.
+  if (Object.getPrototypeOf(row) === Object.prototype) return { ...row, via };
+  return Object.assign(Object.create(Object.getPrototypeOf(row) as object) as T, row, { via });
 }

@@ -44,10 +44,73 @@ export const STORED_PERSON_JSON = `json_build_object(${Object.entries(STORED_PER
   .map(([key, expr]) => `'${key}', ${expr}`)
   .join(', ')})`;
 
+const SEALED = Symbol('sealed record');
+
+interface Sealed {
+  readonly vault: PiiVault;
+  readonly stored: StoredPerson;
+  opened: PersonalData | null;
+}
+
+/**
+ * A stored person whose sealed record is opened on the first read of a personal value, once for every edge that reached them:
+ * a response that selects no personal field, or whose policy releases none, never holds the person's values in clear.
+ */
+class SealedPerson {
+  declare via?: Via;
+  readonly id: string;
+  readonly gender: string | null;
+  readonly status: string;
+  // A symbol key: copied with the row onto each edge (reachedVia), never serialised.
+  readonly [SEALED]: Sealed;
+
+  constructor(vault: PiiVault, stored: StoredPerson) {
+    this.id = stored.id;
+    this.gender = stored.gender;
+    this.status = stored.status;
+    this[SEALED] = { vault, stored, opened: null };
+  }
+
+  private get data(): PersonalData {
+    const s = this[SEALED];
+    return (s.opened ??= openPersonalData(s.vault, s.stored.id, s.stored.wrappedKey, s.stored.piiEnc));
+  }
+
+  get phone() {
+    return this.data.phone;
+  }
+  get surname() {
+    return this.data.surname;
+  }
+  get firstName() {
+    return this.data.firstName;
+  }
+  get patronymic() {
+    return this.data.patronymic;
+  }
+  get email() {
+    return this.data.email;
+  }
+  get messengers() {
+    return this.data.messengers;
+  }
+  get iin() {
+    return this.data.iin;
+  }
+  get passport() {
+    return this.data.passport;
+  }
+  get passportNumber() {
+    return this.data.passport;
+  }
+  get fullName() {
+    const d = this.data;
+    return [d.firstName, d.patronymic, d.surname].filter(Boolean).join(' ') || null;
+  }
+}
+
 export function openPerson(vault: PiiVault, r: StoredPerson): PersonRow {
-  const data = openPersonalData(vault, r.id, r.wrappedKey, r.piiEnc);
-  const fullName = [data.firstName, data.patronymic, data.surname].filter(Boolean).join(' ') || null;
-  return { id: r.id, gender: r.gender, status: r.status, ...data, fullName, passportNumber: data.passport };
+  return new SealedPerson(vault, r);
 }
 
 const PERSONS_BY_IDS = statement<StoredPerson, [ids: readonly string[]]>(

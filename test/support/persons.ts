@@ -29,3 +29,25 @@ export async function storedPerson(gw: WithServices, id: string): Promise<Person
   if (!row) throw new Error(`no user ${id}`);
   return row;
 }
+
+// Every value a person row answers with; the row's personal values are accessors (opened on first read), so equality needs them read.
+const PERSON_KEYS: Record<keyof Omit<PersonRow, 'via'>, true> = {
+  id: true,
+  gender: true,
+  status: true,
+  phone: true,
+  surname: true,
+  firstName: true,
+  patronymic: true,
+  email: true,
+  messengers: true,
+  iin: true,
+  passport: true,
+  fullName: true,
+  passportNumber: true,
+};
+
+/** A person row's values as a plain object, for deep equality. */
+export function personValues(p: PersonRow): Omit<PersonRow, 'via'> {
+  return Object.fromEntries(Object.keys(PERSON_KEYS).map((k) => [k, p[k as keyof PersonRow]])) as Omit<PersonRow, 'via'>;
+}
