@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql.js';
 import { statement } from '../db/statement.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
-import { openPersonalData, type PersonalData } from './personal-data.codec.js';
+import { NO_PERSONAL_DATA, openPersonalData, type PersonalData } from './personal-data.codec.js';
 import type { Via } from '../privacy/privacy.edge.js';
 
 /** A person with their personal values opened for this request; the @pii transform decides what leaves. */
@@ -71,46 +71,31 @@ class SealedPerson {
     this[SEALED] = { vault, stored, opened: null };
   }
 
-  private get data(): PersonalData {
-    const s = this[SEALED];
-    return (s.opened ??= openPersonalData(s.vault, s.stored.id, s.stored.wrappedKey, s.stored.piiEnc));
-  }
-
-  get phone() {
-    return this.data.phone;
-  }
-  get surname() {
-    return this.data.surname;
-  }
-  get firstName() {
-    return this.data.firstName;
-  }
-  get patronymic() {
-    return this.data.patronymic;
-  }
-  get email() {
-    return this.data.email;
-  }
-  get messengers() {
-    return this.data.messengers;
-  }
-  get iin() {
-    return this.data.iin;
-  }
-  get passport() {
-    return this.data.passport;
-  }
   get passportNumber() {
-    return this.data.passport;
+    return opened(this).passport;
   }
   get fullName() {
-    const d = this.data;
+    const d = opened(this);
     return [d.firstName, d.patronymic, d.surname].filter(Boolean).join(' ') || null;
   }
 }
 
+function opened(p: SealedPerson): PersonalData {
+  const s = p[SEALED];
+  return (s.opened ??= openPersonalData(s.vault, s.stored.id, s.stored.wrappedKey, s.stored.piiEnc));
+}
+
+// Each personal value reads through the opened record.
+for (const key of Object.keys(NO_PERSONAL_DATA) as (keyof PersonalData)[]) {
+  Object.defineProperty(SealedPerson.prototype, key, {
+    get(this: SealedPerson) {
+      return opened(this)[key];
+    },
+  });
+}
+
 export function openPerson(vault: PiiVault, r: StoredPerson): PersonRow {
-  return new SealedPerson(vault, r);
+  return new SealedPerson(vault, r) as SealedPerson & PersonalData;
 }
 
 const PERSONS_BY_IDS = statement<StoredPerson, [ids: readonly string[]]>(
