@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Principal } from '../../src/access/principal.js';
 import { openApp, type InProcessApp } from '../support/in-process.js';
 import { client } from '../support/principals.js';
@@ -66,5 +66,26 @@ describe("a partner's tours with their bookings and travellers", () => {
     };
     expect(full(await run(reader, WITH_LIST, { n: 50, b: 20 }))).toBeGreaterThan(0);
     expect(full(await run(masked, WITH_LIST, { n: 50, b: 20 }))).toBe(0);
+  });
+
+  it("open no traveller's sealed values where every personal field read is withheld, whether the list or each field reads them", async () => {
+    const open = jest.spyOn(app.services.vault, 'open');
+    try {
+      const opened = async (principal: Principal, query: string) => {
+        open.mockClear();
+        const body = await run(principal, query, { n: 50, b: 20 });
+        expect(body.errors).toBeUndefined();
+        return open.mock.calls.length;
+      };
+      const withheld = (q: string) => q.replace('fullName ', '');
+      for (const query of [WITH_LIST, LOADED_PER_FIELD]) {
+        expect(await opened(masked, withheld(query))).toBe(0);
+        // The masked name is made from the values, and the reader sees them: both open the records.
+        expect(await opened(masked, query)).toBeGreaterThan(0);
+        expect(await opened(reader, withheld(query))).toBeGreaterThan(0);
+      }
+    } finally {
+      open.mockRestore();
+    }
   });
 });
