@@ -2,6 +2,7 @@ import type { Sql } from '../db/sql.js';
 import { statement } from '../db/statement.js';
 import type { KeyCursor } from '../graphql/cursor.js';
 import type { SubjectMatch } from './subject-pseudonym.js';
+import { keysetAfter, utcTime } from '../db/keyset.js';
 
 export interface DisclosureRow {
   id: string;
@@ -60,7 +61,7 @@ const atKey = (at: string) => `to_char((${at}) at time zone 'UTC', 'YYYY-MM-DD"T
 // Pages by the time as shown, so a withheld row's cursor carries its day and never the exact moment. Rows shown as written come
 // off the (subject_id, at) index newest first, one page at most, however long the log; confidential ones (few) are added and the
 // page cut after both.
-const before = (at: string, id: string) => `($2::timestamp is null or (${at}, ${id}) < ($2::timestamp at time zone 'UTC', $3::uuid))`;
+const before = (at: string, id: string) => keysetAfter('desc', { key: at, id }, { key: utcTime('$2'), id: '$3' });
 const OF_SUBJECT = statement<DisclosureRow, [subjectId: string, afterKey: string | null, afterId: string | null, limit: number]>(
   'disclosures_of_subject',
   `with shown as (
@@ -90,7 +91,7 @@ const auditedLog = (bySubject: string) => `select d.id, d.recipient_kind as "rec
       p.id as "partnerId", p.name as "partnerName", d.kinds, d.purpose, d.reference, d.at, ${atKey('d.at')}, d.subject_id as "subjectId", false as withheld,
       d.edge, d.reference_kind as "referenceKind", d.reference_id as "referenceId", d.recipient_country as "recipientCountry", d.request_id as "requestId"
     from disclosures d left join partners p on p.id::text = d.recipient_partner_id
-    where ($1::timestamp is null or (d.at, d.id) < ($1::timestamp at time zone 'UTC', $2::uuid))
+    where ${keysetAfter('desc', { key: 'd.at', id: 'd.id' }, { key: utcTime('$1'), id: '$2' })}
       and ($4::text is null or d.recipient_kind = $4) and ($5::text is null or d.recipient_id = $5) and ($6::text is null or d.purpose = $6)
       and ($7::timestamptz is null or d.at >= $7) and ($8::timestamptz is null or d.at < $8) and ($9::text is null or d.request_id = $9)
       ${bySubject}

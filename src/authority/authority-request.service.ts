@@ -4,6 +4,7 @@ import { isUuid, keysetPage, timestampKeySql, type KeyCursor } from '../graphql/
 import type { PageInfo } from '../tours/tour.type.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import { ApprovalRefusalReason, type ApprovalRefused, type AuthorityRequest, type AuthorityRequestApproved, type RequestedPiiKind } from './authority-request.type.js';
+import { keysetAfter, utcTime } from '../db/keyset.js';
 
 const MAX_TEXT = 500;
 const CASE_NUMBER = /^[0-9A-Za-z][0-9A-Za-z/._-]{0,63}$/;
@@ -119,7 +120,7 @@ export async function approveAuthorityRequest(sql: Sql, adminId: string, id: str
 const LIST = statement<AuthorityRequest & { cursorKey: string }, [limit: number, afterKey: string | null, afterId: string | null]>(
   'authority_requests_list',
   `select ${COLUMNS}, ${timestampKeySql('created_at')} as "cursorKey"
-    from authority_requests where ($2::timestamp is null or (created_at, id) < ($2::timestamp at time zone 'UTC', $3::uuid))
+    from authority_requests where ${keysetAfter('desc', { key: 'created_at', id: 'id' }, { key: utcTime('$2'), id: '$3' })}
     order by created_at desc, id desc limit $1`,
 );
 

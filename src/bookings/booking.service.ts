@@ -5,6 +5,7 @@ import type { KeyCursor } from '../graphql/cursor.js';
 import { ANSWERS_DATE_CHANGES } from './booking.machine.js';
 import { OWN_TOURS_PAGE, TOUR_COLUMNS, type TourRow } from '../tours/tour.service.js';
 import { STORED_PERSON_JSON, USER_KEY_JOIN, type StoredPerson } from '../users/user.service.js';
+import { keysetAfter, microsTime } from '../db/keyset.js';
 
 // The traveller's access facts come with the booking, so deciding their exposure costs no statement of its own.
 const COLUMNS = `b.id, b.seats, b.status, b.amount_kzt::int as "amountKzt", b.created_at as "createdAt",
@@ -18,8 +19,7 @@ export const BOOKING_COLUMNS = COLUMNS;
 
 // Newest first; the keyset key is the creation time in microseconds since the epoch, exact where a JS Date is not.
 const CURSOR_MICROS = `((extract(epoch from b.created_at) * 1000000)::bigint)::text as "cursorMicros"`;
-const before = (micros: string, id: string) =>
-  `(${micros}::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::uuid))`;
+const before = (micros: string, id: string) => keysetAfter('desc', { key: 'b.created_at', id: 'b.id' }, { key: microsTime(micros), id });
 
 // One tour's page of bookings after the keyset position ($micros, $id), for a lateral join per tour (`tour` names it).
 const tourPage = (tour: string, micros: string, id: string, limit: string) => `select ${COLUMNS}, ${CURSOR_MICROS} from ${FROM}
@@ -130,7 +130,7 @@ const OF_USER = statement<TravellerBookingRow, [userId: string, status: string |
       exists(select 1 from booking_date_decisions d where d.booking_id = b.id and d.decision = 'PENDING') as "dateChangePending"
     from ${FROM}
     where b.user_id = $1 and ($2::text is null or b.status = $2)
-      and ($3::bigint is null or (b.created_at, b.id) < (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+      and ${keysetAfter('desc', { key: 'b.created_at', id: 'b.id' }, { key: microsTime('$3'), id: '$4' })}
     order by b.created_at desc, b.id desc limit $5`,
 );
 const HISTORIES = statement<BookingEvent & { bookingId: string }, [bookingIds: readonly string[]]>(

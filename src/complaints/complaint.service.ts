@@ -9,6 +9,7 @@ import { openComplaintTexts, sealComplaintTexts, type StoredComplaintTexts } fro
 import type { AttachmentInput } from './complaint.input.js';
 import type { PageInfo } from '../tours/tour.type.js';
 import type { Complaint, ComplaintStatus } from './complaint.type.js';
+import { keysetAfter, utcTime } from '../db/keyset.js';
 
 const MAX_SUBJECT = 200;
 const MAX_BODY = 10_000;
@@ -44,7 +45,7 @@ const BY_STATUS = statement<StoredComplaint & { cursorKey: string }, [status: Co
   'complaints_by_status',
   `select ${COLUMNS}, ${timestampKeySql('c.created_at')} as "cursorKey"
     from complaints c ${WITH_KEY}
-    where ($1::text is null or c.status = $1) and ($3::timestamp is null or (c.created_at, c.id) > ($3::timestamp at time zone 'UTC', $4::uuid))
+    where ($1::text is null or c.status = $1) and ${keysetAfter('asc', { key: 'c.created_at', id: 'c.id' }, { key: utcTime('$3'), id: '$4' })}
     order by c.created_at, c.id limit $2`,
 );
 const SET_STATUS = statement<StoredComplaint, [id: string, status: ComplaintStatus]>(

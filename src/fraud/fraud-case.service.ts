@@ -7,6 +7,7 @@ import { writerKeyOf } from '../users/user-key.service.js';
 import { openFraudReason, sealFraudReason } from './fraud-case.codec.js';
 import { FraudCaseRefusalReason, type CloseFraudCaseOutcome, type OpenFraudCaseOutcome } from './fraud-case-result.type.js';
 import { FraudCaseStatus, type FraudCase } from './fraud-case.type.js';
+import { keysetAfter, utcTime } from '../db/keyset.js';
 
 const MAX_REASON = 2000;
 const MAX_SUBJECTS = 50;
@@ -112,7 +113,7 @@ const LIST = statement<StoredFraudCase, [status: FraudCaseStatus | null, afterKe
   'fraud_cases_list',
   `select ${COLUMNS} from fraud_cases c ${WITH_KEY}
     where ($1::text is null or c.status = $1)
-      and ($2::timestamp is null or (c.created_at, c.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
+      and ${keysetAfter('desc', { key: 'c.created_at', id: 'c.id' }, { key: utcTime('$2'), id: '$3' })}
     order by c.created_at desc, c.id desc limit $4`,
 );
 

@@ -4,6 +4,7 @@ import { isUuid, timestampKeySql, type KeyCursor } from '../graphql/cursor.js';
 import { BadInputError, NotFoundError } from '../graphql/errors.js';
 import type { IncidentResolution } from './privacy-incident.entity.js';
 import { IncidentRefusalReason, IncidentStatus, type IncidentOutcome, type PrivacyIncident } from './privacy-incident.type.js';
+import { keysetAfter, utcTime } from '../db/keyset.js';
 
 export interface IncidentRow extends Omit<PrivacyIncident, 'recipient'> {
   recipientKind: PrivacyIncident['recipient']['kind'];
@@ -34,7 +35,7 @@ const PAGE = statement<IncidentRow, [status: IncidentStatus | null, afterKey: st
   'privacy_incidents_page',
   `select ${COLUMNS}
     where ($1::text is null or (i.closed_at is null) = ($1 = '${IncidentStatus.OPEN}'))
-      and ($2::timestamp is null or (i.opened_at, i.id) < ($2::timestamp at time zone 'UTC', $3::uuid))
+      and ${keysetAfter('desc', { key: 'i.opened_at', id: 'i.id' }, { key: utcTime('$2'), id: '$3' })}
     order by i.opened_at desc, i.id desc limit $4`,
 );
 const BY_ID = statement<IncidentRow, [id: string]>('privacy_incident_by_id', `select ${COLUMNS} where i.id = $1`);

@@ -10,6 +10,7 @@ import { writerKeyOf } from '../users/user-key.service.js';
 import { openReportReason, sealReportReason, type StoredReportReason } from './content-report.codec.js';
 import { ModerationAction, ModerationStatus, type ContentReportReceipt, type ModerationItem, type ReviewModerated } from './moderation.type.js';
 import { reachedVia } from '../privacy/privacy.edge.js';
+import { keysetAfter, utcTime } from '../db/keyset.js';
 
 const MAX_REASON = 1000;
 const STATUS_OF: Record<ModerationAction, ModerationStatus> = { HIDE: ModerationStatus.HIDDEN, RESTORE: ModerationStatus.PUBLISHED, REMOVE: ModerationStatus.REMOVED };
@@ -76,7 +77,7 @@ const QUEUE = statement<QueueRow, [afterKey: string | null, afterId: string | nu
       to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key, r.id as "reviewId", r.rating, r.text,
       r.moderation_status as "moderationStatus", r.author_id as "authorId"
     from content_reports c join reviews r on r.id = c.review_id left join keyring.user_keys k on k.user_id = c.reporter_id where c.status = 'OPEN'
-      and ($1::timestamp is null or (c.created_at, c.id) > ($1::timestamp at time zone 'UTC', $2::uuid))
+      and ${keysetAfter('asc', { key: 'c.created_at', id: 'c.id' }, { key: utcTime('$1'), id: '$2' })}
     order by c.created_at, c.id limit $3`,
 );
 

@@ -7,6 +7,7 @@ import { MOVE_ONE, moveBookings } from '../bookings/booking-transition.service.j
 import { BookingStatus } from '../bookings/booking.type.js';
 import { ACCESS_WINDOWS } from '../privacy/privacy.policy.js';
 import type { KeyCursor } from '../graphql/cursor.js';
+import { keysetAfter, microsTime } from '../db/keyset.js';
 
 // The payer's access facts come with the payment: pending, or within the stored outcome's window, by the database's clock.
 const COLUMNS = `p.id, p.status, p.amount_kzt::int as "amountKzt", p.external_ref as "externalRef", p.created_at as "createdAt",
@@ -27,7 +28,7 @@ const OF_PROVIDER = statement<ProviderPaymentRow, [providerId: string, afterKey:
   'payments_of_provider',
   `select ${COLUMNS}, ((extract(epoch from p.created_at) * 1000000)::bigint)::text as "cursorMicros"
     from ${FROM} where p.provider_id = $1
-      and ($2::bigint is null or (p.created_at, p.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid))
+      and ${keysetAfter('desc', { key: 'p.created_at', id: 'p.id' }, { key: microsTime('$2'), id: '$3' })}
     order by p.created_at desc, p.id desc limit $4`,
 );
 const LATEST = statement<Payment, [bookingIds: readonly string[]]>(

@@ -8,6 +8,7 @@ import { writerKeyOf } from '../users/user-key.service.js';
 import { openTicketSubject, sealTicketSubject } from './support-ticket.codec.js';
 import { TicketRefusalReason, type CloseTicketOutcome, type TakeTicketOutcome } from './support-ticket-result.type.js';
 import type { MySupportTicket, SupportTicket, SupportTicketStatus } from './support-ticket.type.js';
+import { keysetAfter, utcTime } from '../db/keyset.js';
 
 const MAX_SUBJECT = 500;
 // What staff see of a ticket: no column holding what the traveller wrote.
@@ -34,7 +35,7 @@ const QUEUE = statement<QueuedTicket, [agentId: string, mine: boolean, afterKey:
   'support_queue',
   `select ${STAFF_COLUMNS}, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "createdKey"
     from support_tickets t where t.status = 'OPEN' and (not $2 or t.assigned_to_id = $1)
-      and ($3::timestamp is null or (t.created_at, t.id) > ($3::timestamp at time zone 'UTC', $4::uuid))
+      and ${keysetAfter('asc', { key: 't.created_at', id: 't.id' }, { key: utcTime('$3'), id: '$4' })}
     order by t.created_at, t.id limit $5`,
 );
 const STATE = statement<{ status: string }, [id: string]>('support_ticket_state', 'select status from support_tickets where id = $1');

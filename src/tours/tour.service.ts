@@ -3,6 +3,7 @@ import { statement } from '../db/statement.js';
 import type { Region } from './region.js';
 import type { Tour } from './tour.type.js';
 import type { KeyCursor } from '../graphql/cursor.js';
+import { keysetAfter } from '../db/keyset.js';
 
 export interface TourRow extends Tour {
   status: string;
@@ -12,11 +13,8 @@ export interface TourRow extends Tour {
 export const TOUR_COLUMNS = `t.id, t.title, t.region, t.starts_on::text as "startsOn", t.ends_on::text as "endsOn",
   t.price_kzt as "priceKzt", t.capacity, t.capacity - t.seats_booked as "seatsLeft", t.partner_id as "partnerId", t.status`;
 
-/**
- * Tours after the keyset position (key, id) by start date, as one row comparison with no `is null or`: a generic plan then starts its
- * index scan at the position instead of filtering every earlier tour. With no position it starts before every tour (no id is nil).
- */
-const afterTour = (key: string, id: string) => `(t.starts_on, t.id) > (coalesce(${key}::date, '-infinity'), coalesce(${id}::uuid, '00000000-0000-0000-0000-000000000000'))`;
+// Tours after the keyset position (key, id) by start date.
+const afterTour = (key: string, id: string) => keysetAfter('asc', { key: 't.starts_on', id: 't.id' }, { key: `${key}::date`, id });
 
 /** From a partner's tours ($1), a page after the keyset position ($2, $3), $4 of them, by start date. */
 export const OWN_TOURS_PAGE = `from tours t where t.partner_id = $1 and ${afterTour('$2', '$3')}
