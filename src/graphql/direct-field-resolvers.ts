@@ -1,5 +1,5 @@
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import { getMetadataStorage } from 'type-graphql';
+import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { typeGraphqlFields, type Class } from './plain-fields.js';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
@@ -47,10 +47,11 @@ function reader(p: Param, inputTypes: ReadonlySet<unknown>): ParamReader | null 
  * type-graphql calls a field resolver through its dispatcher: the resolver instance looked up in its container, the parameters
  * sorted and read, the root copied into the type's class, and any argument made a promise by its (disabled) validation. Where
  * the field has no middleware or role and its parameters are read plainly, the method is called directly on one instance of
- * its resolver class (type-graphql's own container keeps one too), so a synchronous resolver stays synchronous.
- * Returns how many fields were rewired.
+ * its resolver class (type-graphql's own container keeps one too), so a synchronous resolver stays synchronous. A schema built
+ * with global middlewares, an auth checker or a container of its own is left as it is. Returns how many fields were rewired.
  */
-export function directFieldResolvers(schema: GraphQLSchema): number {
+export function directFieldResolvers(schema: GraphQLSchema, built: Pick<BuildSchemaOptions, 'globalMiddlewares' | 'authChecker' | 'container'>): number {
+  if (built.globalMiddlewares?.length || built.authChecker || built.container) return 0;
   const storage = getMetadataStorage();
   const inputTypes = new Set<unknown>(storage.inputTypes.map((t) => t.target));
   const byType = new Map<Class, Map<string, FieldResolverMeta>>();

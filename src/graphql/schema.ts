@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { specifiedDirectives, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { piiDirective } from '../privacy/pii.directive.js';
 import { directFieldResolvers } from './direct-field-resolvers.js';
@@ -11,9 +11,10 @@ import type { ResolverClass } from './feature-module.js';
  * field resolvers are called without type-graphql's dispatcher where it adds nothing, and unions resolve their member synchronously. */
 export async function buildBaseSchema(resolvers: readonly ResolverClass[]): Promise<GraphQLSchema> {
   // Passing directives replaces graphql-js's defaults, so @skip, @include, @deprecated and @specifiedBy are listed again.
-  const schema = await buildSchema({ resolvers: resolvers as [ResolverClass, ...ResolverClass[]], directives: [...specifiedDirectives, piiDirective], validate: false });
+  const options: BuildSchemaOptions = { resolvers: resolvers as [ResolverClass, ...ResolverClass[]], directives: [...specifiedDirectives, piiDirective], validate: false };
+  const schema = await buildSchema(options);
   dropPlainFieldResolvers(schema);
-  directFieldResolvers(schema);
+  directFieldResolvers(schema, options);
   syncUnionTypeResolvers(schema);
   return schema;
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { execute, parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware, buildSchema } from 'type-graphql';
+import { Arg, Ctx, type MiddlewareFn, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware, buildSchema } from 'type-graphql';
 import { directFieldResolvers } from '../../src/graphql/direct-field-resolvers.js';
 
 @ObjectType('DirectItem')
@@ -63,14 +63,14 @@ class DefaultedResolver {
   }
 }
 
-const build = () => buildSchema({ resolvers: [ItemResolver, DefaultedResolver], validate: false });
+const build = (globalMiddlewares?: MiddlewareFn[]) => buildSchema({ resolvers: [ItemResolver, DefaultedResolver], validate: false, globalMiddlewares });
 const resolverOf = (schema: GraphQLSchema, type: string, field: string) => (schema.getType(type) as GraphQLObjectType).getFields()[field].resolve;
 const QUERY = parse('{ items { id tagged(suffix: "!") fromRange(range: { from: 3 }) wrapped } defaulted { shown } }');
 
 describe('direct field resolvers', () => {
   it('answers exactly as type-graphql does', async () => {
     const [theirs, ours] = [await build(), await build()];
-    directFieldResolvers(ours);
+    directFieldResolvers(ours, {});
     const run = (schema: GraphQLSchema) => execute({ schema, document: QUERY, contextValue: { tag: 't' } });
     const expected = await run(theirs);
     expect(expected.errors).toBeUndefined();
@@ -88,7 +88,7 @@ describe('direct field resolvers', () => {
     const schema = await build();
     const before = ['tagged', 'fromRange', 'wrapped'].map((f) => resolverOf(schema, 'DirectItem', f));
     const shown = resolverOf(schema, 'DirectDefaulted', 'shown');
-    directFieldResolvers(schema);
+    expect(directFieldResolvers(schema, {})).toBe(1);
     expect(resolverOf(schema, 'DirectItem', 'tagged')).not.toBe(before[0]);
     // An input object is converted into its class, a middleware runs around the method, a root class with defaults is copied.
     expect(resolverOf(schema, 'DirectItem', 'fromRange')).toBe(before[1]);
@@ -96,5 +96,13 @@ describe('direct field resolvers', () => {
     expect(resolverOf(schema, 'DirectDefaulted', 'shown')).toBe(shown);
     const tagged = resolverOf(schema, 'DirectItem', 'tagged')!;
     expect(tagged({ id: 'x' }, { suffix: null }, { tag: 'q' }, {} as never)).toBe('q:x');
+  });
+
+  it('leaves a schema built with a global middleware as it is: the middleware must run around every resolver', async () => {
+    const globalMiddlewares: MiddlewareFn[] = [async (_, next) => next()];
+    const schema = await build(globalMiddlewares);
+    const tagged = resolverOf(schema, 'DirectItem', 'tagged');
+    expect(directFieldResolvers(schema, { globalMiddlewares })).toBe(0);
+    expect(resolverOf(schema, 'DirectItem', 'tagged')).toBe(tagged);
   });
 });
