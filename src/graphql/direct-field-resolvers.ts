@@ -1,9 +1,7 @@
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
-import { typeGraphqlFields, type Class } from './plain-fields.js';
+import { typeGraphqlFields, type FieldResolverMeta } from './plain-fields.js';
 
-type Storage = ReturnType<typeof getMetadataStorage>;
-type FieldResolverMeta = Storage['fieldResolvers'][number];
 type Param = NonNullable<FieldResolverMeta['params']>[number];
 type ParamReader = (root: Record<string, unknown>, args: Record<string, unknown>, ctx: Record<string, unknown>, info: unknown) => unknown;
 
@@ -54,19 +52,10 @@ export function directFieldResolvers(schema: GraphQLSchema, built: Pick<BuildSch
   if (built.globalMiddlewares?.length || built.authChecker || built.container) return 0;
   const storage = getMetadataStorage();
   const inputTypes = new Set<unknown>(storage.inputTypes.map((t) => t.target));
-  const byType = new Map<Class, Map<string, FieldResolverMeta>>();
-  for (const r of storage.fieldResolvers) {
-    const target = r.getObjectType?.() as Class | undefined;
-    if (!target || r.kind !== 'external') continue;
-    const fields = byType.get(target) ?? new Map<string, FieldResolverMeta>();
-    fields.set(r.schemaName, r);
-    byType.set(target, fields);
-  }
   const instances = new Map<unknown, Record<string, (...a: unknown[]) => unknown>>();
   let rewired = 0;
-  for (const { field, classes } of typeGraphqlFields(schema)) {
-    const r = [...classes].map((c) => byType.get(c)?.get(field.name)).find(Boolean);
-    if (!r || !field.resolve || r.middlewares?.length || r.roles?.length) continue;
+  for (const { field, resolver: r } of typeGraphqlFields(schema)) {
+    if (!r || r.kind !== 'external' || !field.resolve || r.middlewares?.length || r.roles?.length) continue;
     const readers = [...(r.params ?? [])].sort((a, b) => a.index - b.index).map((p) => reader(p, inputTypes));
     if (readers.some((x) => x === null)) continue;
     const read = readers as ParamReader[];

@@ -1,7 +1,7 @@
 import { isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
-export type Class = abstract new (...args: never[]) => unknown;
+type Class = abstract new (...args: never[]) => unknown;
 
 // The class, its superclasses and its interfaces: every place a field of the type can take a resolver or a middleware from.
 function lineage(target: Class, interfaces: readonly Class[]): Set<Class> {
@@ -10,13 +10,29 @@ function lineage(target: Class, interfaces: readonly Class[]): Set<Class> {
   return out;
 }
 
-/** Each field of the schema's type-graphql object types, with the classes it can take a resolver or a middleware from. */
-export function* typeGraphqlFields(schema: GraphQLSchema): Generator<{ field: GraphQLField<unknown, unknown>; classes: Set<Class> }> {
-  for (const meta of getMetadataStorage().objectTypes) {
+export type FieldResolverMeta = ReturnType<typeof getMetadataStorage>['fieldResolvers'][number];
+
+/**
+ * Each field of the schema's type-graphql object types, with the classes it can take a resolver or a middleware from and the
+ * @FieldResolver that resolves it, if any.
+ */
+export function* typeGraphqlFields(schema: GraphQLSchema): Generator<{ field: GraphQLField<unknown, unknown>; classes: Set<Class>; resolver: FieldResolverMeta | undefined }> {
+  const storage = getMetadataStorage();
+  const byType = new Map<Class, Map<string, FieldResolverMeta>>();
+  for (const r of storage.fieldResolvers) {
+    const target = r.getObjectType?.() as Class | undefined;
+    if (!target) continue;
+    const fields = byType.get(target) ?? new Map<string, FieldResolverMeta>();
+    fields.set(r.schemaName, r);
+    byType.set(target, fields);
+  }
+  for (const meta of storage.objectTypes) {
     const type = schema.getType(meta.name);
     if (!type || !isObjectType(type)) continue;
     const classes = lineage(meta.target as Class, (meta.interfaceClasses ?? []) as Class[]);
-    for (const field of Object.values(type.getFields())) yield { field, classes };
+    for (const field of Object.values(type.getFields())) {
+      yield { field, classes, resolver: [...classes].map((c) => byType.get(c)?.get(field.name)).find(Boolean) };
+    }
   }
 }
 
@@ -28,22 +44,13 @@ export function* typeGraphqlFields(schema: GraphQLSchema): Generator<{ field: Gr
  */
 export function dropPlainFieldResolvers(schema: GraphQLSchema): number {
   const storage = getMetadataStorage();
-  const resolvedBy = new Map<Class, Set<string>>();
-  for (const r of storage.fieldResolvers) {
-    const target = r.getObjectType?.() as Class | undefined;
-    if (!target) continue;
-    const names = resolvedBy.get(target) ?? new Set<string>();
-    names.add(r.schemaName);
-    resolvedBy.set(target, names);
-  }
   let dropped = 0;
-  for (const { field, classes } of typeGraphqlFields(schema)) {
+  for (const { field, classes, resolver } of typeGraphqlFields(schema)) {
     if (!field.resolve) continue;
-    const hasResolver = [...classes].some((c) => resolvedBy.get(c)?.has(field.name));
     const decorated = storage.fields.some(
       (f) => classes.has(f.target as Class) && f.schemaName === field.name && (f.name !== f.schemaName || (f.middlewares?.length ?? 0) > 0 || (f.roles?.length ?? 0) > 0),
     );
-    if (hasResolver || decorated) continue;
+    if (resolver || decorated) continue;
     field.resolve = undefined;
     dropped++;
   }
