@@ -38,11 +38,12 @@ export const NO_PERSONAL_DATA: Readonly<PersonalData> = Object.freeze({
 });
 
 const SLOT = 'profile';
-const FIELDS = Object.keys(NO_PERSONAL_DATA) as (keyof PersonalData)[];
+/** The personal values a user's sealed record holds. */
+export const PERSONAL_FIELDS = Object.keys(NO_PERSONAL_DATA) as (keyof PersonalData)[];
 
 /** Seals the values under the user's key, with blind indexes of the values looked up by equality (phone, IIN, passport). */
 export function sealPersonalData(vault: PiiVault, key: KeyObject, userId: string, data: PersonalData): SealedPersonalData {
-  const present = Object.fromEntries(FIELDS.filter((f) => data[f] !== null).map((f) => [f, data[f]]));
+  const present = Object.fromEntries(PERSONAL_FIELDS.filter((f) => data[f] !== null).map((f) => [f, data[f]]));
   return {
     piiEnc: vault.seal(key, userId, SLOT, JSON.stringify(present)),
     phoneBidx: data.phone && vault.blindIndex('PHONE', data.phone),

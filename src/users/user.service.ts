@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql.js';
 import { statement } from '../db/statement.js';
 import type { PiiVault } from '../privacy/pii-vault.js';
-import { NO_PERSONAL_DATA, openPersonalData, type PersonalData } from './personal-data.codec.js';
+import { openPersonalData, PERSONAL_FIELDS, type PersonalData } from './personal-data.codec.js';
 import type { Via } from '../privacy/privacy.edge.js';
 
 /** A person with their personal values opened for this request; the @pii transform decides what leaves. */
@@ -86,7 +86,7 @@ function opened(p: SealedPerson): PersonalData {
 }
 
 // Each personal value reads through the opened record.
-for (const key of Object.keys(NO_PERSONAL_DATA) as (keyof PersonalData)[]) {
+for (const key of PERSONAL_FIELDS) {
   Object.defineProperty(SealedPerson.prototype, key, {
     get(this: SealedPerson) {
       return opened(this)[key];
