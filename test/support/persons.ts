@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WithServices } from './in-process.js';
-import { newPersonalRecord, NO_PERSONAL_DATA, type PersonalData } from '../../src/users/personal-data.codec.js';
+import { newPersonalRecord, NO_PERSONAL_DATA, PERSONAL_FIELDS, type PersonalData } from '../../src/users/personal-data.codec.js';
 import { personsByIds, type PersonRow } from '../../src/users/user.service.js';
 
 export interface PersonInit extends Partial<PersonalData> {
@@ -30,24 +30,8 @@ export async function storedPerson(gw: WithServices, id: string): Promise<Person
   return row;
 }
 
-// Every value a person row answers with; the row's personal values are accessors (opened on first read), so equality needs them read.
-const PERSON_KEYS: Record<keyof Omit<PersonRow, 'via'>, true> = {
-  id: true,
-  gender: true,
-  status: true,
-  phone: true,
-  surname: true,
-  firstName: true,
-  patronymic: true,
-  email: true,
-  messengers: true,
-  iin: true,
-  passport: true,
-  fullName: true,
-  passportNumber: true,
-};
-
-/** A person row's values as a plain object, for deep equality. */
+/** A person row's values as a plain object, for deep equality: its personal values are accessors (opened on first read). */
 export function personValues(p: PersonRow): Omit<PersonRow, 'via'> {
-  return Object.fromEntries(Object.keys(PERSON_KEYS).map((k) => [k, p[k as keyof PersonRow]])) as Omit<PersonRow, 'via'>;
+  const personal = Object.fromEntries(PERSONAL_FIELDS.map((k) => [k, p[k]])) as unknown as PersonalData;
+  return { id: p.id, gender: p.gender, status: p.status, ...personal, fullName: p.fullName, passportNumber: p.passportNumber };
 }
